@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Every tier runs under one config. `electron` is replaced by the single stand-in in
+// tests/mocks/ (the real package would try to download its binary), and packages that
+// import electron are inlined so the alias reaches them too.
+const electronStandIn = fileURLToPath(new URL('./tests/mocks/electron.ts', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: { electron: electronStandIn },
+  },
+  test: {
+    server: { deps: { inline: ['electron-store', 'conf'] } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'happy-dom',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: these machines have two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
