@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { SettingsSchema } from '../model/settings.ts';
+import { NoticeSchema } from '../model/app-info.ts';
+import { appChannels } from './channels/app.ts';
+import { settingsChannels } from './channels/settings.ts';
+
+// The whole IPC surface in one place. Each domain declares its channels in channels/;
+// this file joins them. The preload API, the main router and both sides' types come from here.
+
+export const channels = {
+  ...appChannels,
+  ...settingsChannels,
+} as const;
+
+/** Messages main pushes to the window, each with the schema of its payload. */
+export const events = {
+  'settings.changed': SettingsSchema,
+  'app.notice': NoticeSchema,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type ParsedChannelInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['darwin', 'win32', 'linux', 'other']),
+  dataFolder: z.string(),
+  logFile: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** Things main must tell the user once, such as a settings file that had to be reset. */
+export const NoticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['settings-reset', 'records-quarantined', 'storage-warning']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
