@@ -1,0 +1,18 @@
+import type { settingsChannels } from '../../../shared/ipc/channels/settings.ts';
+import type { Settings } from '../../../shared/model/settings.ts';
+import type { SettingsStore } from '../../store/settings-store.ts';
+import type { ContractHandlers } from '../router.ts';
+
+export function createSettingsHandlers(
+  store: SettingsStore,
+  onChanged: (settings: Settings) => void,
+): ContractHandlers<typeof settingsChannels> {
+  return {
+    'settings.get': () => store.get(),
+    'settings.update': (patch) => {
+      const next = store.update(patch);
+      onChanged(next);
+      return next;
+    },
+  };
+}

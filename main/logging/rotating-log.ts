@@ -1,0 +1,60 @@
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+// A small rotating log file for errors from main and the window. Hand-written rather than
+// electron-log because it must run in plain Node tests, reach the sandboxed window only
+// through our IPC contract, and never hold heart data or journal text: callers pass
+// messages they composed, and every line is cut to a safe length on one line.
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export type Log = {
+  readonly path: string;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+};
+
+export type RotatingLogOptions = {
+  path: string;
+  maxBytes?: number;
+  keepFiles?: number;
+  now: () => Date;
+};
+
+export const MAX_LINE_CHARS = 4000;
+
+export function createRotatingLog({ path, maxBytes = 1_000_000, keepFiles = 3, now }: RotatingLogOptions): Log {
+  mkdirSync(dirname(path), { recursive: true });
+
+  function rotateIfFull(): void {
+    if (!existsSync(path) || statSync(path).size < maxBytes) return;
+    rmSync(`${path}.${keepFiles}`, { force: true });
+    for (let n = keepFiles - 1; n >= 1; n -= 1) {
+      if (existsSync(`${path}.${n}`)) renameSync(`${path}.${n}`, `${path}.${n + 1}`);
+    }
+    renameSync(path, `${path}.1`);
+  }
+
+  function write(level: LogLevel, message: string): void {
+    const line = `${now().toISOString()} ${level.toUpperCase()} ${oneLine(message)}\n`;
+    try {
+      rotateIfFull();
+      appendFileSync(path, line, 'utf8');
+    } catch {
+      // A full disk must not take the app down with it; the log is best effort.
+    }
+  }
+
+  return {
+    path,
+    info: (message) => write('info', message),
+    warn: (message) => write('warn', message),
+    error: (message) => write('error', message),
+  };
+}
+
+function oneLine(message: string): string {
+  const flat = message.replace(/\r?\n\s*/g, ' | ');
+  return flat.length > MAX_LINE_CHARS ? `${flat.slice(0, MAX_LINE_CHARS)}…` : flat;
+}

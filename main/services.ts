@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { channels, events } from '../shared/ipc/contract.ts';
+import type { AppInfo } from '../shared/model/app-info.ts';
+import { createRotatingLog, type Log } from './logging/rotating-log.ts';
+import { openSettingsStore, type SettingsStore } from './store/settings-store.ts';
+import { createAppHandlers } from './ipc/handlers/app.ts';
+import { createSettingsHandlers } from './ipc/handlers/settings.ts';
+import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
+import { createEventEmitter, type EventSink } from './ipc/events.ts';
+
+// Builds every main-side service from plain parameters. Electron's main/index.ts and the
+// browser-test harness both call this, so the window talks to the same router, validation
+// and stores in both; only the transport and the OS hooks differ.
+
+export type ServiceDeps = {
+  userDataDir: string;
+  appVersion: string;
+  platform: NodeJS.Platform;
+  now: () => Date;
+  isTrustedSender: (sender: SenderFrame) => boolean;
+  revealFile: (path: string) => void;
+  sendEvent: EventSink;
+};
+
+export type AppServices = {
+  router: Router;
+  settings: SettingsStore;
+  log: Log;
+  info: AppInfo;
+};
+
+export function createAppServices(deps: ServiceDeps): AppServices {
+  const log = createRotatingLog({ path: join(deps.userDataDir, 'logs', 'attune.log'), now: deps.now });
+  const settings = openSettingsStore({ directory: deps.userDataDir, now: deps.now });
+  const emitter = createEventEmitter(events, deps.sendEvent);
+  const info: AppInfo = {
+    name: 'Attune',
+    version: deps.appVersion,
+    platform: deps.platform === 'darwin' || deps.platform === 'win32' || deps.platform === 'linux' ? deps.platform : 'other',
+    dataFolder: deps.userDataDir,
+    logFile: log.path,
+  };
+  const router = createRouter(
+    channels,
+    {
+      ...createAppHandlers({ info: () => info, takeNotices: () => settings.takeNotices(), revealFile: deps.revealFile, log }),
+      ...createSettingsHandlers(settings, (next) => emitter.emit('settings.changed', next)),
+    },
+    { isTrustedSender: deps.isTrustedSender, log },
+  );
+  return { router, settings, log, info };
+}

@@ -1,0 +1,294 @@
+// The one stand-in for the `electron` module. Vitest aliases `electron` to this file, and the
+// main smoke test maps it in with a Node resolve hook, so nothing ever loads (or tries to
+// download) the real Electron binary. Small classes that record what main asks of them;
+// tests read `standIn.calls` and drive `app` events. Plain erasable TypeScript: it also runs
+// under Node's type stripping.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type RecordedCall = { api: string; args: unknown[] };
+
+const calls: RecordedCall[] = [];
+function record(api: string, ...args: unknown[]): void {
+  calls.push({ api, args });
+}
+
+let appReady = false;
+const userDataDir = process.env['ATTUNE_USER_DATA'] ?? mkdtempSync(join(tmpdir(), 'attune-userdata-'));
+
+class App extends EventEmitter {
+  isPackaged = false;
+  commandLine = {
+    switches: new Map<string, string | undefined>(),
+    appendSwitch: (name: string, value?: string) => {
+      record('app.commandLine.appendSwitch', name, value);
+      this.commandLine.switches.set(name, value);
+    },
+  };
+  singleInstanceLock = true;
+  getPath(name: string): string {
+    if (name === 'userData') return userDataDir;
+    if (name === 'logs') return join(userDataDir, 'logs');
+    return join(userDataDir, name);
+  }
+  getVersion(): string {
+    return '0.0.0-test';
+  }
+  getName(): string {
+    return 'Attune';
+  }
+  setName(name: string): void {
+    record('app.setName', name);
+  }
+  isReady(): boolean {
+    return appReady;
+  }
+  whenReady(): Promise<void> {
+    record('app.whenReady');
+    return new Promise((resolve) => {
+      if (appReady) resolve();
+      else this.once('ready', () => resolve());
+    });
+  }
+  requestSingleInstanceLock(): boolean {
+    record('app.requestSingleInstanceLock');
+    return this.singleInstanceLock;
+  }
+  quit(): void {
+    record('app.quit');
+  }
+  exit(code?: number): void {
+    record('app.exit', code);
+  }
+  /** Test hook: what Electron does once it has initialised. */
+  fireReady(): void {
+    appReady = true;
+    record('app.ready');
+    this.emit('ready');
+  }
+}
+
+export const app = new App();
+
+class WebRequest {
+  beforeRequestListener: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
+  onBeforeRequest(listener: WebRequest['beforeRequestListener']): void {
+    record('session.webRequest.onBeforeRequest');
+    this.beforeRequestListener = listener;
+  }
+}
+
+class Session extends EventEmitter {
+  webRequest = new WebRequest();
+  permissionRequestHandler: unknown = null;
+  permissionCheckHandler: unknown = null;
+  setPermissionRequestHandler(handler: unknown): void {
+    record('session.setPermissionRequestHandler');
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: unknown): void {
+    record('session.setPermissionCheckHandler');
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: unknown): void {
+    record('session.setDevicePermissionHandler', handler);
+  }
+  setBluetoothPairingHandler(handler: unknown): void {
+    record('session.setBluetoothPairingHandler', handler);
+  }
+}
+
+export const session = { defaultSession: new Session() };
+
+class WebContents extends EventEmitter {
+  static nextId = 1;
+  id = WebContents.nextId++;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  sent: Array<{ channel: string; args: unknown[] }> = [];
+  mainFrame = { url: '' };
+  session = session.defaultSession;
+  setWindowOpenHandler(handler: WebContents['windowOpenHandler']): void {
+    record('webContents.setWindowOpenHandler');
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static all: BrowserWindow[] = [];
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.all.filter((w) => !w.destroyed);
+  }
+  options: Record<string, unknown>;
+  webContents = new WebContents();
+  loadedUrl: string | null = null;
+  visible = false;
+  minimized = false;
+  focused = false;
+  destroyed = false;
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+    record('new BrowserWindow', options);
+    BrowserWindow.all.push(this);
+    app.emit('browser-window-created', {}, this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  async loadURL(url: string): Promise<void> {
+    record('BrowserWindow.loadURL', url);
+    this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
+  }
+  show(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  focus(): void {
+    this.focused = true;
+    record('BrowserWindow.focus');
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  close(): void {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+class Protocol {
+  privileged: unknown[] = [];
+  handlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    record('protocol.registerSchemesAsPrivileged', schemes, { appReady });
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
+    record('protocol.handle', scheme);
+    this.handlers.set(scheme, handler);
+  }
+}
+
+export const protocol = new Protocol();
+
+class IpcMain extends EventEmitter {
+  handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown): void {
+    record('ipcMain.handle', channel);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+}
+
+export const ipcMain = new IpcMain();
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string): Promise<void> {
+    record('shell.openExternal', url);
+    shell.opened.push(url);
+  },
+  showItemInFolder(path: string): void {
+    record('shell.showItemInFolder', path);
+  },
+  async openPath(path: string): Promise<string> {
+    record('shell.openPath', path);
+    return '';
+  },
+};
+
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
+
+export const dialog = {
+  nextOpenDialogResult: { canceled: true, filePaths: [] as string[] },
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    record('dialog.showOpenDialog', ...args);
+    return dialog.nextOpenDialogResult;
+  },
+};
+
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available;
+  },
+  getSelectedStorageBackend(): string {
+    return safeStorage.backend;
+  },
+  // Reversible and obviously fake: tests check wrapping happens, not its cryptography.
+  encryptString(text: string): Buffer {
+    return Buffer.from(`wrapped:${text}`, 'utf8');
+  },
+  decryptString(buffer: Buffer): string {
+    const text = buffer.toString('utf8');
+    if (!text.startsWith('wrapped:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice('wrapped:'.length);
+  },
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    record('contextBridge.exposeInMainWorld', key);
+    contextBridge.exposed.set(key, api);
+  },
+};
+
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invoked: [] as Array<{ channel: string; args: unknown[] }>,
+  async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    ipcRenderer.invoked.push({ channel, args });
+    const handler = ipcMain.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler({ sender: { id: 0 }, senderFrame: { url: 'app://attune/index.html' } }, ...args);
+  },
+});
+
+export const standIn = {
+  calls,
+  isStandIn: true as const,
+  reset(): void {
+    calls.length = 0;
+  },
+};
+
+const electron = {
+  app,
+  BrowserWindow,
+  protocol,
+  session,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  shell,
+  nativeTheme,
+  dialog,
+  safeStorage,
+  standIn,
+};
+
+export default electron;
