@@ -19,6 +19,15 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
+          exclude: ['tests/main/smoke/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'main-smoke',
+          environment: 'node',
+          include: ['tests/main/smoke/**/*.test.ts'],
         },
       },
       {

@@ -1,0 +1,133 @@
+// Every security-relevant value of the app as plain data, so tests can check each item of
+// the Electron security checklist against exactly what main/window.ts and main/index.ts use.
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'attune';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * standard: real origin and relative URLs; secure: a secure context, which Web Bluetooth
+ * requires; supportFetchAPI: the bundle loads its own assets. No CORS, no service workers,
+ * no bypassing the CSP.
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  corsEnabled: false,
+  bypassCSP: false,
+  allowServiceWorkers: false,
+  stream: true,
+} as const;
+
+/** Checklist items 2–4, 6, 9, 10, 12 and friends. */
+export const WEB_PREFERENCES = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+} as const;
+
+/**
+ * No eval, no inline script or style elements, nothing from the network. The same string is
+ * in renderer/index.html (meta) and sent as a header by the app:// handler.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self' blob:",
+  "worker-src 'self'",
+  "manifest-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** The only permission the window may have: showing notifications. */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['notifications'];
+
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  return ALLOWED_PERMISSIONS.includes(permission) && isAppUrl(requestingUrl ?? '');
+}
+
+export function isAppUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+}
+
+/**
+ * Links the user clicks open in their browser only when they are plain https addresses:
+ * no credentials, no odd ports, a real host name. Anything else is dropped.
+ */
+export function isAllowedExternalUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  if (parsed === null) return false;
+  if (parsed.protocol !== 'https:') return false;
+  if (parsed.username !== '' || parsed.password !== '') return false;
+  if (parsed.port !== '') return false;
+  const host = parsed.hostname;
+  if (!/^[a-z0-9.-]+$/i.test(host) || !host.includes('.') || host.startsWith('.') || host.endsWith('.')) return false;
+  if (/^[0-9.]+$/.test(host)) return false; // bare IP addresses are never a link we put in the app
+  return true;
+}
+
+/**
+ * The session request filter: Attune makes no network requests at all, so every request
+ * that is not for its own bundle is cancelled. `allowedDevOrigin` is set only when running
+ * under `electron-vite dev`, whose renderer comes from a local dev server.
+ */
+export function shouldCancelRequest(url: string, allowedDevOrigin: string | null = null): boolean {
+  if (isAppUrl(url)) return false;
+  if (url.startsWith('devtools://')) return false;
+  if (allowedDevOrigin !== null) {
+    const parsed = parseUrl(url);
+    if (parsed !== null && (parsed.origin === allowedDevOrigin || parsed.protocol === 'ws:' && parsed.host === new URL(allowedDevOrigin).host)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Navigation never leaves the app page: hash changes within it are the only moves allowed. */
+export function isAllowedNavigation(currentUrl: string, targetUrl: string): boolean {
+  const current = parseUrl(currentUrl);
+  const target = parseUrl(targetUrl);
+  if (current === null || target === null) return false;
+  return isAppUrl(targetUrl) && current.origin === target.origin && current.pathname === target.pathname;
+}
+
+/** Web Bluetooth is behind a Blink feature flag on Linux only; elsewhere Electron exposes it. */
+export function blinkFeaturesToEnable(platform: NodeJS.Platform): string | null {
+  return platform === 'linux' ? 'WebBluetooth' : null;
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** IPC is answered only for our window's main frame showing the app (or the dev server). */
+export function isTrustedSenderFrame(sender: { url: string; isMainFrame: boolean }, allowedDevOrigin: string | null = null): boolean {
+  if (!sender.isMainFrame) return false;
+  if (isAppUrl(sender.url)) return true;
+  if (allowedDevOrigin === null) return false;
+  const parsed = parseUrl(sender.url);
+  return parsed !== null && parsed.origin === allowedDevOrigin;
+}

@@ -1,0 +1,64 @@
+import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
+import { APP_ENTRY_URL, WEB_PREFERENCES, isAllowedExternalUrl, isAllowedNavigation } from './security/policy.ts';
+
+// The one window, hardened. Electron classes arrive as parameters so this runs against the
+// stand-in in tests; the security values themselves live in security/policy.ts.
+
+export type WindowFactory = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
+
+export type MainWindowOptions = {
+  BrowserWindow: WindowFactory;
+  preloadPath: string;
+  url?: string;
+  darkBackground: boolean;
+};
+
+export const WINDOW_SIZE = { width: 1080, height: 760, minWidth: 720, minHeight: 560 } as const;
+
+export function mainWindowOptions(preloadPath: string, darkBackground: boolean): BrowserWindowConstructorOptions {
+  return {
+    ...WINDOW_SIZE,
+    title: 'Attune',
+    show: false,
+    // Matches the theme's page colour so the window never flashes white at a tired user.
+    backgroundColor: darkBackground ? '#1c1a19' : '#faf7f2',
+    autoHideMenuBar: true,
+    webPreferences: { ...WEB_PREFERENCES, preload: preloadPath },
+  };
+}
+
+export function createMainWindow({ BrowserWindow, preloadPath, url = APP_ENTRY_URL, darkBackground }: MainWindowOptions): ElectronBrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, darkBackground));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(url);
+  return window;
+}
+
+type Preventable = { preventDefault(): void };
+
+/**
+ * Applied to every webContents Electron creates: navigation stays on the app page, new
+ * windows are refused, https links go to the user's browser after validation, and
+ * <webview> cannot be attached.
+ */
+export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event: Preventable, targetUrl: string) => {
+    if (!isAllowedNavigation(contents.getURL(), targetUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event: Preventable, targetUrl: string) => {
+    if (!isAllowedNavigation(contents.getURL(), targetUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event: Preventable) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** A second launch brings the existing window forward instead of opening another app. */
+export function focusWindow(window: ElectronBrowserWindow | null): void {
+  if (window === null || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  if (!window.isVisible()) window.show();
+  window.focus();
+}

@@ -1,0 +1,91 @@
+// Child process for the main smoke test: loads the BUILT out/main bundle against the electron
+// stand-in (mapped by tests/mocks/register-electron-stand-in.ts), plays Electron's startup,
+// pokes every registered hook the way Electron would, and prints one JSON report.
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { INVOKE_CHANNEL } from '../../../shared/ipc/transport-names.ts';
+import { channelNames } from '../../../shared/ipc/contract.ts';
+
+const electron = (await import('electron')) as unknown as typeof import('../../mocks/electron.ts');
+const { app, BrowserWindow, ipcMain, protocol, session, standIn } = electron;
+
+const bundle = resolve(process.argv[2] ?? 'out/main/index.js');
+await import(pathToFileURL(bundle).href);
+
+const callsBeforeReady = standIn.calls.map((call) => call.api);
+app.fireReady();
+// Let the whenReady continuation run.
+for (let i = 0; i < 20 && BrowserWindow.all.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+
+const window = BrowserWindow.all[0];
+const invoke = ipcMain.handlers.get(INVOKE_CHANNEL);
+const trustedEvent = {
+  sender: { id: 1, mainFrame: { url: 'app://attune/index.html' } },
+  senderFrame: null as unknown,
+};
+trustedEvent.senderFrame = trustedEvent.sender.mainFrame;
+const subFrameEvent = { sender: trustedEvent.sender, senderFrame: { url: 'app://attune/index.html' } };
+
+const channelAnswers: Record<string, unknown> = {};
+for (const channel of channelNames) {
+  channelAnswers[channel] = invoke ? await invoke(trustedEvent, { channel, payload: '__not-a-valid-input__' }) : null;
+}
+const appInfo = invoke ? await invoke(trustedEvent, { channel: 'app.info' }) : null;
+const unknownChannel = invoke ? await invoke(trustedEvent, { channel: 'no.such.channel', payload: 1 }) : null;
+const fromSubFrame = invoke ? await invoke(subFrameEvent, { channel: 'app.info' }) : null;
+
+const appHandler = protocol.handlers.get('app');
+const indexResponse = appHandler ? await appHandler(new Request('app://attune/index.html')) : null;
+const traversalResponse = appHandler ? await appHandler(new Request('app://attune/..%2f..%2fpackage.json')) : null;
+
+const filter = session.defaultSession.webRequest.beforeRequestListener;
+const filterDecision = (url: string) =>
+  new Promise<boolean>((done) => {
+    if (!filter) return done(false);
+    filter({ url }, (response) => done(response.cancel));
+  });
+
+const wc = window?.webContents;
+const navigationPrevented = await new Promise<boolean>((done) => {
+  if (!wc) return done(false);
+  let prevented = false;
+  wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://example.com/');
+  done(prevented);
+});
+const popup = wc?.windowOpenHandler?.({ url: 'https://example.org/help' }) ?? null;
+
+const permissionRequest = session.defaultSession.permissionRequestHandler as
+  | ((wc: unknown, permission: string, cb: (granted: boolean) => void, details: { requestingUrl: string }) => void)
+  | null;
+const askPermission = (permission: string) =>
+  new Promise<boolean>((done) => permissionRequest?.(null, permission, done, { requestingUrl: 'app://attune/index.html' }));
+
+const report = {
+  callsBeforeReady,
+  calls: standIn.calls.map((call) => call.api),
+  privilegedSchemes: protocol.privileged,
+  windowOptions: window?.options ?? null,
+  loadedUrl: window?.loadedUrl ?? null,
+  ipcChannels: [...ipcMain.handlers.keys()],
+  channelAnswers,
+  appInfo,
+  unknownChannel,
+  fromSubFrame,
+  index: indexResponse ? { status: indexResponse.status, csp: indexResponse.headers.get('content-security-policy') } : null,
+  traversalStatus: traversalResponse?.status ?? null,
+  cancels: {
+    app: await filterDecision('app://attune/assets/index.js'),
+    https: await filterDecision('https://example.com/track'),
+    http: await filterDecision('http://127.0.0.1:8080/'),
+    file: await filterDecision('file:///etc/passwd'),
+  },
+  navigationPrevented,
+  popup,
+  openedExternally: electron.shell.opened,
+  permissions: { notifications: await askPermission('notifications'), media: await askPermission('media'), geolocation: await askPermission('geolocation') },
+  switches: Object.fromEntries(app.commandLine.switches),
+  electronVersion: process.versions['electron'] ?? null,
+  realElectronResolutions: (globalThis as { __realElectronResolutions?: string[] }).__realElectronResolutions ?? null,
+};
+process.stdout.write(`${JSON.stringify(report)}\n`);
+process.exit(0);

@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../../shared/ipc/contract.ts';
+import { CONTENT_SECURITY_POLICY, WEB_PREFERENCES } from '../../../main/security/policy.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+
+// Tier 4: the BUILT main bundle, started in plain Node against the electron stand-in.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bundle = `${root}out/main/index.js`;
+
+type Report = {
+  callsBeforeReady: string[];
+  calls: string[];
+  privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }>;
+  windowOptions: { webPreferences: Record<string, unknown> } | null;
+  loadedUrl: string | null;
+  ipcChannels: string[];
+  channelAnswers: Record<string, { ok: boolean; error?: { code: string } }>;
+  appInfo: { ok: boolean; value?: { dataFolder: string } };
+  unknownChannel: { ok: boolean; error: { code: string } };
+  fromSubFrame: { ok: boolean; error: { code: string } };
+  index: { status: number; csp: string } | null;
+  traversalStatus: number | null;
+  cancels: Record<string, boolean>;
+  navigationPrevented: boolean;
+  popup: { action: string } | null;
+  openedExternally: string[];
+  permissions: Record<string, boolean>;
+  switches: Record<string, string>;
+  electronVersion: string | null;
+  realElectronResolutions: string[] | null;
+};
+
+describe('main bundle smoke (out/main started in Node with the electron stand-in)', () => {
+  let report: Report;
+  let dataDir: string;
+
+  beforeAll(() => {
+    if (!existsSync(bundle)) throw new Error('out/main/index.js is missing: run `npm run build` first (npm test does).');
+    const temp = makeTempDir('attune-smoke-');
+    dataDir = temp.path;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', './tests/mocks/register-electron-stand-in.ts', 'tests/main/smoke/boot-main.ts', bundle],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, ATTUNE_USER_DATA: dataDir }, timeout: 60_000 },
+    );
+    expect(child.status, child.stderr).toBe(0);
+    report = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Report;
+  });
+
+  it('registers app:// as privileged before Electron is ready', () => {
+    const readyAt = report.calls.indexOf('app.ready');
+    expect(report.calls.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(readyAt);
+    expect(report.callsBeforeReady).toContain('protocol.registerSchemesAsPrivileged');
+    expect(report.privilegedSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(report.calls.indexOf('protocol.handle')).toBeGreaterThan(readyAt);
+  });
+
+  it('takes the single-instance lock before anything else starts', () => {
+    expect(report.callsBeforeReady).toContain('app.requestSingleInstanceLock');
+  });
+
+  it('opens one window with the hardened preferences and the app:// page', () => {
+    const prefs = report.windowOptions?.webPreferences ?? {};
+    for (const [key, value] of Object.entries(WEB_PREFERENCES)) expect(prefs[key], key).toBe(value);
+    expect(String(prefs['preload'])).toMatch(/out\/preload\/index\.cjs$/);
+    expect(report.loadedUrl).toBe('app://attune/index.html');
+  });
+
+  it('answers every contract channel through the one IPC entry point', () => {
+    expect(report.ipcChannels).toEqual(['attune:invoke']);
+    expect(Object.keys(report.channelAnswers).sort()).toEqual([...channelNames].sort());
+    for (const [channel, answer] of Object.entries(report.channelAnswers)) {
+      // A bad payload must be caught by that channel's schema: proof a handler is bound.
+      expect(answer.error?.code, channel).toBe('invalid-payload');
+    }
+    expect(report.appInfo.ok).toBe(true);
+    expect(report.appInfo.value?.dataFolder).toBe(dataDir);
+    expect(report.unknownChannel.error.code).toBe('unknown-channel');
+    expect(report.fromSubFrame.error.code).toBe('forbidden-sender');
+  });
+
+  it('serves the bundle with the CSP header and refuses paths outside it', () => {
+    expect(report.index).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY });
+    expect(report.traversalStatus).toBe(403);
+  });
+
+  it('cancels every request that is not for the app itself', () => {
+    expect(report.cancels).toEqual({ app: false, https: true, http: true, file: true });
+  });
+
+  it('denies navigation and new windows, opening only validated https links outside', () => {
+    expect(report.navigationPrevented).toBe(true);
+    expect(report.popup).toEqual({ action: 'deny' });
+    expect(report.openedExternally).toEqual(['https://example.org/help']);
+  });
+
+  it('grants notifications and nothing else', () => {
+    expect(report.permissions).toEqual({ notifications: true, media: false, geolocation: false });
+  });
+
+  it('enables Web Bluetooth on Linux through the Blink feature switch', () => {
+    expect(report.switches['enable-blink-features']).toBe('WebBluetooth');
+  });
+
+  it('never loads the real Electron package or binary', () => {
+    expect(report.electronVersion).toBeNull();
+    expect(report.realElectronResolutions).toEqual([]);
+  });
+});
