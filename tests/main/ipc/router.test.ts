@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createRouter, registerHandlers, type SenderFrame } from '../../../main/ipc/router.ts';
+import { defineChannel } from '../../../shared/ipc/channel.ts';
+import { IpcError } from '../../../shared/ipc/result.ts';
+import { createInProcessApi, TRUSTED_TEST_FRAME, type InProcessApi } from '../../support/in-process-api.ts';
+
+const trusted: SenderFrame = { url: 'app://attune/index.html', isMainFrame: true };
+
+describe('IPC router with the real contract and services', () => {
+  let harness: InProcessApi;
+  beforeEach(() => {
+    harness = createInProcessApi();
+  });
+  afterEach(() => harness.cleanup());
+
+  const dispatch = (message: unknown, sender: SenderFrame = TRUSTED_TEST_FRAME) => harness.services.router.dispatch(sender, message);
+
+  it('answers app.info with the version, platform and data folder', async () => {
+    const result = await harness.api.invoke('app.info');
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ name: 'Attune', platform: 'linux', dataFolder: harness.dataDir }),
+    });
+  });
+
+  it('gets and updates settings, saving them to the file on disk', async () => {
+    const updated = await harness.api.invoke('settings.update', { appearance: { theme: 'dark' } });
+    expect(updated.ok && updated.value.appearance.theme).toBe('dark');
+    const onDisk = JSON.parse(readFileSync(harness.services.settings.path, 'utf8')) as { appearance: { theme: string } };
+    expect(onDisk.appearance.theme).toBe('dark');
+    const read = await harness.api.invoke('settings.get');
+    expect(read.ok && read.value.appearance.theme).toBe('dark');
+  });
+
+  it('tells the window when settings change', async () => {
+    const seen: string[] = [];
+    const stop = harness.api.on('settings.changed', (settings) => seen.push(settings.appearance.theme));
+    await harness.api.invoke('settings.update', { appearance: { theme: 'light' } });
+    stop();
+    await harness.api.invoke('settings.update', { appearance: { theme: 'dark' } });
+    expect(seen).toEqual(['light']);
+  });
+
+  it.each([
+    ['a value of the wrong type', { appearance: { theme: 42 } }],
+    ['a value out of range', { physiology: { floodedMinBpm: 1000 } }],
+    ['an unknown section', { telemetry: { enabled: true } }],
+    ['an unknown key', { appearance: { theme: 'dark', fontFamily: 'Comic Sans' } }],
+    ['the schema version', { schemaVersion: 7 }],
+    ['not an object', 'dark'],
+    ['null', null],
+  ])('rejects %s with a typed error and leaves the file alone', async (_label, payload) => {
+    const before = readFileSync(harness.services.settings.path, 'utf8');
+    const result = await dispatch({ channel: 'settings.update', payload });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-payload');
+      expect(result.error.message).toMatch(/^Invalid input for settings\.update/);
+      expect(result.error.message).not.toMatch(/\bat \w+ \(|\.ts:\d+/); // no stack trace
+    }
+    expect(readFileSync(harness.services.settings.path, 'utf8')).toBe(before);
+  });
+
+  it('rejects an unknown channel', async () => {
+    const result = await dispatch({ channel: 'fs.readFile', payload: '/etc/passwd' });
+    expect(result).toEqual({ ok: false, error: { code: 'unknown-channel', message: expect.stringContaining('fs.readFile') } });
+  });
+
+  it('does not treat inherited object keys as channels', async () => {
+    for (const channel of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const result = await dispatch({ channel, payload: undefined });
+      expect(result.ok ? 'ok' : result.error.code, channel).toBe('unknown-channel');
+    }
+  });
+
+  it.each([
+    ['a subframe of the app page', { url: 'app://attune/index.html', isMainFrame: false }],
+    ['another origin', { url: 'https://evil.example/', isMainFrame: true }],
+    ['a file page', { url: 'file:///tmp/x.html', isMainFrame: true }],
+    ['an empty URL', { url: '', isMainFrame: true }],
+  ])('refuses a message from %s', async (_label, sender) => {
+    const result = await dispatch({ channel: 'app.info', payload: undefined }, sender);
+    expect(result).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } });
+  });
+
+  it.each([[undefined], [null], [42], ['app.info'], [{ payload: 1 }], [{ channel: 7 }]])(
+    'rejects a malformed message %j',
+    async (message) => {
+      const result = await dispatch(message);
+      expect(result.ok ? 'ok' : result.error.code).toBe('invalid-payload');
+    },
+  );
+});
+
+describe('IPC router failure handling', () => {
+  const contract = {
+    'demo.fails': defineChannel({ input: z.undefined(), output: z.string(), summary: 'throws' }),
+    'demo.expected': defineChannel({ input: z.undefined(), output: z.string(), summary: 'throws IpcError' }),
+    'demo.badOutput': defineChannel({ input: z.undefined(), output: z.number(), summary: 'wrong output' }),
+    'demo.echo': defineChannel({ input: z.object({ text: z.string() }), output: z.string(), summary: 'echo' }),
+  };
+  const logged: string[] = [];
+  const router = createRouter(
+    contract,
+    {
+      'demo.fails': () => {
+        throw new Error('disk exploded at /home/someone/secret');
+      },
+      'demo.expected': () => {
+        throw new IpcError('not-found', 'That entry is gone.');
+      },
+      'demo.badOutput': () => 'not a number' as unknown as number,
+      'demo.echo': ({ text }) => text,
+    },
+    { isTrustedSender: () => true, log: { error: (message) => logged.push(message) } },
+  );
+
+  it('turns an unexpected exception into a vague internal error and logs the detail', async () => {
+    const result = await router.dispatch(trusted, { channel: 'demo.fails' });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.stringContaining('log file') } });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    expect(logged.at(-1)).toContain('disk exploded');
+  });
+
+  it('passes an expected error through with its code and message', async () => {
+    expect(await router.dispatch(trusted, { channel: 'demo.expected' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'That entry is gone.' },
+    });
+  });
+
+  it('checks the handler output against its schema', async () => {
+    const result = await router.dispatch(trusted, { channel: 'demo.badOutput' });
+    expect(result.ok ? 'ok' : result.error.code).toBe('internal');
+  });
+
+  it('never writes a payload to the log', async () => {
+    logged.length = 0;
+    await router.dispatch(trusted, { channel: 'demo.echo', payload: { text: 12345 } });
+    await router.dispatch(trusted, { channel: 'demo.echo', payload: { text: 'my private journal line' } });
+    expect(logged.join('\n')).not.toMatch(/12345|private journal/);
+  });
+
+  it('refuses to start when a channel has no handler', () => {
+    expect(() => createRouter(contract, {} as never, { isTrustedSender: () => true, log: { error: () => {} } })).toThrow(
+      /No handler for channel demo\.fails/,
+    );
+  });
+
+  it('binds to a transport so messages reach the same router', async () => {
+    let listener: ((sender: SenderFrame, message: unknown) => Promise<unknown>) | null = null;
+    registerHandlers(
+      contract,
+      {
+        'demo.fails': () => 'x',
+        'demo.expected': () => 'x',
+        'demo.badOutput': () => 1,
+        'demo.echo': ({ text }) => text.toUpperCase(),
+      },
+      { onInvoke: (l) => (listener = l) },
+      { isTrustedSender: (s) => s.isMainFrame, log: { error: () => {} } },
+    );
+    expect(await listener!(trusted, { channel: 'demo.echo', payload: { text: 'hi' } })).toEqual({ ok: true, value: 'HI' });
+  });
+});
