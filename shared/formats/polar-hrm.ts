@@ -23,7 +23,11 @@ export function readPolarHrm(text: string): RecordingReadResult {
   const params = readParams(lines, sections.params);
   const interval = params.get('interval');
   if (interval === undefined) {
-    return recordingFileError('missing-section', 'Polar HRM [Params] has no Interval, so it cannot tell whether the file holds RR intervals', sections.params + 1);
+    return recordingFileError(
+      'missing-section',
+      `line ${sections.params + 1}: Polar HRM [Params] has no Interval, so it cannot tell whether the file holds RR intervals`,
+      sections.params + 1,
+    );
   }
   if (interval.value !== RR_MODE_INTERVAL) {
     return recordingFileError(
@@ -42,7 +46,7 @@ export function readPolarHrm(text: string): RecordingReadResult {
     if (typeof value !== 'number') return { ok: false, error: value };
     rrMs.push(value);
   }
-  if (rrMs.length === 0) return recordingFileError('empty', 'Polar HRM [HRData] holds no RR values', sections.hrData + 1);
+  if (rrMs.length === 0) return recordingFileError('empty', `line ${sections.hrData + 1}: Polar HRM [HRData] holds no RR values`, sections.hrData + 1);
 
   const startedAt = startTimeOf(params.get('date')?.value, params.get('starttime')?.value);
   const recording: Recording = startedAt === undefined ? { format: 'polar-hrm', rrMs } : { format: 'polar-hrm', rrMs, startedAt };

@@ -1,0 +1,121 @@
+// The readable (non-JSON) report of `analyze`: plain words first, numbers with their units,
+// and the cleaning stated up front, because a variability figure means little until you
+// know how many beats were corrected to get it. Values the recording is too short for are
+// said to be unavailable, never printed as 0.
+
+import type { RecordingFormat } from '../../shared/formats/recording-format.ts';
+
+/** The fields of an analysis the report reads: the JSON contract of issue 3. */
+export type ReportedAnalysis = {
+  beats: number;
+  durationSec: number;
+  cleaning: {
+    method: 'lipponen-tarvainen-2019' | 'none';
+    corrected: number;
+    correctedPercent: number;
+    byClass: { ectopic: number; missed: number; extra: number; longShort: number };
+    outOfRange: number;
+  };
+  time: {
+    meanNnMs: number;
+    sdnnMs: number;
+    rmssdMs: number;
+    nn50: number;
+    pnn50: number;
+    meanHrBpm: number;
+    minHrBpm: number;
+    maxHrBpm: number;
+  };
+  frequency: { vlfMs2: number; lfMs2: number; hfMs2: number; lfHf: number; lfNu: number; hfNu: number; totalMs2: number } | null;
+  poincare: { sd1Ms: number; sd2Ms: number };
+  coherence: { meanRatio: number; meanNormalized: number; peakHz: number } | null;
+};
+
+const FORMAT_NAMES: Record<RecordingFormat, string> = {
+  rr: 'plain RR',
+  kubios: 'Kubios RR text',
+  'polar-hrm': 'Polar HRM',
+  'polar-csv': 'Polar Sensor Logger CSV',
+  'ibi-csv': 'arrival-time CSV',
+};
+
+/** signal.md: a verdict needs at most 5 % corrected beats. */
+const MAX_CORRECTED_PERCENT_FOR_VERDICT = 5;
+
+export function formatAnalysisReport(file: string, format: RecordingFormat, analysis: ReportedAnalysis): string {
+  const { cleaning, time, frequency, poincare, coherence } = analysis;
+  const lines: string[] = [
+    `Recording: ${file} (${FORMAT_NAMES[format]})`,
+    `${count(analysis.beats)} beats over ${duration(analysis.durationSec)}.`,
+    '',
+    ...cleaningLines(cleaning),
+    '',
+    'Time domain',
+    `  mean NN        ${fixed(time.meanNnMs, 1)} ms`,
+    `  SDNN           ${fixed(time.sdnnMs, 1)} ms`,
+    `  RMSSD          ${fixed(time.rmssdMs, 1)} ms`,
+    `  NN50 / pNN50   ${count(time.nn50)} / ${fixed(time.pnn50, 1)} %`,
+    `  heart rate     ${fixed(time.meanHrBpm, 1)} bpm on average (60000 / mean NN); beat to beat ${fixed(time.minHrBpm, 1)} to ${fixed(time.maxHrBpm, 1)} bpm`,
+    '',
+  ];
+  if (frequency === null) {
+    lines.push('Frequency domain: not available (the recording is too short for it).');
+  } else {
+    lines.push(
+      'Frequency domain (Welch spectrum of the 4 Hz cubic-spline resampled series)',
+      `  VLF            ${fixed(frequency.vlfMs2, 1)} ms²`,
+      `  LF             ${fixed(frequency.lfMs2, 1)} ms² (${fixed(frequency.lfNu, 1)} n.u.)`,
+      `  HF             ${fixed(frequency.hfMs2, 1)} ms² (${fixed(frequency.hfNu, 1)} n.u.)`,
+      `  LF/HF          ${fixed(frequency.lfHf, 2)}`,
+      `  total power    ${fixed(frequency.totalMs2, 1)} ms²`,
+    );
+  }
+  lines.push('', `Poincaré: SD1 ${fixed(poincare.sd1Ms, 1)} ms, SD2 ${fixed(poincare.sd2Ms, 1)} ms.`, '');
+  if (coherence === null) {
+    lines.push('Coherence: not available (the recording is too short for a 64 s window).');
+  } else {
+    lines.push(
+      `Coherence: mean ratio ${fixed(coherence.meanRatio, 2)} (peak share ${fixed(coherence.meanNormalized * 100, 0)} % of total power), ` +
+        `rhythm peak at ${fixed(coherence.peakHz, 3)} Hz (${fixed(coherence.peakHz * 60, 1)} cycles a minute).`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function cleaningLines(cleaning: ReportedAnalysis['cleaning']): string[] {
+  if (cleaning.method === 'none') {
+    return ['Cleaning: none (--no-clean). The beats are analysed exactly as recorded; 0 beats corrected.'];
+  }
+  const { ectopic, missed, extra, longShort } = cleaning.byClass;
+  const lines = [
+    `Cleaning: Lipponen & Tarvainen (2019) artefact correction corrected ${count(cleaning.corrected)} ${plural(cleaning.corrected, 'beat')} (${fixed(cleaning.correctedPercent, 1)} %):`,
+    `  ${count(ectopic)} ectopic, ${count(missed)} missed, ${count(extra)} extra, ${count(longShort)} long or short; ` +
+      `${count(cleaning.outOfRange)} outside 300–2000 ms.`,
+  ];
+  if (cleaning.correctedPercent > MAX_CORRECTED_PERCENT_FOR_VERDICT) {
+    lines.push(`  More than ${MAX_CORRECTED_PERCENT_FOR_VERDICT} % of beats needed correction: read these figures with caution.`);
+  }
+  return lines;
+}
+
+function fixed(value: number, digits: number): string {
+  return value.toFixed(digits);
+}
+
+function count(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function plural(value: number, noun: string): string {
+  return value === 1 ? noun : `${noun}s`;
+}
+
+function duration(seconds: number): string {
+  const total = Math.round(seconds);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  if (hours > 0) return `${hours} h ${minutes} min ${rest} s`;
+  if (minutes > 0) return `${minutes} min ${rest} s`;
+  return `${rest} s`;
+}
