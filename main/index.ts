@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell, type BrowserWindow as Window } from 'electron';
+import { app, BrowserWindow, nativeTheme, protocol, session, shell, type BrowserWindow as Window } from 'electron';
 import { createAppRequestHandler } from './app-protocol.ts';
 import { createElectronTransport, sendToWindow } from './ipc/electron-transport.ts';
 import {
@@ -73,7 +73,7 @@ function start(): void {
       isPermissionAllowed(permission, requestingOrigin),
     );
 
-    createElectronTransport(ipcMain).onInvoke((sender, message) => services.router.dispatch(sender, message));
+    createElectronTransport().onInvoke((sender, message) => services.router.dispatch(sender, message));
 
     const openWindow = () => {
       mainWindow = createMainWindow({

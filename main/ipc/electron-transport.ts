@@ -1,11 +1,11 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type EventMessage } from '../../shared/ipc/transport-names.ts';
 import type { IpcTransport, SenderFrame } from './router.ts';
 
 // The Electron side of the IPC transport: one ipcMain handler for every contract channel.
 // The sender frame is read from Electron's event, never from the message.
 
-export function createElectronTransport(ipcMain: IpcMain): IpcTransport {
+export function createElectronTransport(): IpcTransport {
   return {
     onInvoke(listener) {
       ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, message: unknown) => listener(senderOf(event), message));

@@ -3,7 +3,6 @@ import {
   ALLOWED_PERMISSIONS,
   APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
-  WEB_PREFERENCES,
   blinkFeaturesToEnable,
   isAllowedExternalUrl,
   isAllowedNavigation,

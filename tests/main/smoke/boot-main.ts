@@ -5,8 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { INVOKE_CHANNEL } from '../../../shared/ipc/transport-names.ts';
 import { channelNames } from '../../../shared/ipc/contract.ts';
+import type * as StandIn from '../../mocks/electron.ts';
 
-const electron = (await import('electron')) as unknown as typeof import('../../mocks/electron.ts');
+type ElectronStandIn = typeof StandIn;
+
+const electron = (await import('electron')) as unknown as ElectronStandIn;
 const { app, BrowserWindow, ipcMain, protocol, session, standIn } = electron;
 
 const bundle = resolve(process.argv[2] ?? 'out/main/index.js');
