@@ -59,7 +59,7 @@ export function formatAnalysisReport(file: string, format: RecordingFormat, anal
     '',
   ];
   if (frequency === null) {
-    lines.push('Frequency domain: not available (the recording is too short for it).');
+    lines.push('Frequency domain: not available (needs at least 120 s of beats with some variability).');
   } else {
     lines.push(
       'Frequency domain (Welch spectrum of the 4 Hz cubic-spline resampled series)',
@@ -72,7 +72,7 @@ export function formatAnalysisReport(file: string, format: RecordingFormat, anal
   }
   lines.push('', `Poincaré: SD1 ${fixed(poincare.sd1Ms, 1)} ms, SD2 ${fixed(poincare.sd2Ms, 1)} ms.`, '');
   if (coherence === null) {
-    lines.push('Coherence: not available (the recording is too short for a 64 s window).');
+    lines.push('Coherence: not available (needs a 64 s window of beats with some variability).');
   } else {
     lines.push(
       `Coherence: mean ratio ${fixed(coherence.meanRatio, 2)} (peak share ${fixed(coherence.meanNormalized * 100, 0)} % of total power), ` +
