@@ -74,7 +74,7 @@ export function parseHeartRateMeasurement(data: DataView): HeartRateMeasurementR
     return failure('reserved-bits', `reserved flag bits set (flags 0x${hexByte(flags)})`);
   }
 
-  let offset = 1;
+  let offset: number;
   let bpm: number;
   if ((flags & FLAG_HEART_RATE_UINT16) !== 0) {
     if (length < 3) {
