@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import FileText from 'lucide-react/icons/file-text';
+import type { AppInfo } from '../../../shared/model/app-info.ts';
+import { useApi } from '../../app/attune.ts';
+
+export function AboutSection() {
+  const api = useApi();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('app.info').then((result) => {
+      if (!live) return;
+      if (result.ok) setInfo(result.value);
+      else setProblem(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  async function showLogFile(): Promise<void> {
+    const result = await api.invoke('app.showLogFile');
+    setProblem(result.ok ? null : result.error.message);
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-about">
+      <h2 id="settings-about">About and data</h2>
+      <p className="section-note">
+        Attune is not a medical device, and everything it records stays on this computer: no account, no cloud, nothing
+        sent over the network.
+      </p>
+      {info ? (
+        <dl className="facts">
+          <div>
+            <dt>Version</dt>
+            <dd>{info.version}</dd>
+          </div>
+          <div>
+            <dt>Your data is stored in</dt>
+            <dd className="path">{info.dataFolder}</dd>
+          </div>
+          <div>
+            <dt>Log file</dt>
+            <dd className="path">{info.logFile}</dd>
+          </div>
+        </dl>
+      ) : null}
+      <p className="section-note">The log file records errors only, never your heart data or what you write.</p>
+      <button type="button" className="button button-quiet" onClick={() => void showLogFile()}>
+        <FileText aria-hidden="true" size={18} />
+        Show log file
+      </button>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}

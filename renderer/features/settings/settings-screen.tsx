@@ -1,0 +1,164 @@
+import { useCallback, useState } from 'react';
+import { BREATHING_PRESETS, type Settings, type SettingsPatch } from '../../../shared/model/settings.ts';
+import { useSettings } from '../../app/settings-context.tsx';
+import { Screen } from '../../components/screen.tsx';
+import type { ScreenProps } from '../screen-props.ts';
+import { AboutSection } from './about-section.tsx';
+import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
+import { PHYSIOLOGY_FIELDS } from './physiology-fields.ts';
+
+// Every change saves at once through `settings.update`. A quiet line says "saved"; if main
+// refuses, the control goes back and the reason stays beside it.
+
+const THEME_OPTIONS = [
+  { value: 'system', label: 'Match my computer' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+] as const;
+
+const MOTION_OPTIONS = [
+  { value: 'system', label: 'Match my computer' },
+  { value: 'reduce', label: 'Reduce motion' },
+] as const;
+
+const TEXT_SIZE_OPTIONS = [
+  { value: 'standard', label: 'Standard' },
+  { value: 'large', label: 'Large' },
+] as const;
+
+const PRESET_LABELS: Record<(typeof BREATHING_PRESETS)[number], string> = {
+  'long-exhale-4-6': 'Longer out-breath: in 4 s, out 6 s',
+  'resonance-5.5': 'Resonance: 5.5 breaths a minute',
+  'box-4-4-4-4': 'Box: in 4, hold 4, out 4, hold 4',
+  '4-7-8': '4-7-8: in 4, hold 7, out 8',
+  'cyclic-sigh': 'Cyclic sigh: two breaths in, one long breath out',
+};
+const PRESET_OPTIONS = BREATHING_PRESETS.map((value) => ({ value, label: PRESET_LABELS[value] }));
+
+type Status = { text: string; tone: 'quiet' | 'problem' } | null;
+
+export function SettingsScreen({ focusOnMount }: ScreenProps) {
+  const { state, update } = useSettings();
+  const [status, setStatus] = useState<Status>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const save = useCallback(
+    async (field: string, label: string, patch: SettingsPatch): Promise<boolean> => {
+      setStatus({ text: `Saving ${label}…`, tone: 'quiet' });
+      const result = await update(patch);
+      if (result.ok) {
+        setErrors(({ [field]: _gone, ...rest }) => rest);
+        setStatus({ text: `${label}: saved`, tone: 'quiet' });
+        return true;
+      }
+      setErrors((current) => ({ ...current, [field]: `Not saved, so it is back to what it was. ${result.error.message}` }));
+      setStatus({ text: `${label}: not saved. ${result.error.message}`, tone: 'problem' });
+      return false;
+    },
+    [update],
+  );
+
+  return (
+    <Screen title="Settings" focusOnMount={focusOnMount}>
+      <p className={`save-status${status?.tone === 'problem' ? ' save-status-problem' : ''}`} role="status" aria-live="polite">
+        {status?.text ?? ''}
+      </p>
+      {state.status === 'loading' ? <p>Loading your settings…</p> : null}
+      {state.status === 'failed' ? (
+        <p className="field-error" role="alert">
+          Your settings could not be loaded. {state.message}
+        </p>
+      ) : null}
+      {state.status === 'ready' ? (
+        <SettingsForm settings={state.settings} errors={errors} save={save} setErrors={setErrors} />
+      ) : null}
+      <AboutSection />
+    </Screen>
+  );
+}
+
+function SettingsForm({
+  settings,
+  errors,
+  save,
+  setErrors,
+}: {
+  settings: Settings;
+  errors: Record<string, string>;
+  save: (field: string, label: string, patch: SettingsPatch) => Promise<boolean>;
+  setErrors: (update: (current: Record<string, string>) => Record<string, string>) => void;
+}) {
+  return (
+    <>
+      <section className="settings-section" aria-labelledby="settings-appearance">
+        <h2 id="settings-appearance">Appearance</h2>
+        <ChoiceField
+          label="Theme"
+          value={settings.appearance.theme}
+          options={THEME_OPTIONS}
+          error={errors['theme']}
+          onCommit={(theme) => save('theme', 'Theme', { appearance: { theme } })}
+        />
+        <ChoiceField
+          label="Motion"
+          hint="Reduce motion stops transitions and swaps moving guides for a counted rhythm."
+          value={settings.appearance.motion}
+          options={MOTION_OPTIONS}
+          error={errors['motion']}
+          onCommit={(motion) => save('motion', 'Motion', { appearance: { motion } })}
+        />
+        <ChoiceField
+          label="Text size"
+          value={settings.appearance.textSize}
+          options={TEXT_SIZE_OPTIONS}
+          error={errors['textSize']}
+          onCommit={(textSize) => save('textSize', 'Text size', { appearance: { textSize } })}
+        />
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-physiology">
+        <h2 id="settings-physiology">Heart-rate thresholds</h2>
+        <p className="section-note">
+          These are rules of thumb, not diagnostic thresholds. They decide when Attune calls your body calm or flooded, and
+          you can fit them to yourself.
+        </p>
+        {PHYSIOLOGY_FIELDS.map((field) => (
+          <NumberField
+            key={field.key}
+            label={field.label}
+            hint={`${field.explanation} From ${field.min} to ${field.max}.`}
+            value={settings.physiology[field.key]}
+            min={field.min}
+            max={field.max}
+            error={errors[field.key]}
+            onCommit={(value) => save(field.key, field.label, { physiology: { [field.key]: value } })}
+            onUnreadable={() =>
+              setErrors((current) => ({
+                ...current,
+                [field.key]: `That was not a number, so nothing changed. Use a whole number from ${field.min} to ${field.max}.`,
+              }))
+            }
+          />
+        ))}
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-breathing">
+        <h2 id="settings-breathing">Breathing</h2>
+        <ChoiceField
+          label="Breathing rhythm"
+          value={settings.breathing.preset}
+          options={PRESET_OPTIONS}
+          error={errors['preset']}
+          onCommit={(preset) => save('preset', 'Breathing rhythm', { breathing: { preset } })}
+        />
+        <ToggleField
+          label="Sound cues"
+          hint="A soft tone at each change between breathing in and out."
+          value={settings.breathing.soundCues}
+          error={errors['soundCues']}
+          onCommit={(soundCues) => save('soundCues', 'Sound cues', { breathing: { soundCues } })}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource-variable/nunito-sans/wght.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/settings.css';
+import { App } from './app/app.tsx';
+import { applyRememberedAppearance } from './app/appearance.ts';
+import { getAttuneApi } from './app/attune.ts';
+import { createErrorReporter, installErrorReporting } from './app/error-reporting.ts';
+
+const api = getAttuneApi();
+const report = createErrorReporter(api);
+installErrorReporting(report);
+applyRememberedAppearance();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App api={api} report={report} />
+  </StrictMode>,
+);

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp, resetWindow } from './render-app.tsx';
+
+afterEach(resetWindow);
+
+const AREAS = ['Check', 'Breathe', 'Journal', 'Trends', 'Settings', 'Device'] as const;
+
+function nav() {
+  return within(screen.getByRole('navigation', { name: 'Main' }));
+}
+
+describe('navigation', () => {
+  it('offers the six areas by name and opens on Check', async () => {
+    renderApp();
+    const links = nav().getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([...AREAS]);
+    expect(screen.getByRole('heading', { level: 1, name: 'Check' })).toBeTruthy();
+    expect(nav().getByRole('link', { name: 'Check' }).getAttribute('aria-current')).toBe('page');
+    expect(nav().getAllByRole('link').filter((link) => link.getAttribute('aria-current') === 'page')).toHaveLength(1);
+  });
+
+  it('moves to an area on click, marks it current, keeps it in the address and focuses its heading', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(nav().getByRole('link', { name: 'Settings' }));
+
+    const heading = screen.getByRole('heading', { level: 1, name: 'Settings' });
+    expect(document.activeElement).toBe(heading);
+    expect(window.location.hash).toBe('#/settings');
+    expect(nav().getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+    expect(nav().getByRole('link', { name: 'Check' }).getAttribute('aria-current')).toBeNull();
+  });
+
+  it('opens each area with Ctrl+1 … Ctrl+6 and says so in the tooltip', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    for (const [index, area] of AREAS.entries()) {
+      await user.keyboard(`{Control>}${index + 1}{/Control}`);
+      expect(screen.getByRole('heading', { level: 1, name: area })).toBeTruthy();
+      const link = nav().getByRole('link', { name: area });
+      expect(link.getAttribute('aria-current')).toBe('page');
+      expect(link.getAttribute('title')).toMatch(new RegExp(`${area} \\((Ctrl\\+|⌘)${index + 1}\\)`));
+    }
+  });
+
+  it('reopens where the user was after a reload', () => {
+    window.location.hash = '#/journal';
+    renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Journal' })).toBeTruthy();
+    expect(nav().getByRole('link', { name: 'Journal' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('follows the address when it changes from outside (back and forward)', async () => {
+    renderApp();
+    await act(async () => {
+      window.location.hash = '#/device';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByRole('heading', { level: 1, name: 'Device' })).toBeTruthy();
+  });
+
+  it('falls back to Check for an address it does not know', () => {
+    window.location.hash = '#/nowhere';
+    renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Check' })).toBeTruthy();
+  });
+
+  it('can be used from the keyboard alone: Tab reaches the areas, Enter opens one', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Skip to main content' }));
+    await user.tab();
+    expect(document.activeElement).toBe(nav().getByRole('link', { name: 'Check' }));
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(nav().getByRole('link', { name: 'Journal' }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('heading', { level: 1, name: 'Journal' })).toBeTruthy();
+  });
+
+  it('has a skip link that moves focus to the main content', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+    expect(window.location.hash).toBe('');
+  });
+
+  it('marks the first render of the shell for the start-up benchmark, once', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(nav().getByRole('link', { name: 'Trends' }));
+    expect(performance.getEntriesByName('attune-shell-rendered', 'mark')).toHaveLength(1);
+  });
+});
+
+describe('empty states', () => {
+  const expectations: Record<(typeof AREAS)[number], RegExp | null> = {
+    Check: /compare it with your own resting rate/,
+    Breathe: /breathe along with/,
+    Journal: /private place/,
+    Trends: /how quickly you find your way back to calm/,
+    Device: /connect a Bluetooth heart-rate strap/,
+    Settings: null,
+  };
+
+  for (const area of AREAS) {
+    const promise = expectations[area];
+    if (!promise) continue;
+    it(`${area} says what it will hold and that it is not ready yet`, async () => {
+      const user = userEvent.setup();
+      renderApp();
+      await user.click(nav().getByRole('link', { name: area }));
+      const main = within(screen.getByRole('main'));
+      expect(main.getByRole('heading', { level: 1, name: area })).toBeTruthy();
+      expect(main.getByText(promise)).toBeTruthy();
+      expect(main.getByText(/not (ready|possible) yet/)).toBeTruthy();
+    });
+  }
+
+  it('Breathe points to the settings that already work', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(nav().getByRole('link', { name: 'Breathe' }));
+    await user.click(within(screen.getByRole('main')).getByRole('link', { name: 'Settings' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { cleanup, render, type RenderResult } from '@testing-library/react';
+import { createInProcessApi, type InProcessApi } from '../support/in-process-api.ts';
+import { App } from '../../renderer/app/app.tsx';
+import { clearAppearance } from '../../renderer/app/appearance.ts';
+import { createErrorReporter } from '../../renderer/app/error-reporting.ts';
+
+// Renders the whole window against the real main-side services (router, validation,
+// settings file in a temp folder), called in process. Only the Electron transport is absent.
+
+export type RenderedApp = RenderResult & { main: InProcessApi };
+
+const opened: InProcessApi[] = [];
+
+export function renderApp(main: InProcessApi = createInProcessApi()): RenderedApp {
+  opened.push(main);
+  const result = render(<App api={main.api} report={createErrorReporter(main.api)} />);
+  return Object.assign(result, { main });
+}
+
+/** Unmounts, removes temp folders and puts the page back as a fresh window would be. */
+export function resetWindow(): void {
+  cleanup();
+  for (const main of opened.splice(0)) main.cleanup();
+  window.location.hash = '';
+  clearAppearance();
+  window.localStorage.clear();
+  performance.clearMarks();
+}
+
+export function readLog(main: InProcessApi): string {
+  try {
+    return readFileSync(main.services.log.path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export function readSettingsFile(main: InProcessApi): Record<string, Record<string, unknown>> {
+  return JSON.parse(readFileSync(main.services.settings.path, 'utf8')) as Record<string, Record<string, unknown>>;
+}
