@@ -51,7 +51,9 @@ export function runAnalyze(argv: readonly string[], io: AnalyzeIo, analyze: Reco
     analysis = analyze(recording.value.rrMs, { clean });
   } catch (error) {
     // The analysis refuses data it cannot work with (too few beats, say) by throwing.
-    return fail(`${file}: cannot analyse these ${recording.value.rrMs.length} beats: ${error instanceof Error ? error.message : String(error)}`);
+    const beats = recording.value.rrMs.length;
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(`${file}: cannot analyse ${beats} ${beats === 1 ? 'beat' : 'beats'}: ${reason}`);
   }
 
   if (json) {

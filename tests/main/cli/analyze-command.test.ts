@@ -131,7 +131,7 @@ describe('analyze failures: exit 1, a message on stderr, nothing on stdout', () 
     ['an empty file', ['empty.txt'], /empty\.txt: the file is empty/],
     ['an unknown format', ['unknown.dat'], /unknown\.dat: line 1: .*does not start any known recording format/],
     ['a heart-rate sample HRM', ['hr-samples.hrm'], /Interval=1 means heart-rate samples/],
-    ['too few beats', ['two.txt'], /cannot analyse these 2 beats/],
+    ['too few beats', ['two.txt'], /cannot analyse 2 beats: /],
     ['a wrong named format', ['session.hrm', '--format', 'polar-csv'], /line 1: expected a header like "Phone timestamp;RR-interval \[ms\]"/],
   ])('%s', (_case, args, message) => {
     const { status, stdout, stderr } = analyze(...args.map((arg, index) => (index === 0 ? pathOf(arg) : arg)), '--json');
