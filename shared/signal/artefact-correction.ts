@@ -1,0 +1,275 @@
+// RR validation and artefact correction (signal.md): a 300–2000 ms range gate, then the
+// Lipponen & Tarvainen 2019 beat classification and correction, iterated while the number of
+// detected artefacts falls.
+//
+// Hand-written because no pure TypeScript implementation exists; the algorithm follows the
+// paper (J Med Eng Technol 43:173–181) with the structure peers use (NeuroKit2, systole),
+// read, not copied. Where the paper leaves a detail open the choice is commented here.
+import { centredRollingQuantiles } from './rolling-quantile.ts';
+
+export const MIN_PLAUSIBLE_RR_MS = 300;
+export const MAX_PLAUSIBLE_RR_MS = 2000;
+
+/** Lipponen & Tarvainen 2019 constants. */
+export const LT_ALPHA = 5.2;
+export const LT_C1 = 0.13;
+export const LT_C2 = 0.17;
+export const LT_THRESHOLD_WINDOW_BEATS = 91;
+export const LT_MEDIAN_WINDOW_BEATS = 11;
+/**
+ * Lower bound for Th1/Th2 in ms. With a very regular or coarsely quantised rhythm (128 Hz
+ * recordings move in 7.8 ms steps) the quartile deviation of a window can be 0, and every
+ * one-step change would then count as an artefact. Our own choice; the paper is silent.
+ */
+export const MIN_THRESHOLD_MS = 10;
+const MAX_PASSES = 10;
+
+export type ArtefactClass = 'ectopic' | 'missed' | 'extra' | 'longShort';
+
+export type ArtefactCounts = {
+  readonly ectopic: number;
+  readonly missed: number;
+  readonly extra: number;
+  readonly longShort: number;
+};
+
+export type CleaningResult = {
+  /** The corrected (NN) series. */
+  readonly nnMs: Float64Array;
+  /** Beats changed: out-of-range plus every class, summed over passes. */
+  readonly corrected: number;
+  /** 100 · corrected / number of input intervals. */
+  readonly correctedPercent: number;
+  readonly byClass: ArtefactCounts;
+  /** Intervals outside 300–2000 ms (or not finite), replaced by interpolation. */
+  readonly outOfRange: number;
+  readonly passes: number;
+};
+
+export type ArtefactDetection = { readonly index: number; readonly kind: ArtefactClass };
+
+/**
+ * Replaces intervals outside [300, 2000] ms (and non-finite values) by linear interpolation
+ * between the nearest plausible neighbours, as hrv-analysis and Kubios do, so the series
+ * keeps its length. Returns the gated series and how many were replaced.
+ */
+export function gateRange(rrMs: ArrayLike<number>): { rrMs: Float64Array; outOfRange: number } {
+  const gated = Float64Array.from(rrMs as ArrayLike<number>);
+  const isPlausible = (value: number): boolean =>
+    Number.isFinite(value) && value >= MIN_PLAUSIBLE_RR_MS && value <= MAX_PLAUSIBLE_RR_MS;
+  const invalid = new Uint8Array(gated.length);
+  let outOfRange = 0;
+  for (let i = 0; i < gated.length; i++) {
+    if (!isPlausible(gated[i]!)) {
+      invalid[i] = 1;
+      outOfRange++;
+    }
+  }
+  if (outOfRange > 0) interpolateMarked(gated, invalid);
+  return { rrMs: gated, outOfRange };
+}
+
+/**
+ * Overwrites marked entries by linear interpolation (in beat index) between the nearest
+ * unmarked neighbours; a marked run at an edge copies its one neighbour. If nothing is
+ * unmarked the series is left as is.
+ */
+function interpolateMarked(series: Float64Array, marked: Uint8Array): void {
+  let previousGood = -1;
+  for (let i = 0; i <= series.length; i++) {
+    if (i < series.length && marked[i]) continue;
+    const runStart = previousGood + 1;
+    if (runStart < i) {
+      const left = previousGood >= 0 ? series[previousGood]! : undefined;
+      const right = i < series.length ? series[i]! : undefined;
+      for (let j = runStart; j < i; j++) {
+        if (left !== undefined && right !== undefined) {
+          series[j] = left + ((right - left) * (j - previousGood)) / (i - previousGood);
+        } else if (left !== undefined) series[j] = left;
+        else if (right !== undefined) series[j] = right;
+      }
+    }
+    previousGood = i;
+  }
+}
+
+/** Th = α · quartile deviation of |signal| over the 91-beat centred window, floored. */
+function thresholds(signal: Float64Array): Float64Array {
+  const magnitudes = new Float64Array(signal.length);
+  for (let i = 0; i < signal.length; i++) magnitudes[i] = Math.abs(signal[i]!);
+  const [q1, q3] = centredRollingQuantiles(magnitudes, LT_THRESHOLD_WINDOW_BEATS, [0.25, 0.75]) as [Float64Array, Float64Array];
+  const result = new Float64Array(signal.length);
+  for (let i = 0; i < signal.length; i++) {
+    result[i] = Math.max(MIN_THRESHOLD_MS, (LT_ALPHA * (q3[i]! - q1[i]!)) / 2);
+  }
+  return result;
+}
+
+/** Classifies the beats of an in-range RR series (one pass, no correction). */
+export function detectArtefacts(rrMs: Float64Array): ArtefactDetection[] {
+  const n = rrMs.length;
+  if (n < 4) return [];
+
+  // dRR_i = RR_i − RR_{i−1}; the first interval has no predecessor, so it shows no change.
+  const dRR = new Float64Array(n);
+  for (let i = 1; i < n; i++) dRR[i] = rrMs[i]! - rrMs[i - 1]!;
+  const th1 = thresholds(dRR);
+  for (let i = 0; i < n; i++) dRR[i] = dRR[i]! / th1[i]!;
+
+  // mRR: deviation from the 11-beat median, negatives doubled (short beats matter more).
+  const [medianRR] = centredRollingQuantiles(rrMs, LT_MEDIAN_WINDOW_BEATS, [0.5]) as [Float64Array];
+  const mRR = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const deviation = rrMs[i]! - medianRR[i]!;
+    mRR[i] = deviation < 0 ? 2 * deviation : deviation;
+  }
+  const th2 = thresholds(mRR);
+  for (let i = 0; i < n; i++) mRR[i] = mRR[i]! / th2[i]!;
+
+  // Neighbours beyond the ends count as "no change" (0).
+  const d = (i: number): number => (i >= 0 && i < n ? dRR[i]! : 0);
+  // S12: for a positive dRR the larger neighbour, for a negative one the smaller.
+  const s12 = (i: number): number => (d(i) > 0 ? Math.max(d(i - 1), d(i + 1)) : Math.min(d(i - 1), d(i + 1)));
+  // S22: for a non-negative dRR the smaller of the next two, for a negative one the larger.
+  const s22 = (i: number): number => (d(i) >= 0 ? Math.min(d(i + 1), d(i + 2)) : Math.max(d(i + 1), d(i + 2)));
+
+  const detections: ArtefactDetection[] = [];
+  for (let i = 0; i < n; i++) {
+    const drr = dRR[i]!;
+    // Figure 1 of the paper: a beat is examined when its dRR or its mRR is out of bounds.
+    // (NeuroKit2 skips beats with |dRR| ≤ 1 outright, which never lets the mRR test fire; the
+    // paper's flow lets a sustained deviation from the median be caught on mRR alone.)
+    if (Math.abs(drr) <= 1 && Math.abs(mRR[i]!) <= 3) continue;
+
+    // Ectopic: an NPN or PNP pattern in dRR (subspace S11 vs S12).
+    const s12i = s12(i);
+    if ((drr > 1 && s12i < -LT_C1 * drr - LT_C2) || (drr < -1 && s12i > -LT_C1 * drr + LT_C2)) {
+      // The interval before an ectopic beat's pattern centre is its other half (the short
+      // beat of a short–long pair); the long/short test flags it first. It is one event.
+      const previous = detections[detections.length - 1];
+      if (previous && previous.index === i - 1 && previous.kind === 'longShort') detections.pop();
+      detections.push({ index: i, kind: 'ectopic' });
+      continue;
+    }
+
+    // Long/short candidates: this beat, and the next if its change is the smaller of the two
+    // that follow (the artefact may sit one beat later).
+    const candidates = Math.abs(d(i + 1)) < Math.abs(d(i + 2)) && i + 1 < n ? [i, i + 1] : [i];
+    for (const j of candidates) {
+      const dj = d(j);
+      const s22j = s22(j);
+      const isLong = dj > 1 && s22j < -1;
+      const isShort = dj < -1 && s22j > 1;
+      const farFromMedian = Math.abs(mRR[j]!) > 3;
+      if (!isLong && !isShort && !farFromMedian) continue;
+      const rr = rrMs[j]!;
+      const median = medianRR[j]!;
+      const tolerance = th2[j]!;
+      const next = j + 1 < n ? rrMs[j + 1]! : Number.NaN;
+      // Extra: a short beat that together with the next makes one ordinary interval.
+      if (isShort && Math.abs(rr + next - median) < tolerance) {
+        detections.push({ index: j, kind: 'extra' });
+      } else if (isLong && Math.abs(rr / 2 - median) < tolerance) {
+        // Missed: a long beat that is two ordinary intervals.
+        detections.push({ index: j, kind: 'missed' });
+      } else {
+        detections.push({ index: j, kind: 'longShort' });
+      }
+      break;
+    }
+  }
+  return dedupe(detections);
+}
+
+/** Keeps one detection per beat (the first), in index order. */
+function dedupe(detections: ArtefactDetection[]): ArtefactDetection[] {
+  const seen = new Set<number>();
+  const unique: ArtefactDetection[] = [];
+  for (const detection of detections) {
+    if (seen.has(detection.index)) continue;
+    seen.add(detection.index);
+    unique.push(detection);
+  }
+  return unique.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Applies one pass of corrections:
+ * - extra → merged with the next interval;
+ * - missed → split into two halves;
+ * - ectopic → the misplaced beat (between RR_{i−1} and RR_i) moved midway between its
+ *   neighbours, i.e. both intervals replaced by their mean: interpolation in time that keeps
+ *   the total duration, as the paper corrects beat times;
+ * - long/short → replaced by linear interpolation between the nearest unflagged intervals
+ *   (Kubios replaces artefacts by interpolation).
+ */
+export function applyCorrections(rrMs: Float64Array, detections: readonly ArtefactDetection[]): Float64Array {
+  const kindAt = new Map<number, ArtefactClass>();
+  for (const detection of detections) kindAt.set(detection.index, detection.kind);
+  const output: number[] = [];
+  const toInterpolate: number[] = [];
+  for (let i = 0; i < rrMs.length; i++) {
+    const kind = kindAt.get(i);
+    const rr = rrMs[i]!;
+    if (kind === 'extra' && i + 1 < rrMs.length) {
+      output.push(rr + rrMs[i + 1]!);
+      i++; // the next interval is consumed by the merge
+    } else if (kind === 'missed') {
+      output.push(rr / 2, rr / 2);
+    } else if (kind === 'ectopic' && i > 0 && output.length > 0 && kindAt.get(i - 1) === undefined) {
+      const previous = output[output.length - 1]!;
+      const mean = (previous + rr) / 2;
+      output[output.length - 1] = mean;
+      output.push(mean);
+    } else if (kind === 'ectopic' || kind === 'longShort') {
+      toInterpolate.push(output.length);
+      output.push(rr);
+    } else {
+      output.push(rr);
+    }
+  }
+  const corrected = Float64Array.from(output);
+  if (toInterpolate.length > 0) {
+    const marked = new Uint8Array(corrected.length);
+    for (const index of toInterpolate) marked[index] = 1;
+    interpolateMarked(corrected, marked);
+  }
+  return corrected;
+}
+
+function countByClass(detections: readonly ArtefactDetection[]): Record<ArtefactClass, number> {
+  const counts = { ectopic: 0, missed: 0, extra: 0, longShort: 0 };
+  for (const detection of detections) counts[detection.kind]++;
+  return counts;
+}
+
+/** Range gate, then Lipponen & Tarvainen detection and correction while the count falls. */
+export function cleanRrSeries(rrMs: ArrayLike<number>): CleaningResult {
+  const inputCount = rrMs.length;
+  const gated = gateRange(rrMs);
+  let series = gated.rrMs;
+  const totals = { ectopic: 0, missed: 0, extra: 0, longShort: 0 };
+  let previousCount = Infinity;
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    const detections = detectArtefacts(series);
+    if (detections.length === 0 || detections.length >= previousCount) break;
+    const counts = countByClass(detections);
+    totals.ectopic += counts.ectopic;
+    totals.missed += counts.missed;
+    totals.extra += counts.extra;
+    totals.longShort += counts.longShort;
+    series = applyCorrections(series, detections);
+    previousCount = detections.length;
+    passes++;
+  }
+  const corrected = gated.outOfRange + totals.ectopic + totals.missed + totals.extra + totals.longShort;
+  return {
+    nnMs: series,
+    corrected,
+    correctedPercent: inputCount === 0 ? 0 : (100 * corrected) / inputCount,
+    byClass: totals,
+    outOfRange: gated.outOfRange,
+    passes,
+  };
+}

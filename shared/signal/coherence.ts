@@ -1,0 +1,170 @@
+// Coherence ratio (signal.md; after McCraty et al., *The Coherent Heart*, 2009): a 64 s
+// window of beats resampled at 2 Hz, its spectrum, the highest peak in 0.04–0.26 Hz, the
+// power within ±0.015 Hz of it against the power in 0.0033–0.4 Hz. Reported as a coherence
+// ratio, not a HeartMath score. Updated every 5 s of beat time.
+//
+// Choices the sources leave open: the window is resampled with the same cubic not-a-knot
+// spline as the Welch spectrum; the 128 samples are mean-removed, Hann-windowed and zero-padded
+// to 512 points, so ±0.015 Hz spans 7 bins (0.027 Hz, close to HeartMath's 0.030 Hz).
+import { available, unavailable, type Availability } from './availability.ts';
+import { splineOnUniformGrid } from './cubic-spline.ts';
+import { accumulatePeriodogram, periodicHannWindow } from './welch.ts';
+
+export const COHERENCE_WINDOW_MS = 64_000;
+export const COHERENCE_UPDATE_MS = 5_000;
+export const COHERENCE_SAMPLE_RATE_HZ = 2;
+const SAMPLES = (COHERENCE_WINDOW_MS / 1000) * COHERENCE_SAMPLE_RATE_HZ; // 128
+const NFFT = 512;
+const BIN_HZ = COHERENCE_SAMPLE_RATE_HZ / NFFT;
+const PEAK_SEARCH_HZ = [0.04, 0.26] as const;
+const PEAK_HALF_WIDTH_HZ = 0.015;
+const TOTAL_BAND_HZ = [0.0033, 0.4] as const;
+
+export type CoherenceReading = {
+  /** peak / (total − peak). */
+  readonly ratio: number;
+  /** peak / total, 0–1, for display. */
+  readonly normalized: number;
+  readonly peakHz: number;
+};
+
+const hann = periodicHannWindow(SAMPLES);
+const samples = new Float64Array(SAMPLES);
+const power = new Float64Array(NFFT / 2 + 1);
+const knotTimesSec = new Float64Array(4096);
+const knotValuesMs = new Float64Array(4096);
+
+/**
+ * Coherence of the window that ends at windowEndMs, from beats first…last (inclusive) of a
+ * beat list. The caller passes first = the last beat at or before the window start and last =
+ * the first beat at or after its end, so the spline covers the whole window without
+ * extrapolating.
+ */
+export function coherenceOfWindow(
+  beatTimesMs: ArrayLike<number>,
+  nnMs: ArrayLike<number>,
+  first: number,
+  last: number,
+  windowEndMs: number,
+): Availability<CoherenceReading> {
+  const knotCount = last - first + 1;
+  if (knotCount < 2) return unavailable('not enough beats in the last 64 seconds');
+  const times = knotCount <= knotTimesSec.length ? knotTimesSec.subarray(0, knotCount) : new Float64Array(knotCount);
+  const values = knotCount <= knotValuesMs.length ? knotValuesMs.subarray(0, knotCount) : new Float64Array(knotCount);
+  // Times relative to the window start keep full precision however long the session is.
+  const windowStartMs = windowEndMs - COHERENCE_WINDOW_MS;
+  let knots = 0;
+  for (let i = 0; i < knotCount; i++) {
+    const timeSec = (beatTimesMs[first + i]! - windowStartMs) / 1000;
+    // Beats stamped with the same time (several RR in one notification) would make a
+    // zero-width spline segment: keep the first of them.
+    if (knots > 0 && !(timeSec > times[knots - 1]!)) continue;
+    times[knots] = timeSec;
+    values[knots] = nnMs[first + i]!;
+    knots++;
+  }
+  if (knots < 2) return unavailable('not enough beats in the last 64 seconds');
+  splineOnUniformGrid(times.subarray(0, knots), values.subarray(0, knots), 0, 1 / COHERENCE_SAMPLE_RATE_HZ, SAMPLES, samples);
+  power.fill(0);
+  accumulatePeriodogram(samples, 0, SAMPLES, hann, NFFT, power);
+
+  let peakBin = -1;
+  for (let k = Math.ceil(PEAK_SEARCH_HZ[0] / BIN_HZ); k * BIN_HZ <= PEAK_SEARCH_HZ[1]; k++) {
+    if (peakBin < 0 || power[k]! > power[peakBin]!) peakBin = k;
+  }
+  let total = 0;
+  let peak = 0;
+  const peakHz = peakBin * BIN_HZ;
+  for (let k = 0; k < power.length; k++) {
+    const frequencyHz = k * BIN_HZ;
+    if (frequencyHz < TOTAL_BAND_HZ[0] || frequencyHz > TOTAL_BAND_HZ[1]) continue;
+    total += power[k]!;
+    // A small tolerance so a bin exactly 0.015 Hz away is not lost to rounding.
+    if (Math.abs(frequencyHz - peakHz) <= PEAK_HALF_WIDTH_HZ + 1e-12) peak += power[k]!;
+  }
+  if (!(total > 0)) return unavailable('the beat-to-beat intervals did not vary in the last 64 seconds');
+  const rest = total - peak;
+  if (!(rest > total * 1e-12)) return unavailable('the spectrum has no power outside its peak');
+  return available({ ratio: peak / rest, normalized: peak / total, peakHz });
+}
+
+export type RecordingCoherence = {
+  readonly meanRatio: number;
+  readonly meanNormalized: number;
+  /** Median of the windows' peak frequencies. */
+  readonly peakHz: number;
+  readonly windows: number;
+};
+
+/**
+ * The window end to compute next, given the scheduled one and the beat that closes it: ends
+ * that lie a whole window or more before that beat (after a gap in the stream) are skipped,
+ * since no beat falls inside them.
+ */
+export function skipEmptyWindowEnds(windowEndMs: number, closingBeatMs: number): number {
+  if (closingBeatMs - windowEndMs < COHERENCE_WINDOW_MS) return windowEndMs;
+  const skipped = Math.floor((closingBeatMs - windowEndMs - COHERENCE_WINDOW_MS) / COHERENCE_UPDATE_MS) + 1;
+  return windowEndMs + skipped * COHERENCE_UPDATE_MS;
+}
+
+/**
+ * Schedules coherence windows over a beat list the way the live analyser does: the first
+ * window ends 64 s after the first beat, then one every 5 s, each computed once a beat at or
+ * after its end exists. Calls `onWindow` for each.
+ */
+export function forEachCoherenceWindow(
+  beatTimesMs: ArrayLike<number>,
+  nnMs: ArrayLike<number>,
+  onWindow: (windowEndMs: number, reading: Availability<CoherenceReading>) => void,
+): void {
+  const n = beatTimesMs.length;
+  if (n < 2) return;
+  let windowEndMs = beatTimesMs[0]! + COHERENCE_WINDOW_MS;
+  let first = 0;
+  let last = 0;
+  while (true) {
+    while (last < n && beatTimesMs[last]! < windowEndMs) last++;
+    if (last >= n) return;
+    windowEndMs = skipEmptyWindowEnds(windowEndMs, beatTimesMs[last]!);
+    const windowStartMs = windowEndMs - COHERENCE_WINDOW_MS;
+    while (first + 1 < n && beatTimesMs[first + 1]! <= windowStartMs) first++;
+    onWindow(windowEndMs, coherenceOfWindow(beatTimesMs, nnMs, first, last, windowEndMs));
+    windowEndMs += COHERENCE_UPDATE_MS;
+  }
+}
+
+/** Beat times (ms) as the cumulative sum of NN: the end of each interval. */
+export function cumulativeBeatTimesMs(nnMs: ArrayLike<number>): Float64Array {
+  const times = new Float64Array(nnMs.length);
+  let sum = 0;
+  for (let i = 0; i < nnMs.length; i++) {
+    sum += nnMs[i]!;
+    times[i] = sum;
+  }
+  return times;
+}
+
+export function recordingCoherence(nnMs: ArrayLike<number>): Availability<RecordingCoherence> {
+  const times = cumulativeBeatTimesMs(nnMs);
+  let ratioSum = 0;
+  let normalizedSum = 0;
+  const peaks: number[] = [];
+  forEachCoherenceWindow(times, nnMs, (_end, reading) => {
+    if (!reading.available) return;
+    ratioSum += reading.value.ratio;
+    normalizedSum += reading.value.normalized;
+    peaks.push(reading.value.peakHz);
+  });
+  if (peaks.length === 0) {
+    return unavailable('coherence needs at least 64 seconds of varying beats');
+  }
+  peaks.sort((a, b) => a - b);
+  const middle = peaks.length >> 1;
+  const peakHz = peaks.length % 2 === 1 ? peaks[middle]! : (peaks[middle - 1]! + peaks[middle]!) / 2;
+  return available({
+    meanRatio: ratioSum / peaks.length,
+    meanNormalized: normalizedSum / peaks.length,
+    peakHz,
+    windows: peaks.length,
+  });
+}

@@ -1,0 +1,94 @@
+// Frequency-domain HRV (signal.md table): NN resampled at 4 Hz by a cubic spline, mean
+// removed, Welch (Hann, 256-sample = 64 s segments, 50 % overlap, nfft 4096, density,
+// one-sided), band powers by the trapezoid rule over the bins in half-open bands, ms².
+import { available, unavailable, type Availability } from './availability.ts';
+import { resampleNnUniform } from './resample.ts';
+import { bandPower, welchPsd, type PowerSpectrum } from './welch.ts';
+
+export const SPECTRUM_SAMPLE_RATE_HZ = 4;
+export const WELCH_SEGMENT_SAMPLES = 256;
+export const WELCH_OVERLAP_SAMPLES = 128;
+export const WELCH_NFFT = 4096;
+
+export const VLF_BAND_HZ = [0.003, 0.04] as const;
+export const LF_BAND_HZ = [0.04, 0.15] as const;
+export const HF_BAND_HZ = [0.15, 0.4] as const;
+
+/** Shortest data for each band: a few cycles of its slowest rhythm (signal.md). */
+export const MIN_DURATION_FOR_HF_SEC = 60;
+export const MIN_DURATION_FOR_LF_SEC = 120;
+
+export type BandPowers = {
+  readonly vlfMs2: number;
+  readonly lfMs2: number;
+  readonly hfMs2: number;
+  readonly lfHf: number;
+  readonly lfNu: number;
+  readonly hfNu: number;
+  readonly totalMs2: number;
+};
+
+export type FrequencyDomainMetrics = {
+  readonly hfMs2: Availability<number>;
+  readonly lfMs2: Availability<number>;
+  readonly vlfMs2: Availability<number>;
+  /** All band figures together; available when LF is (every band then has enough data). */
+  readonly bands: Availability<BandPowers>;
+};
+
+function sumMs(nnMs: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < nnMs.length; i++) total += nnMs[i]!;
+  return total;
+}
+
+export function nnPowerSpectrum(nnMs: ArrayLike<number>): PowerSpectrum {
+  const samples = resampleNnUniform(nnMs, SPECTRUM_SAMPLE_RATE_HZ);
+  let mean = 0;
+  for (let i = 0; i < samples.length; i++) mean += samples[i]!;
+  mean /= samples.length;
+  for (let i = 0; i < samples.length; i++) samples[i] = samples[i]! - mean;
+  return welchPsd(samples, {
+    sampleRateHz: SPECTRUM_SAMPLE_RATE_HZ,
+    segmentLength: WELCH_SEGMENT_SAMPLES,
+    overlap: WELCH_OVERLAP_SAMPLES,
+    nfft: WELCH_NFFT,
+  });
+}
+
+function tooShort(band: string, durationSec: number, neededSec: number): string {
+  return `${band} needs at least ${neededSec} s of beats; this recording has ${Math.floor(durationSec)} s`;
+}
+
+export function frequencyDomainMetrics(nnMs: ArrayLike<number>): FrequencyDomainMetrics {
+  const durationSec = sumMs(nnMs) / 1000;
+  if (durationSec < MIN_DURATION_FOR_HF_SEC || nnMs.length < 4) {
+    const reason = tooShort('HF', durationSec, MIN_DURATION_FOR_HF_SEC);
+    const lfReason = tooShort('LF', durationSec, MIN_DURATION_FOR_LF_SEC);
+    return { hfMs2: unavailable(reason), lfMs2: unavailable(lfReason), vlfMs2: unavailable(lfReason), bands: unavailable(lfReason) };
+  }
+  const spectrum = nnPowerSpectrum(nnMs);
+  const hf = bandPower(spectrum, HF_BAND_HZ[0], HF_BAND_HZ[1]);
+  if (durationSec < MIN_DURATION_FOR_LF_SEC) {
+    const reason = tooShort('LF', durationSec, MIN_DURATION_FOR_LF_SEC);
+    return { hfMs2: available(hf), lfMs2: unavailable(reason), vlfMs2: unavailable(reason), bands: unavailable(reason) };
+  }
+  const lf = bandPower(spectrum, LF_BAND_HZ[0], LF_BAND_HZ[1]);
+  const vlf = bandPower(spectrum, VLF_BAND_HZ[0], VLF_BAND_HZ[1]);
+  const lfPlusHf = lf + hf;
+  if (!(lf > 0 && hf > 0)) {
+    // A perfectly regular (or purely one-band) rhythm: the powers are real, the ratios are not.
+    const reason = 'there is no power in the LF or HF band, so LF/HF and normalised units are undefined';
+    return { hfMs2: available(hf), lfMs2: available(lf), vlfMs2: available(vlf), bands: unavailable(reason) };
+  }
+  const bands: BandPowers = {
+    vlfMs2: vlf,
+    lfMs2: lf,
+    hfMs2: hf,
+    lfHf: lf / hf,
+    lfNu: (100 * lf) / lfPlusHf,
+    hfNu: (100 * hf) / lfPlusHf,
+    totalMs2: vlf + lf + hf,
+  };
+  return { hfMs2: available(hf), lfMs2: available(lf), vlfMs2: available(vlf), bands: available(bands) };
+}

@@ -1,0 +1,121 @@
+// Welch power spectral density (scipy.signal.welch conventions: periodic Hann window,
+// per-segment constant detrend, zero-padding to nfft, density scaling, one-sided, mean of
+// segment periodograms). The FFT is fft.js; this module only frames, windows and scales.
+import FFT from 'fft.js';
+
+export type WelchOptions = {
+  readonly sampleRateHz: number;
+  /** Samples per segment; shrunk to the signal length when the signal is shorter (as scipy does). */
+  readonly segmentLength: number;
+  /** Samples shared by consecutive segments. */
+  readonly overlap: number;
+  /** FFT length (power of two, ≥ segmentLength); segments are zero-padded to it. */
+  readonly nfft: number;
+};
+
+export type PowerSpectrum = {
+  /** Frequency of bin k is k · binWidthHz, for k = 0 … nfft/2. */
+  readonly binWidthHz: number;
+  /** One-sided power spectral density, (input unit)² / Hz. */
+  readonly density: Float64Array;
+  readonly segmentCount: number;
+};
+
+const fftBySize = new Map<number, { fft: FFT; spectrum: Float64Array; frame: Float64Array }>();
+
+/** One FFT plan and scratch buffers per size, reused: plan construction costs more than a transform. */
+function fftWorkspace(size: number): { fft: FFT; spectrum: Float64Array; frame: Float64Array } {
+  let workspace = fftBySize.get(size);
+  if (!workspace) {
+    workspace = { fft: new FFT(size), spectrum: new Float64Array(2 * size), frame: new Float64Array(size) };
+    fftBySize.set(size, workspace);
+  }
+  return workspace;
+}
+
+/** Periodic ("DFT-even") Hann window, scipy's `get_window('hann', n)` used by welch. */
+export function periodicHannWindow(length: number): Float64Array {
+  const window = new Float64Array(length);
+  for (let i = 0; i < length; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / length);
+  return window;
+}
+
+const hannByLength = new Map<number, Float64Array>();
+function cachedHann(length: number): Float64Array {
+  let window = hannByLength.get(length);
+  if (!window) {
+    window = periodicHannWindow(length);
+    hannByLength.set(length, window);
+  }
+  return window;
+}
+
+/**
+ * Accumulates |FFT(frame)|² of a windowed, mean-removed frame of `signal` into `sumOfSquares`
+ * (bins 0 … nfft/2). Shared by Welch and the single-window coherence spectrum.
+ */
+export function accumulatePeriodogram(
+  signal: ArrayLike<number>,
+  offset: number,
+  length: number,
+  window: Float64Array,
+  nfft: number,
+  sumOfSquares: Float64Array,
+): void {
+  const { fft, spectrum, frame } = fftWorkspace(nfft);
+  let mean = 0;
+  for (let i = 0; i < length; i++) mean += signal[offset + i]!;
+  mean /= length;
+  for (let i = 0; i < length; i++) frame[i] = (signal[offset + i]! - mean) * window[i]!;
+  frame.fill(0, length);
+  fft.realTransform(spectrum, frame);
+  const bins = nfft / 2;
+  for (let k = 0; k <= bins; k++) {
+    const re = spectrum[2 * k]!;
+    const im = spectrum[2 * k + 1]!;
+    sumOfSquares[k] = sumOfSquares[k]! + re * re + im * im;
+  }
+}
+
+export function welchPsd(signal: ArrayLike<number>, options: WelchOptions): PowerSpectrum {
+  const { sampleRateHz, nfft } = options;
+  if (signal.length < 2) throw new RangeError('Welch needs at least 2 samples');
+  const segmentLength = Math.min(options.segmentLength, signal.length);
+  const overlap = segmentLength === options.segmentLength ? options.overlap : Math.floor(segmentLength / 2);
+  const stepLength = segmentLength - overlap;
+  const segmentCount = Math.floor((signal.length - segmentLength) / stepLength) + 1;
+  const window = cachedHann(segmentLength);
+  let windowEnergy = 0;
+  for (let i = 0; i < segmentLength; i++) windowEnergy += window[i]! * window[i]!;
+
+  const density = new Float64Array(nfft / 2 + 1);
+  for (let segment = 0; segment < segmentCount; segment++) {
+    accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, nfft, density);
+  }
+  // Density scaling 1/(fs·Σw²), mean over segments, and doubling of every bin but DC and
+  // Nyquist to fold the negative frequencies into a one-sided spectrum.
+  const scale = 1 / (sampleRateHz * windowEnergy * segmentCount);
+  for (let k = 0; k < density.length; k++) {
+    const oneSided = k === 0 || k === nfft / 2 ? 1 : 2;
+    density[k] = density[k]! * scale * oneSided;
+  }
+  return { binWidthHz: sampleRateHz / nfft, density, segmentCount };
+}
+
+/** Trapezoid rule over the bins whose frequency lies in [lowHz, highHz); no edge interpolation. */
+export function bandPower(spectrum: PowerSpectrum, lowHz: number, highHz: number): number {
+  const { binWidthHz, density } = spectrum;
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < density.length; k++) {
+    const frequencyHz = k * binWidthHz;
+    if (frequencyHz >= lowHz && frequencyHz < highHz) {
+      if (first < 0) first = k;
+      last = k;
+    }
+  }
+  if (first < 0 || last === first) return 0;
+  let area = 0;
+  for (let k = first; k < last; k++) area += (density[k]! + density[k + 1]!) / 2;
+  return area * binWidthHz;
+}
