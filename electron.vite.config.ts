@@ -5,6 +5,8 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // Bundle zod, electron-store and friends into out/main: only out/ and package.json ship.
+      externalizeDeps: false,
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('main/index.ts') } },
     },
