@@ -6,6 +6,10 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
+// Benchmarks run in plain Node: map `electron` (imported by electron-store) to the stand-in
+// so nothing tries to load or download the real binary.
+import '../mocks/register-electron-stand-in.ts';
+
 type BenchModule = { run: () => Promise<Record<string, number | string | null>> };
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
