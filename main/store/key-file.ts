@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write.ts';
+import { newDataKey, seal, unseal, UnsealError, type DataKey } from './crypto.ts';
+import { isNotFound, type StoreFs } from './fs-layer.ts';
+
+// The data key is random (no password, nothing to derive) and lives beside the data in
+// key.json, wrapped by the operating system's key store through a KeyProtector (Electron's
+// safeStorage in the app). Where the OS offers no real protection (safeStorage
+// unavailable, or Linux's 'basic_text' backend, which is obfuscation with a fixed key) the
+// key is stored unwrapped and the store says so, so Settings can tell the user plainly.
+// A key file that is missing, unreadable or belongs to other data stops the store with a
+// clear error and is never replaced: a new key would make every existing record unreadable.
+
+export const KEY_FILE_NAME = 'key.json';
+const KEY_CHECK_PLAINTEXT = Buffer.from('attune data key check', 'utf8');
+const KEY_CHECK_AAD = 'key-check';
+
+export type KeyProtector = {
+  isAvailable(): boolean;
+  /** safeStorage.getSelectedStorageBackend() on Linux; e.g. 'keychain' or 'dpapi' elsewhere. */
+  backend(): string;
+  encrypt(plaintext: Buffer): Buffer;
+  decrypt(ciphertext: Buffer): Buffer;
+};
+
+export type KeyProtection = {
+  /** 'os' when the OS key store wraps the data key; 'none' when it is stored as is. */
+  wrappedBy: 'os' | 'none';
+  backend: string;
+  /** Why the key is not wrapped, when it is not. */
+  reason: 'protected' | 'os-store-unavailable' | 'linux-basic-text';
+};
+
+export type KeyErrorReason = 'key-missing' | 'key-unreadable' | 'key-locked' | 'wrong-key';
+
+/** Opening the store cannot go on without risking the user's data; nothing was written. */
+export class StoreKeyError extends Error {
+  readonly reason: KeyErrorReason;
+  constructor(reason: KeyErrorReason, message: string) {
+    super(message);
+    this.name = 'StoreKeyError';
+    this.reason = reason;
+  }
+}
+
+const KeyFileSchema = z.object({
+  format: z.literal('attune-data-key'),
+  formatVersion: z.literal(1),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  wrappedBy: z.enum(['os', 'none']),
+  backend: z.string(),
+  key: z.string(),
+  check: z.string(),
+});
+type KeyFile = z.infer<typeof KeyFileSchema>;
+
+export function describeProtector(protector: KeyProtector): KeyProtection {
+  if (!protector.isAvailable()) return { wrappedBy: 'none', backend: 'none', reason: 'os-store-unavailable' };
+  const backend = protector.backend();
+  if (backend === 'basic_text') return { wrappedBy: 'none', backend, reason: 'linux-basic-text' };
+  return { wrappedBy: 'os', backend, reason: 'protected' };
+}
+
+export type LoadedKey = { dataKey: DataKey; protection: KeyProtection };
+
+/**
+ * Reads the data key, or creates one when the folder holds no data yet. `hasExistingData`
+ * says whether any record, beats file or index is already there.
+ */
+export async function loadOrCreateKey(fs: StoreFs, directory: string, protector: KeyProtector, hasExistingData: boolean): Promise<LoadedKey> {
+  const path = join(directory, KEY_FILE_NAME);
+  let raw: Buffer | null = null;
+  try {
+    raw = await fs.readFile(path);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  if (raw === null) {
+    if (hasExistingData) {
+      throw new StoreKeyError('key-missing', 'The key that unlocks your Attune records is missing, so they cannot be read. Nothing was changed; restore key.json to the data folder, or delete everything to start again.');
+    }
+    return createKey(fs, path, protector);
+  }
+  const file = parseKeyFile(raw);
+  const dataKey = unwrapKey(file, protector);
+  const protection = describeProtector(protector);
+  if (file.wrappedBy === 'none' && protection.wrappedBy === 'os') {
+    // The OS key store has become available since the key was made: wrap it now.
+    await writeKeyFile(fs, path, dataKey, protector, protection);
+    return { dataKey, protection };
+  }
+  return {
+    dataKey,
+    protection: file.wrappedBy === 'os' ? { wrappedBy: 'os', backend: file.backend, reason: 'protected' } : protection,
+  };
+}
+
+async function createKey(fs: StoreFs, path: string, protector: KeyProtector): Promise<LoadedKey> {
+  const dataKey = newDataKey();
+  const protection = describeProtector(protector);
+  await writeKeyFile(fs, path, dataKey, protector, protection);
+  return { dataKey, protection };
+}
+
+async function writeKeyFile(fs: StoreFs, path: string, dataKey: DataKey, protector: KeyProtector, protection: KeyProtection): Promise<void> {
+  let stored = dataKey.key;
+  if (protection.wrappedBy === 'os') {
+    stored = protector.encrypt(dataKey.key);
+    // Never trust a wrapped key we have not unwrapped once: losing it loses everything.
+    if (!protector.decrypt(stored).equals(dataKey.key)) throw new Error('The OS key store did not give the data key back unchanged.');
+  }
+  const file: KeyFile = {
+    format: 'attune-data-key',
+    formatVersion: 1,
+    keyId: dataKey.keyId.toString('hex'),
+    wrappedBy: protection.wrappedBy,
+    backend: protection.backend,
+    key: stored.toString('base64'),
+    check: seal(dataKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_AAD).toString('base64'),
+  };
+  await writeFileAtomic(fs, path, Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8'));
+}
+
+function parseKeyFile(raw: Buffer): KeyFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new StoreKeyError('key-unreadable', 'The key file of your Attune records is damaged, so they cannot be read. Nothing was changed.');
+  }
+  const parsed = KeyFileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new StoreKeyError('key-unreadable', 'The key file of your Attune records is damaged or from a newer Attune, so they cannot be read. Nothing was changed.');
+  }
+  return parsed.data;
+}
+
+function unwrapKey(file: KeyFile, protector: KeyProtector): DataKey {
+  let key: Buffer = Buffer.from(file.key, 'base64');
+  if (file.wrappedBy === 'os') {
+    if (!protector.isAvailable()) {
+      throw new StoreKeyError('key-locked', "Your Attune records are locked with this computer's key store, which is not available right now. Nothing was changed; try again after logging in to your desktop session.");
+    }
+    try {
+      key = protector.decrypt(key);
+    } catch {
+      throw new StoreKeyError('wrong-key', "This computer's key store could not unlock your Attune records (they may come from another user account or computer). Nothing was changed.");
+    }
+  }
+  const dataKey: DataKey = { key, keyId: Buffer.from(file.keyId, 'hex') };
+  try {
+    if (key.length !== 32) throw new UnsealError('tampered', 'bad key length');
+    unseal(dataKey, Buffer.from(file.check, 'base64'), KEY_CHECK_AAD);
+  } catch {
+    throw new StoreKeyError('wrong-key', 'The key file does not unlock your Attune records (it may be damaged or belong to other data). Nothing was changed.');
+  }
+  return dataKey;
+}

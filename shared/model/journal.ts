@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { RecordMigration } from './record-migrations.ts';
+import { EpochMsSchema, RecordIdSchema } from './session.ts';
+
+// A journal entry: what the user wrote about a moment, with tags, the prompt it answered,
+// the body cues they ticked and the sessions it is about. Deleting moves it to the trash
+// (`trashedAtMs`); it can be restored for 30 days, then it is removed for good.
+
+export const JOURNAL_SCHEMA_VERSION = 1;
+export const JOURNAL_MIGRATIONS: readonly RecordMigration[] = [];
+export const JOURNAL_TRASH_KEEP_MS = 30 * 24 * 3600 * 1000;
+
+export const JOURNAL_KINDS = ['reflection', 'check-in', 'intention', 'repair', 'weekly-signs', 'note'] as const;
+
+export const JOURNAL_TEXT_MAX_CHARS = 50_000;
+export const TagSchema = z.string().trim().min(1).max(40);
+
+export const JournalFieldsSchema = z.object({
+  title: z.string().max(200),
+  text: z.string().max(JOURNAL_TEXT_MAX_CHARS),
+  tags: z.array(TagSchema).max(30),
+  kind: z.enum(JOURNAL_KINDS),
+  promptId: z.string().max(80).nullable(),
+  cues: z.array(z.string().max(60)).max(40),
+  /** The weekly self-rating of the five signs of progress, each 1–5, when this entry holds one. */
+  signsRating: z.array(z.number().int().min(1).max(5)).length(5).nullable(),
+});
+
+export const JournalEntrySchema = JournalFieldsSchema.extend({
+  schemaVersion: z.literal(JOURNAL_SCHEMA_VERSION),
+  id: RecordIdSchema,
+  revision: z.number().int().min(1),
+  createdAtMs: EpochMsSchema,
+  updatedAtMs: EpochMsSchema,
+  sessionIds: z.array(RecordIdSchema).max(200),
+  trashedAtMs: EpochMsSchema.nullable(),
+}).strict();
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+export const JournalCreateSchema = JournalFieldsSchema.partial().extend({
+  text: z.string().max(JOURNAL_TEXT_MAX_CHARS),
+  sessionIds: z.array(RecordIdSchema).max(200).optional(),
+  /** When the moment happened, if not now (a reflection written the next morning). */
+  createdAtMs: EpochMsSchema.optional(),
+}).strict();
+export type JournalCreate = z.infer<typeof JournalCreateSchema>;
+
+export const JournalPatchSchema = JournalFieldsSchema.partial().strict();
+export type JournalPatch = z.infer<typeof JournalPatchSchema>;
+
+/** Lists and search results: everything but the full text. */
+export const JournalListItemSchema = z.object({
+  id: RecordIdSchema,
+  revision: z.number().int().min(1),
+  createdAtMs: EpochMsSchema,
+  updatedAtMs: EpochMsSchema,
+  trashedAtMs: EpochMsSchema.nullable(),
+  title: z.string(),
+  excerpt: z.string(),
+  tags: z.array(z.string()),
+  kind: z.enum(JOURNAL_KINDS),
+  sessionIds: z.array(RecordIdSchema),
+});
+export type JournalListItem = z.infer<typeof JournalListItemSchema>;

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { RecordMigration } from './record-migrations.ts';
+
+// A session is one recorded stretch of heart data: a regulation check, a breathing session,
+// a break, a repair flow, or a recording imported from a file. The document holds what the
+// user did (kind, source, breathing pattern, phase markers) and, once finished, a summary
+// computed in main from the stored beats. The beats themselves live in their own
+// append-only file, so this document stays small.
+
+export const SESSION_SCHEMA_VERSION = 1;
+export const SESSION_MIGRATIONS: readonly RecordMigration[] = [];
+
+/** Record ids are random, URL- and file-name-safe: they name files on disk. */
+export const RecordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a record id');
+
+export const SESSION_KINDS = ['check', 'breathing', 'break', 'repair', 'conversation', 'calibration', 'recording'] as const;
+export const SESSION_STATUSES = ['recording', 'finished', 'interrupted'] as const;
+export const PHASES = ['baseline', 'grounding', 'breathing', 'verdict', 'break', 'recovery', 'conversation', 'repair', 'note'] as const;
+export const VERDICTS = ['ready', 'take-a-break', 'too-noisy'] as const;
+
+/** Milliseconds since 1970 (UTC); bounded so a typo cannot produce a date in year 40000. */
+export const EpochMsSchema = z.number().int().min(0).max(8_640_000_000_000);
+
+export const SessionSourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('strap'),
+    deviceName: z.string().max(100).optional(),
+    sensorLocation: z.string().max(40).optional(),
+  }).strict(),
+  z.object({ kind: z.literal('demo') }).strict(),
+  z.object({ kind: z.literal('replay'), fileName: z.string().max(255).optional() }).strict(),
+  z.object({
+    kind: z.literal('file'),
+    format: z.string().max(40),
+    fileName: z.string().max(255),
+    /** Identifies the file's bytes, so importing the same file twice finds the first import. */
+    contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }).strict(),
+]);
+export type SessionSource = z.infer<typeof SessionSourceSchema>;
+
+export const BreathingPatternSchema = z.object({
+  preset: z.string().max(40).nullable(),
+  inhaleSec: z.number().min(1).max(15),
+  holdInSec: z.number().min(0).max(15),
+  exhaleSec: z.number().min(1).max(15),
+  holdOutSec: z.number().min(0).max(15),
+}).strict();
+export type BreathingPattern = z.infer<typeof BreathingPatternSchema>;
+
+export const PhaseMarkerSchema = z.object({
+  /** Milliseconds since the session started. */
+  tMs: z.number().min(0).max(7 * 24 * 3600 * 1000),
+  phase: z.enum(PHASES),
+  /** 'start' and 'end' bracket a phase; 'point' marks a moment (a verdict, a note). */
+  edge: z.enum(['start', 'end', 'point']),
+  verdict: z.enum(VERDICTS).optional(),
+  label: z.string().max(200).optional(),
+}).strict();
+export type PhaseMarker = z.infer<typeof PhaseMarkerSchema>;
+
+/** One heart beat as the renderer sends it: when it ended (ms since session start) and its RR interval. */
+export const BeatSchema = z.object({
+  tMs: z.number().min(0).max(7 * 24 * 3600 * 1000),
+  rrMs: z.number().min(100).max(5000),
+}).strict();
+export type Beat = z.infer<typeof BeatSchema>;
+
+/** Beats as parallel columns: compact over IPC and in exports. */
+export const BeatColumnsSchema = z.object({
+  tMs: z.array(z.number()),
+  rrMs: z.array(z.number()),
+});
+export type BeatColumns = z.infer<typeof BeatColumnsSchema>;
+
+const nullableNumber = z.number().nullable();
+
+/**
+ * What the signal engine said about the stored beats. `engineVersion` names the engine that
+ * computed it, so summaries from an older engine can be recomputed and never silently mixed.
+ * `metrics` keeps the engine's other numeric results by name (LF, HF, SD1…), null when the
+ * recording was too short for them.
+ */
+export const SessionSummarySchema = z.object({
+  engineVersion: z.string().max(40),
+  beatCount: z.number().int().min(0),
+  durationSec: z.number().min(0),
+  meanHrBpm: nullableNumber,
+  minHrBpm: nullableNumber,
+  maxHrBpm: nullableNumber,
+  rmssdMs: nullableNumber,
+  sdnnMs: nullableNumber,
+  correctedBeatCount: z.number().int().min(0),
+  correctedPercent: z.number().min(0).max(100),
+  peakHrBpm: nullableNumber,
+  /** Seconds from the peak heart rate to the start of the first calm stretch; null when never calm. */
+  calmDownSec: nullableNumber,
+  metrics: z.record(z.string().max(40), nullableNumber),
+}).strict();
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+export const SessionRecordSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  id: RecordIdSchema,
+  /** Goes up by one on every write; lets an import tell "same record" from "changed record". */
+  revision: z.number().int().min(1),
+  kind: z.enum(SESSION_KINDS),
+  status: z.enum(SESSION_STATUSES),
+  startedAtMs: EpochMsSchema,
+  endedAtMs: EpochMsSchema.nullable(),
+  source: SessionSourceSchema,
+  breathingPattern: BreathingPatternSchema.nullable(),
+  markers: z.array(PhaseMarkerSchema).max(10_000),
+  beatCount: z.number().int().min(0),
+  summary: SessionSummarySchema.nullable(),
+}).strict();
+export type SessionRecord = z.infer<typeof SessionRecordSchema>;
+
+/** What lists and trends see: the record without its markers, plus linked journal entries. */
+export const SessionListItemSchema = z.object({
+  id: RecordIdSchema,
+  kind: z.enum(SESSION_KINDS),
+  status: z.enum(SESSION_STATUSES),
+  startedAtMs: EpochMsSchema,
+  endedAtMs: EpochMsSchema.nullable(),
+  sourceKind: z.enum(['strap', 'demo', 'replay', 'file']),
+  beatCount: z.number().int().min(0),
+  verdict: z.enum(VERDICTS).nullable(),
+  summary: SessionSummarySchema.nullable(),
+  journalEntryIds: z.array(RecordIdSchema),
+});
+export type SessionListItem = z.infer<typeof SessionListItemSchema>;
+
+export const SessionStartSchema = z.object({
+  kind: z.enum(SESSION_KINDS),
+  source: SessionSourceSchema,
+  breathingPattern: BreathingPatternSchema.nullable().optional(),
+}).strict();
+export type SessionStart = z.infer<typeof SessionStartSchema>;
+
+/** One session with everything needed to show it: the record, its beats and linked entries. */
+export const SessionDetailSchema = z.object({
+  session: SessionRecordSchema,
+  beats: BeatColumnsSchema,
+  /**
+   * 'complete': every stored beat; 'partial': the last batch before a crash could not be
+   * recovered; 'unavailable': the beats file was damaged and moved to quarantine.
+   */
+  beatsStatus: z.enum(['complete', 'partial', 'unavailable']),
+  journalEntryIds: z.array(RecordIdSchema),
+});
+export type SessionDetail = z.infer<typeof SessionDetailSchema>;
