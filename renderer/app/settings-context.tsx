@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IpcResult } from '../../shared/ipc/result.ts';
 import type { Settings, SettingsPatch } from '../../shared/model/settings.ts';
 import { useApi } from './attune.ts';
@@ -22,32 +22,47 @@ const SettingsContext = createContext<SettingsContextValue | null>(null);
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const [state, setState] = useState<SettingsState>({ status: 'loading' });
+  // The last settings main confirmed, and the chain of saves still in flight.
+  const confirmed = useRef<Settings | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const accept = useCallback((settings: Settings) => {
+    confirmed.current = settings;
+    setState({ status: 'ready', settings });
+  }, []);
 
   useEffect(() => {
     let live = true;
     const unsubscribe = api.on('settings.changed', (settings) => {
-      if (live) setState({ status: 'ready', settings });
+      if (live) accept(settings);
     });
     void api.invoke('settings.get').then((result) => {
-      if (!live) return;
-      setState((previous) => {
-        if (previous.status === 'ready') return previous; // an event already brought newer ones
-        return result.ok ? { status: 'ready', settings: result.value } : { status: 'failed', message: result.error.message };
-      });
+      if (!live || confirmed.current) return; // an event already brought newer ones
+      if (result.ok) accept(result.value);
+      else setState({ status: 'failed', message: result.error.message });
     });
     return () => {
       live = false;
       unsubscribe();
     };
-  }, [api]);
+  }, [api, accept]);
 
   const update = useCallback(
-    async (patch: SettingsPatch) => {
-      const result = await api.invoke('settings.update', patch);
-      if (result.ok) setState({ status: 'ready', settings: result.value });
-      return result;
+    (patch: SettingsPatch) => {
+      // Saves run one at a time, and each sends whole sections built on the settings main
+      // last confirmed. Main's patch schema currently fills omitted fields of a section with
+      // their defaults (zod .partial() keeps .default()), so a one-field patch would reset
+      // its neighbours; whole sections are correct both with and without that behaviour.
+      const run = async (): Promise<IpcResult<Settings>> => {
+        const result = await api.invoke('settings.update', withWholeSections(patch, confirmed.current));
+        if (result.ok) accept(result.value);
+        return result;
+      };
+      const next = queue.current.then(run, run);
+      queue.current = next;
+      return next;
     },
-    [api],
+    [api, accept],
   );
 
   const value = useMemo(() => ({ state, update }), [state, update]);
@@ -58,4 +73,13 @@ export function useSettings(): SettingsContextValue {
   const value = useContext(SettingsContext);
   if (!value) throw new Error('useSettings() needs a <SettingsProvider> above it.');
   return value;
+}
+
+function withWholeSections(patch: SettingsPatch, base: Settings | null): SettingsPatch {
+  if (!base) return patch;
+  return {
+    ...(patch.appearance ? { appearance: { ...base.appearance, ...patch.appearance } } : {}),
+    ...(patch.physiology ? { physiology: { ...base.physiology, ...patch.physiology } } : {}),
+    ...(patch.breathing ? { breathing: { ...base.breathing, ...patch.breathing } } : {}),
+  };
 }

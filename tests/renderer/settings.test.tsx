@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createInProcessApi } from '../support/in-process-api.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { readSettingsFile, renderApp, resetWindow } from './render-app.tsx';
+
+afterEach(resetWindow);
+
+async function openSettings() {
+  window.location.hash = '#/settings';
+  const rendered = renderApp();
+  await screen.findByLabelText('Theme'); // settings have arrived from main
+  return rendered;
+}
+
+function status() {
+  return screen.getByText((_, element) => element?.classList.contains('save-status') ?? false);
+}
+
+describe('settings screen', () => {
+  it('shows the values main holds', async () => {
+    await openSettings();
+    expect((screen.getByLabelText('Theme') as HTMLSelectElement).value).toBe('system');
+    expect((screen.getByLabelText('Flooded at or above (bpm)') as HTMLInputElement).value).toBe('100');
+    expect((screen.getByLabelText('Sound cues') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/rules of thumb, not diagnostic thresholds/)).toBeTruthy();
+  });
+
+  it('saves the theme as soon as it is chosen, to the store and the file, and the window follows', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    await user.selectOptions(screen.getByLabelText('Theme'), 'dark');
+
+    await waitFor(() => expect(status().textContent).toBe('Theme: saved'));
+    expect(main.services.settings.get().appearance.theme).toBe('dark');
+    expect(readSettingsFile(main)['appearance']?.['theme']).toBe('dark');
+    await waitFor(() => expect(document.documentElement.dataset['theme']).toBe('dark'));
+
+    await user.selectOptions(screen.getByLabelText('Theme'), 'light');
+    await waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
+  });
+
+  it('applies reduced motion and large text to the window', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    await user.selectOptions(screen.getByLabelText('Motion'), 'reduce');
+    await user.selectOptions(screen.getByLabelText('Text size'), 'large');
+    await waitFor(() => expect(document.documentElement.dataset['textSize']).toBe('large'));
+    expect(document.documentElement.dataset['motion']).toBe('reduce');
+    expect(main.services.settings.get().appearance).toEqual({ theme: 'system', motion: 'reduce', textSize: 'large' });
+  });
+
+  it('saves a threshold when the user leaves the field, not while typing', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    const field = screen.getByLabelText('Flooded at or above (bpm)') as HTMLInputElement;
+    await user.clear(field);
+    await user.type(field, '120');
+    expect(main.services.settings.get().physiology.floodedMinBpm).toBe(100); // nothing sent yet
+    await user.tab();
+
+    await waitFor(() => expect(main.services.settings.get().physiology.floodedMinBpm).toBe(120));
+    expect(readSettingsFile(main)['physiology']?.['floodedMinBpm']).toBe(120);
+    expect(field.value).toBe('120');
+    expect(status().textContent).toBe('Flooded at or above (bpm): saved');
+  });
+
+  it('saves a threshold on Enter', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    const field = screen.getByLabelText('Lasting at least (seconds)');
+    await user.clear(field);
+    await user.type(field, '45{Enter}');
+    await waitFor(() => expect(main.services.settings.get().physiology.sustainSec).toBe(45));
+  });
+
+  it('shows why main refused a value and puts the control back', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    const field = screen.getByLabelText('Flooded at or above (bpm)') as HTMLInputElement;
+    await user.clear(field);
+    await user.type(field, '250');
+    await user.tab();
+
+    await waitFor(() => expect(field.value).toBe('100'));
+    const error = await screen.findByText(/Not saved, so it is back to what it was/);
+    expect(error.textContent).toMatch(/floodedMinBpm/);
+    expect(field.getAttribute('aria-describedby')).toContain(error.id);
+    expect(status().textContent).toMatch(/^Flooded at or above \(bpm\): not saved/);
+    expect(main.services.settings.get().physiology.floodedMinBpm).toBe(100);
+    expect(readSettingsFile(main)['physiology']?.['floodedMinBpm']).toBe(100);
+
+    // A good value afterwards clears the message.
+    await user.clear(field);
+    await user.type(field, '110{Enter}');
+    await waitFor(() => expect(main.services.settings.get().physiology.floodedMinBpm).toBe(110));
+    expect(screen.queryByText(/Not saved, so it is back to what it was/)).toBeNull();
+  });
+
+  it('offers each threshold with its range from the schema', async () => {
+    await openSettings();
+    const expected: [string, string, string][] = [
+      ['Flooded at or above (bpm)', '70', '200'],
+      ['Flooded above your resting rate (%)', '0', '50'],
+      ['Calm within (bpm above resting)', '0', '30'],
+      ['Lasting at least (seconds)', '10', '120'],
+      ['Most corrected beats for a verdict (%)', '1', '20'],
+    ];
+    for (const [label, min, max] of expected) {
+      const input = screen.getByLabelText(label);
+      expect([input.getAttribute('min'), input.getAttribute('max')]).toEqual([min, max]);
+      const hintId = input.getAttribute('aria-describedby')?.split(' ')[0] ?? '';
+      expect(document.getElementById(hintId)?.textContent).toContain(`From ${min} to ${max}.`);
+    }
+  });
+
+  it('saves the breathing rhythm and sound cues', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    await user.selectOptions(screen.getByLabelText('Breathing rhythm'), 'box-4-4-4-4');
+    await user.click(screen.getByLabelText('Sound cues'));
+    await waitFor(() => expect(main.services.settings.get().breathing).toEqual({ preset: 'box-4-4-4-4', soundCues: true }));
+    expect((screen.getByLabelText('Sound cues') as HTMLInputElement).checked).toBe(true);
+    expect(readSettingsFile(main)['breathing']).toEqual({ preset: 'box-4-4-4-4', soundCues: true });
+  });
+
+  it('shows a change made elsewhere (settings.changed)', async () => {
+    const { main } = await openSettings();
+    await act(async () => {
+      await main.api.invoke('settings.update', { appearance: { theme: 'dark' } });
+    });
+    expect((screen.getByLabelText('Theme') as HTMLSelectElement).value).toBe('dark');
+    expect(document.documentElement.dataset['theme']).toBe('dark');
+  });
+
+  it('keeps the theme chosen earlier when the app opens on another screen', async () => {
+    const folder = makeTempDir('attune-theme-');
+    try {
+      const first = createInProcessApi({ dataDir: folder.path });
+      await first.api.invoke('settings.update', { appearance: { theme: 'light', motion: 'system', textSize: 'standard' } });
+      window.location.hash = '#/journal';
+      renderApp(createInProcessApi({ dataDir: folder.path }));
+      await waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
+    } finally {
+      resetWindow();
+      folder.cleanup();
+    }
+  });
+});
+
+describe('about and data', () => {
+  it('says where data and the log live, and that Attune is not a medical device', async () => {
+    const { main } = await openSettings();
+    const about = within(screen.getByRole('region', { name: 'About and data' }));
+    expect(await about.findByText(main.dataDir)).toBeTruthy();
+    expect(about.getByText(main.services.log.path)).toBeTruthy();
+    expect(about.getByText('0.0.0-test')).toBeTruthy();
+    expect(about.getByText(/not a medical device/)).toBeTruthy();
+    expect(about.getByText(/stays on this computer/)).toBeTruthy();
+  });
+
+  it('reveals the log file in the file manager', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    await user.click(screen.getByRole('button', { name: 'Show log file' }));
+    await waitFor(() => expect(main.revealed).toEqual([main.services.log.path]));
+  });
+});
