@@ -82,7 +82,9 @@ export function coherenceOfWindow(
     // A small tolerance so a bin exactly 0.015 Hz away is not lost to rounding.
     if (Math.abs(frequencyHz - peakHz) <= PEAK_HALF_WIDTH_HZ + 1e-12) peak += power[k]!;
   }
-  if (!(total > 0)) return unavailable('the beat-to-beat intervals did not vary in the last 64 seconds');
+  // Parseval: Σ|X_k|² ≈ NFFT · Σ(w·x)² / 2 over the one-sided bins; below a 1e-9 ms² mean
+  // square the window is flat and what is left is rounding residue.
+  if (!(total > (NFFT * SAMPLES * 1e-9) / 2)) return unavailable('the beat-to-beat intervals did not vary in the last 64 seconds');
   const rest = total - peak;
   if (!(rest > total * 1e-12)) return unavailable('the spectrum has no power outside its peak');
   return available({ ratio: peak / rest, normalized: peak / total, peakHz });

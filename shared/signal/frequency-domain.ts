@@ -42,6 +42,17 @@ function sumMs(nnMs: ArrayLike<number>): number {
   return total;
 }
 
+/**
+ * Band powers below this are rounding residue of the spline and FFT (a perfectly constant
+ * series gives ~1e-30 ms²), reported as exactly 0; real heart rhythms have ≥ 1 ms².
+ */
+const NEGLIGIBLE_POWER_MS2 = 1e-9;
+
+function bandPowerMs2(spectrum: PowerSpectrum, band: readonly [number, number]): number {
+  const power = bandPower(spectrum, band[0], band[1]);
+  return power < NEGLIGIBLE_POWER_MS2 ? 0 : power;
+}
+
 export function nnPowerSpectrum(nnMs: ArrayLike<number>): PowerSpectrum {
   const samples = resampleNnUniform(nnMs, SPECTRUM_SAMPLE_RATE_HZ);
   let mean = 0;
@@ -68,13 +79,13 @@ export function frequencyDomainMetrics(nnMs: ArrayLike<number>): FrequencyDomain
     return { hfMs2: unavailable(reason), lfMs2: unavailable(lfReason), vlfMs2: unavailable(lfReason), bands: unavailable(lfReason) };
   }
   const spectrum = nnPowerSpectrum(nnMs);
-  const hf = bandPower(spectrum, HF_BAND_HZ[0], HF_BAND_HZ[1]);
+  const hf = bandPowerMs2(spectrum, HF_BAND_HZ);
   if (durationSec < MIN_DURATION_FOR_LF_SEC) {
     const reason = tooShort('LF', durationSec, MIN_DURATION_FOR_LF_SEC);
     return { hfMs2: available(hf), lfMs2: unavailable(reason), vlfMs2: unavailable(reason), bands: unavailable(reason) };
   }
-  const lf = bandPower(spectrum, LF_BAND_HZ[0], LF_BAND_HZ[1]);
-  const vlf = bandPower(spectrum, VLF_BAND_HZ[0], VLF_BAND_HZ[1]);
+  const lf = bandPowerMs2(spectrum, LF_BAND_HZ);
+  const vlf = bandPowerMs2(spectrum, VLF_BAND_HZ);
   const lfPlusHf = lf + hf;
   if (!(lf > 0 && hf > 0)) {
     // A perfectly regular (or purely one-band) rhythm: the powers are real, the ratios are not.

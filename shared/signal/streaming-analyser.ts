@@ -39,6 +39,7 @@ export const MIN_RMSSD_SPAN_SEC = 30;
 export const STALE_AFTER_MS = 5_000;
 /** Time between two beats beyond their RR plus this is a gap: beats were lost. */
 export const GAP_TOLERANCE_MS = 2_000;
+const PEAK_RESOLUTION_BPM = 1e-9;
 
 export type SignalQuality = {
   /** Intervals received. */
@@ -191,7 +192,9 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
     state = flooded ? 'flooded' : calm ? 'calm' : 'elevated';
 
     // Peak and calm-down time.
-    if (liveHr > peakHr) {
+    // A new peak must beat the old one by more than running-sum rounding, so on a plateau the
+    // peak stays at the plateau's first beat instead of wandering with the last bits.
+    if (liveHr > peakHr + PEAK_RESOLUTION_BPM) {
       peakHr = liveHr;
       peakTMs = tMs;
       calmDownMs = null;
