@@ -138,6 +138,13 @@ export class RecordsStore {
     return store;
   }
 
+  /** Delete-everything for a folder the store could not open (a lost key): no key needed. */
+  static async removeAllData(options: Pick<RecordsStoreOptions, 'directory' | 'fs'>): Promise<void> {
+    const fs = options.fs ?? nodeFs;
+    await fs.mkdir(options.directory);
+    await removeAllData(fs, storeLayout(options.directory));
+  }
+
   // ---- status and notices -------------------------------------------------------------
 
   status(): StoreStatus {

@@ -1,0 +1,104 @@
+import type { recordsChannels } from '../../../shared/ipc/channels/records.ts';
+import { exportEverything } from '../../store/export.ts';
+import { nodeFs, type StoreFs } from '../../store/fs-layer.ts';
+import { importExportFolder } from '../../store/import-export.ts';
+import { importRecordingFile } from '../../store/import-recording.ts';
+import type { RecordsService } from '../../store/records-service.ts';
+import { systemClock, type Clock } from '../../store/clock.ts';
+import { toStoreError } from '../../store/errors.ts';
+import type { ContractHandlers } from '../router.ts';
+
+// Binds the records channels to the records service. Folders and files for export and
+// import come from main's own dialogs (`chooseFolder`, `chooseRecordingFile`), never from
+// the page, so a compromised page cannot make main read or write an arbitrary path.
+
+export type RecordsHandlerDeps = {
+  records: RecordsService;
+  /** Shows the system folder picker; null when the user cancels. */
+  chooseFolder(purpose: 'export' | 'import'): Promise<string | null>;
+  /** Shows the system file picker for one recording file; null when the user cancels. */
+  chooseRecordingFile(): Promise<string | null>;
+  clock?: Clock;
+  fs?: StoreFs;
+};
+
+export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandlers<typeof recordsChannels> {
+  const fs = deps.fs ?? nodeFs;
+  const clock = deps.clock ?? systemClock;
+  const store = () => deps.records.store();
+  // Export and import touch folders outside the store: their errors need the same mapping.
+  const withFsErrors = async <T>(task: () => Promise<T>): Promise<T> => {
+    try {
+      return await task();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  };
+
+  return {
+    'session.start': (input) => store().startSession(input),
+    'session.appendBeats': ({ sessionId, beats }) => store().appendBeats(sessionId, beats),
+    'session.addMarker': ({ sessionId, marker }) => store().addMarker(sessionId, marker),
+    'session.finish': ({ sessionId }) => store().finishSession(sessionId),
+    'session.discard': ({ sessionId }) => store().discardSession(sessionId),
+    'session.list': ({ fromMs, toMs }) => store().listSessions(fromMs, toMs),
+    'session.get': ({ sessionId }) => store().getSession(sessionId),
+
+    'journal.create': (input) => store().createJournal(input),
+    'journal.update': ({ id, patch, expectedRevision }) => store().updateJournal(id, patch, expectedRevision),
+    'journal.delete': ({ id }) => store().trashJournal(id),
+    'journal.restore': ({ id }) => store().restoreJournal(id),
+    'journal.get': ({ id }) => store().getJournal(id),
+    'journal.list': (filter) => store().listJournal(filter),
+    'journal.search': (query) => store().searchJournal(query),
+    'journal.link': ({ entryId, sessionId }) => store().linkJournal(entryId, sessionId),
+    'journal.unlink': ({ entryId, sessionId }) => store().unlinkJournal(entryId, sessionId),
+
+    'agreement.list': () => store().listAgreements(),
+    'agreement.save': (input) => store().saveAgreement(input),
+    'agreement.delete': ({ id }) => store().deleteAgreement(id),
+
+    'data.status': () => {
+      const problem = deps.records.problem();
+      if (problem) {
+        return { state: 'unavailable' as const, problem: problem.message, encryption: null, sessionCount: 0, journalCount: 0, agreementCount: 0, quarantinedCount: 0, newerRecordCount: 0 };
+      }
+      const status = store().status();
+      return {
+        state: 'open' as const,
+        problem: null,
+        encryption: status.encryption,
+        sessionCount: status.sessionCount,
+        journalCount: status.journalCount,
+        agreementCount: status.agreementCount,
+        quarantinedCount: status.quarantined.length,
+        newerRecordCount: status.newerRecordCount,
+      };
+    },
+    'data.export': async () => {
+      const current = store();
+      const folder = await deps.chooseFolder('export');
+      if (folder === null) return { cancelled: true as const };
+      const result = await withFsErrors(() => exportEverything(current, fs, folder, clock.nowMs()));
+      return { cancelled: false as const, ...result };
+    },
+    'data.import': async () => {
+      const current = store();
+      const folder = await deps.chooseFolder('import');
+      if (folder === null) return { cancelled: true as const };
+      const result = await withFsErrors(() => importExportFolder(current, fs, folder));
+      return { cancelled: false as const, ...result };
+    },
+    'data.importRecording': async () => {
+      const current = store();
+      const path = await deps.chooseRecordingFile();
+      if (path === null) return { cancelled: true as const };
+      const result = await withFsErrors(() => importRecordingFile(current, fs, path, clock.nowMs()));
+      return { cancelled: false as const, ...result };
+    },
+    'data.deleteEverything': async () => {
+      await withFsErrors(() => deps.records.deleteEverything());
+      return { deleted: true as const };
+    },
+  };
+}
