@@ -27,6 +27,7 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     build: {
+      minify: true,
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },

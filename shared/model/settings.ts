@@ -11,24 +11,47 @@ export const MOTION_PREFERENCES = ['system', 'reduce'] as const;
 export const TEXT_SIZES = ['standard', 'large'] as const;
 export const BREATHING_PRESETS = ['long-exhale-4-6', 'resonance-5.5', 'box-4-4-4-4', '4-7-8', 'cyclic-sigh'] as const;
 
-export const AppearanceSettingsSchema = z.object({
-  theme: z.enum(THEMES).default('system'),
-  motion: z.enum(MOTION_PREFERENCES).default('system'),
-  textSize: z.enum(TEXT_SIZES).default('standard'),
-});
+// Each section is declared once without defaults (the shape a patch may carry), then with
+// defaults for the stored document. In zod 4, `.partial()` of a schema with defaults would
+// still fill them in, so a one-field update would silently reset its neighbours.
+
+const appearanceFields = {
+  theme: z.enum(THEMES),
+  motion: z.enum(MOTION_PREFERENCES),
+  textSize: z.enum(TEXT_SIZES),
+};
 
 /** Defaults follow signal.md; they are rules of thumb, not diagnostic thresholds. */
+const physiologyFields = {
+  floodedMinBpm: z.number().int().min(70).max(200),
+  floodedAboveBaselinePercent: z.number().int().min(0).max(50),
+  calmAboveBaselineBpm: z.number().int().min(0).max(30),
+  sustainSec: z.number().int().min(10).max(120),
+  maxCorrectedPercent: z.number().int().min(1).max(20),
+};
+
+const breathingFields = {
+  preset: z.enum(BREATHING_PRESETS),
+  soundCues: z.boolean(),
+};
+
+export const AppearanceSettingsSchema = z.object({
+  theme: appearanceFields.theme.default('system'),
+  motion: appearanceFields.motion.default('system'),
+  textSize: appearanceFields.textSize.default('standard'),
+});
+
 export const PhysiologySettingsSchema = z.object({
-  floodedMinBpm: z.number().int().min(70).max(200).default(100),
-  floodedAboveBaselinePercent: z.number().int().min(0).max(50).default(10),
-  calmAboveBaselineBpm: z.number().int().min(0).max(30).default(5),
-  sustainSec: z.number().int().min(10).max(120).default(30),
-  maxCorrectedPercent: z.number().int().min(1).max(20).default(5),
+  floodedMinBpm: physiologyFields.floodedMinBpm.default(100),
+  floodedAboveBaselinePercent: physiologyFields.floodedAboveBaselinePercent.default(10),
+  calmAboveBaselineBpm: physiologyFields.calmAboveBaselineBpm.default(5),
+  sustainSec: physiologyFields.sustainSec.default(30),
+  maxCorrectedPercent: physiologyFields.maxCorrectedPercent.default(5),
 });
 
 export const BreathingSettingsSchema = z.object({
-  preset: z.enum(BREATHING_PRESETS).default('long-exhale-4-6'),
-  soundCues: z.boolean().default(false),
+  preset: breathingFields.preset.default('long-exhale-4-6'),
+  soundCues: breathingFields.soundCues.default(false),
 });
 
 export const SettingsSchema = z.object({
@@ -43,9 +66,9 @@ export type Settings = z.infer<typeof SettingsSchema>;
 /** A partial update: any subset of any section; schemaVersion is main's business. */
 export const SettingsPatchSchema = z
   .object({
-    appearance: AppearanceSettingsSchema.partial().strict().optional(),
-    physiology: PhysiologySettingsSchema.partial().strict().optional(),
-    breathing: BreathingSettingsSchema.partial().strict().optional(),
+    appearance: z.object(appearanceFields).partial().strict().optional(),
+    physiology: z.object(physiologyFields).partial().strict().optional(),
+    breathing: z.object(breathingFields).partial().strict().optional(),
   })
   .strict();
 

@@ -44,6 +44,16 @@ describe('settings store', () => {
     expect(reopened.get().physiology.floodedMinBpm).toBe(110);
   });
 
+  it('changes only the field that was updated, leaving the rest of its section alone', () => {
+    const store = openSettingsStore({ directory: dir.path, now: fixedNow });
+    store.update({ appearance: { motion: 'reduce' } });
+    store.update({ appearance: { textSize: 'large' } });
+    store.update({ physiology: { sustainSec: 45 } });
+    store.update({ physiology: { calmAboveBaselineBpm: 7 } });
+    expect(store.get().appearance).toEqual({ theme: 'system', motion: 'reduce', textSize: 'large' });
+    expect(store.get().physiology).toMatchObject({ sustainSec: 45, calmAboveBaselineBpm: 7, floodedMinBpm: 100 });
+  });
+
   it('rejects an out-of-range value with a typed error and keeps the old value', () => {
     const store = openSettingsStore({ directory: dir.path, now: fixedNow });
     expect(() => store.update({ physiology: { floodedMinBpm: 20 } })).toThrow(IpcError);
