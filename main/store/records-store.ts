@@ -457,8 +457,9 @@ export class RecordsStore {
         const existing = this.active.get(record.id)?.record ?? (await this.readDoc('session', record.id));
         return sameJson(existing, record) ? 'unchanged' : 'conflict';
       }
-      // A session exported while it was recording arrives without anyone to finish it.
-      const stored: SessionRecord = record.status === 'recording' ? { ...record, status: 'interrupted' } : record;
+      // A session exported while it was recording arrives without anyone to finish it:
+      // it is finished here as interrupted, like one cut off by a crash.
+      const stored: SessionRecord = record.status === 'recording' ? this.interrupted(record, beats) : record;
       const path = this.layout.beatsPath(stored.id);
       let positionBytes = await createBeatsFile(this.fs, path, this.dataKey);
       let frameIndex = 0;
@@ -529,6 +530,7 @@ export class RecordsStore {
       if (this.indexTimer) clearTimeout(this.indexTimer);
       this.indexTimer = null;
       await removeAllData(this.fs, this.layout);
+      await listDataFiles(this.fs, this.layout); // recreates the empty folders
       const { dataKey, protection } = await loadOrCreateKey(this.fs, this.layout.root, this.protector, false);
       this.dataKey = dataKey;
       this.protection = protection;
@@ -700,15 +702,7 @@ export class RecordsStore {
           await this.quarantineBeatsIfPresent(record.id, error.message);
         }
       }
-      const lastTMs = beats.tMs.at(-1) ?? 0;
-      const finished: SessionRecord = {
-        ...record,
-        revision: record.revision + 1,
-        status: 'interrupted',
-        endedAtMs: record.startedAtMs + Math.round(lastTMs),
-        beatCount: beats.rrMs.length,
-        summary: this.summarize(beats),
-      };
+      const finished = this.interrupted(record, beats);
       await this.writeDoc('session', finished);
       this.index.putSession(sessionIndexEntry(finished));
       recovered += 1;
@@ -717,6 +711,17 @@ export class RecordsStore {
       this.notify('storage-warning', `${recovered} session(s) were still recording when Attune stopped. They were saved up to the last few seconds and marked as interrupted.`);
     }
     return recovered > 0;
+  }
+
+  private interrupted(record: SessionRecord, beats: BeatColumns): SessionRecord {
+    return {
+      ...record,
+      revision: record.revision + 1,
+      status: 'interrupted',
+      endedAtMs: record.startedAtMs + Math.round(beats.tMs.at(-1) ?? 0),
+      beatCount: beats.rrMs.length,
+      summary: this.summarize(beats),
+    };
   }
 
   // ---- reading and writing records ----------------------------------------------------
