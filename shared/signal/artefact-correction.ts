@@ -107,6 +107,26 @@ function thresholds(signal: Float64Array): Float64Array {
 
 /** Classifies the beats of an in-range RR series (one pass, no correction). */
 export function detectArtefacts(rrMs: Float64Array): ArtefactDetection[] {
+  return classifyBeats(rrMs, 0, rrMs.length);
+}
+
+/**
+ * How far a change to one interval can move a classification: the 91-beat threshold window
+ * (45) on top of the 11-beat median (5), plus the three beats the subspaces look ahead.
+ */
+const INFLUENCE_RADIUS_BEATS = 60;
+
+/**
+ * Classifies only the beats in [from, to): the rolling statistics are computed over the range
+ * widened by the influence radius, so the result equals detectArtefacts restricted to it.
+ */
+function detectArtefactsIn(rrMs: Float64Array, from: number, to: number): ArtefactDetection[] {
+  const low = Math.max(0, from - INFLUENCE_RADIUS_BEATS);
+  const high = Math.min(rrMs.length, to + INFLUENCE_RADIUS_BEATS);
+  return classifyBeats(rrMs.subarray(low, high), from - low, to - low).map((d) => ({ index: d.index + low, kind: d.kind }));
+}
+
+function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): ArtefactDetection[] {
   const n = rrMs.length;
   if (n < 4) return [];
 
@@ -134,7 +154,7 @@ export function detectArtefacts(rrMs: Float64Array): ArtefactDetection[] {
   const s22 = (i: number): number => (d(i) >= 0 ? Math.min(d(i + 1), d(i + 2)) : Math.max(d(i + 1), d(i + 2)));
 
   const detections: ArtefactDetection[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = loopFrom; i < loopTo; i++) {
     const drr = dRR[i]!;
     // Figure 1 of the paper: a beat is examined when its dRR or its mRR is out of bounds.
     // (NeuroKit2 skips beats with |dRR| ≤ 1 outright, which never lets the mRR test fire; the
@@ -204,6 +224,14 @@ function dedupe(detections: ArtefactDetection[]): ArtefactDetection[] {
  *   (Kubios replaces artefacts by interpolation).
  */
 export function applyCorrections(rrMs: Float64Array, detections: readonly ArtefactDetection[]): Float64Array {
+  return correct(rrMs, detections).corrected;
+}
+
+function correct(
+  rrMs: Float64Array,
+  detections: readonly ArtefactDetection[],
+): { corrected: Float64Array; changed: number[] } {
+  const changed: number[] = [];
   const kindAt = new Map<number, ArtefactClass>();
   for (const detection of detections) kindAt.set(detection.index, detection.kind);
   const output: number[] = [];
@@ -211,6 +239,7 @@ export function applyCorrections(rrMs: Float64Array, detections: readonly Artefa
   for (let i = 0; i < rrMs.length; i++) {
     const kind = kindAt.get(i);
     const rr = rrMs[i]!;
+    if (kind !== undefined) changed.push(output.length);
     if (kind === 'extra' && i + 1 < rrMs.length) {
       output.push(rr + rrMs[i + 1]!);
       i++; // the next interval is consumed by the merge
@@ -234,7 +263,21 @@ export function applyCorrections(rrMs: Float64Array, detections: readonly Artefa
     for (const index of toInterpolate) marked[index] = 1;
     interpolateMarked(corrected, marked);
   }
-  return corrected;
+  // A split or an ectopic re-timing writes two intervals: the one after the first is changed too.
+  return { corrected, changed: changed.flatMap((index) => [index, index + 1]) };
+}
+
+/** Merged [from, to) ranges of beats within the influence radius of a changed interval. */
+function rangesAround(changed: readonly number[], length: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const index of [...changed].sort((a, b) => a - b)) {
+    const from = Math.max(0, index - INFLUENCE_RADIUS_BEATS);
+    const to = Math.min(length, index + INFLUENCE_RADIUS_BEATS + 1);
+    const last = ranges[ranges.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else ranges.push([from, to]);
+  }
+  return ranges;
 }
 
 function countByClass(detections: readonly ArtefactDetection[]): Record<ArtefactClass, number> {
@@ -251,15 +294,21 @@ export function cleanRrSeries(rrMs: ArrayLike<number>): CleaningResult {
   const totals = { ectopic: 0, missed: 0, extra: 0, longShort: 0 };
   let previousCount = Infinity;
   let passes = 0;
-  while (passes < MAX_PASSES) {
-    const detections = detectArtefacts(series);
+  // After the first pass only beats near a correction can change class (everything else was
+  // judged normal with the very same neighbourhood), so later passes look only there.
+  let ranges: [number, number][] = [[0, series.length]];
+  while (passes < MAX_PASSES && ranges.length > 0) {
+    const current = series;
+    const detections = ranges.flatMap(([from, to]) => detectArtefactsIn(current, from, to));
     if (detections.length === 0 || detections.length >= previousCount) break;
     const counts = countByClass(detections);
     totals.ectopic += counts.ectopic;
     totals.missed += counts.missed;
     totals.extra += counts.extra;
     totals.longShort += counts.longShort;
-    series = applyCorrections(series, detections);
+    const { corrected, changed } = correct(series, detections);
+    series = corrected;
+    ranges = rangesAround(changed, series.length);
     previousCount = detections.length;
     passes++;
   }

@@ -7,8 +7,9 @@
 // spline as the Welch spectrum; the 128 samples are mean-removed, Hann-windowed and zero-padded
 // to 512 points, so ±0.015 Hz spans 7 bins (0.027 Hz, close to HeartMath's 0.030 Hz).
 import { available, unavailable, type Availability } from './availability.ts';
+import FFT from 'fft.js';
 import { splineOnUniformGrid } from './cubic-spline.ts';
-import { accumulatePeriodogram, periodicHannWindow } from './welch.ts';
+import { periodicHannWindow } from './welch.ts';
 
 export const COHERENCE_WINDOW_MS = 64_000;
 export const COHERENCE_UPDATE_MS = 5_000;
@@ -20,6 +21,13 @@ const PEAK_SEARCH_HZ = [0.04, 0.26] as const;
 const PEAK_HALF_WIDTH_HZ = 0.015;
 const TOTAL_BAND_HZ = [0.0033, 0.4] as const;
 
+// Bin ranges of the bands (bin k is k·BIN_HZ; the 1e-12 keeps exact edges from rounding away).
+const PEAK_FIRST_BIN = Math.ceil(PEAK_SEARCH_HZ[0] / BIN_HZ - 1e-12);
+const PEAK_LAST_BIN = Math.floor(PEAK_SEARCH_HZ[1] / BIN_HZ + 1e-12);
+const TOTAL_FIRST_BIN = Math.ceil(TOTAL_BAND_HZ[0] / BIN_HZ - 1e-12);
+const TOTAL_LAST_BIN = Math.floor(TOTAL_BAND_HZ[1] / BIN_HZ + 1e-12);
+const PEAK_HALF_WIDTH_BINS = Math.floor(PEAK_HALF_WIDTH_HZ / BIN_HZ + 1e-12);
+
 export type CoherenceReading = {
   /** peak / (total − peak). */
   readonly ratio: number;
@@ -30,7 +38,44 @@ export type CoherenceReading = {
 
 const hann = periodicHannWindow(SAMPLES);
 const samples = new Float64Array(SAMPLES);
-const power = new Float64Array(NFFT / 2 + 1);
+const power = new Float64Array(TOTAL_LAST_BIN + 1);
+
+// Speed: the live analyser and a 24-hour recording need tens of thousands of these spectra,
+// and only bins up to 0.4 Hz (103 of 257). The 512-point transform of the 128 real samples is
+// computed as the classic "two real halves in one complex transform": even and odd samples
+// packed into a 256-point complex FFT (fft.js), then split and twiddled, for those bins only.
+const HALF = NFFT / 2;
+const packedFft = new FFT(HALF);
+const packed = new Float64Array(2 * HALF); // entries past the samples stay 0 (the zero-padding)
+const packedSpectrum = new Float64Array(2 * HALF);
+const twiddleCos = Float64Array.from({ length: TOTAL_LAST_BIN + 1 }, (_, k) => Math.cos((-2 * Math.PI * k) / NFFT));
+const twiddleSin = Float64Array.from({ length: TOTAL_LAST_BIN + 1 }, (_, k) => Math.sin((-2 * Math.PI * k) / NFFT));
+
+/** |X_k|² of the mean-removed, Hann-windowed samples zero-padded to NFFT, k = 0 … TOTAL_LAST_BIN. */
+function lowBinPower(): void {
+  let mean = 0;
+  for (let i = 0; i < SAMPLES; i++) mean += samples[i]!;
+  mean /= SAMPLES;
+  for (let i = 0; i < SAMPLES; i++) packed[i] = (samples[i]! - mean) * hann[i]!;
+  packedFft.transform(packedSpectrum, packed);
+  for (let k = 0; k <= TOTAL_LAST_BIN; k++) {
+    const mirror = k === 0 ? 0 : HALF - k;
+    const zr = packedSpectrum[2 * k]!;
+    const zi = packedSpectrum[2 * k + 1]!;
+    const cr = packedSpectrum[2 * mirror]!;
+    const ci = -packedSpectrum[2 * mirror + 1]!;
+    // Even-sample spectrum E = (Z + conj Z_mirror)/2, odd O = (Z − conj Z_mirror)/(2i).
+    const er = (zr + cr) / 2;
+    const ei = (zi + ci) / 2;
+    const or = (zi - ci) / 2;
+    const oi = -(zr - cr) / 2;
+    const wr = twiddleCos[k]!;
+    const wi = twiddleSin[k]!;
+    const xr = er + wr * or - wi * oi;
+    const xi = ei + wr * oi + wi * or;
+    power[k] = xr * xr + xi * xi;
+  }
+}
 const knotTimesSec = new Float64Array(4096);
 const knotValuesMs = new Float64Array(4096);
 
@@ -49,8 +94,8 @@ export function coherenceOfWindow(
 ): Availability<CoherenceReading> {
   const knotCount = last - first + 1;
   if (knotCount < 2) return unavailable('not enough beats in the last 64 seconds');
-  const times = knotCount <= knotTimesSec.length ? knotTimesSec.subarray(0, knotCount) : new Float64Array(knotCount);
-  const values = knotCount <= knotValuesMs.length ? knotValuesMs.subarray(0, knotCount) : new Float64Array(knotCount);
+  const times = knotCount <= knotTimesSec.length ? knotTimesSec : new Float64Array(knotCount);
+  const values = knotCount <= knotValuesMs.length ? knotValuesMs : new Float64Array(knotCount);
   // Times relative to the window start keep full precision however long the session is.
   const windowStartMs = windowEndMs - COHERENCE_WINDOW_MS;
   let knots = 0;
@@ -64,24 +109,20 @@ export function coherenceOfWindow(
     knots++;
   }
   if (knots < 2) return unavailable('not enough beats in the last 64 seconds');
-  splineOnUniformGrid(times.subarray(0, knots), values.subarray(0, knots), 0, 1 / COHERENCE_SAMPLE_RATE_HZ, SAMPLES, samples);
-  power.fill(0);
-  accumulatePeriodogram(samples, 0, SAMPLES, hann, NFFT, power);
+  splineOnUniformGrid(times, values, 0, 1 / COHERENCE_SAMPLE_RATE_HZ, SAMPLES, samples, knots);
+  lowBinPower();
 
-  let peakBin = -1;
-  for (let k = Math.ceil(PEAK_SEARCH_HZ[0] / BIN_HZ); k * BIN_HZ <= PEAK_SEARCH_HZ[1]; k++) {
-    if (peakBin < 0 || power[k]! > power[peakBin]!) peakBin = k;
+  let peakBin = PEAK_FIRST_BIN;
+  for (let k = PEAK_FIRST_BIN + 1; k <= PEAK_LAST_BIN; k++) {
+    if (power[k]! > power[peakBin]!) peakBin = k;
   }
   let total = 0;
+  for (let k = TOTAL_FIRST_BIN; k <= TOTAL_LAST_BIN; k++) total += power[k]!;
   let peak = 0;
+  const peakFrom = Math.max(TOTAL_FIRST_BIN, peakBin - PEAK_HALF_WIDTH_BINS);
+  const peakTo = Math.min(TOTAL_LAST_BIN, peakBin + PEAK_HALF_WIDTH_BINS);
+  for (let k = peakFrom; k <= peakTo; k++) peak += power[k]!;
   const peakHz = peakBin * BIN_HZ;
-  for (let k = 0; k < power.length; k++) {
-    const frequencyHz = k * BIN_HZ;
-    if (frequencyHz < TOTAL_BAND_HZ[0] || frequencyHz > TOTAL_BAND_HZ[1]) continue;
-    total += power[k]!;
-    // A small tolerance so a bin exactly 0.015 Hz away is not lost to rounding.
-    if (Math.abs(frequencyHz - peakHz) <= PEAK_HALF_WIDTH_HZ + 1e-12) peak += power[k]!;
-  }
   // Parseval: Σ|X_k|² ≈ NFFT · Σ(w·x)² / 2 over the one-sided bins; below a 1e-9 ms² mean
   // square the window is flat and what is left is rounding residue.
   if (!(total > (NFFT * SAMPLES * 1e-9) / 2)) return unavailable('the beat-to-beat intervals did not vary in the last 64 seconds');

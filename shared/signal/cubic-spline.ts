@@ -10,25 +10,44 @@
 // second-to-last knots) eliminates M_0 and M_{n-1}, which leaves a tridiagonal system in
 // M_1 … M_{n-2}, solved by the Thomas algorithm.
 
+// Scratch rows for the tridiagonal solve, reused across calls: the live analyser and the
+// coherence windows solve thousands of small systems, and fresh arrays each time cost more
+// than the arithmetic.
+let scratchCapacity = 0;
+let scratch = { lower: new Float64Array(0), diagonal: new Float64Array(0), upper: new Float64Array(0), rhs: new Float64Array(0) };
+function tridiagonalScratch(size: number): typeof scratch {
+  if (size > scratchCapacity) {
+    scratchCapacity = Math.max(size, 2 * scratchCapacity, 256);
+    scratch = {
+      lower: new Float64Array(scratchCapacity),
+      diagonal: new Float64Array(scratchCapacity),
+      upper: new Float64Array(scratchCapacity),
+      rhs: new Float64Array(scratchCapacity),
+    };
+  }
+  return scratch;
+}
+
 /** Second derivatives at the knots of the not-a-knot spline through (x_i, y_i); x strictly increasing. */
-export function notAKnotSecondDerivatives(x: ArrayLike<number>, y: ArrayLike<number>): Float64Array {
-  const n = x.length;
-  const moments = new Float64Array(n);
+export function notAKnotSecondDerivatives(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number = x.length,
+  moments: Float64Array = new Float64Array(n),
+): Float64Array {
+  moments.fill(0, 0, n);
   if (n < 3) return moments; // a line (or a point): second derivative 0
   if (n === 3) {
     // Not-a-knot with 3 knots is the single parabola through them.
     const h0 = x[1]! - x[0]!;
     const h1 = x[2]! - x[1]!;
     const secondDerivative = (2 * ((y[2]! - y[1]!) / h1 - (y[1]! - y[0]!) / h0)) / (h0 + h1);
-    moments.fill(secondDerivative);
+    moments.fill(secondDerivative, 0, 3);
     return moments;
   }
 
   const size = n - 2; // unknowns M_1 … M_{n-2}
-  const lower = new Float64Array(size);
-  const diagonal = new Float64Array(size);
-  const upper = new Float64Array(size);
-  const rhs = new Float64Array(size);
+  const { lower, diagonal, upper, rhs } = tridiagonalScratch(size);
   for (let i = 1; i <= n - 2; i++) {
     const hPrev = x[i]! - x[i - 1]!;
     const hNext = x[i + 1]! - x[i]!;
@@ -65,9 +84,12 @@ export function notAKnotSecondDerivatives(x: ArrayLike<number>, y: ArrayLike<num
   return moments;
 }
 
+let momentsScratch = new Float64Array(256);
+
 /**
- * Evaluates the not-a-knot spline through (x, y) at start + k·step for k = 0 … count − 1.
- * Grid points outside [x_0, x_{n-1}] use the end polynomials (callers keep them inside).
+ * Evaluates the not-a-knot spline through the first knotCount points of (x, y) at
+ * start + k·step for k = 0 … count − 1. Grid points outside [x_0, x_{n-1}] use the end
+ * polynomials (callers keep them inside).
  */
 export function splineOnUniformGrid(
   x: ArrayLike<number>,
@@ -76,11 +98,13 @@ export function splineOnUniformGrid(
   step: number,
   count: number,
   output: Float64Array = new Float64Array(count),
+  knotCount: number = x.length,
 ): Float64Array {
-  const n = x.length;
+  const n = knotCount;
   if (n === 0) throw new RangeError('spline needs at least one knot');
   if (n === 1) return output.fill(y[0]!, 0, count);
-  const moments = notAKnotSecondDerivatives(x, y);
+  if (momentsScratch.length < n) momentsScratch = new Float64Array(Math.max(n, 2 * momentsScratch.length));
+  const moments = notAKnotSecondDerivatives(x, y, n, momentsScratch);
   let segment = 0;
   for (let k = 0; k < count; k++) {
     const t = start + k * step;

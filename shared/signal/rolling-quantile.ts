@@ -65,6 +65,10 @@ export class SortedWindow {
 /**
  * For each index i, the quantiles of values[i − h … i + h] (clipped to the array), h = ⌊w/2⌋,
  * w odd. Returns one Float64Array per requested quantile.
+ *
+ * In the steady state one value leaves and one enters per step; they are swapped in a single
+ * insertion-sort move (only the entries between their ranks shift), which is what makes the
+ * 91-beat thresholds cheap.
  */
 export function centredRollingQuantiles(
   values: ArrayLike<number>,
@@ -73,15 +77,60 @@ export function centredRollingQuantiles(
 ): Float64Array[] {
   const n = values.length;
   const half = Math.floor(windowWidth / 2);
-  const window = new SortedWindow(2 * half + 1);
+  const sorted = new Float64Array(2 * half + 1);
+  let size = 0;
   const outputs = quantiles.map(() => new Float64Array(n));
-  for (let i = 0; i < Math.min(half, n); i++) window.insert(values[i]!);
+
+  const insert = (value: number): void => {
+    let at = size++;
+    while (at > 0 && sorted[at - 1]! > value) {
+      sorted[at] = sorted[at - 1]!;
+      at--;
+    }
+    sorted[at] = value;
+  };
+  const indexOf = (value: number): number => {
+    let low = 0;
+    let high = size;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]! < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const removeAt = (at: number): void => {
+    for (let k = at; k < size - 1; k++) sorted[k] = sorted[k + 1]!;
+    size--;
+  };
+  /** Replaces the entry at `at` by value and moves it to its sorted place. */
+  const replaceAt = (at: number, value: number): void => {
+    let k = at;
+    while (k > 0 && sorted[k - 1]! > value) {
+      sorted[k] = sorted[k - 1]!;
+      k--;
+    }
+    while (k < size - 1 && sorted[k + 1]! < value) {
+      sorted[k] = sorted[k + 1]!;
+      k++;
+    }
+    sorted[k] = value;
+  };
+
+  for (let i = 0; i < Math.min(half, n); i++) insert(values[i]!);
   for (let i = 0; i < n; i++) {
     const leaving = i - half - 1;
-    if (leaving >= 0) window.remove(values[leaving]!);
     const entering = i + half;
-    if (entering < n) window.insert(values[entering]!);
-    for (let q = 0; q < quantiles.length; q++) outputs[q]![i] = window.quantile(quantiles[q]!);
+    if (leaving >= 0 && entering < n) replaceAt(indexOf(values[leaving]!), values[entering]!);
+    else if (leaving >= 0) removeAt(indexOf(values[leaving]!));
+    else if (entering < n) insert(values[entering]!);
+    for (let q = 0; q < quantiles.length; q++) {
+      const position = quantiles[q]! * (size - 1);
+      const below = Math.floor(position);
+      const fraction = position - below;
+      const low = sorted[below]!;
+      outputs[q]![i] = fraction === 0 ? low : low + (sorted[below + 1]! - low) * fraction;
+    }
   }
   return outputs;
 }

@@ -1,6 +1,13 @@
 // Welch power spectral density (scipy.signal.welch conventions: periodic Hann window,
 // per-segment constant detrend, zero-padding to nfft, density scaling, one-sided, mean of
 // segment periodograms). The FFT is fft.js; this module only frames, windows and scales.
+//
+// Speed: a 256-sample segment zero-padded to 4096 wastes most of a 4096-point FFT. The sum of
+// the segments' periodograms is the Fourier transform of the sum of their autocorrelations,
+// which have only 2·256 − 1 lags; so the segments are transformed at 512 points (enough to
+// hold those lags without wrap-around), the summed power is turned back into the summed
+// autocorrelation, and one 4096-point transform of it gives exactly the 4096-bin sum. Same
+// numbers to rounding (~1e-13), an order of magnitude fewer operations for a 24-hour file.
 import FFT from 'fft.js';
 
 export type WelchOptions = {
@@ -88,9 +95,18 @@ export function welchPsd(signal: ArrayLike<number>, options: WelchOptions): Powe
   let windowEnergy = 0;
   for (let i = 0; i < segmentLength; i++) windowEnergy += window[i]! * window[i]!;
 
-  const density = new Float64Array(nfft / 2 + 1);
-  for (let segment = 0; segment < segmentCount; segment++) {
-    accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, nfft, density);
+  let density: Float64Array = new Float64Array(nfft / 2 + 1);
+  const shortSize = shortestAliasFreeSize(segmentLength);
+  if (shortSize < nfft) {
+    const shortPower = new Float64Array(shortSize / 2 + 1);
+    for (let segment = 0; segment < segmentCount; segment++) {
+      accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, shortSize, shortPower);
+    }
+    density = refinePowerSpectrum(shortPower, shortSize, segmentLength, nfft);
+  } else {
+    for (let segment = 0; segment < segmentCount; segment++) {
+      accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, nfft, density);
+    }
   }
   // Density scaling 1/(fs·Σw²), mean over segments, and doubling of every bin but DC and
   // Nyquist to fold the negative frequencies into a one-sided spectrum.
@@ -100,6 +116,44 @@ export function welchPsd(signal: ArrayLike<number>, options: WelchOptions): Powe
     density[k] = density[k]! * scale * oneSided;
   }
   return { binWidthHz: sampleRateHz / nfft, density, segmentCount };
+}
+
+/** Smallest power of two that holds all 2·length − 1 autocorrelation lags of a segment. */
+function shortestAliasFreeSize(segmentLength: number): number {
+  let size = 2;
+  while (size < 2 * segmentLength - 1) size *= 2;
+  return size;
+}
+
+/**
+ * From Σ|Y_s(k)|² on a shortSize-point grid (bins 0 … shortSize/2) to Σ|X_s(k)|² on the
+ * nfft-point grid (bins 0 … nfft/2), through the summed autocorrelation R (lags < length).
+ */
+function refinePowerSpectrum(shortPower: Float64Array, shortSize: number, segmentLength: number, nfft: number): Float64Array {
+  // R[l] = (1/N) Σ_k P[k] e^{+2πikl/N}; P is real and even, so a forward transform of the
+  // full symmetric P gives N·R[l] in its real parts.
+  const short = fftWorkspace(shortSize);
+  const symmetric = short.frame;
+  for (let k = 0; k <= shortSize / 2; k++) symmetric[k] = shortPower[k]!;
+  for (let k = 1; k < shortSize / 2; k++) symmetric[shortSize - k] = shortPower[k]!;
+  short.fft.realTransform(short.spectrum, symmetric);
+  const lags = new Float64Array(segmentLength);
+  for (let l = 0; l < segmentLength; l++) lags[l] = short.spectrum[2 * l]! / shortSize;
+
+  // S[k] = R[0] + 2 Σ_{l≥1} R[l] cos(2πkl/nfft): the transform of R laid out circularly.
+  const long = fftWorkspace(nfft);
+  const circular = long.frame;
+  circular.fill(0);
+  circular[0] = lags[0]!;
+  for (let l = 1; l < segmentLength; l++) {
+    circular[l] = lags[l]!;
+    circular[nfft - l] = lags[l]!;
+  }
+  long.fft.realTransform(long.spectrum, circular);
+  const power = new Float64Array(nfft / 2 + 1);
+  // A power cannot be negative; clamp the rounding residue around true zeros.
+  for (let k = 0; k <= nfft / 2; k++) power[k] = Math.max(0, long.spectrum[2 * k]!);
+  return power;
 }
 
 /** Trapezoid rule over the bins whose frequency lies in [lowHz, highHz); no edge interpolation. */
