@@ -12,14 +12,14 @@ export type CleaningMethod = 'lipponen-tarvainen-2019' | 'none';
 export type RecordingAnalysis = {
   /** RR intervals in the input. */
   beats: number;
-  /** Sum of the input intervals that are positive and finite, seconds. */
+  /** Sum of the input intervals that could be intervals at all (isPossibleInterval), seconds. */
   durationSec: number;
   cleaning: {
     method: CleaningMethod;
     corrected: number;
     correctedPercent: number;
     byClass: { ectopic: number; missed: number; extra: number; longShort: number };
-    /** Clean: intervals outside 300–2000 ms. No clean: impossible values (≤ 0 or not finite) left out. */
+    /** Clean: intervals outside 300–2000 ms. No clean: impossible values (see isPossibleInterval) left out. */
     outOfRange: number;
   };
   time: {
@@ -39,6 +39,15 @@ export type RecordingAnalysis = {
   coherence: { meanRatio: number; meanNormalized: number; peakHz: number } | null;
 };
 
+/**
+ * Could this value be a heartbeat interval at all, however odd? Used by the no-clean path,
+ * which must not reject real but unusual beats yet cannot divide by 0 or carry NaN: NaN,
+ * ±Infinity, ≤ 0, and values outside 1 ms … 60 s (e.g. 65535 "no value" markers) are not.
+ */
+export function isPossibleInterval(rrMs: number): boolean {
+  return Number.isFinite(rrMs) && rrMs >= 1 && rrMs <= 60_000;
+}
+
 /** Fewest intervals every block of the analysis is defined for (SD1/SD2 need two differences). */
 export const MIN_INTERVALS_FOR_ANALYSIS = 3;
 
@@ -49,12 +58,12 @@ export class TooFewBeatsError extends RangeError {
 /**
  * Analyses a whole RR series (ms). With clean: true, the range gate and Lipponen & Tarvainen
  * correction run first; with clean: false the series is analysed as-is, except that values
- * that cannot be intervals (≤ 0, NaN, ±Infinity) are left out and counted in outOfRange.
+ * that cannot be intervals at all (isPossibleInterval) are left out and counted in outOfRange.
  * Throws TooFewBeatsError when fewer than 3 usable intervals remain.
  */
 export function analyzeRecording(rrMs: readonly number[], options: { clean: boolean }): RecordingAnalysis {
   let durationMs = 0;
-  for (const rr of rrMs) if (Number.isFinite(rr) && rr > 0) durationMs += rr;
+  for (const rr of rrMs) if (isPossibleInterval(rr)) durationMs += rr;
 
   let nnMs: ArrayLike<number>;
   let cleaning: RecordingAnalysis['cleaning'];
@@ -71,7 +80,7 @@ export function analyzeRecording(rrMs: readonly number[], options: { clean: bool
     // The range gate interpolates; with no plausible interval at all nothing is left to analyse.
     if (cleaned.outOfRange === rrMs.length) nnMs = [];
   } else {
-    const usable = rrMs.filter((rr) => Number.isFinite(rr) && rr > 0);
+    const usable = rrMs.filter(isPossibleInterval);
     nnMs = usable;
     cleaning = {
       method: 'none',

@@ -227,50 +227,56 @@ export function applyCorrections(rrMs: Float64Array, detections: readonly Artefa
   return correct(rrMs, detections).corrected;
 }
 
+const NO_ARTEFACT = 0;
+const KIND_CODE: Record<ArtefactClass, number> = { ectopic: 1, missed: 2, extra: 3, longShort: 4 };
+
 function correct(
   rrMs: Float64Array,
   detections: readonly ArtefactDetection[],
 ): { corrected: Float64Array; changed: number[] } {
+  const n = rrMs.length;
+  // Kinds by beat in a typed array: this loop runs over every beat of every pass.
+  const kindAt = new Uint8Array(n);
+  for (const detection of detections) kindAt[detection.index] = KIND_CODE[detection.kind];
+  const output = new Float64Array(n + detections.length); // a split adds one interval
+  const marked = new Uint8Array(output.length);
   const changed: number[] = [];
-  const kindAt = new Map<number, ArtefactClass>();
-  for (const detection of detections) kindAt.set(detection.index, detection.kind);
-  const output: number[] = [];
-  const toInterpolate: number[] = [];
-  for (let i = 0; i < rrMs.length; i++) {
-    const kind = kindAt.get(i);
+  let length = 0;
+  let interpolate = false;
+  for (let i = 0; i < n; i++) {
+    const kind = kindAt[i]!;
     const rr = rrMs[i]!;
-    if (kind !== undefined) changed.push(output.length);
-    if (kind === 'extra' && i + 1 < rrMs.length) {
-      output.push(rr + rrMs[i + 1]!);
+    if (kind === NO_ARTEFACT) {
+      output[length++] = rr;
+      continue;
+    }
+    changed.push(length, length + 1); // a split or a re-timing writes the next one too
+    if (kind === KIND_CODE.extra && i + 1 < n) {
+      output[length++] = rr + rrMs[i + 1]!;
       i++; // the next interval is consumed by the merge
-    } else if (kind === 'missed') {
-      output.push(rr / 2, rr / 2);
-    } else if (kind === 'ectopic' && i > 0 && output.length > 0 && kindAt.get(i - 1) === undefined) {
-      const previous = output[output.length - 1]!;
-      const mean = (previous + rr) / 2;
-      output[output.length - 1] = mean;
-      output.push(mean);
-    } else if (kind === 'ectopic' || kind === 'longShort') {
-      toInterpolate.push(output.length);
-      output.push(rr);
+    } else if (kind === KIND_CODE.missed) {
+      output[length++] = rr / 2;
+      output[length++] = rr / 2;
+    } else if (kind === KIND_CODE.ectopic && length > 0 && kindAt[i - 1] === NO_ARTEFACT) {
+      const mean = (output[length - 1]! + rr) / 2;
+      output[length - 1] = mean;
+      output[length++] = mean;
     } else {
-      output.push(rr);
+      // long/short, or an ectopic beat next to another artefact: interpolate.
+      marked[length] = 1;
+      interpolate = true;
+      output[length++] = rr;
     }
   }
-  const corrected = Float64Array.from(output);
-  if (toInterpolate.length > 0) {
-    const marked = new Uint8Array(corrected.length);
-    for (const index of toInterpolate) marked[index] = 1;
-    interpolateMarked(corrected, marked);
-  }
-  // A split or an ectopic re-timing writes two intervals: the one after the first is changed too.
-  return { corrected, changed: changed.flatMap((index) => [index, index + 1]) };
+  const corrected = output.slice(0, length);
+  if (interpolate) interpolateMarked(corrected, marked.subarray(0, length));
+  return { corrected, changed };
 }
 
 /** Merged [from, to) ranges of beats within the influence radius of a changed interval. */
 function rangesAround(changed: readonly number[], length: number): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const index of [...changed].sort((a, b) => a - b)) {
+  for (const index of changed) { // already in increasing order
     const from = Math.max(0, index - INFLUENCE_RADIUS_BEATS);
     const to = Math.min(length, index + INFLUENCE_RADIUS_BEATS + 1);
     const last = ranges[ranges.length - 1];
