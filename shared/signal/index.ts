@@ -12,3 +12,6 @@ export * from './streaming-analyser.ts';
 export * from './regulation-rules.ts';
 export * from './baseline.ts';
 export * from './verdict.ts';
+export * from './resample.ts';
+export * from './welch.ts';
+export * from './cubic-spline.ts';

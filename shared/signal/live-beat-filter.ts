@@ -112,7 +112,8 @@ export function liveCleanBeats(beats: readonly { tMs: number; rrMs: number }[]):
     const { count, verdict } = filter.push(beat.rrMs, out);
     if (verdict === 'out-of-range') outOfRange++;
     if (verdict !== 'accepted') corrected++;
-    const tMs = Math.max(beat.tMs, lastTMs);
+    const stampedMs = Number.isFinite(beat.tMs) ? beat.tMs : (Number.isFinite(lastTMs) ? lastTMs : 0) + beat.rrMs;
+    const tMs = Math.max(stampedMs, lastTMs);
     if (count === 2) {
       cleaned.push({ tMs: Math.max(tMs - out[1]!, lastTMs), nnMs: out[0]! }, { tMs, nnMs: out[1]! });
     } else if (count === 1) {

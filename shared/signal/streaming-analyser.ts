@@ -212,12 +212,14 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
   return {
     push(beat) {
       received++;
-      lastReceivedTMs = beat.tMs;
+      if (Number.isFinite(beat.tMs)) lastReceivedTMs = beat.tMs;
       const { count: emittedCount, verdict } = filter.push(beat.rrMs, emitted);
       if (verdict === 'out-of-range') outOfRange++;
       if (verdict !== 'accepted') corrected++;
       if (emittedCount === 0) return;
-      const tMs = Math.max(beat.tMs, lastBeatTMs);
+      // A beat without a usable time is placed one interval after the previous beat.
+      const stampedMs = Number.isFinite(beat.tMs) ? beat.tMs : (Number.isFinite(lastBeatTMs) ? lastBeatTMs : 0) + beat.rrMs;
+      const tMs = Math.max(stampedMs, lastBeatTMs);
       if (Number.isFinite(lastBeatTMs) && tMs - lastBeatTMs > beat.rrMs + GAP_TOLERANCE_MS) {
         gaps++;
         gapMs += tMs - lastBeatTMs - beat.rrMs;
