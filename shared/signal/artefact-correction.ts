@@ -93,12 +93,25 @@ function interpolateMarked(series: Float64Array, marked: Uint8Array): void {
   }
 }
 
-/** Th = α · quartile deviation of |signal| over the 91-beat centred window, floored. */
-function thresholds(signal: Float64Array): Float64Array {
-  const magnitudes = new Float64Array(signal.length);
+// Working arrays for classification, reused across passes and ranges (a 24-hour recording
+// would otherwise allocate ~10 arrays of 100,000 doubles per pass). Views of length n.
+const scratchNames = ['dRR', 'mRR', 'th1', 'th2', 'median', 'magnitudes', 'q1', 'q3'] as const;
+type Scratch = Record<(typeof scratchNames)[number], Float64Array>;
+let scratchLength = 0;
+let scratchBuffers = {} as Scratch;
+function scratchViews(n: number): Scratch {
+  if (n > scratchLength) {
+    scratchLength = Math.max(n, 2 * scratchLength, 1024);
+    scratchBuffers = Object.fromEntries(scratchNames.map((name) => [name, new Float64Array(scratchLength)])) as Scratch;
+  }
+  return Object.fromEntries(scratchNames.map((name) => [name, scratchBuffers[name].subarray(0, n)])) as Scratch;
+}
+
+/** Th = α · quartile deviation of |signal| over the 91-beat centred window, floored; into `result`. */
+function thresholds(signal: Float64Array, result: Float64Array, scratch: Scratch): Float64Array {
+  const { magnitudes, q1, q3 } = scratch;
   for (let i = 0; i < signal.length; i++) magnitudes[i] = Math.abs(signal[i]!);
-  const [q1, q3] = centredRollingQuantiles(magnitudes, LT_THRESHOLD_WINDOW_BEATS, [0.25, 0.75]) as [Float64Array, Float64Array];
-  const result = new Float64Array(signal.length);
+  centredRollingQuantiles(magnitudes, LT_THRESHOLD_WINDOW_BEATS, [0.25, 0.75], [q1, q3]);
   for (let i = 0; i < signal.length; i++) {
     result[i] = Math.max(MIN_THRESHOLD_MS, (LT_ALPHA * (q3[i]! - q1[i]!)) / 2);
   }
@@ -130,20 +143,22 @@ function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): Ar
   const n = rrMs.length;
   if (n < 4) return [];
 
+  const scratch = scratchViews(n);
   // dRR_i = RR_i − RR_{i−1}; the first interval has no predecessor, so it shows no change.
-  const dRR = new Float64Array(n);
+  const { dRR, mRR } = scratch;
+  dRR[0] = 0;
   for (let i = 1; i < n; i++) dRR[i] = rrMs[i]! - rrMs[i - 1]!;
-  const th1 = thresholds(dRR);
+  const th1 = thresholds(dRR, scratch.th1, scratch);
   for (let i = 0; i < n; i++) dRR[i] = dRR[i]! / th1[i]!;
 
   // mRR: deviation from the 11-beat median, negatives doubled (short beats matter more).
-  const [medianRR] = centredRollingQuantiles(rrMs, LT_MEDIAN_WINDOW_BEATS, [0.5]) as [Float64Array];
-  const mRR = new Float64Array(n);
+  const medianRR = scratch.median;
+  centredRollingQuantiles(rrMs, LT_MEDIAN_WINDOW_BEATS, [0.5], [medianRR]);
   for (let i = 0; i < n; i++) {
     const deviation = rrMs[i]! - medianRR[i]!;
     mRR[i] = deviation < 0 ? 2 * deviation : deviation;
   }
-  const th2 = thresholds(mRR);
+  const th2 = thresholds(mRR, scratch.th2, scratch);
   for (let i = 0; i < n; i++) mRR[i] = mRR[i]! / th2[i]!;
 
   // Neighbours beyond the ends count as "no change" (0).

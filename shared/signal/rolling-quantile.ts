@@ -64,7 +64,8 @@ export class SortedWindow {
 
 /**
  * For each index i, the quantiles of values[i − h … i + h] (clipped to the array), h = ⌊w/2⌋,
- * w odd. Returns one Float64Array per requested quantile.
+ * w odd. Returns one Float64Array per requested quantile (written into `outputs` when given,
+ * each at least values.length long).
  *
  * In the steady state one value leaves and one enters per step; they are swapped in a single
  * insertion-sort move (only the entries between their ranks shift), which is what makes the
@@ -74,12 +75,12 @@ export function centredRollingQuantiles(
   values: ArrayLike<number>,
   windowWidth: number,
   quantiles: readonly number[],
+  outputs: Float64Array[] = quantiles.map(() => new Float64Array(values.length)),
 ): Float64Array[] {
   const n = values.length;
   const half = Math.floor(windowWidth / 2);
   const sorted = new Float64Array(2 * half + 1);
   let size = 0;
-  const outputs = quantiles.map(() => new Float64Array(n));
 
   const insert = (value: number): void => {
     let at = size++;
