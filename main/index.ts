@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, nativeTheme, protocol, session, shell, type BrowserWindow as Window } from 'electron';
 import { createAppRequestHandler } from './app-protocol.ts';
+import { attachBluetoothChooser, attachBluetoothPairing } from './bluetooth-chooser.ts';
 import { createElectronTransport, sendToWindow } from './ipc/electron-transport.ts';
 import {
   APP_SCHEME,
@@ -74,6 +75,7 @@ function start(): void {
     );
 
     createElectronTransport().onInvoke((sender, message) => services.router.dispatch(sender, message));
+    attachBluetoothPairing(defaultSession, services.bluetoothChooser);
 
     const openWindow = () => {
       mainWindow = createMainWindow({
@@ -82,7 +84,10 @@ function start(): void {
         darkBackground: nativeTheme.shouldUseDarkColors,
         ...(devRendererUrl === null ? {} : { url: devRendererUrl }),
       });
+      // Our own chooser answers every Web Bluetooth device request (never a silent pick).
+      attachBluetoothChooser(mainWindow.webContents, services.bluetoothChooser);
       mainWindow.on('closed', () => {
+        services.bluetoothChooser.windowClosed();
         mainWindow = null;
       });
     };

@@ -4,6 +4,8 @@ import type { AppInfo } from '../shared/model/app-info.ts';
 import { createRotatingLog, type Log } from './logging/rotating-log.ts';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.ts';
 import { createAppHandlers } from './ipc/handlers/app.ts';
+import { createBluetoothHandlers } from './ipc/handlers/bluetooth.ts';
+import { createChooserState, type BluetoothChooserState, type ChooserTimers } from './bluetooth/chooser-state.ts';
 import { createSettingsHandlers } from './ipc/handlers/settings.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
@@ -20,6 +22,8 @@ export type ServiceDeps = {
   isTrustedSender: (sender: SenderFrame) => boolean;
   revealFile: (path: string) => void;
   sendEvent: EventSink;
+  /** Timers for the Bluetooth chooser's time limits; the real ones unless a test injects its own. */
+  timers?: ChooserTimers;
 };
 
 export type AppServices = {
@@ -27,6 +31,7 @@ export type AppServices = {
   settings: SettingsStore;
   log: Log;
   info: AppInfo;
+  bluetoothChooser: BluetoothChooserState;
 };
 
 export function createAppServices(deps: ServiceDeps): AppServices {
@@ -40,13 +45,21 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     dataFolder: deps.userDataDir,
     logFile: log.path,
   };
+  const bluetoothChooser = createChooserState({
+    timers: deps.timers ?? { setTimeout: (callback, delayMs) => setTimeout(callback, delayMs), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    now: () => deps.now().getTime(),
+    emitChooser: (event) => emitter.emit('bluetooth.chooser', event),
+    emitPairing: (event) => emitter.emit('bluetooth.pairing', event),
+    rememberedStrap: () => settings.get().devices.rememberedStrap,
+  });
   const router = createRouter(
     channels,
     {
       ...createAppHandlers({ info: () => info, takeNotices: () => settings.takeNotices(), revealFile: deps.revealFile, log }),
       ...createSettingsHandlers(settings, (next) => emitter.emit('settings.changed', next)),
+      ...createBluetoothHandlers({ chooser: bluetoothChooser, settings, onSettingsChanged: (next) => emitter.emit('settings.changed', next) }),
     },
     { isTrustedSender: deps.isTrustedSender, log },
   );
-  return { router, settings, log, info };
+  return { router, settings, log, info, bluetoothChooser };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SettingsSchema } from '../model/settings.ts';
 import { NoticeSchema } from '../model/app-info.ts';
 import { appChannels } from './channels/app.ts';
+import { bluetoothChannels, bluetoothEvents } from './channels/bluetooth.ts';
 import { settingsChannels } from './channels/settings.ts';
 
 // The whole IPC surface in one place. Each domain declares its channels in channels/;
@@ -10,12 +11,14 @@ import { settingsChannels } from './channels/settings.ts';
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...bluetoothChannels,
 } as const;
 
 /** Messages main pushes to the window, each with the schema of its payload. */
 export const events = {
   'settings.changed': SettingsSchema,
   'app.notice': NoticeSchema,
+  ...bluetoothEvents,
 } as const;
 
 export type Channels = typeof channels;

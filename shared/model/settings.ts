@@ -35,6 +35,21 @@ const breathingFields = {
   soundCues: z.boolean(),
 };
 
+/**
+ * The strap the user connected last, so "Reconnect to <name>" can pick it in the chooser.
+ * `id` is the device id Electron's chooser reports (it differs from Web Bluetooth's
+ * `device.id`), so main records it when the user picks, never the window.
+ */
+export const RememberedStrapSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(100),
+}).strict();
+export type RememberedStrap = z.infer<typeof RememberedStrapSchema>;
+
+const devicesFields = {
+  rememberedStrap: RememberedStrapSchema.nullable(),
+};
+
 export const AppearanceSettingsSchema = z.object({
   theme: appearanceFields.theme.default('system'),
   motion: appearanceFields.motion.default('system'),
@@ -54,11 +69,17 @@ export const BreathingSettingsSchema = z.object({
   soundCues: breathingFields.soundCues.default(false),
 });
 
+export const DevicesSettingsSchema = z.object({
+  rememberedStrap: devicesFields.rememberedStrap.default(null),
+});
+
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   appearance: AppearanceSettingsSchema.prefault({}),
   physiology: PhysiologySettingsSchema.prefault({}),
   breathing: BreathingSettingsSchema.prefault({}),
+  // Added without a version bump: files without it read as "no strap remembered".
+  devices: DevicesSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -69,6 +90,7 @@ export const SettingsPatchSchema = z
     appearance: z.object(appearanceFields).partial().strict().optional(),
     physiology: z.object(physiologyFields).partial().strict().optional(),
     breathing: z.object(breathingFields).partial().strict().optional(),
+    devices: z.object(devicesFields).partial().strict().optional(),
   })
   .strict();
 
@@ -85,5 +107,6 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     appearance: { ...current.appearance, ...patch.appearance },
     physiology: { ...current.physiology, ...patch.physiology },
     breathing: { ...current.breathing, ...patch.breathing },
+    devices: { ...current.devices, ...patch.devices },
   };
 }

@@ -95,8 +95,10 @@ class Session extends EventEmitter {
   setDevicePermissionHandler(handler: unknown): void {
     record('session.setDevicePermissionHandler', handler);
   }
+  bluetoothPairingHandler: unknown = null;
   setBluetoothPairingHandler(handler: unknown): void {
     record('session.setBluetoothPairingHandler', handler);
+    this.bluetoothPairingHandler = handler;
   }
 }
 
