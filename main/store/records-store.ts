@@ -182,6 +182,7 @@ export class RecordsStore {
         endedAtMs: null,
         source: input.source,
         breathingPattern: input.breathingPattern ?? null,
+        baselineHrBpm: input.baselineHrBpm ?? null,
         markers: [],
         beatCount: 0,
         summary: null,
@@ -228,17 +229,19 @@ export class RecordsStore {
   }
 
   /** Ends the recording and stores the summary the signal engine computes from the stored beats. */
-  finishSession(sessionId: string): Promise<SessionListItem> {
+  finishSession(sessionId: string, options: { baselineHrBpm?: number | null } = {}): Promise<SessionListItem> {
     return this.run(async () => {
       const session = this.recordingSession(sessionId);
       const { beats } = await this.readBeatsForFinish(sessionId, session.beatsBytes);
+      const baselineHrBpm = options.baselineHrBpm === undefined ? session.record.baselineHrBpm : options.baselineHrBpm;
       const record: SessionRecord = {
         ...session.record,
         revision: session.record.revision + 1,
         status: 'finished',
         endedAtMs: Math.max(session.record.startedAtMs, Math.round(this.clock.nowMs())),
+        baselineHrBpm,
         beatCount: beats.rrMs.length,
-        summary: this.summarize(beats),
+        summary: this.summarize(beats, { baselineHrBpm }),
       };
       await this.writeDoc('session', record);
       this.active.delete(sessionId);
@@ -512,9 +515,10 @@ export class RecordsStore {
       endedAtMs: input.startedAtMs + Math.round(lastTMs),
       source: input.source,
       breathingPattern: null,
+      baselineHrBpm: null,
       markers: [],
       beatCount: beats.rrMs.length,
-      summary: this.summarize(beats),
+      summary: this.summarize(beats, { baselineHrBpm: null }),
     };
     await this.adoptSession(record, beats);
     return this.sessionItem(record.id);
@@ -720,7 +724,7 @@ export class RecordsStore {
       status: 'interrupted',
       endedAtMs: record.startedAtMs + Math.round(beats.tMs.at(-1) ?? 0),
       beatCount: beats.rrMs.length,
-      summary: this.summarize(beats),
+      summary: this.summarize(beats, { baselineHrBpm: record.baselineHrBpm }),
     };
   }
 

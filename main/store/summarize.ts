@@ -1,21 +1,28 @@
 import type { BeatColumns, SessionSummary } from '../../shared/model/session.ts';
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from '../../shared/signal/analyze-recording.ts';
+import { createStreamingAnalyser } from '../../shared/signal/streaming-analyser.ts';
 import { ENGINE_VERSION } from '../../shared/signal/version.ts';
 
 // The one analysis path: live sessions (on finish) and imported recordings are summarised
 // here, from the beats as stored, by the same shared/signal engine the CLI uses, and the
 // summary names the engine version that made it.
 
-export type SummarizeBeats = (beats: BeatColumns) => SessionSummary;
+export type SummaryContext = {
+  /** The resting heart rate the session's rules used; calm-down time needs it. */
+  baselineHrBpm: number | null;
+};
 
-export const summarizeBeats: SummarizeBeats = (beats) => {
+export type SummarizeBeats = (beats: BeatColumns, context: SummaryContext) => SessionSummary;
+
+export const summarizeBeats: SummarizeBeats = (beats, context) => {
   let analysis: RecordingAnalysis;
   try {
     analysis = analyzeRecording(beats.rrMs, { clean: true });
   } catch (error) {
-    if (error instanceof TooFewBeatsError) return emptySummary(beats);
+    if (error instanceof TooFewBeatsError) return emptySummary(beats, context);
     throw error;
   }
+  const rules = replayRules(beats, context.baselineHrBpm);
   const { time, frequency, poincare, coherence, cleaning } = analysis;
   return {
     engineVersion: ENGINE_VERSION,
@@ -28,10 +35,9 @@ export const summarizeBeats: SummarizeBeats = (beats) => {
     sdnnMs: time.sdnnMs,
     correctedBeatCount: cleaning.corrected,
     correctedPercent: cleaning.correctedPercent,
-    // Peak live heart rate and calm-down time need the rules of shared/signal (baseline,
-    // 10 s live heart rate); they stay null until the engine exports them.
-    peakHrBpm: null,
-    calmDownSec: null,
+    peakHrBpm: rules.peakHrBpm,
+    calmDownSec: rules.calmDownSec,
+    baselineHrBpm: context.baselineHrBpm,
     metrics: {
       meanNnMs: time.meanNnMs,
       nn50: time.nn50,
@@ -53,8 +59,29 @@ export const summarizeBeats: SummarizeBeats = (beats) => {
   };
 };
 
+/**
+ * Peak live heart rate and calm-down time come from replaying the stored beats, on their own
+ * times, through the same streaming analyser the live session ran: the numbers on the
+ * session's page are the ones the user saw while it recorded.
+ */
+function replayRules(beats: BeatColumns, baselineHrBpm: number | null): { peakHrBpm: number | null; calmDownSec: number | null } {
+  let lastTMs = 0;
+  const analyser = createStreamingAnalyser({ clock: { nowMs: () => lastTMs }, baselineHrBpm });
+  beats.rrMs.forEach((rrMs, i) => {
+    const tMs = beats.tMs[i];
+    if (tMs === undefined || !Number.isFinite(tMs) || tMs < lastTMs) return;
+    lastTMs = tMs;
+    analyser.push({ tMs, rrMs });
+  });
+  const snapshot = analyser.snapshot();
+  return {
+    peakHrBpm: snapshot.peak && Number.isFinite(snapshot.peak.hrBpm) ? snapshot.peak.hrBpm : null,
+    calmDownSec: snapshot.calmDownSec.available ? snapshot.calmDownSec.value : null,
+  };
+}
+
 /** Too few beats to analyse: say how many there were, and nothing else. */
-function emptySummary(beats: BeatColumns): SessionSummary {
+function emptySummary(beats: BeatColumns, context: SummaryContext): SessionSummary {
   let durationMs = 0;
   for (const rr of beats.rrMs) if (Number.isFinite(rr) && rr > 0) durationMs += rr;
   return {
@@ -70,6 +97,7 @@ function emptySummary(beats: BeatColumns): SessionSummary {
     correctedPercent: 0,
     peakHrBpm: null,
     calmDownSec: null,
+    baselineHrBpm: context.baselineHrBpm,
     metrics: {},
   };
 }

@@ -93,8 +93,10 @@ export const SessionSummarySchema = z.object({
   correctedBeatCount: z.number().int().min(0),
   correctedPercent: z.number().min(0).max(100),
   peakHrBpm: nullableNumber,
-  /** Seconds from the peak heart rate to the start of the first calm stretch; null when never calm. */
+  /** Seconds from the peak heart rate to the start of the first calm stretch; null when never calm (or no baseline). */
   calmDownSec: nullableNumber,
+  /** The resting heart rate calm was judged against; null when none was known. */
+  baselineHrBpm: nullableNumber,
   metrics: z.record(z.string().max(40), nullableNumber),
 }).strict();
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
@@ -110,6 +112,8 @@ export const SessionRecordSchema = z.object({
   endedAtMs: EpochMsSchema.nullable(),
   source: SessionSourceSchema,
   breathingPattern: BreathingPatternSchema.nullable(),
+  /** The user's resting heart rate when the session ran: the rules (calm, flooded) were judged against it. */
+  baselineHrBpm: z.number().min(25).max(220).nullable(),
   markers: z.array(PhaseMarkerSchema).max(10_000),
   beatCount: z.number().int().min(0),
   summary: SessionSummarySchema.nullable(),
@@ -135,7 +139,16 @@ export const SessionStartSchema = z.object({
   kind: z.enum(SESSION_KINDS),
   source: SessionSourceSchema,
   breathingPattern: BreathingPatternSchema.nullable().optional(),
+  /** The baseline the live rules use; stored so the summary's calm-down time uses the same one. */
+  baselineHrBpm: z.number().min(25).max(220).nullable().optional(),
 }).strict();
+
+export const SessionFinishSchema = z.object({
+  sessionId: RecordIdSchema,
+  /** A baseline learned during the session (a first calibration reading), if it changed. */
+  baselineHrBpm: z.number().min(25).max(220).nullable().optional(),
+}).strict();
+export type SessionFinish = z.infer<typeof SessionFinishSchema>;
 export type SessionStart = z.infer<typeof SessionStartSchema>;
 
 /** One session with everything needed to show it: the record, its beats and linked entries. */

@@ -86,7 +86,7 @@ async function generate(directory: string): Promise<void> {
   const patterns: Array<{ beats: BeatColumns; summary: SessionSummary }> = [];
   for (let i = 0; i < BEAT_PATTERNS; i += 1) {
     const beats = fiveMinutesOfBeats(random);
-    patterns.push({ beats, summary: summarizeBeats(beats) });
+    patterns.push({ beats, summary: summarizeBeats(beats, { baselineHrBpm: 62 }) });
   }
   const store = await RecordsStore.open({ directory, keyProtector: noOpProtector, fs: noSyncFs, indexSaveDelayMs: 3_600_000 });
   const tags = ['after', 'before', 'win', 'hard', 'money', 'family', 'repair', 'check-in'];
@@ -98,7 +98,7 @@ async function generate(directory: string): Promise<void> {
       {
         schemaVersion: SESSION_SCHEMA_VERSION, id, revision: 3, kind: day % 3 ? 'check' : 'breathing', status: 'finished',
         startedAtMs, endedAtMs: startedAtMs + SESSION_SEC * 1000, source: { kind: 'strap', deviceName: 'Polar H10' },
-        breathingPattern: null,
+        breathingPattern: null, baselineHrBpm: 62,
         markers: [{ tMs: 0, phase: 'baseline', edge: 'start' }, { tMs: 90_000, phase: 'verdict', edge: 'point', verdict: 'ready' }],
         beatCount: pattern.beats.rrMs.length, summary: pattern.summary,
       },

@@ -39,7 +39,7 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
     'session.start': (input) => store().startSession(input),
     'session.appendBeats': ({ sessionId, beats }) => store().appendBeats(sessionId, beats),
     'session.addMarker': ({ sessionId, marker }) => store().addMarker(sessionId, marker),
-    'session.finish': ({ sessionId }) => store().finishSession(sessionId),
+    'session.finish': ({ sessionId, baselineHrBpm }) => store().finishSession(sessionId, { baselineHrBpm }),
     'session.discard': ({ sessionId }) => store().discardSession(sessionId),
     'session.list': ({ fromMs, toMs }) => store().listSessions(fromMs, toMs),
     'session.get': ({ sessionId }) => store().getSession(sessionId),

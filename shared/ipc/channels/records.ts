@@ -7,6 +7,7 @@ import {
   PhaseMarkerSchema,
   RecordIdSchema,
   SessionDetailSchema,
+  SessionFinishSchema,
   SessionListItemSchema,
   SessionStartSchema,
 } from '../../model/session.ts';
@@ -68,7 +69,7 @@ export const recordsChannels = {
     summary: 'Marks a phase (baseline, breathing, verdict…) in a recording session.',
   }),
   'session.finish': defineChannel({
-    input: sessionRef,
+    input: SessionFinishSchema,
     output: SessionListItemSchema,
     summary: 'Ends a recording and stores its summary, computed from the saved beats.',
   }),

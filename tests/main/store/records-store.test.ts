@@ -38,6 +38,39 @@ describe('sessions', () => {
     await again.close();
   });
 
+  it('stores peak heart rate and calm-down time from replaying the beats against the baseline', async () => {
+    const store = await openStore(dir.path);
+    // 60 s near 110 bpm, a minute's slide down to 60 bpm, then 2 minutes there: flooded,
+    // then calm against a 60 bpm baseline.
+    const beats: Array<{ tMs: number; rrMs: number }> = [];
+    let tMs = 0;
+    for (let i = 0; tMs < 240_000; i += 1) {
+      const hrBpm = tMs < 60_000 ? 110 : tMs < 120_000 ? 110 - (50 * (tMs - 60_000)) / 60_000 : 60;
+      const rrMs = 60_000 / hrBpm + (i % 2 ? 8 : -8);
+      tMs += rrMs;
+      beats.push({ tMs, rrMs });
+    }
+    const withBaseline = await store.startSession({ kind: 'check', source: { kind: 'demo' }, baselineHrBpm: 60 });
+    const withoutBaseline = await store.startSession({ kind: 'check', source: { kind: 'demo' } });
+    for (const id of [withBaseline.id, withoutBaseline.id]) {
+      for (let i = 0; i < beats.length; i += 10) await store.appendBeats(id, beats.slice(i, i + 10));
+    }
+    const a = (await store.finishSession(withBaseline.id)).summary!;
+    const b = (await store.finishSession(withoutBaseline.id)).summary!;
+    expect(a.peakHrBpm).toBeGreaterThan(105);
+    expect(a.peakHrBpm).toBeLessThan(120);
+    expect(a.baselineHrBpm).toBe(60);
+    expect(a.calmDownSec).toBeGreaterThan(60);
+    expect(a.calmDownSec).toBeLessThan(150);
+    expect(b.peakHrBpm).toBe(a.peakHrBpm);
+    expect(b.calmDownSec).toBeNull();
+    // A baseline learned during the session can be given at finish.
+    const late = await store.startSession({ kind: 'calibration', source: { kind: 'demo' } });
+    await store.appendBeats(late.id, beats);
+    expect((await store.finishSession(late.id, { baselineHrBpm: 60 })).summary?.calmDownSec).toBe(a.calmDownSec);
+    await store.close();
+  });
+
   it('lists sessions by start-time range, oldest first', async () => {
     const clock = fakeClock();
     const store = await openStore(dir.path, { clock });
