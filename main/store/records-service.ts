@@ -4,69 +4,91 @@ import { toStoreError } from './errors.ts';
 import { StoreKeyError } from './key-file.ts';
 import { RecordsStore, type RecordsStoreOptions } from './records-store.ts';
 
-// What main holds on to: the records store when it opened, or the reason it could not (a
-// missing or foreign key, an unreadable folder). Attune still starts without its records,
-// every records channel then answers 'unavailable' with that reason, and delete-everything
-// still works, because it is the way out of a lost key.
+// What main holds on to: the records store once it has opened, or the reason it could not
+// (a missing or foreign key, an unreadable folder). It is created synchronously so the
+// composition root can build its handlers at once; the store opens in the background and
+// every call waits for that. If it cannot open, Attune still starts, every records channel
+// answers 'unavailable' with the reason, and delete-everything still works, because it is
+// the way out of a lost key.
+
+export type RecordsProblem = { reason: StoreKeyError['reason'] | 'storage'; message: string };
 
 export type RecordsService = {
-  /** The open store; throws IpcError('unavailable') with the plain reason when it is not. */
-  store(): RecordsStore;
-  /** Why the store is not open, or null. */
-  problem(): { reason: StoreKeyError['reason'] | 'storage'; message: string } | null;
+  /** Resolves when opening has finished, whether or not it succeeded. */
+  ready(): Promise<void>;
+  /** The open store; rejects with IpcError('unavailable') and the plain reason when it is not. */
+  store(): Promise<RecordsStore>;
+  /** Why the store is not open, or null (call after ready()). */
+  problem(): RecordsProblem | null;
   deleteEverything(): Promise<void>;
+  /** Notices for the user (quarantined files, recovered sessions, a store that would not open), each once. */
   takeNotices(): Notice[];
   close(): Promise<void>;
 };
 
-export async function openRecordsService(options: RecordsStoreOptions): Promise<RecordsService> {
+export function createRecordsService(options: RecordsStoreOptions): RecordsService {
   let store: RecordsStore | null = null;
-  let problem: ReturnType<RecordsService['problem']> = null;
-  let noticeOfProblemTaken = false;
+  let problem: RecordsProblem | null = null;
+  let problemNoticeTaken = false;
 
-  const tryOpen = async () => {
+  const open = async (): Promise<void> => {
     try {
       store = await RecordsStore.open(options);
       problem = null;
     } catch (error) {
       store = null;
-      if (error instanceof StoreKeyError) problem = { reason: error.reason, message: error.message };
-      else {
-        const mapped = toStoreError(error);
-        if (!(mapped instanceof IpcError)) throw error;
-        problem = { reason: 'storage', message: `Attune could not open its records folder. ${mapped.message}` };
+      problemNoticeTaken = false;
+      if (error instanceof StoreKeyError) {
+        problem = { reason: error.reason, message: error.message };
+        return;
       }
+      const mapped = toStoreError(error);
+      const detail = mapped instanceof IpcError ? mapped.message : 'An unexpected error stopped it.';
+      problem = { reason: 'storage', message: `Attune could not open its records folder. ${detail}` };
     }
   };
-  await tryOpen();
+  let opening = open();
 
-  return {
-    store() {
+  const service: RecordsService = {
+    ready: () => opening,
+    async store() {
+      await opening;
       if (store) return store;
       throw new IpcError('unavailable', problem?.message ?? 'The records store is not open.');
     },
     problem: () => problem,
     async deleteEverything() {
+      await opening;
       if (store) {
         await store.deleteEverything();
         return;
       }
-      // The store never opened (a lost key): remove the data with a throwaway store that
-      // skips the key, then open normally with a fresh key.
+      // The store never opened (a lost key): remove the data without needing the key, then
+      // open afresh with a new one.
       await RecordsStore.removeAllData(options);
-      await tryOpen();
+      opening = open();
+      await opening;
       if (!store) throw new IpcError('storage-failed', problem?.message ?? 'The records store could not be opened after deleting.');
     },
     takeNotices() {
       const notices = store ? store.takeNotices() : [];
-      if (problem && !noticeOfProblemTaken) {
-        noticeOfProblemTaken = true;
+      if (problem && !problemNoticeTaken) {
+        problemNoticeTaken = true;
         notices.push({ id: 'records-unavailable', kind: 'storage-warning', message: problem.message });
       }
       return notices;
     },
     async close() {
+      await opening;
       if (store) await store.close();
     },
   };
+  return service;
+}
+
+/** Creates the service and waits until the store has opened (or failed to). */
+export async function openRecordsService(options: RecordsStoreOptions): Promise<RecordsService> {
+  const service = createRecordsService(options);
+  await service.ready();
+  return service;
 }

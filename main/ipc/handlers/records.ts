@@ -36,34 +36,35 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
   };
 
   return {
-    'session.start': (input) => store().startSession(input),
-    'session.appendBeats': ({ sessionId, beats }) => store().appendBeats(sessionId, beats),
-    'session.addMarker': ({ sessionId, marker }) => store().addMarker(sessionId, marker),
-    'session.finish': ({ sessionId, baselineHrBpm }) => store().finishSession(sessionId, { baselineHrBpm }),
-    'session.discard': ({ sessionId }) => store().discardSession(sessionId),
-    'session.list': ({ fromMs, toMs }) => store().listSessions(fromMs, toMs),
-    'session.get': ({ sessionId }) => store().getSession(sessionId),
+    'session.start': async (input) => (await store()).startSession(input),
+    'session.appendBeats': async ({ sessionId, beats }) => (await store()).appendBeats(sessionId, beats),
+    'session.addMarker': async ({ sessionId, marker }) => (await store()).addMarker(sessionId, marker),
+    'session.finish': async ({ sessionId, baselineHrBpm }) => (await store()).finishSession(sessionId, { baselineHrBpm }),
+    'session.discard': async ({ sessionId }) => (await store()).discardSession(sessionId),
+    'session.list': async ({ fromMs, toMs }) => (await store()).listSessions(fromMs, toMs),
+    'session.get': async ({ sessionId }) => (await store()).getSession(sessionId),
 
-    'journal.create': (input) => store().createJournal(input),
-    'journal.update': ({ id, patch, expectedRevision }) => store().updateJournal(id, patch, expectedRevision),
-    'journal.delete': ({ id }) => store().trashJournal(id),
-    'journal.restore': ({ id }) => store().restoreJournal(id),
-    'journal.get': ({ id }) => store().getJournal(id),
-    'journal.list': (filter) => store().listJournal(filter),
-    'journal.search': (query) => store().searchJournal(query),
-    'journal.link': ({ entryId, sessionId }) => store().linkJournal(entryId, sessionId),
-    'journal.unlink': ({ entryId, sessionId }) => store().unlinkJournal(entryId, sessionId),
+    'journal.create': async (input) => (await store()).createJournal(input),
+    'journal.update': async ({ id, patch, expectedRevision }) => (await store()).updateJournal(id, patch, expectedRevision),
+    'journal.delete': async ({ id }) => (await store()).trashJournal(id),
+    'journal.restore': async ({ id }) => (await store()).restoreJournal(id),
+    'journal.get': async ({ id }) => (await store()).getJournal(id),
+    'journal.list': async (filter) => (await store()).listJournal(filter),
+    'journal.search': async (query) => (await store()).searchJournal(query),
+    'journal.link': async ({ entryId, sessionId }) => (await store()).linkJournal(entryId, sessionId),
+    'journal.unlink': async ({ entryId, sessionId }) => (await store()).unlinkJournal(entryId, sessionId),
 
-    'agreement.list': () => store().listAgreements(),
-    'agreement.save': (input) => store().saveAgreement(input),
-    'agreement.delete': ({ id }) => store().deleteAgreement(id),
+    'agreement.list': async () => (await store()).listAgreements(),
+    'agreement.save': async (input) => (await store()).saveAgreement(input),
+    'agreement.delete': async ({ id }) => (await store()).deleteAgreement(id),
 
-    'data.status': () => {
+    'data.status': async () => {
+      await deps.records.ready();
       const problem = deps.records.problem();
       if (problem) {
         return { state: 'unavailable' as const, problem: problem.message, encryption: null, sessionCount: 0, journalCount: 0, agreementCount: 0, quarantinedCount: 0, newerRecordCount: 0 };
       }
-      const status = store().status();
+      const status = (await store()).status();
       return {
         state: 'open' as const,
         problem: null,
@@ -76,21 +77,21 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
       };
     },
     'data.export': async () => {
-      const current = store();
+      const current = await store();
       const folder = await deps.chooseFolder('export');
       if (folder === null) return { cancelled: true as const };
       const result = await withFsErrors(() => exportEverything(current, fs, folder, clock.nowMs()));
       return { cancelled: false as const, ...result };
     },
     'data.import': async () => {
-      const current = store();
+      const current = await store();
       const folder = await deps.chooseFolder('import');
       if (folder === null) return { cancelled: true as const };
       const result = await withFsErrors(() => importExportFolder(current, fs, folder));
       return { cancelled: false as const, ...result };
     },
     'data.importRecording': async () => {
-      const current = store();
+      const current = await store();
       const path = await deps.chooseRecordingFile();
       if (path === null) return { cancelled: true as const };
       const result = await withFsErrors(() => importRecordingFile(current, fs, path, clock.nowMs()));

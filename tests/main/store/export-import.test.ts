@@ -78,8 +78,8 @@ async function everything(store: RecordsStore) {
 
 describe('export, delete everything, import', () => {
   it('round-trips identical content, and a second import adds nothing', async () => {
-    await seedEverything(records.store());
-    const before = await everything(records.store());
+    await seedEverything(await records.store());
+    const before = await everything(await records.store());
     expect(before.sessions).toHaveLength(4);
     expect(before.journal).toHaveLength(4);
 
@@ -94,7 +94,7 @@ describe('export, delete everything, import', () => {
     chosen.folder = exported.folder;
     const first = await call('data.import');
     expect(first).toEqual({ cancelled: false, added: { sessions: 4, journalEntries: 4, agreements: 1 }, unchanged: 0, conflicts: 0, problems: [] });
-    expect(await everything(records.store())).toEqual(before);
+    expect(await everything(await records.store())).toEqual(before);
 
     const second = await call('data.import');
     expect(second).toEqual({ cancelled: false, added: { sessions: 0, journalEntries: 0, agreements: 0 }, unchanged: 9, conflicts: 0, problems: [] });
@@ -102,20 +102,20 @@ describe('export, delete everything, import', () => {
     // And it all survives a restart.
     await records.close();
     records = await openRecordsService({ directory: join(dir.path, 'records'), keyProtector: osProtector(), clock, indexSaveDelayMs: 60_000 });
-    expect(await everything(records.store())).toEqual(before);
+    expect(await everything(await records.store())).toEqual(before);
   });
 
   it('writes plain RR files Kubios-style readers open, beats and summary CSVs, and a README', async () => {
-    await seedEverything(records.store());
+    await seedEverything(await records.store());
     const { folder } = await call('data.export');
     const rrFiles = readdirSync(join(folder, 'rr'));
     expect(rrFiles).toHaveLength(4);
-    const sessions = records.store().listSessions(0, Number.MAX_SAFE_INTEGER);
+    const sessions = (await records.store()).listSessions(0, Number.MAX_SAFE_INTEGER);
     for (const item of sessions) {
       const file = rrFiles.find((name) => name.includes(item.id));
       const read = readRecording(readFileSync(join(folder, 'rr', file!), 'utf8'));
       expect(read.ok && read.value.format).toBe('rr');
-      expect(read.ok && read.value.rrMs).toEqual((await records.store().getSession(item.id)).beats.rrMs);
+      expect(read.ok && read.value.rrMs).toEqual((await (await records.store()).getSession(item.id)).beats.rrMs);
     }
     const csv = readFileSync(join(folder, 'sessions.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toMatch(/^id,kind,status,startedAt/);
@@ -125,7 +125,7 @@ describe('export, delete everything, import', () => {
   });
 
   it('reports a damaged file in an export and imports the rest; refuses a folder that is not an export', async () => {
-    await seedEverything(records.store());
+    await seedEverything(await records.store());
     const { folder } = await call('data.export');
     const journalFile = readdirSync(join(folder, 'journal'))[0]!;
     writeFileSync(join(folder, 'journal', journalFile), '{ not json');
@@ -139,7 +139,7 @@ describe('export, delete everything, import', () => {
   });
 
   it('brings a session exported mid-recording back as interrupted, with its beats and summary', async () => {
-    const store = records.store();
+    const store = await records.store();
     const s = await store.startSession({ kind: 'conversation', source: { kind: 'demo' } });
     const beats = makeBeats(50);
     await store.appendBeats(s.id, beats);
@@ -147,19 +147,19 @@ describe('export, delete everything, import', () => {
     await call('data.deleteEverything', { confirm: 'delete everything' });
     chosen.folder = folder;
     expect((await call('data.import')).added.sessions).toBe(1);
-    const detail = await records.store().getSession(s.id);
+    const detail = await (await records.store()).getSession(s.id);
     expect(detail.session).toMatchObject({ status: 'interrupted', beatCount: 50, summary: { beatCount: 50 } });
     expect(detail.beats.rrMs).toEqual(beats.map((b) => b.rrMs));
     expect(detail.beatsStatus).toBe('complete');
   });
 
   it('keeps the local record when an import holds a different version of it (conflict, nothing overwritten)', async () => {
-    const entry = await records.store().createJournal({ text: 'original' });
+    const entry = await (await records.store()).createJournal({ text: 'original' });
     const { folder } = await call('data.export');
-    await records.store().updateJournal(entry.id, { text: 'edited after the export' });
+    await (await records.store()).updateJournal(entry.id, { text: 'edited after the export' });
     chosen.folder = folder;
     expect(await call('data.import')).toMatchObject({ added: { journalEntries: 0 }, conflicts: 1 });
-    expect((await records.store().getJournal(entry.id)).text).toBe('edited after the export');
+    expect((await (await records.store()).getJournal(entry.id)).text).toBe('edited after the export');
   });
 
   it('does nothing when the user cancels the folder or file dialog', async () => {

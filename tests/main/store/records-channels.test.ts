@@ -3,7 +3,7 @@ import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRecordsHandlers } from '../../../main/ipc/handlers/records.ts';
 import { createRouter, type Router } from '../../../main/ipc/router.ts';
-import { openRecordsService, type RecordsService } from '../../../main/store/records-service.ts';
+import { createRecordsService, openRecordsService, type RecordsService } from '../../../main/store/records-service.ts';
 import { recordsChannels } from '../../../shared/ipc/channels/records.ts';
 import { fakeClock, makeBeats, osProtector, tempDir } from './helpers.ts';
 
@@ -79,7 +79,7 @@ describe('records channels', () => {
       }
     }
     // Nothing reached the disk.
-    expect(records.store().status()).toMatchObject({ sessionCount: 0, journalCount: 0, agreementCount: 0 });
+    expect((await records.store()).status()).toMatchObject({ sessionCount: 0, journalCount: 0, agreementCount: 0 });
   });
 
   it('answer not-found for well-formed ids that do not exist', async () => {
@@ -119,6 +119,13 @@ describe('records channels', () => {
     expect(await invoke('session.list', { fromMs: 0, toMs: 8e12 })).toMatchObject({ ok: true, value: [{ id: sessionId, journalEntryIds: [(entry as { value: { id: string } }).value.id] }] });
     expect(await invoke('journal.search', { text: 'stead' })).toMatchObject({ ok: true, value: [{ excerpt: 'steady' }] });
     expect(await invoke('data.status', undefined)).toMatchObject({ ok: true, value: { state: 'open', encryption: { wrappedBy: 'os' }, sessionCount: 1, journalCount: 1 } });
+  });
+
+  it('wait for the store to open: a call made at once after creating the service succeeds', async () => {
+    await records.close();
+    records = createRecordsService({ directory: dir.path, keyProtector: osProtector(), indexSaveDelayMs: 60_000 });
+    router = createRouter(recordsChannels, createRecordsHandlers({ records, chooseFolder: async () => null, chooseRecordingFile: async () => null }), { isTrustedSender: () => true, log: { error: () => undefined } });
+    expect(await invoke('journal.create', { text: 'first thing after start' })).toMatchObject({ ok: true });
   });
 
   it('answer unavailable, with the reason, when the key is lost; delete-everything still works', async () => {
