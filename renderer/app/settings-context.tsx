@@ -81,5 +81,6 @@ function withWholeSections(patch: SettingsPatch, base: Settings | null): Setting
     ...(patch.appearance ? { appearance: { ...base.appearance, ...patch.appearance } } : {}),
     ...(patch.physiology ? { physiology: { ...base.physiology, ...patch.physiology } } : {}),
     ...(patch.breathing ? { breathing: { ...base.breathing, ...patch.breathing } } : {}),
+    ...(patch.reminders ? { reminders: { ...base.reminders, ...patch.reminders } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReminderSettingsPatchSchema, ReminderSettingsSchema } from './reminder-settings.ts';
 
 // User settings: small, typed, every threshold the rules use. Stored by main in
 // electron-store; this schema is the single source for defaults, validation and the
@@ -78,6 +79,7 @@ export const SettingsSchema = z.object({
   appearance: AppearanceSettingsSchema.prefault({}),
   physiology: PhysiologySettingsSchema.prefault({}),
   breathing: BreathingSettingsSchema.prefault({}),
+  reminders: ReminderSettingsSchema.prefault({}),
   // Added without a version bump: files without it read as "no strap remembered".
   devices: DevicesSettingsSchema.prefault({}),
 });
@@ -90,6 +92,7 @@ export const SettingsPatchSchema = z
     appearance: z.object(appearanceFields).partial().strict().optional(),
     physiology: z.object(physiologyFields).partial().strict().optional(),
     breathing: z.object(breathingFields).partial().strict().optional(),
+    reminders: ReminderSettingsPatchSchema.optional(),
     devices: z.object(devicesFields).partial().strict().optional(),
   })
   .strict();
@@ -107,6 +110,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     appearance: { ...current.appearance, ...patch.appearance },
     physiology: { ...current.physiology, ...patch.physiology },
     breathing: { ...current.breathing, ...patch.breathing },
+    reminders: { ...current.reminders, ...patch.reminders },
     devices: { ...current.devices, ...patch.devices },
   };
 }

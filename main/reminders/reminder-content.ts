@@ -1,0 +1,41 @@
+import type { NavigateRequest, ReminderKind } from '../../shared/model/reminders.ts';
+import type { DueReminder } from './plan.ts';
+
+// What a reminder says and where it leads. The words on the lock screen are neutral: they
+// name the kind of moment and nothing about the person, their partner or what they wrote.
+// The detail (the check-in phrase, the agreement's text) waits inside the app.
+
+export type ReminderText = { title: string; body: string };
+
+const TEXT: Record<ReminderKind, ReminderText> = {
+  'check-in': { title: 'Attune', body: 'Time for a check-in' },
+  journal: { title: 'Attune', body: 'Time for a few lines in your journal' },
+  weekly: { title: 'Attune', body: 'Time for your weekly look back' },
+  'break-over': { title: 'Attune', body: 'Your break time is up' },
+  agreement: { title: 'Attune', body: 'Time to look back at a plan you made' },
+};
+
+export function reminderText(kind: ReminderKind): ReminderText {
+  return TEXT[kind];
+}
+
+/** The screen a reminder opens. Screens that do not exist yet get a query they can pick up later. */
+export function reminderRoute(due: Pick<DueReminder, 'kind' | 'ref'>): NavigateRequest {
+  switch (due.kind) {
+    case 'check-in':
+      return { route: 'check', query: 'checkin' };
+    case 'journal':
+      return { route: 'journal', query: 'new' };
+    case 'weekly':
+      return { route: 'trends', query: 'progress' };
+    case 'break-over':
+      return { route: 'check', query: 'break=over' };
+    case 'agreement':
+      return { route: 'journal', query: due.ref ? `agreement=${due.ref}` : 'agreements' };
+  }
+}
+
+/** The tray line for a reminder the system could not show. */
+export function waitingLabel(kind: ReminderKind): string {
+  return `${TEXT[kind].body}: open`;
+}

@@ -1,0 +1,308 @@
+import { clockMinutes, type ReminderSettings } from '../../shared/model/reminder-settings.ts';
+import type {
+  NavigateRequest,
+  PauseSpan,
+  ReminderHistoryEntry,
+  ReminderKind,
+  ReminderOutcome,
+  ReminderStatus,
+} from '../../shared/model/reminders.ts';
+import { appendEntry, checkInPace, checkInsShownOn, countsSince, unanswered } from './history.ts';
+import { nextDueAfter, type DueReminder, type PlanContext } from './plan.ts';
+import { reminderRoute, reminderText, type ReminderText } from './reminder-content.ts';
+import { freshRemindersFile, type RemindersFile, type RemindersFileStore } from './reminders-file.ts';
+import { createScheduler, type Clock, type Scheduler, type Timer } from './scheduler.ts';
+import { addDays, civilDateOf, instantOf, minuteOfDay } from './zoned-time.ts';
+
+// Reminders as a service: the scheduler, the history file, pauses and breaks, what the
+// window says it is busy with, and the notifications. Every OS hook arrives as a
+// parameter, so this runs the same in Electron, in the browser-test harness and in Node.
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+/** A busy report the window never cleared (it crashed, say) stops counting after this. */
+const BUSY_EXPIRES_MS = 3 * 60 * MINUTE_MS;
+export const BREAK_MIN_MINUTES = 20;
+
+export type NotificationHandlers = { onClick: () => void; onClose: () => void };
+
+/** Shows a system notification; resolves false when the system would not show it. */
+export type Notifier = (text: ReminderText, handlers: NotificationHandlers) => Promise<boolean>;
+
+export type SystemState = { screenLocked: boolean; userIdle: boolean };
+
+export type ReminderPlatform = {
+  notify: Notifier;
+  /** Screen lock and idleness where the platform tells (powerMonitor); otherwise neither. */
+  systemState: () => SystemState;
+  /** The system's do-not-disturb, or null where it cannot be read. */
+  doNotDisturb: () => boolean | null;
+};
+
+export const inertPlatform: ReminderPlatform = {
+  notify: async () => false,
+  systemState: () => ({ screenLocked: false, userIdle: false }),
+  doNotDisturb: () => null,
+};
+
+export type RemindersDeps = {
+  settings: () => ReminderSettings;
+  file: RemindersFileStore;
+  platform: ReminderPlatform;
+  clock: Clock;
+  timer: Timer;
+  timeZone: () => string;
+  /** Shows the window on a screen. */
+  openScreen: (request: NavigateRequest) => void;
+  onProblem?: (message: string) => void;
+};
+
+export type RemindersService = {
+  /** Resolves once reminders.json has been read. */
+  readonly ready: Promise<void>;
+  start(): Promise<void>;
+  stop(): void;
+  status(): ReminderStatus;
+  pause(span: PauseSpan): Promise<ReminderStatus>;
+  resume(): Promise<ReminderStatus>;
+  startBreak(minutes: number): Promise<ReminderStatus>;
+  endBreak(): Promise<ReminderStatus>;
+  setBusy(activity: 'check' | 'conversation', busy: boolean): void;
+  /** The reminder waiting in the tray was opened. */
+  openWaiting(): void;
+  /** The user started this kind of moment themselves (tray or window): an open reminder of it counts as acted on. */
+  userStarted(kind: ReminderKind): void;
+  setAgreementFollowUps(list: ReadonlyArray<{ id: string; remindAtMs: number }>): void;
+  /** Resume from sleep, unlock, a clock or settings change: look again now. */
+  poke(): void;
+  subscribe(listener: (status: ReminderStatus) => void): () => void;
+};
+
+export function createRemindersService(deps: RemindersDeps): RemindersService {
+  let data: RemindersFile = freshRemindersFile();
+  let waiting: DueReminder | null = null;
+  let agreements: ReadonlyArray<{ id: string; remindAtMs: number }> = [];
+  const busySince = new Map<string, number>();
+  const listeners = new Set<(status: ReminderStatus) => void>();
+  let lastEmitted = '';
+
+  const ready = deps.file.load().then(({ data: loaded, problem }) => {
+    data = loaded;
+    if (problem) deps.onProblem?.(problem);
+  });
+
+  const now = () => deps.clock.nowMs();
+
+  const planContext = (): PlanContext => {
+    const settings = deps.settings();
+    return {
+      settings,
+      timeZone: deps.timeZone(),
+      seed: data.seed,
+      checkInsPerDay: checkInPace(settings.checkInsPerDay, data.history, now()).perDay,
+      breakEndsAtMs: data.breakEndsAtMs,
+      agreements,
+    };
+  };
+
+  const isBusy = () => {
+    const t = now();
+    for (const [activity, since] of busySince) if (t - since > BUSY_EXPIRES_MS) busySince.delete(activity);
+    return busySince.size > 0;
+  };
+
+  const scheduler: Scheduler = createScheduler({
+    clock: deps.clock,
+    timer: deps.timer,
+    context: () => {
+      const plan = planContext();
+      const system = deps.platform.systemState();
+      const dnd = deps.platform.doNotDisturb();
+      return {
+        plan,
+        pausedUntilMs: data.pausedUntilMs,
+        blockers: {
+          busy: isBusy(),
+          screenLocked: system.screenLocked,
+          userIdle: system.userIdle,
+          doNotDisturb: plan.settings.respectDoNotDisturb && dnd === true,
+        },
+        checkInsShownToday: checkInsShownOn(data.history, now(), plan.timeZone),
+      };
+    },
+    onFire: (due) => void show(due),
+    onStep: () => emitIfChanged(),
+  });
+
+  function record(key: string, kind: ReminderKind, outcome: ReminderOutcome, via?: 'notification' | 'tray'): void {
+    const entry: ReminderHistoryEntry = { key, kind, outcome, atMs: now(), ...(via ? { via } : {}) };
+    data = { ...data, history: appendEntry(data.history, entry) };
+  }
+
+  function persist(): void {
+    deps.file.save(data).catch(() => deps.onProblem?.('The reminder history could not be saved.'));
+  }
+
+  /** An earlier reminder nobody answered counts as skipped once the next one comes. */
+  function closeUnanswered(outcome: ReminderOutcome): void {
+    const open = unanswered(data.history);
+    if (open) record(open.key, open.kind, outcome);
+  }
+
+  async function show(due: DueReminder): Promise<void> {
+    closeUnanswered('skipped');
+    if (due.kind === 'break-over') data = { ...data, breakEndsAtMs: null };
+    // Recorded before the system answers, so the daily count holds even if steps come quickly.
+    record(due.key, due.kind, 'shown', 'notification');
+    persist();
+    let shown: boolean;
+    try {
+      shown = await deps.platform.notify(reminderText(due.kind), {
+        onClick: () => {
+          answer(due, 'acted');
+          deps.openScreen(reminderRoute(due));
+        },
+        onClose: () => answer(due, 'skipped'),
+      });
+    } catch {
+      shown = false;
+    }
+    if (!shown) {
+      // A notification the system would not show falls back to the tray.
+      waiting = due;
+      data = {
+        ...data,
+        history: data.history.map((e) => (e.key === due.key && e.outcome === 'shown' ? { ...e, via: 'tray' as const } : e)),
+      };
+      persist();
+    }
+    emitIfChanged(true);
+  }
+
+  function answer(due: DueReminder, outcome: ReminderOutcome): void {
+    const open = unanswered(data.history);
+    if (open === null || open.key !== due.key) return;
+    record(due.key, due.kind, outcome);
+    if (waiting?.key === due.key) waiting = null;
+    persist();
+    emitIfChanged(true);
+  }
+
+  function status(): ReminderStatus {
+    const t = now();
+    const settings = deps.settings();
+    const pace = checkInPace(settings.checkInsPerDay, data.history, t);
+    const pending = scheduler.last()?.state.pending ?? null;
+    const upcoming = pending ?? nextDueAfter(t, planContext());
+    return {
+      pausedUntilMs: data.pausedUntilMs !== null && data.pausedUntilMs > t ? data.pausedUntilMs : null,
+      breakEndsAtMs: data.breakEndsAtMs,
+      next: upcoming ? { kind: upcoming.kind, atMs: Math.max(upcoming.dueAtMs, t) } : null,
+      checkInsPerDay: settings.checkIns ? pace.perDay : 0,
+      fewerBecauseSkipped: settings.checkIns && pace.fewerBecauseSkipped,
+      waiting: waiting?.kind ?? null,
+      recent: data.history.slice(-50).reverse(),
+      lastSevenDays: countsSince(data.history, t - 7 * DAY_MS),
+      doNotDisturbSource: deps.platform.doNotDisturb() === null ? 'quiet-hours' : 'os',
+      timeZone: deps.timeZone(),
+    };
+  }
+
+  function emitIfChanged(force = false): void {
+    if (listeners.size === 0) return;
+    const current = status();
+    const signature = JSON.stringify([current.pausedUntilMs, current.breakEndsAtMs, current.next, current.waiting, current.recent[0]]);
+    if (!force && signature === lastEmitted) return;
+    lastEmitted = signature;
+    for (const listener of listeners) listener(current);
+  }
+
+  async function change(mutate: () => void): Promise<ReminderStatus> {
+    await ready;
+    mutate();
+    persist();
+    scheduler.poke();
+    emitIfChanged(true);
+    return status();
+  }
+
+  return {
+    ready,
+    async start() {
+      await ready;
+      scheduler.start();
+    },
+    stop: () => scheduler.stop(),
+    status,
+    pause: (span) =>
+      change(() => {
+        // Pausing while a reminder is open is the "not now" answer to it.
+        closeUnanswered('snoozed');
+        waiting = null;
+        data = { ...data, pausedUntilMs: pauseEnd(span, now(), deps.settings(), deps.timeZone()) };
+      }),
+    resume: () =>
+      change(() => {
+        data = { ...data, pausedUntilMs: null };
+      }),
+    startBreak: (minutes) =>
+      change(() => {
+        data = { ...data, breakEndsAtMs: now() + Math.max(BREAK_MIN_MINUTES, minutes) * MINUTE_MS };
+      }),
+    endBreak: () =>
+      change(() => {
+        data = { ...data, breakEndsAtMs: null };
+      }),
+    setBusy(activity, busy) {
+      if (busy) busySince.set(activity, now());
+      else busySince.delete(activity);
+      if (!busy) scheduler.poke();
+    },
+    openWaiting() {
+      const due = waiting;
+      if (due === null) return;
+      answer(due, 'acted');
+      waiting = null;
+      deps.openScreen(reminderRoute(due));
+      emitIfChanged(true);
+    },
+    userStarted(kind) {
+      const open = unanswered(data.history);
+      if (open === null || open.kind !== kind) return;
+      record(open.key, open.kind, 'acted');
+      if (waiting?.key === open.key) waiting = null;
+      persist();
+      emitIfChanged(true);
+    },
+    setAgreementFollowUps(list) {
+      agreements = [...list];
+      scheduler.poke();
+    },
+    poke: () => scheduler.poke(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** When a pause ends: a span from now, or tomorrow at the start of the first active range. */
+export function pauseEnd(span: PauseSpan, nowMs: number, settings: ReminderSettings, timeZone: string): number {
+  switch (span) {
+    case '30m':
+      return nowMs + 30 * MINUTE_MS;
+    case '1h':
+      return nowMs + 60 * MINUTE_MS;
+    case '2h':
+      return nowMs + 120 * MINUTE_MS;
+    case 'tomorrow': {
+      const starts = settings.activeRanges.map((range) => clockMinutes(range.start));
+      const morning = starts.length > 0 ? Math.min(...starts) : 8 * 60;
+      const today = civilDateOf(nowMs, timeZone);
+      // Just after midnight, "tomorrow morning" is the morning about to come.
+      const thisMorning = instantOf(today, morning, timeZone);
+      if (nowMs < thisMorning && minuteOfDay(nowMs, timeZone) < 4 * 60) return thisMorning;
+      return instantOf(addDays(today, 1), morning, timeZone);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+// Reminders and the tray as the window sees them: kinds, history, pauses, the live status
+// the window reports for the tray, and where a reminder or tray action takes the window.
+
+export const REMINDER_KINDS = ['check-in', 'journal', 'weekly', 'break-over', 'agreement'] as const;
+export const ReminderKindSchema = z.enum(REMINDER_KINDS);
+export type ReminderKind = z.infer<typeof ReminderKindSchema>;
+
+export const REMINDER_OUTCOMES = ['shown', 'acted', 'snoozed', 'skipped'] as const;
+export const ReminderOutcomeSchema = z.enum(REMINDER_OUTCOMES);
+export type ReminderOutcome = z.infer<typeof ReminderOutcomeSchema>;
+
+/** One line of history: a reminder was shown, or what became of it. */
+export const ReminderHistoryEntrySchema = z
+  .object({
+    /** The occurrence, e.g. "check-in:2025-03-30#1". */
+    key: z.string().min(1).max(200),
+    kind: ReminderKindSchema,
+    outcome: ReminderOutcomeSchema,
+    atMs: z.number().int().min(0),
+    /** 'tray' when the system notification could not be shown and the tray carried it. */
+    via: z.enum(['notification', 'tray']).optional(),
+  })
+  .strict();
+export type ReminderHistoryEntry = z.infer<typeof ReminderHistoryEntrySchema>;
+
+export const PAUSE_SPANS = ['30m', '1h', '2h', 'tomorrow'] as const;
+export const PauseSpanSchema = z.enum(PAUSE_SPANS);
+export type PauseSpan = z.infer<typeof PauseSpanSchema>;
+
+export const BUSY_ACTIVITIES = ['check', 'conversation'] as const;
+export const BusyActivitySchema = z.enum(BUSY_ACTIVITIES);
+
+export const OutcomeCountsSchema = z.object({
+  shown: z.number().int().min(0),
+  acted: z.number().int().min(0),
+  snoozed: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+});
+
+export const ReminderStatusSchema = z.object({
+  pausedUntilMs: z.number().int().nullable(),
+  breakEndsAtMs: z.number().int().nullable(),
+  next: z.object({ kind: ReminderKindSchema, atMs: z.number().int() }).nullable(),
+  /** Check-ins a day right now: fewer than the setting after a week of mostly skipped ones. */
+  checkInsPerDay: z.number().int().min(0),
+  fewerBecauseSkipped: z.boolean(),
+  /** A reminder the system could not show, waiting in the tray. */
+  waiting: ReminderKindSchema.nullable(),
+  /** Newest first, at most 50. */
+  recent: z.array(ReminderHistoryEntrySchema),
+  lastSevenDays: OutcomeCountsSchema,
+  /** 'os' when the system's do-not-disturb can be read here, 'quiet-hours' when it cannot. */
+  doNotDisturbSource: z.enum(['os', 'quiet-hours']),
+  timeZone: z.string(),
+});
+export type ReminderStatus = z.infer<typeof ReminderStatusSchema>;
+
+export const HEART_STATES = ['calm', 'elevated', 'flooded'] as const;
+
+/** What the window tells main about the live heart reading, for the tray. */
+export const LiveStatusSchema = z
+  .object({
+    connected: z.boolean(),
+    bpm: z.number().int().min(20).max(250).nullable(),
+    state: z.enum(HEART_STATES).nullable(),
+  })
+  .strict();
+export type LiveStatus = z.infer<typeof LiveStatusSchema>;
+
+export const NAVIGATE_ROUTES = ['check', 'breathe', 'journal', 'trends', 'settings', 'device'] as const;
+
+/** Main asks the window to show a screen (a tray item or a notification was clicked). */
+export const NavigateRequestSchema = z
+  .object({
+    route: z.enum(NAVIGATE_ROUTES),
+    /** A hint for the screen, e.g. "checkin" or "break=20"; plain words and numbers only. */
+    query: z.string().regex(/^[a-z0-9=&_-]*$/i).max(100).optional(),
+  })
+  .strict();
+export type NavigateRequest = z.infer<typeof NavigateRequestSchema>;
