@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, nativeTheme, protocol, session, shell, type BrowserWindow as Window } from 'electron';
+import { app, BrowserWindow, nativeTheme, protocol, screen, session, shell, type BrowserWindow as Window } from 'electron';
 import { createAppRequestHandler } from './app-protocol.ts';
 import { attachBluetoothChooser, attachBluetoothPairing } from './bluetooth-chooser.ts';
 import { createElectronTransport, sendToWindow } from './ipc/electron-transport.ts';
@@ -13,10 +13,13 @@ import {
   shouldCancelRequest,
 } from './security/policy.ts';
 import { createAppServices } from './services.ts';
-import { createMainWindow, focusWindow, hardenWebContents } from './window.ts';
+import { createMainWindow, focusWindow, hardenWebContents, WINDOW_SIZE } from './window.ts';
+import { fitToWorkAreas, readWindowState, saveWindowState } from './window-state.ts';
 
 // Composition root: wiring only. Order matters: the app:// scheme must be registered as
 // privileged and the command-line switches set before Electron is ready.
+
+const WINDOW_SIZE_MIN = { width: WINDOW_SIZE.minWidth, height: WINDOW_SIZE.minHeight };
 
 const devRendererUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 const devOrigin = devRendererUrl === null ? null : new URL(devRendererUrl).origin;
@@ -77,8 +80,12 @@ function start(): void {
     createElectronTransport().onInvoke((sender, message) => services.router.dispatch(sender, message));
     attachBluetoothPairing(defaultSession, services.bluetoothChooser);
 
+    const userDataDir = app.getPath('userData');
     const openWindow = () => {
+      const saved = readWindowState(userDataDir);
+      const workAreas = screen.getAllDisplays().map((display) => display.workArea);
       mainWindow = createMainWindow({
+        restore: saved === null ? null : { bounds: fitToWorkAreas(saved.bounds, workAreas, WINDOW_SIZE_MIN), maximized: saved.maximized },
         BrowserWindow,
         preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
         darkBackground: nativeTheme.shouldUseDarkColors,
@@ -86,6 +93,10 @@ function start(): void {
       });
       // Our own chooser answers every Web Bluetooth device request (never a silent pick).
       attachBluetoothChooser(mainWindow.webContents, services.bluetoothChooser);
+      const window = mainWindow;
+      window.on('close', () => {
+        saveWindowState(userDataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+      });
       mainWindow.on('closed', () => {
         services.bluetoothChooser.windowClosed();
         mainWindow = null;

@@ -11,6 +11,8 @@ export type MainWindowOptions = {
   preloadPath: string;
   url?: string;
   darkBackground: boolean;
+  /** Where the user left the window last time, already fitted to the current screens. */
+  restore?: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean } | null;
 };
 
 export const WINDOW_SIZE = { width: 1080, height: 760, minWidth: 720, minHeight: 560 } as const;
@@ -27,9 +29,12 @@ export function mainWindowOptions(preloadPath: string, darkBackground: boolean):
   };
 }
 
-export function createMainWindow({ BrowserWindow, preloadPath, url = APP_ENTRY_URL, darkBackground }: MainWindowOptions): ElectronBrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, darkBackground));
-  window.once('ready-to-show', () => window.show());
+export function createMainWindow({ BrowserWindow, preloadPath, url = APP_ENTRY_URL, darkBackground, restore = null }: MainWindowOptions): ElectronBrowserWindow {
+  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath, darkBackground), ...(restore?.bounds ?? {}) });
+  window.once('ready-to-show', () => {
+    if (restore?.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(url);
   return window;
 }

@@ -167,6 +167,17 @@ export class BrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return this.minimized;
   }
+  maximized = false;
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    const o = this.options as { x?: number; y?: number; width?: number; height?: number };
+    return { x: o.x ?? 0, y: o.y ?? 0, width: o.width ?? 800, height: o.height ?? 600 };
+  }
   isVisible(): boolean {
     return this.visible;
   }
@@ -219,6 +230,13 @@ export const shell = {
   async openPath(path: string): Promise<string> {
     record('shell.openPath', path);
     return '';
+  },
+};
+
+export const screen = {
+  displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  getAllDisplays(): Array<{ id: number; workArea: { x: number; y: number; width: number; height: number } }> {
+    return screen.displays;
   },
 };
 
@@ -288,6 +306,7 @@ const electron = {
   contextBridge,
   shell,
   nativeTheme,
+  screen,
   dialog,
   safeStorage,
   standIn,
