@@ -1,0 +1,102 @@
+// Where beats come from, behind one interface: a Bluetooth strap, the demo sensor or the replay
+// of a recording. Everything downstream (the live analyser, the regulation check, the Device
+// screen) talks to a HeartRateSource and never asks which one it is.
+//
+// Every source feeds the same path (shared/sensors/measurement-reader.ts): Heart Rate
+// Measurement bytes, or an already parsed packet for replays, become a Measurement with the
+// parsed packet and beats stamped with the time they ended, and the counts behind signal
+// quality.
+
+import type { BodySensorLocation } from '../../shared/ble/body-sensor-location.ts';
+import type { HeartRateMeasurementErrorCode } from '../../shared/ble/heart-rate-measurement.ts';
+import type { BreathingCue } from '../../shared/sensors/demo-physiology.ts';
+import type { Measurement, SourceQuality } from '../../shared/sensors/measurement-reader.ts';
+import type { Unsubscribe } from './emitter.ts';
+
+export type { Measurement, SourceQuality } from '../../shared/sensors/measurement-reader.ts';
+export type { BreathingCue } from '../../shared/sensors/demo-physiology.ts';
+
+export type SourceKind = 'bluetooth' | 'demo' | 'replay';
+
+/** Why connecting did not work, in categories the Device screen has help for. */
+export type ConnectProblem =
+  | 'no-web-bluetooth'
+  | 'bluetooth-off'
+  | 'not-allowed'
+  | 'cancelled'
+  | 'no-heart-rate-service'
+  | 'connect-failed'
+  | 'notifications-failed'
+  | 'unreadable-recording';
+
+export type SourceStatus =
+  | { readonly phase: 'idle' }
+  /** Waiting for the user to pick a strap in the chooser. */
+  | { readonly phase: 'scanning' }
+  | { readonly phase: 'connecting' }
+  | { readonly phase: 'connected' }
+  | { readonly phase: 'reconnecting'; readonly attempt: number; readonly maxAttempts: number }
+  /** Reconnecting gave up: say so and offer a Reconnect button. */
+  | { readonly phase: 'lost'; readonly message: string }
+  | { readonly phase: 'failed'; readonly problem: ConnectProblem; readonly message: string }
+  /** A replay reached the end of its recording. */
+  | { readonly phase: 'finished' };
+
+export type SourceEvents = {
+  status: SourceStatus;
+  measurement: Measurement;
+  battery: number;
+  malformed: { readonly code: HeartRateMeasurementErrorCode; readonly message: string; readonly arrivalMs: number };
+};
+
+export type SourceClock = { nowMs(): number };
+
+export type HeartRateSource = {
+  readonly kind: SourceKind;
+  /** What the user sees: the strap's name, "Demo sensor", "Replay of …". */
+  readonly label: string;
+  /** The timeline the beats are stamped on (a replay faster than real time runs its own). */
+  readonly clock: SourceClock;
+  status(): SourceStatus;
+  quality(): SourceQuality;
+  /** Percent, or null when the source has no battery or never said. */
+  batteryPercent(): number | null;
+  sensorLocation(): BodySensorLocation | null;
+  /** Starts the source. A Bluetooth source opens the chooser, so call it from a click. */
+  connect(): Promise<void>;
+  /** After 'lost' (or a failure): try the same device again without the chooser. */
+  reconnect(): Promise<void>;
+  /** Stops for good: no reconnecting, every listener on the device removed. */
+  disconnect(): Promise<void>;
+  /** The breathing pacer's rhythm; only the demo sensor's heart follows it. */
+  followBreathing(cue: BreathingCue | null): void;
+  on<E extends keyof SourceEvents>(event: E, listener: (payload: SourceEvents[E]) => void): Unsubscribe;
+};
+
+export function isActive(status: SourceStatus): boolean {
+  return status.phase === 'scanning' || status.phase === 'connecting' || status.phase === 'connected' || status.phase === 'reconnecting';
+}
+
+/** The status in words, as the Device screen and the other screens show it. */
+export function describeStatus(status: SourceStatus, quality: SourceQuality): string {
+  switch (status.phase) {
+    case 'idle':
+      return 'Not connected';
+    case 'scanning':
+      return 'Looking for your strap…';
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      if (quality.rrSupport === 'none') return 'Connected, but this sensor sends heart rate only, no beat-to-beat intervals';
+      if (quality.packets === 0) return 'Connected, waiting for the first heartbeat…';
+      return 'Connected';
+    case 'reconnecting':
+      return `The connection dropped. Reconnecting (try ${status.attempt} of ${status.maxAttempts})…`;
+    case 'lost':
+      return status.message;
+    case 'failed':
+      return status.message;
+    case 'finished':
+      return 'The recording has played to the end';
+  }
+}
