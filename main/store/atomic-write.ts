@@ -19,13 +19,30 @@ export async function writeFileAtomic(fs: StoreFs, path: string, data: Uint8Arra
     await handle.sync();
     await handle.close();
     handle = null;
-    await fs.rename(tempPath, path);
+    await renameWithRetry(fs, tempPath, path);
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined);
     await fs.unlink(tempPath).catch(() => undefined);
     throw error;
   }
   await syncDirectory(fs, dirname(path));
+}
+
+/**
+ * On Windows a rename over a file that a virus scanner or indexer has open fails for a
+ * moment with EPERM, EACCES or EBUSY; a few short retries get through.
+ */
+async function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const code = errorCode(error);
+      if (attempt >= 4 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
 }
 
 /** Writes every byte (a single write may be short) starting at `positionBytes`. */

@@ -27,7 +27,8 @@ export type StoreFs = {
 };
 
 export const nodeFs: StoreFs = {
-  open: (path, flags) => fsp.open(path, flags),
+  // Owner-only: the files are encrypted, but key.json may hold the key unwrapped.
+  open: (path, flags) => fsp.open(path, flags, 0o600),
   readFile: (path) => fsp.readFile(path),
   readdir: (path) => fsp.readdir(path),
   stat: (path) => fsp.stat(path),

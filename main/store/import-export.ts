@@ -35,11 +35,11 @@ export async function importExportFolder(store: RecordsStore, fs: StoreFs, folde
       continue;
     }
     const beats = await readBeatsCsv(fs, join(folder, 'beats', `${outcome.doc.id}.csv`));
-    if (typeof beats === 'string') {
-      result.problems.push({ file: `beats/${outcome.doc.id}.csv`, reason: beats });
+    if (typeof beats === 'string' || (beats === null && outcome.doc.beatCount > 0)) {
+      result.problems.push({ file: `beats/${outcome.doc.id}.csv`, reason: beats ?? 'the beats file is missing' });
       continue;
     }
-    count(await store.adoptSession(outcome.doc, beats), 'sessions');
+    count(await store.adoptSession(outcome.doc, beats ?? { tMs: [], rrMs: [] }), 'sessions');
   }
   for (const file of await jsonFiles(fs, join(folder, 'journal'))) {
     const outcome = parseRecordJson('journal', null, (await fs.readFile(join(folder, 'journal', file))).toString('utf8'));
@@ -77,13 +77,13 @@ async function jsonFiles(fs: StoreFs, dir: string): Promise<string[]> {
   }
 }
 
-/** The beats CSV export writes, or a sentence saying what is wrong with it. A missing file means no beats. */
-export async function readBeatsCsv(fs: StoreFs, path: string): Promise<BeatColumns | string> {
+/** The beats CSV export writes, null when there is none, or a sentence saying what is wrong with it. */
+export async function readBeatsCsv(fs: StoreFs, path: string): Promise<BeatColumns | string | null> {
   let text: string;
   try {
     text = (await fs.readFile(path)).toString('utf8');
   } catch (error) {
-    if (isNotFound(error)) return { tMs: [], rrMs: [] };
+    if (isNotFound(error)) return null;
     throw error;
   }
   const lines = text.split(/\r?\n/);

@@ -47,7 +47,7 @@ import { moveToQuarantine, type QuarantineReport } from './quarantine.ts';
 import { decodeRecord, encodeRecord, type RecordDoc } from './record-codec.ts';
 import { createSearchIndex, type JournalSearchIndex } from './search-index.ts';
 import { summarizeBeats, type SummarizeBeats } from './summarize.ts';
-import { journalIndexEntry, sessionIndexEntry, SummaryIndex, type SessionIndexEntry } from './summary-index.ts';
+import { journalIndexEntry, sessionIndexEntry, SummaryIndex } from './summary-index.ts';
 
 // The records store: sessions, their beats, journal entries and repair agreements, one
 // encrypted file per record under one folder, and an in-memory summary index for lists,
@@ -344,10 +344,10 @@ export class RecordsStore {
   }
 
   linkJournal(entryId: string, sessionId: string): Promise<JournalEntry> {
-    if (!this.index.getSession(sessionId)) return Promise.reject(notFound('session'));
-    return this.changeJournal(entryId, (entry) =>
-      entry.sessionIds.includes(sessionId) ? null : { ...entry, sessionIds: [...entry.sessionIds, sessionId] },
-    );
+    return this.changeJournal(entryId, (entry) => {
+      if (!this.index.getSession(sessionId)) throw notFound('session');
+      return entry.sessionIds.includes(sessionId) ? null : { ...entry, sessionIds: [...entry.sessionIds, sessionId] };
+    });
   }
 
   unlinkJournal(entryId: string, sessionId: string): Promise<JournalEntry> {
@@ -439,12 +439,18 @@ export class RecordsStore {
     agreement(agreement: Agreement): Promise<void>;
   }): Promise<void> {
     await this.run(async () => {
+      // A record found damaged on the way is quarantined and reported by readDoc; the
+      // export goes on without it rather than failing as a whole.
       for (const entry of [...this.index.allSessions()]) {
-        const record = this.active.get(entry.id)?.record ?? (await this.readDoc('session', entry.id));
+        const record = this.active.get(entry.id)?.record ?? (await skipUnreadable(this.readDoc('session', entry.id)));
+        if (!record) continue;
         const { beats } = await this.readBeatsForView(record);
         await visit.session(record, beats);
       }
-      for (const id of [...this.index.journal.keys()]) await visit.journal(await this.readDoc('journal', id));
+      for (const id of [...this.index.journal.keys()]) {
+        const entry = await skipUnreadable(this.readDoc('journal', id));
+        if (entry) await visit.journal(entry);
+      }
       for (const agreement of [...this.index.agreements.values()]) await visit.agreement(agreement);
     });
   }
@@ -949,6 +955,15 @@ function journalFilter(filter: JournalFilter): (entry: JournalListItem) => boole
     }
     return true;
   };
+}
+
+async function skipUnreadable<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof IpcError && (error.code === 'corrupt-data' || error.code === 'not-found' || error.code === 'unavailable')) return null;
+    throw error;
+  }
 }
 
 function normaliseTags(tags: readonly string[]): string[] {

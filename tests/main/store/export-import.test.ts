@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRecordsHandlers } from '../../../main/ipc/handlers/records.ts';
 import { createRouter } from '../../../main/ipc/router.ts';
@@ -39,6 +39,7 @@ function router() {
   return createRouter(recordsChannels, handlers, { isTrustedSender: () => true, log: { error: () => undefined } });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are checked field by field below
 async function call(channel: string, payload?: unknown): Promise<any> {
   const result = await router().dispatch(sender, { channel, payload });
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
@@ -162,6 +163,27 @@ describe('export, delete everything, import', () => {
     expect((await (await records.store()).getJournal(entry.id)).text).toBe('edited after the export');
   });
 
+  it('exports around a record found damaged on the way (quarantined and reported), and flags an export missing beats', async () => {
+    const store = await records.store();
+    const keep = await store.createJournal({ text: 'fine' });
+    const broken = await store.createJournal({ text: 'about to be damaged' });
+    const session = await store.startSession({ kind: 'check', source: { kind: 'demo' } });
+    await store.appendBeats(session.id, makeBeats(10));
+    await store.finishSession(session.id);
+    writeFileSync(join(dir.path, 'records', 'journal', `${broken.id}.rec`), 'garbage');
+    const exported = await call('data.export');
+    expect(exported).toMatchObject({ journalEntries: 1, sessions: 1 });
+    expect(readdirSync(join(exported.folder, 'journal'))).toEqual([`${keep.id}.json`]);
+    expect(store.takeNotices().map((n) => n.kind)).toEqual(['records-quarantined']);
+
+    unlinkSync(join(exported.folder, 'beats', `${session.id}.csv`));
+    await call('data.deleteEverything', { confirm: 'delete everything' });
+    chosen.folder = exported.folder;
+    const result = await call('data.import');
+    expect(result.added).toEqual({ sessions: 0, journalEntries: 1, agreements: 0 });
+    expect(result.problems).toEqual([{ file: `beats/${session.id}.csv`, reason: 'the beats file is missing' }]);
+  });
+
   it('does nothing when the user cancels the folder or file dialog', async () => {
     chosen.folder = null;
     expect(await call('data.export')).toEqual({ cancelled: true });
@@ -198,7 +220,7 @@ describe('importing a recording file', () => {
     expect(formats).toEqual(['rr', 'kubios', 'polar-hrm', 'polar-csv', 'ibi-csv']);
     expect(await call('session.list', { fromMs: 0, toMs: 8_000_000_000_000 })).toHaveLength(5);
     // The HRM and Polar CSV files say when they were recorded (local time, as the device kept it).
-    const starts = (await call('session.list', { fromMs: 0, toMs: 8_000_000_000_000 })).map((s: any) => s.startedAtMs);
+    const starts = ((await call('session.list', { fromMs: 0, toMs: 8_000_000_000_000 })) as Array<{ startedAtMs: number }>).map((s) => s.startedAtMs);
     expect(starts.filter((ms: number) => ms === new Date(2025, 2, 1, 7, 30).getTime())).toHaveLength(2);
   });
 
