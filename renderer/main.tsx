@@ -6,6 +6,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/settings.css';
+import './styles/device.css';
 import { App } from './app/app.tsx';
 import { applyRememberedAppearance } from './app/appearance.ts';
 import { getAttuneApi } from './app/attune.ts';

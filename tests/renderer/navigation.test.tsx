@@ -104,7 +104,7 @@ describe('empty states', () => {
     Breathe: /breathe along with/,
     Journal: /private place/,
     Trends: /how quickly you find your way back to calm/,
-    Device: /connect a Bluetooth heart-rate strap/,
+    Device: null, // no longer empty: tests/renderer/device.test.tsx covers it
     Settings: null,
   };
 

@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ChooserEvent, PairingEvent } from '../../../shared/ipc/channels/bluetooth.ts';
+import { useApi } from '../../app/attune.ts';
+
+// The in-app Bluetooth chooser: main streams the nearby straps while Web Bluetooth scans, the
+// user picks one (or cancels), and pairing prompts from Windows or Linux show here too. A
+// native modal <dialog>: it keeps focus inside, Escape cancels, and focus goes back to the
+// button that opened it. Mounted once for the whole app, because any screen may connect.
+
+type OpenChooser = Extract<ChooserEvent, { state: 'open' }>;
+type OpenPairing = Extract<PairingEvent, { state: 'open' }>;
+
+export function BluetoothChooserDialog() {
+  const api = useApi();
+  const [chooser, setChooser] = useState<OpenChooser | null>(null);
+  const [pairing, setPairing] = useState<OpenPairing | null>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    const offChooser = api.on('bluetooth.chooser', (event) => {
+      if (event.state === 'open') setChooser(event);
+      else setChooser((current) => (current?.requestId === event.requestId ? null : current));
+    });
+    const offPairing = api.on('bluetooth.pairing', (event) => {
+      if (event.state === 'open') setPairing(event);
+      else setPairing((current) => (current?.pairingId === event.pairingId ? null : current));
+    });
+    return () => {
+      offChooser();
+      offPairing();
+    };
+  }, [api]);
+
+  const visible = chooser !== null || pairing !== null;
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (visible && !dialog.open) {
+      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    } else if (!visible && dialog.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+      returnFocus.current?.focus();
+      returnFocus.current = null;
+    }
+  }, [visible]);
+
+  const cancelChooser = () => {
+    if (chooser === null) return;
+    void api.invoke('bluetooth.cancel', { requestId: chooser.requestId });
+    setChooser(null);
+  };
+  const answerPairing = (confirmed: boolean, pin?: string) => {
+    if (pairing === null) return;
+    void api.invoke('bluetooth.answerPairing', { pairingId: pairing.pairingId, confirmed, ...(pin ? { pin } : {}) });
+    setPairing(null);
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="chooser"
+      aria-labelledby="chooser-title"
+      onCancel={(event) => {
+        // Escape: answer main instead of letting the dialog close on its own.
+        event.preventDefault();
+        if (pairing !== null) answerPairing(false);
+        else cancelChooser();
+      }}
+    >
+      {pairing !== null ? (
+        <PairingPrompt pairing={pairing} onAnswer={answerPairing} />
+      ) : chooser !== null ? (
+        <DeviceList
+          chooser={chooser}
+          onPick={(deviceId) => {
+            void api.invoke('bluetooth.choose', { requestId: chooser.requestId, deviceId });
+            setChooser(null);
+          }}
+          onCancel={cancelChooser}
+        />
+      ) : null}
+    </dialog>
+  );
+}
+
+function DeviceList({ chooser, onPick, onCancel }: { chooser: OpenChooser; onPick: (id: string) => void; onCancel: () => void }) {
+  const reconnecting = chooser.mode === 'reconnect';
+  return (
+    <>
+      <h2 id="chooser-title">{reconnecting ? `Looking for ${chooser.lookingFor ?? 'your strap'}` : 'Choose your strap'}</h2>
+      <p className="chooser-hint">
+        {reconnecting
+          ? 'Attune connects as soon as it appears. Make sure it is on and close by.'
+          : 'Put your strap on (moisten the contacts) so it wakes up. Straps nearby appear below.'}
+      </p>
+      {chooser.devices.length > 0 && !reconnecting ? (
+        <ul className="chooser-list" aria-label="Straps nearby">
+          {chooser.devices.map((device) => (
+            <li key={device.id}>
+              <button type="button" className="chooser-device" onClick={() => onPick(device.id)}>
+                <span>{device.name || 'Unnamed heart-rate sensor'}</span>
+                {device.remembered ? <span className="chooser-badge">Last used</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="chooser-status" role="status" aria-live="polite">
+        {reconnecting || chooser.devices.length === 0 ? 'Searching…' : `${chooser.devices.length} found, still searching…`}
+      </p>
+      <div className="chooser-actions">
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}
+
+function PairingPrompt({ pairing, onAnswer }: { pairing: OpenPairing; onAnswer: (confirmed: boolean, pin?: string) => void }) {
+  const [pin, setPin] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (pairing.kind === 'providePin') {
+      if (/^[0-9]{1,16}$/.test(pin)) onAnswer(true, pin);
+    } else {
+      onAnswer(true);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <h2 id="chooser-title">Pair with {pairing.deviceName}?</h2>
+      {pairing.kind === 'confirm' ? <p>Your computer asks before pairing with this strap for the first time.</p> : null}
+      {pairing.kind === 'confirmPin' ? (
+        <p>
+          Check that {pairing.deviceName} shows the code <strong className="chooser-pin">{pairing.pin}</strong>.
+        </p>
+      ) : null}
+      {pairing.kind === 'providePin' ? (
+        <div className="field">
+          <label className="field-label" htmlFor="pairing-pin">
+            PIN for {pairing.deviceName}
+          </label>
+          <p className="field-hint" id="pairing-pin-hint">
+            The strap's manual or box has it; it is often 0000.
+          </p>
+          <input
+            id="pairing-pin"
+            className="control control-number"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-describedby="pairing-pin-hint"
+            value={pin}
+            onChange={(event) => setPin(event.target.value.replace(/[^0-9]/g, '').slice(0, 16))}
+          />
+        </div>
+      ) : null}
+      <div className="chooser-actions">
+        <button type="button" className="button button-quiet" onClick={() => onAnswer(false)}>
+          {pairing.kind === 'confirmPin' ? 'It does not match' : 'Do not pair'}
+        </button>
+        <button type="submit" className="button">
+          {pairing.kind === 'confirmPin' ? 'It matches' : 'Pair'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+/// <reference types="web-bluetooth" />
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { DemoScenario } from '../../shared/sensors/demo-physiology.ts';
+import { emptyQuality } from '../../shared/sensors/measurement-reader.ts';
+import { useApi } from '../app/attune.ts';
+import { createBluetoothSource, type Backoff } from './bluetooth-source.ts';
+import { createDemoSource } from './demo-source.ts';
+import type { Unsubscribe } from './emitter.ts';
+import type { BreathingCue, HeartRateSource, Measurement, SourceQuality, SourceStatus } from './heart-rate-source.ts';
+import { createReplayFromText } from './replay-source.ts';
+import { browserScheduler, type Scheduler } from './scheduler.ts';
+
+// The active heart-rate source, app-wide. Screens read what it says (status, heart rate,
+// signal quality, battery) and subscribe to its measurements without knowing whether a
+// strap, the demo sensor or a replay is behind them. Switching sources stops the old one.
+
+export type SensorEnvironment = {
+  bluetooth: Bluetooth | undefined;
+  scheduler: Scheduler;
+  /** Tests shorten the reconnect waits; the app keeps the defaults. */
+  backoff?: Partial<Backoff>;
+  /** Fixed demo seed for tests and screenshots; random otherwise. */
+  demoSeed?: number;
+};
+
+export function browserSensorEnvironment(): SensorEnvironment {
+  return { bluetooth: typeof navigator !== 'undefined' ? navigator.bluetooth : undefined, scheduler: browserScheduler() };
+}
+
+export type HeartRateSnapshot = {
+  source: HeartRateSource | null;
+  status: SourceStatus;
+  quality: SourceQuality;
+  battery: number | null;
+  /** The heart rate the sensor last reported, bpm. */
+  bpm: number | null;
+  /** A sentence from the chooser (e.g. the strap did not show up), until the next attempt. */
+  chooserMessage: string | null;
+};
+
+export type HeartRateContextValue = HeartRateSnapshot & {
+  /** Opens the chooser: call from a click (Web Bluetooth needs the user's gesture). */
+  connectStrap(): void;
+  /** "Reconnect to <name>": the chooser picks the remembered strap as soon as it appears. */
+  reconnectRemembered(): void;
+  /** Tries the current strap again after it was lost, without the chooser. */
+  retry(): void;
+  startDemo(scenario: DemoScenario): void;
+  startReplay(text: string, name: string, speed: number): { ok: true } | { ok: false; message: string };
+  stop(): void;
+  /** Every measurement of whichever source is active. */
+  subscribe(listener: (measurement: Measurement) => void): Unsubscribe;
+  /** The breathing pacer's rhythm (the demo sensor's heart follows it). */
+  followBreathing(cue: BreathingCue | null): void;
+};
+
+const HeartRateContext = createContext<HeartRateContextValue | null>(null);
+
+const IDLE: SourceStatus = { phase: 'idle' };
+
+export function HeartRateProvider({ environment, children }: { environment?: SensorEnvironment; children: ReactNode }) {
+  const api = useApi();
+  const [env] = useState(() => environment ?? browserSensorEnvironment());
+  const [snapshot, setSnapshot] = useState<HeartRateSnapshot>({
+    source: null,
+    status: IDLE,
+    quality: emptyQuality(),
+    battery: null,
+    bpm: null,
+    chooserMessage: null,
+  });
+  const sourceRef = useRef<HeartRateSource | null>(null);
+  const listeners = useRef(new Set<(measurement: Measurement) => void>());
+  const detach = useRef<Unsubscribe | null>(null);
+  const cue = useRef<BreathingCue | null>(null);
+
+  const activate = useCallback((source: HeartRateSource) => {
+    const previous = sourceRef.current;
+    detach.current?.();
+    if (previous !== null && previous !== source) void previous.disconnect();
+    sourceRef.current = source;
+    source.followBreathing(cue.current);
+    const refresh = (changes: Partial<HeartRateSnapshot>) =>
+      setSnapshot((current) => (sourceRef.current === source ? { ...current, ...changes, quality: source.quality() } : current));
+    const offs = [
+      source.on('status', (status) => refresh({ status, battery: source.batteryPercent() })),
+      source.on('measurement', (measurement) => {
+        refresh({ bpm: measurement.packet.bpm });
+        for (const listener of [...listeners.current]) listener(measurement);
+      }),
+      source.on('malformed', () => refresh({})),
+      source.on('battery', (battery) => refresh({ battery })),
+    ];
+    detach.current = () => offs.forEach((off) => off());
+    setSnapshot({ source, status: source.status(), quality: source.quality(), battery: source.batteryPercent(), bpm: null, chooserMessage: null });
+  }, []);
+
+  // The chooser's closing sentence (timeout, strap not found) explains a cancelled request.
+  useEffect(
+    () =>
+      api.on('bluetooth.chooser', (event) => {
+        if (event.state === 'closed' && event.message !== null) setSnapshot((current) => ({ ...current, chooserMessage: event.message }));
+      }),
+    [api],
+  );
+
+  useEffect(
+    () => () => {
+      detach.current?.();
+      void sourceRef.current?.disconnect();
+    },
+    [],
+  );
+
+  const startBluetooth = useCallback(
+    (mode: 'choose' | 'reconnect') => {
+      const source = createBluetoothSource({
+        bluetooth: env.bluetooth,
+        scheduler: env.scheduler,
+        ...(env.backoff ? { backoff: env.backoff } : {}),
+        beforeRequest: async () => {
+          await api.invoke('bluetooth.beginRequest', { mode });
+        },
+        onFirstConnected: (name) => void api.invoke('bluetooth.rememberConnected', { name: name.slice(0, 100) }),
+      });
+      activate(source);
+      void source.connect();
+    },
+    [activate, api, env],
+  );
+
+  const value = useMemo<HeartRateContextValue>(
+    () => ({
+      ...snapshot,
+      connectStrap: () => startBluetooth('choose'),
+      reconnectRemembered: () => startBluetooth('reconnect'),
+      retry: () => void sourceRef.current?.reconnect(),
+      startDemo: (scenario) => {
+        const source = createDemoSource({ scheduler: env.scheduler, scenario, ...(env.demoSeed === undefined ? {} : { seed: env.demoSeed }) });
+        activate(source);
+        void source.connect();
+      },
+      startReplay: (text, name, speed) => {
+        const made = createReplayFromText(text, name, env.scheduler, speed);
+        if (!made.ok) return made;
+        activate(made.source);
+        void made.source.connect();
+        return { ok: true };
+      },
+      stop: () => void sourceRef.current?.disconnect(),
+      subscribe: (listener) => {
+        listeners.current.add(listener);
+        return () => {
+          listeners.current.delete(listener);
+        };
+      },
+      followBreathing: (next) => {
+        cue.current = next;
+        sourceRef.current?.followBreathing(next);
+      },
+    }),
+    [snapshot, startBluetooth, activate, env],
+  );
+
+  return <HeartRateContext value={value}>{children}</HeartRateContext>;
+}
+
+export function useHeartRate(): HeartRateContextValue {
+  const value = useContext(HeartRateContext);
+  if (!value) throw new Error('useHeartRate() needs a <HeartRateProvider> above it.');
+  return value;
+}
