@@ -4,32 +4,10 @@
 // said to be unavailable, never printed as 0.
 
 import type { RecordingFormat } from '../../shared/formats/recording-format.ts';
+import type { RecordingAnalysis } from '../../shared/signal/analyze-recording.ts';
 
-/** The fields of an analysis the report reads: the JSON contract of issue 3. */
-export type ReportedAnalysis = {
-  beats: number;
-  durationSec: number;
-  cleaning: {
-    method: 'lipponen-tarvainen-2019' | 'none';
-    corrected: number;
-    correctedPercent: number;
-    byClass: { ectopic: number; missed: number; extra: number; longShort: number };
-    outOfRange: number;
-  };
-  time: {
-    meanNnMs: number;
-    sdnnMs: number;
-    rmssdMs: number;
-    nn50: number;
-    pnn50: number;
-    meanHrBpm: number;
-    minHrBpm: number;
-    maxHrBpm: number;
-  };
-  frequency: { vlfMs2: number; lfMs2: number; hfMs2: number; lfHf: number; lfNu: number; hfNu: number; totalMs2: number } | null;
-  poincare: { sd1Ms: number; sd2Ms: number };
-  coherence: { meanRatio: number; meanNormalized: number; peakHz: number } | null;
-};
+/** The fields of an analysis the report reads: the JSON contract of issue 3, as the engine returns it. */
+export type ReportedAnalysis = RecordingAnalysis;
 
 const FORMAT_NAMES: Record<RecordingFormat, string> = {
   rr: 'plain RR',
