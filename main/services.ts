@@ -7,6 +7,9 @@ import { createAppHandlers } from './ipc/handlers/app.ts';
 import { createBluetoothHandlers } from './ipc/handlers/bluetooth.ts';
 import { createChooserState, type BluetoothChooserState, type ChooserTimers } from './bluetooth/chooser-state.ts';
 import { createSettingsHandlers } from './ipc/handlers/settings.ts';
+import { createRecordsHandlers } from './ipc/handlers/records.ts';
+import { createRecordsService, type RecordsService } from './store/records-service.ts';
+import type { KeyProtector } from './store/key-file.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
 
@@ -24,6 +27,27 @@ export type ServiceDeps = {
   sendEvent: EventSink;
   /** Timers for the Bluetooth chooser's time limits; the real ones unless a test injects its own. */
   timers?: ChooserTimers;
+  /**
+   * Wraps the records' data key: safeStorageKeyProtector(safeStorage, process.platform) in the
+   * app (after 'ready'). Without one the key is stored unwrapped and Settings says so.
+   */
+  keyProtector?: KeyProtector;
+  /** The system folder picker for export and import (dialog.showOpenDialog); null when cancelled. */
+  chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
+  /** The system file picker for one recording file; null when cancelled. */
+  chooseRecordingFile?: () => Promise<string | null>;
+};
+
+/** No OS key store: the records store keeps its key unwrapped and reports that plainly. */
+const NO_KEY_PROTECTOR: KeyProtector = {
+  isAvailable: () => false,
+  backend: () => 'none',
+  encrypt: () => {
+    throw new Error('no key protector');
+  },
+  decrypt: () => {
+    throw new Error('no key protector');
+  },
 };
 
 export type AppServices = {
@@ -32,6 +56,8 @@ export type AppServices = {
   log: Log;
   info: AppInfo;
   bluetoothChooser: BluetoothChooserState;
+  /** Sessions, beats, journal and agreements; close() on quit saves the index snapshot. */
+  records: RecordsService;
 };
 
 export function createAppServices(deps: ServiceDeps): AppServices {
@@ -52,14 +78,24 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     emitPairing: (event) => emitter.emit('bluetooth.pairing', event),
     rememberedStrap: () => settings.get().devices.rememberedStrap,
   });
+  const records = createRecordsService({
+    directory: join(deps.userDataDir, 'records'),
+    keyProtector: deps.keyProtector ?? NO_KEY_PROTECTOR,
+    clock: { nowMs: () => deps.now().getTime() },
+  });
   const router = createRouter(
     channels,
     {
-      ...createAppHandlers({ info: () => info, takeNotices: () => settings.takeNotices(), revealFile: deps.revealFile, log }),
+      ...createAppHandlers({ info: () => info, takeNotices: () => [...settings.takeNotices(), ...records.takeNotices()], revealFile: deps.revealFile, log }),
       ...createSettingsHandlers(settings, (next) => emitter.emit('settings.changed', next)),
       ...createBluetoothHandlers({ chooser: bluetoothChooser, settings, onSettingsChanged: (next) => emitter.emit('settings.changed', next) }),
+      ...createRecordsHandlers({
+        records,
+        chooseFolder: deps.chooseFolder ?? (async () => null),
+        chooseRecordingFile: deps.chooseRecordingFile ?? (async () => null),
+      }),
     },
     { isTrustedSender: deps.isTrustedSender, log },
   );
-  return { router, settings, log, info, bluetoothChooser };
+  return { router, settings, log, info, bluetoothChooser, records };
 }

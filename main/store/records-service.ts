@@ -6,22 +6,22 @@ import { RecordsStore, type RecordsStoreOptions } from './records-store.ts';
 
 // What main holds on to: the records store once it has opened, or the reason it could not
 // (a missing or foreign key, an unreadable folder). It is created synchronously so the
-// composition root can build its handlers at once; the store opens in the background and
-// every call waits for that. If it cannot open, Attune still starts, every records channel
-// answers 'unavailable' with the reason, and delete-everything still works, because it is
-// the way out of a lost key.
+// composition root can build its handlers at once, and opens the store on first use (or
+// when ready() is called), so nothing touches the disk until records are wanted. If it
+// cannot open, Attune still starts, every records channel answers 'unavailable' with the
+// reason, and delete-everything still works, because it is the way out of a lost key.
 
 export type RecordsProblem = { reason: StoreKeyError['reason'] | 'storage'; message: string };
 
 export type RecordsService = {
-  /** Resolves when opening has finished, whether or not it succeeded. */
+  /** Opens the store if that has not started yet; resolves when opening has finished, whether or not it succeeded. */
   ready(): Promise<void>;
   /** The open store; rejects with IpcError('unavailable') and the plain reason when it is not. */
   store(): Promise<RecordsStore>;
   /** Why the store is not open, or null (call after ready()). */
   problem(): RecordsProblem | null;
   deleteEverything(): Promise<void>;
-  /** Notices for the user (quarantined files, recovered sessions, a store that would not open), each once. */
+  /** Notices for the user (quarantined files, recovered sessions, a store that would not open), each once. Never opens the store. */
   takeNotices(): Notice[];
   close(): Promise<void>;
 };
@@ -47,18 +47,19 @@ export function createRecordsService(options: RecordsStoreOptions): RecordsServi
       problem = { reason: 'storage', message: `Attune could not open its records folder. ${detail}` };
     }
   };
-  let opening = open();
+  let opening: Promise<void> | null = null;
+  const ready = (): Promise<void> => (opening ??= open());
 
   const service: RecordsService = {
-    ready: () => opening,
+    ready,
     async store() {
-      await opening;
+      await ready();
       if (store) return store;
       throw new IpcError('unavailable', problem?.message ?? 'The records store is not open.');
     },
     problem: () => problem,
     async deleteEverything() {
-      await opening;
+      await ready();
       if (store) {
         await store.deleteEverything();
         return;
@@ -79,6 +80,7 @@ export function createRecordsService(options: RecordsStoreOptions): RecordsServi
       return notices;
     },
     async close() {
+      if (opening === null) return;
       await opening;
       if (store) await store.close();
     },

@@ -4,6 +4,7 @@ import { NoticeSchema } from '../model/app-info.ts';
 import { appChannels } from './channels/app.ts';
 import { bluetoothChannels, bluetoothEvents } from './channels/bluetooth.ts';
 import { settingsChannels } from './channels/settings.ts';
+import { recordsChannels } from './channels/records.ts';
 
 // The whole IPC surface in one place. Each domain declares its channels in channels/;
 // this file joins them. The preload API, the main router and both sides' types come from here.
@@ -12,6 +13,7 @@ export const channels = {
   ...appChannels,
   ...settingsChannels,
   ...bluetoothChannels,
+  ...recordsChannels,
 } as const;
 
 /** Messages main pushes to the window, each with the schema of its payload. */
