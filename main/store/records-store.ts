@@ -307,6 +307,10 @@ export class RecordsStore {
         promptId: input.promptId ?? null,
         cues: input.cues ?? [],
         signsRating: input.signsRating ?? null,
+        // Optional structure (absent in entries written before it existed).
+        ...(input.pleasantness !== undefined ? { pleasantness: input.pleasantness } : {}),
+        ...(input.emotions !== undefined ? { emotions: input.emotions } : {}),
+        ...(input.repair !== undefined ? { repair: input.repair } : {}),
         sessionIds,
         trashedAtMs: null,
       };

@@ -10,10 +10,27 @@ export const JOURNAL_SCHEMA_VERSION = 1;
 export const JOURNAL_MIGRATIONS: readonly RecordMigration[] = [];
 export const JOURNAL_TRASH_KEEP_MS = 30 * 24 * 3600 * 1000;
 
-export const JOURNAL_KINDS = ['reflection', 'check-in', 'intention', 'repair', 'weekly-signs', 'note'] as const;
+// The journal screen writes 'reflection', 'repair' (the five-step flow), 'debrief' (right
+// after a session) and 'prompt' (answering a prompt); the others are written elsewhere.
+export const JOURNAL_KINDS = ['reflection', 'check-in', 'intention', 'repair', 'weekly-signs', 'note', 'debrief', 'prompt'] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export const JOURNAL_TEXT_MAX_CHARS = 50_000;
 export const TagSchema = z.string().trim().min(1).max(40);
+
+/** What the repair flow keeps besides the text: each step's words and heart rate before and after. */
+export const RepairRecordSchema = z.object({
+  steps: z.array(z.object({ stepId: z.string().max(40), text: z.string().max(5000) }).strict()).max(5),
+  /** Heart rate when the body check began; null without a strap. */
+  hrBeforeBpm: z.number().min(25).max(250).nullable(),
+  /** Heart rate when the flow was saved; null without a strap. */
+  hrAfterBpm: z.number().min(25).max(250).nullable(),
+  /** True when the user chose to go on before their heart rate had settled. */
+  wentOnBeforeCalm: z.boolean(),
+  /** The agreement made from step 5, if one was kept. */
+  agreementId: RecordIdSchema.nullable(),
+}).strict();
+export type RepairRecord = z.infer<typeof RepairRecordSchema>;
 
 export const JournalFieldsSchema = z.object({
   title: z.string().max(200),
@@ -24,6 +41,12 @@ export const JournalFieldsSchema = z.object({
   cues: z.array(z.string().max(60)).max(40),
   /** The weekly self-rating of the five signs of progress, each 1–5, when this entry holds one. */
   signsRating: z.array(z.number().int().min(1).max(5)).length(5).nullable(),
+  // Added at version 1 without a migration (optional; absent in older entries).
+  /** How it felt, 1 (very unpleasant) … 7 (very pleasant); null when not rated. */
+  pleasantness: z.number().int().min(1).max(7).nullable().optional(),
+  /** Words from the emotion grid (shared/content/emotions.ts), by id. */
+  emotions: z.array(z.string().max(40)).max(20).optional(),
+  repair: RepairRecordSchema.nullable().optional(),
 });
 
 export const JournalEntrySchema = JournalFieldsSchema.extend({
@@ -45,7 +68,10 @@ export const JournalCreateSchema = JournalFieldsSchema.partial().extend({
 }).strict();
 export type JournalCreate = z.infer<typeof JournalCreateSchema>;
 
-export const JournalPatchSchema = JournalFieldsSchema.partial().strict();
+export const JournalPatchSchema = JournalFieldsSchema.partial().extend({
+  /** Moves the entry to another moment (back-dating after it was written). */
+  createdAtMs: EpochMsSchema.optional(),
+}).strict();
 export type JournalPatch = z.infer<typeof JournalPatchSchema>;
 
 /** Lists and search results: everything but the full text. */
