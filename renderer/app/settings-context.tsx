@@ -82,5 +82,6 @@ function withWholeSections(patch: SettingsPatch, base: Settings | null): Setting
     ...(patch.physiology ? { physiology: { ...base.physiology, ...patch.physiology } } : {}),
     ...(patch.breathing ? { breathing: { ...base.breathing, ...patch.breathing } } : {}),
     ...(patch.reminders ? { reminders: { ...base.reminders, ...patch.reminders } } : {}),
+    ...(patch.journal ? { journal: { ...base.journal, ...patch.journal } } : {}),
   };
 }

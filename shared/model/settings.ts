@@ -51,6 +51,11 @@ const devicesFields = {
   rememberedStrap: RememberedStrapSchema.nullable(),
 };
 
+/** Prompt ids from shared/content/journal-prompts.ts the user starred. */
+const journalFields = {
+  favouritePromptIds: z.array(z.string().min(1).max(80)).max(200),
+};
+
 export const AppearanceSettingsSchema = z.object({
   theme: appearanceFields.theme.default('system'),
   motion: appearanceFields.motion.default('system'),
@@ -74,6 +79,10 @@ export const DevicesSettingsSchema = z.object({
   rememberedStrap: devicesFields.rememberedStrap.default(null),
 });
 
+export const JournalSettingsSchema = z.object({
+  favouritePromptIds: journalFields.favouritePromptIds.default([]),
+});
+
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   appearance: AppearanceSettingsSchema.prefault({}),
@@ -82,6 +91,8 @@ export const SettingsSchema = z.object({
   reminders: ReminderSettingsSchema.prefault({}),
   // Added without a version bump: files without it read as "no strap remembered".
   devices: DevicesSettingsSchema.prefault({}),
+  // Added without a version bump: files without it read as "no favourite prompts".
+  journal: JournalSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -94,6 +105,7 @@ export const SettingsPatchSchema = z
     breathing: z.object(breathingFields).partial().strict().optional(),
     reminders: ReminderSettingsPatchSchema.optional(),
     devices: z.object(devicesFields).partial().strict().optional(),
+    journal: z.object(journalFields).partial().strict().optional(),
   })
   .strict();
 
@@ -112,5 +124,6 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     breathing: { ...current.breathing, ...patch.breathing },
     reminders: { ...current.reminders, ...patch.reminders },
     devices: { ...current.devices, ...patch.devices },
+    journal: { ...current.journal, ...patch.journal },
   };
 }
