@@ -1,5 +1,20 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, nativeTheme, protocol, screen, session, shell, type BrowserWindow as Window } from 'electron';
+import { homedir } from 'node:os';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray,
+  type BrowserWindow as Window,
+} from 'electron';
 import { createAppRequestHandler } from './app-protocol.ts';
 import { attachBluetoothChooser, attachBluetoothPairing } from './bluetooth-chooser.ts';
 import { createElectronTransport, sendToWindow } from './ipc/electron-transport.ts';
@@ -15,6 +30,16 @@ import {
 import { createAppServices } from './services.ts';
 import { createMainWindow, focusWindow, hardenWebContents, WINDOW_SIZE } from './window.ts';
 import { fitToWorkAreas, readWindowState, saveWindowState } from './window-state.ts';
+import { watchPowerState } from './electron/power-state.ts';
+import { createElectronNotifier } from './reminders/notification-adapter.ts';
+import { applyStartAtLogin, startedHidden } from './startup/login-item.ts';
+import { closeAction, routeHash } from './tray/close-behaviour.ts';
+import { createTrayAdapter } from './tray/tray-adapter.ts';
+import { createTrayController } from './tray/tray-controller.ts';
+import { systemTimer } from './reminders/scheduler.ts';
+import { systemTimeZone } from './reminders/zoned-time.ts';
+import { APP_ENTRY_URL } from './security/policy.ts';
+import type { NavigateRequest } from '../shared/model/reminders.ts';
 
 // Composition root: wiring only. Order matters: the app:// scheme must be registered as
 // privileged and the command-line switches set before Electron is ready.
@@ -37,6 +62,11 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   let mainWindow: Window | null = null;
+  let quitting = false;
+  let trayShown = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
 
   app.on('second-instance', () => focusWindow(mainWindow));
   app.on('web-contents-created', (_event, contents) => {
@@ -49,6 +79,8 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
+    let lookAgain = () => {};
+    const power = watchPowerState(powerMonitor, () => lookAgain());
     const services = createAppServices({
       userDataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
@@ -57,7 +89,21 @@ function start(): void {
       isTrustedSender: (sender) => isTrustedSenderFrame(sender, devOrigin),
       revealFile: (path) => shell.showItemInFolder(path),
       sendEvent: (event, payload) => sendToWindow(() => mainWindow?.webContents ?? null, event, payload),
+      reminders: {
+        // Electron cannot read the system's do-not-disturb, so quiet hours stand in for it.
+        platform: { notify: createElectronNotifier(Notification), systemState: power.systemState, doNotDisturb: () => null },
+        showWindow: (request) => showWindow(request),
+        applyStartAtLogin: (enabled) =>
+          applyStartAtLogin(enabled, {
+            platform: process.platform,
+            setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+            execPath: process.execPath,
+            env: process.env,
+            homeDir: homedir(),
+          }),
+      },
     });
+    lookAgain = () => services.reminders.reminders.poke();
     process.on('uncaughtException', (error) => services.log.error(`main: uncaught ${error.name}: ${error.message}`));
     process.on('unhandledRejection', (reason) =>
       services.log.error(`main: unhandled rejection ${reason instanceof Error ? reason.message : 'non-error'}`),
@@ -81,7 +127,7 @@ function start(): void {
     attachBluetoothPairing(defaultSession, services.bluetoothChooser);
 
     const userDataDir = app.getPath('userData');
-    const openWindow = () => {
+    const openWindow = (hash = '', show = true) => {
       const saved = readWindowState(userDataDir);
       const workAreas = screen.getAllDisplays().map((display) => display.workArea);
       mainWindow = createMainWindow({
@@ -89,20 +135,57 @@ function start(): void {
         BrowserWindow,
         preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
         darkBackground: nativeTheme.shouldUseDarkColors,
-        ...(devRendererUrl === null ? {} : { url: devRendererUrl }),
+        url: `${devRendererUrl ?? APP_ENTRY_URL}${hash}`,
+        show,
       });
       // Our own chooser answers every Web Bluetooth device request (never a silent pick).
       attachBluetoothChooser(mainWindow.webContents, services.bluetoothChooser);
       const window = mainWindow;
-      window.on('close', () => {
+      window.on('close', (event) => {
         saveWindowState(userDataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+        // With a tray the window hides and keeps the Bluetooth link; Quit quits.
+        const action = closeAction({ quitting, trayShown, platform: process.platform });
+        if (action === 'close') return;
+        event.preventDefault();
+        if (action === 'hide') window.hide();
+        else window.minimize();
       });
       mainWindow.on('closed', () => {
         services.bluetoothChooser.windowClosed();
         mainWindow = null;
       });
     };
-    openWindow();
+    /** Brings the window forward; false when a new one had to open (it starts on the screen itself). */
+    const showWindow = (request?: NavigateRequest): boolean => {
+      if (mainWindow === null || mainWindow.isDestroyed()) {
+        openWindow(request ? routeHash(request) : '');
+        return false;
+      }
+      focusWindow(mainWindow);
+      return true;
+    };
+
+    try {
+      const controller = createTrayController({
+        reminders: services.reminders.reminders,
+        live: services.reminders.liveStatus,
+        clock: { nowMs: () => Date.now() },
+        timer: systemTimer,
+        platform: process.platform,
+        timeZone: systemTimeZone,
+        locale: app.getLocale?.() || 'en',
+        effects: { openScreen: services.reminders.openScreen, showWindow: () => void showWindow(), quit: () => app.quit() },
+      });
+      const tray = createTrayAdapter({ Tray, Menu, nativeImage }, controller.view(), (action) => controller.handle(action), process.platform);
+      controller.attach((view) => tray.apply(view));
+      trayShown = true;
+    } catch (error) {
+      services.log.error(`tray: none on this desktop (${error instanceof Error ? error.message : 'unknown'}); closing the window minimises it`);
+    }
+
+    // Started by the login item: stay in the tray (only if there is one to come back from).
+    openWindow('', !(trayShown && startedHidden(process.argv, app.getLoginItemSettings?.().wasOpenedAtLogin ?? false)));
+    void services.reminders.start();
     app.on('activate', () => {
       if (mainWindow === null) openWindow();
       else focusWindow(mainWindow);

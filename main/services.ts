@@ -12,6 +12,8 @@ import { createRecordsService, type RecordsService } from './store/records-servi
 import type { KeyProtector } from './store/key-file.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
+import { createRemindersHandlers } from './ipc/handlers/reminders.ts';
+import { composeReminders, type ReminderParts, type ReminderServiceDeps } from './reminders/compose.ts';
 
 // Builds every main-side service from plain parameters. Electron's main/index.ts and the
 // browser-test harness both call this, so the window talks to the same router, validation
@@ -36,6 +38,8 @@ export type ServiceDeps = {
   chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
   /** The system file picker for one recording file; null when cancelled. */
   chooseRecordingFile?: () => Promise<string | null>;
+  /** Notifications, power state, window and login item for reminders and the tray; inert without. */
+  reminders?: Pick<ReminderServiceDeps, 'platform' | 'showWindow' | 'applyStartAtLogin' | 'timer' | 'timeZone'>;
 };
 
 /** No OS key store: the records store keeps its key unwrapped and reports that plainly. */
@@ -58,6 +62,8 @@ export type AppServices = {
   bluetoothChooser: BluetoothChooserState;
   /** Sessions, beats, journal and agreements; close() on quit saves the index snapshot. */
   records: RecordsService;
+  /** Reminders, the live status the tray shows, and opening a screen (start() runs the scheduler). */
+  reminders: ReminderParts;
 };
 
 export function createAppServices(deps: ServiceDeps): AppServices {
@@ -83,19 +89,36 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     keyProtector: deps.keyProtector ?? NO_KEY_PROTECTOR,
     clock: { nowMs: () => deps.now().getTime() },
   });
+  const reminders = composeReminders({
+    ...deps.reminders,
+    userDataDir: deps.userDataDir,
+    settings,
+    records,
+    now: deps.now,
+    emitNavigate: (request) => emitter.emit('app.navigate', request),
+    onProblem: (message) => log.error(`reminders: ${message}`),
+  });
+  reminders.reminders.subscribe((status) => emitter.emit('reminders.changed', status));
+  let lastSettings = settings.get();
+  const settingsChanged = (next: typeof lastSettings) => {
+    emitter.emit('settings.changed', next);
+    reminders.settingsChanged(next, lastSettings);
+    lastSettings = next;
+  };
   const router = createRouter(
     channels,
     {
       ...createAppHandlers({ info: () => info, takeNotices: () => [...settings.takeNotices(), ...records.takeNotices()], revealFile: deps.revealFile, log }),
-      ...createSettingsHandlers(settings, (next) => emitter.emit('settings.changed', next)),
-      ...createBluetoothHandlers({ chooser: bluetoothChooser, settings, onSettingsChanged: (next) => emitter.emit('settings.changed', next) }),
+      ...createSettingsHandlers(settings, settingsChanged),
+      ...createBluetoothHandlers({ chooser: bluetoothChooser, settings, onSettingsChanged: settingsChanged }),
       ...createRecordsHandlers({
         records,
         chooseFolder: deps.chooseFolder ?? (async () => null),
         chooseRecordingFile: deps.chooseRecordingFile ?? (async () => null),
       }),
+      ...createRemindersHandlers(reminders.reminders, reminders.liveStatus),
     },
     { isTrustedSender: deps.isTrustedSender, log },
   );
-  return { router, settings, log, info, bluetoothChooser, records };
+  return { router, settings, log, info, bluetoothChooser, records, reminders };
 }

@@ -13,6 +13,8 @@ export type MainWindowOptions = {
   darkBackground: boolean;
   /** Where the user left the window last time, already fitted to the current screens. */
   restore?: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean } | null;
+  /** False when Attune starts at login: it stays in the tray until asked. */
+  show?: boolean;
 };
 
 export const WINDOW_SIZE = { width: 1080, height: 760, minWidth: 720, minHeight: 560 } as const;
@@ -29,9 +31,10 @@ export function mainWindowOptions(preloadPath: string, darkBackground: boolean):
   };
 }
 
-export function createMainWindow({ BrowserWindow, preloadPath, url = APP_ENTRY_URL, darkBackground, restore = null }: MainWindowOptions): ElectronBrowserWindow {
+export function createMainWindow({ BrowserWindow, preloadPath, url = APP_ENTRY_URL, darkBackground, restore = null, show = true }: MainWindowOptions): ElectronBrowserWindow {
   const window = new BrowserWindow({ ...mainWindowOptions(preloadPath, darkBackground), ...(restore?.bounds ?? {}) });
   window.once('ready-to-show', () => {
+    if (!show) return;
     if (restore?.maximized) window.maximize();
     window.show();
   });

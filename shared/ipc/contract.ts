@@ -5,6 +5,8 @@ import { appChannels } from './channels/app.ts';
 import { bluetoothChannels, bluetoothEvents } from './channels/bluetooth.ts';
 import { settingsChannels } from './channels/settings.ts';
 import { recordsChannels } from './channels/records.ts';
+import { remindersChannels } from './channels/reminders.ts';
+import { NavigateRequestSchema, ReminderStatusSchema } from '../model/reminders.ts';
 
 // The whole IPC surface in one place. Each domain declares its channels in channels/;
 // this file joins them. The preload API, the main router and both sides' types come from here.
@@ -14,6 +16,7 @@ export const channels = {
   ...settingsChannels,
   ...bluetoothChannels,
   ...recordsChannels,
+  ...remindersChannels,
 } as const;
 
 /** Messages main pushes to the window, each with the schema of its payload. */
@@ -21,6 +24,9 @@ export const events = {
   'settings.changed': SettingsSchema,
   'app.notice': NoticeSchema,
   ...bluetoothEvents,
+  /** Show a screen: a tray item or a reminder notification was clicked. */
+  'app.navigate': NavigateRequestSchema,
+  'reminders.changed': ReminderStatusSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -62,6 +62,18 @@ class App extends EventEmitter {
   exit(code?: number): void {
     record('app.exit', code);
   }
+  loginItemSettings: { openAtLogin: boolean; openAsHidden: boolean; wasOpenedAtLogin: boolean } = {
+    openAtLogin: false,
+    openAsHidden: false,
+    wasOpenedAtLogin: false,
+  };
+  setLoginItemSettings(settings: { openAtLogin?: boolean; openAsHidden?: boolean }): void {
+    record('app.setLoginItemSettings', settings);
+    Object.assign(this.loginItemSettings, settings);
+  }
+  getLoginItemSettings(): { openAtLogin: boolean; openAsHidden: boolean; wasOpenedAtLogin: boolean } {
+    return { ...this.loginItemSettings };
+  }
   /** Test hook: what Electron does once it has initialised. */
   fireReady(): void {
     appReady = true;
@@ -156,6 +168,9 @@ export class BrowserWindow extends EventEmitter {
   }
   hide(): void {
     this.visible = false;
+  }
+  minimize(): void {
+    this.minimized = true;
   }
   focus(): void {
     this.focused = true;
@@ -288,6 +303,134 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
   },
 });
 
+/** Only enough of NativeImage for the tray: the PNG bytes per scale factor and the template flag. */
+export class NativeImage {
+  representations: Array<{ scaleFactor: number; buffer: Buffer }> = [];
+  template = false;
+  addRepresentation(options: { scaleFactor: number; buffer: Buffer }): void {
+    this.representations.push({ scaleFactor: options.scaleFactor, buffer: options.buffer });
+  }
+  setTemplateImage(template: boolean): void {
+    this.template = template;
+  }
+  isTemplateImage(): boolean {
+    return this.template;
+  }
+  isEmpty(): boolean {
+    return this.representations.length === 0;
+  }
+  toPNG(): Buffer {
+    return this.representations[0]?.buffer ?? Buffer.alloc(0);
+  }
+}
+
+export const nativeImage = {
+  createFromBuffer(buffer: Buffer, options: { scaleFactor?: number } = {}): NativeImage {
+    const image = new NativeImage();
+    image.addRepresentation({ scaleFactor: options.scaleFactor ?? 1, buffer });
+    return image;
+  },
+  createEmpty(): NativeImage {
+    return new NativeImage();
+  },
+};
+
+type MenuTemplateItem = { id?: string; label?: string; type?: string; enabled?: boolean; click?: () => void; submenu?: MenuTemplateItem[] };
+
+export class Menu {
+  items: MenuTemplateItem[];
+  constructor(items: MenuTemplateItem[] = []) {
+    this.items = items;
+  }
+  static buildFromTemplate(template: MenuTemplateItem[]): Menu {
+    record('Menu.buildFromTemplate');
+    return new Menu(template);
+  }
+  /** Test hook: finds an item by id anywhere in the menu, as a click would. */
+  getMenuItemById(id: string): MenuTemplateItem | null {
+    const find = (items: MenuTemplateItem[]): MenuTemplateItem | null => {
+      for (const item of items) {
+        if (item.id === id) return item;
+        const inner = item.submenu ? find(item.submenu) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    return find(this.items);
+  }
+}
+
+export class Tray extends EventEmitter {
+  static all: Tray[] = [];
+  /** Test hook: make the next `new Tray` throw, as on a desktop without a tray. */
+  static failNext = false;
+  image: NativeImage;
+  tooltip = '';
+  title = '';
+  contextMenu: Menu | null = null;
+  destroyed = false;
+  constructor(image: NativeImage) {
+    super();
+    if (Tray.failNext) {
+      Tray.failNext = false;
+      throw new Error('no tray on this desktop');
+    }
+    record('new Tray');
+    this.image = image;
+    Tray.all.push(this);
+  }
+  setImage(image: NativeImage): void {
+    record('Tray.setImage');
+    this.image = image;
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setTitle(text: string): void {
+    this.title = text;
+  }
+  setContextMenu(menu: Menu): void {
+    record('Tray.setContextMenu');
+    this.contextMenu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export class Notification extends EventEmitter {
+  static all: Notification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  options: Record<string, unknown>;
+  shown = false;
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+    Notification.all.push(this);
+  }
+  show(): void {
+    record('Notification.show', this.options);
+    this.shown = true;
+    this.emit('show');
+  }
+  close(): void {
+    this.emit('close');
+  }
+}
+
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  idleState: 'active' as 'active' | 'idle' | 'locked' | 'unknown',
+  getSystemIdleState(_idleThresholdSec: number): 'active' | 'idle' | 'locked' | 'unknown' {
+    return powerMonitor.idleState;
+  },
+  getSystemIdleTime(): number {
+    return 0;
+  },
+});
+
 export const standIn = {
   calls,
   isStandIn: true as const,
@@ -309,6 +452,11 @@ const electron = {
   screen,
   dialog,
   safeStorage,
+  nativeImage,
+  Menu,
+  Tray,
+  Notification,
+  powerMonitor,
   standIn,
 };
 

@@ -63,6 +63,32 @@ const permissionRequest = session.defaultSession.permissionRequestHandler as
 const askPermission = (permission: string) =>
   new Promise<boolean>((done) => permissionRequest?.(null, permission, done, { requestingUrl: 'app://attune/index.html' }));
 
+// Tray and notifications: the tray as built, a menu click, a reminder notification (a break
+// that ends just after start, written into reminders.json by the test) and its click.
+const tray = electron.Tray.all[0] ?? null;
+const trayBefore = tray ? { tooltip: tray.tooltip, imageScales: tray.image.representations.map((r) => r.scaleFactor) } : null;
+// A break is running at this point, so the menu offers to end it rather than take one.
+const menuIds = ['start-check', 'breathe', 'check-in', 'new-journal', 'end-break', 'pause-30m', 'pause-1h', 'pause-2h', 'pause-tomorrow', 'resume', 'open', 'quit'];
+const trayMenu = tray ? Object.fromEntries(menuIds.map((id) => [id, tray.contextMenu?.getMenuItemById(id) !== null])) : null;
+for (let i = 0; i < 60 && electron.Notification.all.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+const notification = electron.Notification.all[0] ?? null;
+window?.hide();
+notification?.emit('click');
+await new Promise((r) => setTimeout(r, 50));
+const navigateEvents = (window?.webContents.sent ?? [])
+  .map((message) => message.args[0] as { event: string; payload: unknown })
+  .filter((message) => message?.event === 'app.navigate');
+const windowShownByClick = window?.isVisible() ?? false;
+tray?.contextMenu?.getMenuItemById('pause-30m')?.click?.();
+await new Promise((r) => setTimeout(r, 50));
+const trayAfterPause = tray ? { tooltip: tray.tooltip, resumeEnabled: tray.contextMenu?.getMenuItemById('resume')?.enabled ?? null } : null;
+let closePrevented = false;
+window?.emit('close', { preventDefault: () => (closePrevented = true) });
+const closeHides = { prevented: closePrevented, visible: window?.isVisible() ?? null };
+app.emit('before-quit');
+let closePreventedWhileQuitting = false;
+window?.emit('close', { preventDefault: () => (closePreventedWhileQuitting = true) });
+
 const report = {
   callsBeforeReady,
   calls: standIn.calls.map((call) => call.api),
@@ -87,6 +113,12 @@ const report = {
   openedExternally: electron.shell.opened,
   permissions: { notifications: await askPermission('notifications'), media: await askPermission('media'), geolocation: await askPermission('geolocation') },
   switches: Object.fromEntries(app.commandLine.switches),
+  tray: { before: trayBefore, menu: trayMenu, afterPause: trayAfterPause },
+  notification: notification ? { options: notification.options, shown: notification.shown } : null,
+  navigateEvents,
+  windowShownByClick,
+  closeHides,
+  closePreventedWhileQuitting,
   electronVersion: process.versions['electron'] ?? null,
   realElectronResolutions: (globalThis as { __realElectronResolutions?: string[] }).__realElectronResolutions ?? null,
 };

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../shared/ipc/contract.ts';
@@ -31,6 +32,16 @@ type Report = {
   switches: Record<string, string>;
   electronVersion: string | null;
   realElectronResolutions: string[] | null;
+  tray: {
+    before: { tooltip: string; imageScales: number[] } | null;
+    menu: Record<string, boolean> | null;
+    afterPause: { tooltip: string; resumeEnabled: boolean | null } | null;
+  };
+  notification: { options: { title: string; body: string }; shown: boolean } | null;
+  navigateEvents: Array<{ event: string; payload: unknown }>;
+  windowShownByClick: boolean;
+  closeHides: { prevented: boolean; visible: boolean | null };
+  closePreventedWhileQuitting: boolean;
 };
 
 describe('main bundle smoke (out/main started in Node with the electron stand-in)', () => {
@@ -41,6 +52,11 @@ describe('main bundle smoke (out/main started in Node with the electron stand-in
     if (!existsSync(bundle)) throw new Error('out/main/index.js is missing: run `npm run build` first (npm test does).');
     const temp = makeTempDir('attune-smoke-');
     dataDir = temp.path;
+    // A break that ends just after start, so a reminder notification comes during the run.
+    writeFileSync(
+      join(dataDir, 'reminders.json'),
+      JSON.stringify({ version: 1, seed: 1, pausedUntilMs: null, breakEndsAtMs: Date.now() + 2500, history: [] }),
+    );
     const child = spawnSync(
       process.execPath,
       ['--import', './tests/mocks/register-electron-stand-in.ts', 'tests/main/smoke/boot-main.ts', bundle],
@@ -105,6 +121,29 @@ describe('main bundle smoke (out/main started in Node with the electron stand-in
 
   it('enables Web Bluetooth on Linux through the Blink feature switch', () => {
     expect(report.switches['enable-blink-features']).toBe('WebBluetooth');
+  });
+
+  it('puts Attune in the tray with its icon and every action in the menu', () => {
+    expect(report.tray.before?.imageScales).toEqual([1, 2]);
+    expect(report.tray.before?.tooltip).toMatch(/^Attune/);
+    expect(report.tray.menu).not.toBeNull();
+    for (const [id, present] of Object.entries(report.tray.menu ?? {})) expect(present, id).toBe(true);
+  });
+
+  it('pauses reminders from the tray menu and shows it in the tooltip', () => {
+    expect(report.tray.afterPause?.tooltip).toMatch(/Reminders paused until/);
+    expect(report.tray.afterPause?.resumeEnabled).toBe(true);
+  });
+
+  it('shows a neutral notification when a break ends; its click brings the window to the right screen', () => {
+    expect(report.notification).toEqual({ options: expect.objectContaining({ title: 'Attune', body: 'Your break time is up' }), shown: true });
+    expect(report.navigateEvents.at(-1)?.payload).toEqual({ route: 'check', query: 'break=over' });
+    expect(report.windowShownByClick).toBe(true);
+  });
+
+  it('hides the window on close while the tray runs, and closes it on quit', () => {
+    expect(report.closeHides).toEqual({ prevented: true, visible: false });
+    expect(report.closePreventedWhileQuitting).toBe(false);
   });
 
   it('never loads the real Electron package or binary', () => {

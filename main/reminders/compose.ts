@@ -1,0 +1,107 @@
+import type { NavigateRequest } from '../../shared/model/reminders.ts';
+import type { Settings } from '../../shared/model/settings.ts';
+import type { RecordsService } from '../store/records-service.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
+import { createLiveStatus, type LiveStatusStore } from '../tray/live-status.ts';
+import { openRemindersFile } from './reminders-file.ts';
+import { createRemindersService, inertPlatform, type ReminderPlatform, type RemindersService } from './reminders-service.ts';
+import { systemTimer, type Timer } from './scheduler.ts';
+import { systemTimeZone } from './zoned-time.ts';
+
+// The reminders part of createAppServices, kept here so services.ts gains only a few lines.
+
+export type ReminderServiceDeps = {
+  userDataDir: string;
+  settings: SettingsStore;
+  records: RecordsService;
+  now: () => Date;
+  /** Notifications, lock and idle state; inert (no notifications) unless Electron gives them. */
+  platform?: ReminderPlatform;
+  /**
+   * Shows the window for a screen. Returns false when it had to open a new window that starts
+   * on that screen itself (the event would arrive before the page listens).
+   */
+  showWindow?: (request: NavigateRequest) => boolean;
+  emitNavigate: (request: NavigateRequest) => void;
+  onProblem: (message: string) => void;
+  timer?: Timer;
+  timeZone?: () => string;
+  /** Puts Attune in (or takes it out of) the system's start-at-login list. */
+  applyStartAtLogin?: (enabled: boolean) => Promise<void> | void;
+};
+
+export type ReminderParts = {
+  reminders: RemindersService;
+  liveStatus: LiveStatusStore;
+  openScreen: (request: NavigateRequest) => void;
+  /** Call after every settings change. */
+  settingsChanged: (next: Settings, previous: Settings | null) => void;
+  /** Starts the scheduler and the agreement follow-up refresh (the app only; tests may skip it). */
+  start: () => Promise<void>;
+  stop: () => void;
+};
+
+const AGREEMENT_REFRESH_MS = 10 * 60_000;
+
+export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
+  const timer = deps.timer ?? systemTimer;
+  const openScreen = (request: NavigateRequest) => {
+    const loaded = deps.showWindow?.(request) ?? true;
+    if (loaded) deps.emitNavigate(request);
+  };
+  const reminders = createRemindersService({
+    settings: () => deps.settings.get().reminders,
+    file: openRemindersFile(deps.userDataDir),
+    platform: deps.platform ?? inertPlatform,
+    clock: { nowMs: () => deps.now().getTime() },
+    timer,
+    timeZone: deps.timeZone ?? systemTimeZone,
+    openScreen,
+    onProblem: deps.onProblem,
+  });
+
+  let refreshHandle: unknown = null;
+  const refreshAgreements = async () => {
+    try {
+      const store = await deps.records.store();
+      reminders.setAgreementFollowUps(
+        store
+          .listAgreements()
+          .filter((a) => a.status === 'active' && a.remindAtMs !== null)
+          .map((a) => ({ id: a.id, remindAtMs: a.remindAtMs! })),
+      );
+    } catch {
+      // Records unavailable (a lost key, say): no follow-ups until they are.
+    }
+  };
+
+  return {
+    reminders,
+    liveStatus: createLiveStatus(),
+    openScreen,
+    settingsChanged(next, previous) {
+      reminders.poke();
+      if (deps.applyStartAtLogin && next.reminders.startAtLogin !== previous?.reminders.startAtLogin) {
+        Promise.resolve(deps.applyStartAtLogin(next.reminders.startAtLogin)).catch(() =>
+          deps.onProblem('Attune could not change whether it starts with your computer.'),
+        );
+      }
+    },
+    async start() {
+      await reminders.start();
+      if (deps.applyStartAtLogin) {
+        // Brings the system entry in line with the setting (the app may have moved since).
+        Promise.resolve(deps.applyStartAtLogin(deps.settings.get().reminders.startAtLogin)).catch(() => undefined);
+      }
+      const loop = () => {
+        void refreshAgreements();
+        refreshHandle = timer.set(loop, AGREEMENT_REFRESH_MS);
+      };
+      loop();
+    },
+    stop() {
+      reminders.stop();
+      if (refreshHandle !== null) timer.clear(refreshHandle);
+    },
+  };
+}

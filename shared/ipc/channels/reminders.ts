@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { BusyActivitySchema, LiveStatusSchema, PauseSpanSchema, ReminderStatusSchema } from '../../model/reminders.ts';
+import { defineChannel } from '../channel.ts';
+
+// Reminders and the tray: pauses, breaks, what the window is busy with, and the live heart
+// reading the tray shows. The reminder settings themselves go through settings.update.
+
+export const remindersChannels = {
+  'reminders.status': defineChannel({
+    input: z.undefined(),
+    output: ReminderStatusSchema,
+    summary: 'Pause, break, the next reminder, the check-in pace and recent history.',
+  }),
+  'reminders.pause': defineChannel({
+    input: z.object({ span: PauseSpanSchema }).strict(),
+    output: ReminderStatusSchema,
+    summary: 'Pauses reminders for 30 minutes, 1 or 2 hours, or until tomorrow morning.',
+  }),
+  'reminders.resume': defineChannel({
+    input: z.undefined(),
+    output: ReminderStatusSchema,
+    summary: 'Ends a pause.',
+  }),
+  'reminders.startBreak': defineChannel({
+    input: z.object({ minutes: z.number().int().min(20).max(24 * 60 - 1) }).strict(),
+    output: ReminderStatusSchema,
+    summary: 'Starts a break (at least 20 minutes); its end is announced.',
+  }),
+  'reminders.endBreak': defineChannel({
+    input: z.undefined(),
+    output: ReminderStatusSchema,
+    summary: 'Ends the current break early.',
+  }),
+  'reminders.setBusy': defineChannel({
+    input: z.object({ activity: BusyActivitySchema, busy: z.boolean() }).strict(),
+    output: z.boolean(),
+    summary: 'The window says a check or a conversation is in progress (or over): reminders wait meanwhile.',
+  }),
+  'tray.liveStatus': defineChannel({
+    input: LiveStatusSchema,
+    output: z.boolean(),
+    summary: 'The live heart reading for the tray icon and tooltip (send on change, a few times a minute at most).',
+  }),
+} as const;
