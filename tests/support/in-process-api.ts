@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createApi, type AttuneApi } from '../../shared/ipc/api.ts';
-import { createAppServices, type AppServices } from '../../main/services.ts';
+import { createAppServices, type AppServices, type ServiceDeps } from '../../main/services.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 // `window.attune` for component tests: the real createApi over the real router, validation
@@ -16,7 +16,12 @@ export type InProcessApi = {
   cleanup: () => void;
 };
 
-export function createInProcessApi(options: { now?: () => Date; dataDir?: string } = {}): InProcessApi {
+export type InProcessOptions = {
+  now?: () => Date;
+  dataDir?: string;
+} & Partial<Pick<ServiceDeps, 'chooseFolder' | 'chooseRecordingFile' | 'keyProtector'>>;
+
+export function createInProcessApi(options: InProcessOptions = {}): InProcessApi {
   const temp = options.dataDir ? null : makeTempDir('attune-component-');
   const dataDir = options.dataDir ?? temp!.path;
   const bus = new EventEmitter();
@@ -29,6 +34,9 @@ export function createInProcessApi(options: { now?: () => Date; dataDir?: string
     isTrustedSender: (sender) => sender.isMainFrame && sender.url.startsWith('app://attune/'),
     revealFile: (path) => revealed.push(path),
     sendEvent: (event, payload) => bus.emit(event, payload),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
+    ...(options.chooseRecordingFile ? { chooseRecordingFile: options.chooseRecordingFile } : {}),
+    ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
   });
   const api = createApi(
     (channel, payload) => services.router.dispatch(TRUSTED_TEST_FRAME, { channel, payload }),

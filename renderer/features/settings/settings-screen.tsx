@@ -4,6 +4,7 @@ import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { AboutSection } from './about-section.tsx';
+import { DataSection } from './data-section.tsx';
 import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
 import { PHYSIOLOGY_FIELDS } from './physiology-fields.ts';
 
@@ -72,6 +73,7 @@ export function SettingsScreen({ focusOnMount }: ScreenProps) {
       {state.status === 'ready' ? (
         <SettingsForm settings={state.settings} errors={errors} save={save} setErrors={setErrors} />
       ) : null}
+      <DataSection />
       <AboutSection />
     </Screen>
   );

@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import Download from 'lucide-react/icons/download';
+import Upload from 'lucide-react/icons/upload';
+import FileHeart from 'lucide-react/icons/file-heart';
+import Trash2 from 'lucide-react/icons/trash-2';
+import type { z } from 'zod';
+import { DELETE_EVERYTHING_CONFIRMATION, type RecordsStatusSchema } from '../../../shared/ipc/channels/records.ts';
+import { useApi } from '../../app/attune.ts';
+
+// "Your data": how the records are protected, and the user's ways out: export everything,
+// bring an export or a recording back in, and delete everything behind a typed confirmation.
+
+type RecordsStatus = z.infer<typeof RecordsStatusSchema>;
+type Message = { text: string; tone: 'quiet' | 'problem' };
+
+export function protectionSentence(status: RecordsStatus): string {
+  if (status.state === 'unavailable') return status.problem ?? 'Your records could not be opened.';
+  switch (status.encryption?.reason) {
+    case 'protected':
+      return 'Your records are encrypted on disk, and their key is kept in your system’s key store.';
+    case 'linux-basic-text':
+      return 'Your records are encrypted on disk, but this desktop has no real key store (Chromium reports “basic text”), so the key is kept next to your data. Anyone who can open your user folder could read your records. Installing a keyring such as GNOME Keyring or KWallet fixes this.';
+    case 'os-store-unavailable':
+      return 'Your records are encrypted on disk, but no system key store is available, so the key is kept next to your data. Anyone who can open your user folder could read your records.';
+    default:
+      return 'Your records are encrypted on disk.';
+  }
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function DataSection() {
+  const api = useApi();
+  const confirmId = useId();
+  const [status, setStatus] = useState<RecordsStatus | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState('');
+
+  const refresh = useCallback(async () => {
+    const result = await api.invoke('data.status');
+    if (result.ok) setStatus(result.value);
+    else setMessage({ text: result.error.message, tone: 'problem' });
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function run(task: () => Promise<Message | null>): Promise<void> {
+    setBusy(true);
+    try {
+      const outcome = await task();
+      if (outcome) setMessage(outcome);
+      await refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const exportEverything = () =>
+    run(async () => {
+      const result = await api.invoke('data.export');
+      if (!result.ok) return { text: `Nothing was exported. ${result.error.message}`, tone: 'problem' };
+      if (result.value.cancelled) return null;
+      const { sessions, journalEntries, agreements, folder } = result.value;
+      return {
+        text: `Exported ${plural(sessions, 'session', 'sessions')}, ${plural(journalEntries, 'journal entry', 'journal entries')} and ${plural(agreements, 'agreement', 'agreements')} to ${folder}.`,
+        tone: 'quiet',
+      };
+    });
+
+  const importExport = () =>
+    run(async () => {
+      const result = await api.invoke('data.import');
+      if (!result.ok) return { text: `Nothing was imported. ${result.error.message}`, tone: 'problem' };
+      if (result.value.cancelled) return null;
+      const { added, unchanged, conflicts, problems } = result.value;
+      const parts = [
+        `Added ${plural(added.sessions, 'session', 'sessions')}, ${plural(added.journalEntries, 'journal entry', 'journal entries')} and ${plural(added.agreements, 'agreement', 'agreements')}.`,
+      ];
+      if (unchanged > 0) parts.push(`${plural(unchanged, 'record was', 'records were')} already here.`);
+      if (conflicts > 0) parts.push(`${plural(conflicts, 'record differs', 'records differ')} from yours, so yours were kept.`);
+      if (problems.length > 0) parts.push(`${plural(problems.length, 'file', 'files')} could not be read.`);
+      return { text: parts.join(' '), tone: problems.length > 0 ? 'problem' : 'quiet' };
+    });
+
+  const importRecording = () =>
+    run(async () => {
+      const result = await api.invoke('data.importRecording');
+      if (!result.ok) return { text: `The recording was not imported. ${result.error.message}`, tone: 'problem' };
+      if (result.value.cancelled) return null;
+      return {
+        text: result.value.alreadyImported ? 'That recording is already in Attune.' : 'The recording was added as a session.',
+        tone: 'quiet',
+      };
+    });
+
+  const deleteEverything = (event: FormEvent) => {
+    event.preventDefault();
+    if (typed.trim().toLowerCase() !== DELETE_EVERYTHING_CONFIRMATION) return;
+    void run(async () => {
+      const result = await api.invoke('data.deleteEverything', { confirm: DELETE_EVERYTHING_CONFIRMATION });
+      setConfirming(false);
+      setTyped('');
+      if (!result.ok) return { text: `Nothing was deleted. ${result.error.message}`, tone: 'problem' };
+      return { text: 'Everything Attune recorded has been deleted from this computer.', tone: 'quiet' };
+    });
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-data">
+      <h2 id="settings-data">Your data</h2>
+      {status ? (
+        <>
+          <p className="section-note">{protectionSentence(status)}</p>
+          {status.state === 'open' ? (
+            <p>
+              Attune holds {plural(status.sessionCount, 'session', 'sessions')}, {plural(status.journalCount, 'journal entry', 'journal entries')} and{' '}
+              {plural(status.agreementCount, 'agreement', 'agreements')}.
+            </p>
+          ) : null}
+          {status.quarantinedCount > 0 ? (
+            <p className="field-error">
+              {plural(status.quarantinedCount, 'file', 'files')} could not be read and {status.quarantinedCount === 1 ? 'was' : 'were'} set aside in the
+              quarantine folder, untouched.
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="section-note">Checking your records…</p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button button-quiet" disabled={busy} onClick={() => void exportEverything()}>
+          <Download aria-hidden="true" size={18} />
+          Export everything…
+        </button>
+        <button type="button" className="button button-quiet" disabled={busy} onClick={() => void importExport()}>
+          <Upload aria-hidden="true" size={18} />
+          Import an export…
+        </button>
+        <button type="button" className="button button-quiet" disabled={busy} onClick={() => void importRecording()}>
+          <FileHeart aria-hidden="true" size={18} />
+          Import a recording…
+        </button>
+      </div>
+      <p className="section-note">
+        Exports are plain files (JSON, CSV and RR text that Kubios opens), not encrypted: keep them somewhere safe.
+      </p>
+      {confirming ? (
+        <form className="danger-zone" onSubmit={deleteEverything}>
+          <label htmlFor={confirmId} className="field-label">
+            Type “{DELETE_EVERYTHING_CONFIRMATION}” to delete every session, beat, journal entry and agreement
+          </label>
+          <p className="field-hint">This cannot be undone. Your settings stay.</p>
+          <input
+            id={confirmId}
+            className="control"
+            value={typed}
+            autoComplete="off"
+            onChange={(event) => setTyped(event.target.value)}
+            autoFocus
+          />
+          <div className="button-row">
+            <button type="submit" className="button button-danger" disabled={busy || typed.trim().toLowerCase() !== DELETE_EVERYTHING_CONFIRMATION}>
+              Delete everything
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => { setConfirming(false); setTyped(''); }}>
+              Keep my data
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button button-quiet" disabled={busy} onClick={() => setConfirming(true)}>
+          <Trash2 aria-hidden="true" size={18} />
+          Delete everything…
+        </button>
+      )}
+      <p className={message?.tone === 'problem' ? 'field-error' : 'section-note'} role="status" aria-live="polite">
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiContext } from '../../renderer/app/attune.ts';
+import { DataSection } from '../../renderer/features/settings/data-section.tsx';
+import { createInProcessApi, type InProcessApi } from '../support/in-process-api.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+// The "Your data" section against the real records store in a temp folder.
+describe('Your data', () => {
+  const open: Array<{ cleanup: () => void }> = [];
+  afterEach(() => {
+    cleanup();
+    for (const item of open.splice(0)) item.cleanup();
+  });
+
+  async function setup(options: Parameters<typeof createInProcessApi>[0] = {}, entries: string[] = []): Promise<InProcessApi> {
+    const harness = createInProcessApi(options);
+    open.push(harness);
+    for (const text of entries) await harness.api.invoke('journal.create', { text });
+    render(
+      <ApiContext.Provider value={harness.api}>
+        <DataSection />
+      </ApiContext.Provider>,
+    );
+    return harness;
+  }
+
+  it('says plainly that the key is not protected when no system key store is available', async () => {
+    await setup();
+    expect(await screen.findByText(/no system key store is available/)).toBeTruthy();
+    expect(await screen.findByText(/0 sessions, 0 journal entries and 0 agreements/)).toBeTruthy();
+  });
+
+  it('exports everything to the folder chosen in main and reports what was written', async () => {
+    const exportDir = makeTempDir('attune-export-');
+    open.push(exportDir);
+    await setup({ chooseFolder: async () => exportDir.path }, ['We talked about the holidays and it went better than I feared.']);
+    await userEvent.click(await screen.findByRole('button', { name: /Export everything/ }));
+    expect(await screen.findByText(/Exported 0 sessions, 1 journal entry and 0 agreements/)).toBeTruthy();
+    expect(readdirSync(exportDir.path).length).toBeGreaterThan(0);
+  });
+
+  it('does nothing and says nothing when the folder picker is cancelled', async () => {
+    await setup({ chooseFolder: async () => null });
+    await userEvent.click(await screen.findByRole('button', { name: /Export everything/ }));
+    await waitFor(() => expect((screen.getByRole('button', { name: /Export everything/ }) as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('deletes everything only after the confirmation is typed', async () => {
+    const harness = await setup({}, ['Private words.']);
+    await screen.findByText(/1 journal entry/);
+    await userEvent.click(screen.getByRole('button', { name: /Delete everything…/ }));
+    const confirm = screen.getByRole('button', { name: 'Delete everything' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    await userEvent.type(screen.getByLabelText(/Type “delete everything”/), 'delete every');
+    expect(confirm.disabled).toBe(true);
+    await userEvent.type(screen.getByLabelText(/Type “delete everything”/), 'thing');
+    expect(confirm.disabled).toBe(false);
+    await userEvent.click(confirm);
+    expect(await screen.findByText(/has been deleted from this computer/)).toBeTruthy();
+    expect(await screen.findByText(/0 sessions, 0 journal entries/)).toBeTruthy();
+    const list = await harness.api.invoke('journal.list', {});
+    expect(list.ok && list.value).toEqual([]);
+  });
+
+  it('keeps the data when the user steps back from deleting', async () => {
+    const harness = await setup({}, ['Keep me.']);
+    await screen.findByText(/1 journal entry/);
+    await userEvent.click(screen.getByRole('button', { name: /Delete everything…/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Keep my data' }));
+    expect(screen.queryByRole('button', { name: 'Delete everything' })).toBeNull();
+    expect(existsSync(join(harness.dataDir, 'records'))).toBe(true);
+    expect(screen.getByText(/1 journal entry/)).toBeTruthy();
+  });
+});
