@@ -47,8 +47,16 @@ export function DataSection() {
   }, [api]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void api.invoke('data.status').then((result) => {
+      if (!live) return;
+      if (result.ok) setStatus(result.value);
+      else setMessage({ text: result.error.message, tone: 'problem' });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   async function run(task: () => Promise<Message | null>): Promise<void> {
     setBusy(true);
