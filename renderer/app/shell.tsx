@@ -10,6 +10,7 @@ import { TrendsScreen } from '../features/trends/trends-screen.tsx';
 import { useAppearance } from './appearance.ts';
 import type { ErrorReporter } from './error-reporting.ts';
 import { navigate, useRoute } from './hash-route.ts';
+import { useNavigateEvents } from './navigate-events.ts';
 import { MainNav } from './nav.tsx';
 import { Notices } from './notices.tsx';
 import type { RouteId } from './routes.ts';
@@ -37,6 +38,7 @@ export function Shell({ report }: { report: ErrorReporter }) {
   const [hasMoved, setHasMoved] = useState(false);
   if (!hasMoved && route !== openedOn) setHasMoved(true);
   useAppearance();
+  useNavigateEvents();
   useRouteShortcuts(useCallback((id: RouteId) => navigate(id), []));
 
   useEffect(() => {
