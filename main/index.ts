@@ -28,6 +28,7 @@ import {
   shouldCancelRequest,
 } from './security/policy.ts';
 import { createAppServices } from './services.ts';
+import { recordsElectronDeps } from './electron/records-deps.ts';
 import { createMainWindow, focusWindow, hardenWebContents, WINDOW_SIZE } from './window.ts';
 import { fitToWorkAreas, readWindowState, saveWindowState } from './window-state.ts';
 import { watchPowerState } from './electron/power-state.ts';
@@ -89,6 +90,8 @@ function start(): void {
       isTrustedSender: (sender) => isTrustedSenderFrame(sender, devOrigin),
       revealFile: (path) => shell.showItemInFolder(path),
       sendEvent: (event, payload) => sendToWindow(() => mainWindow?.webContents ?? null, event, payload),
+      // The OS key store wraps the records' data key; export and import use the system pickers.
+      ...recordsElectronDeps(() => mainWindow),
       reminders: {
         // Electron cannot read the system's do-not-disturb, so quiet hours stand in for it.
         platform: { notify: createElectronNotifier(Notification), systemState: power.systemState, doNotDisturb: () => null },
@@ -104,6 +107,19 @@ function start(): void {
       },
     });
     lookAgain = () => services.reminders.reminders.poke();
+    // Save the records index before quitting so the next start is fast (not needed for safety).
+    let recordsClosed = false;
+    app.on('before-quit', (event) => {
+      if (recordsClosed) return;
+      event.preventDefault();
+      void services.records
+        .close()
+        .catch((error: unknown) => services.log.error(`records: closing failed: ${error instanceof Error ? error.message : 'unknown'}`))
+        .finally(() => {
+          recordsClosed = true;
+          app.quit();
+        });
+    });
     process.on('uncaughtException', (error) => services.log.error(`main: uncaught ${error.name}: ${error.message}`));
     process.on('unhandledRejection', (reason) =>
       services.log.error(`main: unhandled rejection ${reason instanceof Error ? reason.message : 'non-error'}`),

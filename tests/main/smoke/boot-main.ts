@@ -85,11 +85,18 @@ const trayAfterPause = tray ? { tooltip: tray.tooltip, resumeEnabled: tray.conte
 let closePrevented = false;
 window?.emit('close', { preventDefault: () => (closePrevented = true) });
 const closeHides = { prevented: closePrevented, visible: window?.isVisible() ?? null };
-app.emit('before-quit');
+let quitDeferred = false;
+const quitCallsBefore = standIn.calls.filter((call) => call.api === 'app.quit').length;
+app.emit('before-quit', { preventDefault: () => (quitDeferred = true) });
+await new Promise((r) => setTimeout(r, 200));
+// Main holds the first quit to save the records index, then quits again itself.
+const quitAfterSavingRecords = { deferred: quitDeferred, quitAgain: standIn.calls.filter((call) => call.api === 'app.quit').length > quitCallsBefore };
+app.emit('before-quit', { preventDefault: () => {} });
 let closePreventedWhileQuitting = false;
 window?.emit('close', { preventDefault: () => (closePreventedWhileQuitting = true) });
 
 const report = {
+  quitAfterSavingRecords,
   callsBeforeReady,
   calls: standIn.calls.map((call) => call.api),
   privilegedSchemes: protocol.privileged,

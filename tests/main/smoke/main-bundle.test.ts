@@ -12,6 +12,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bundle = `${root}out/main/index.js`;
 
 type Report = {
+  quitAfterSavingRecords: { deferred: boolean; quitAgain: boolean };
   callsBeforeReady: string[];
   calls: string[];
   privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }>;
@@ -144,6 +145,10 @@ describe('main bundle smoke (out/main started in Node with the electron stand-in
   it('hides the window on close while the tray runs, and closes it on quit', () => {
     expect(report.closeHides).toEqual({ prevented: true, visible: false });
     expect(report.closePreventedWhileQuitting).toBe(false);
+  });
+
+  it('saves the records index before quitting, then quits', () => {
+    expect(report.quitAfterSavingRecords).toEqual({ deferred: true, quitAgain: true });
   });
 
   it('never loads the real Electron package or binary', () => {
