@@ -7,6 +7,7 @@ import { AboutSection } from './about-section.tsx';
 import { DataSection } from './data-section.tsx';
 import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
 import { PHYSIOLOGY_FIELDS } from './physiology-fields.ts';
+import { RemindersSection } from './reminders-section.tsx';
 
 // Every change saves at once through `settings.update`. A quiet line says "saved"; if main
 // refuses, the control goes back and the reason stays beside it.
@@ -161,6 +162,8 @@ function SettingsForm({
           onCommit={(soundCues) => save('soundCues', 'Sound cues', { breathing: { soundCues } })}
         />
       </section>
+
+      <RemindersSection settings={settings} errors={errors} save={save} />
     </>
   );
 }
