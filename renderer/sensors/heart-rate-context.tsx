@@ -24,7 +24,25 @@ export type SensorEnvironment = {
 };
 
 export function browserSensorEnvironment(): SensorEnvironment {
-  return { bluetooth: typeof navigator !== 'undefined' ? navigator.bluetooth : undefined, scheduler: browserScheduler() };
+  const environment: SensorEnvironment = {
+    bluetooth: typeof navigator !== 'undefined' ? navigator.bluetooth : undefined,
+    scheduler: browserScheduler(),
+  };
+  // The browser-test tier plays a strap through Chromium's emulation in real time; it sets
+  // this before the app starts so a hundred reconnects take seconds, not minutes. Only
+  // waits can change, never what the app does.
+  const testBackoff = (globalThis as { __attuneTestBackoff?: unknown }).__attuneTestBackoff;
+  if (typeof testBackoff === 'object' && testBackoff !== null) environment.backoff = pickBackoff(testBackoff as Record<string, unknown>);
+  return environment;
+}
+
+function pickBackoff(raw: Record<string, unknown>): Partial<Backoff> {
+  const backoff: { -readonly [K in keyof Backoff]?: number } = {};
+  for (const key of ['firstDelayMs', 'maxDelayMs', 'maxAttempts', 'attemptTimeoutMs'] as const) {
+    const value = raw[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) backoff[key] = value;
+  }
+  return backoff;
 }
 
 export type HeartRateSnapshot = {

@@ -32,7 +32,13 @@ export const CHROMIUM_FLAGS = [
 
 export type LaunchedBrowser = { browser: Browser; close: () => Promise<void> };
 
-export async function launchChromium(): Promise<LaunchedBrowser> {
+/**
+ * CDP by default; WebDriver BiDi for the Bluetooth tests, because Chromium's Bluetooth
+ * emulation answers discovery itself over BiDi (../shared/design/bluetooth-emulation.md).
+ */
+export type BrowserProtocol = 'cdp' | 'webDriverBiDi';
+
+export async function launchChromium(protocol: BrowserProtocol = 'cdp'): Promise<LaunchedBrowser> {
   const executablePath = chromiumPath();
   if (executablePath === null) {
     throw new Error('No Chromium found: install Debian\'s chromium (/usr/bin/chromium) or set CHROME_PATH.');
@@ -43,6 +49,7 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
     headless: true,
     userDataDir,
     args: CHROMIUM_FLAGS,
+    protocol,
   });
   return {
     browser,
