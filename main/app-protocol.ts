@@ -54,18 +54,18 @@ export function resolveAppPath(requestUrl: string, bundleRoot: string): AppPathR
   return { ok: true, filePath };
 }
 
-export type ReadBundleFile = (path: string) => Promise<Uint8Array>;
+export type ReadBundleFile = (path: string) => Promise<Uint8Array<ArrayBuffer>>;
 
 /** The handler given to `protocol.handle('app', …)`: a plain Request → Response function. */
 export function createAppRequestHandler(
   bundleRoot: string,
-  readBundleFile: ReadBundleFile = (path) => readFile(path),
+  readBundleFile: ReadBundleFile = async (path) => new Uint8Array(await readFile(path)),
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
     const resolution = resolveAppPath(request.url, bundleRoot);
     if (!resolution.ok) return textResponse(resolution.status, 'Not available');
-    let body: Uint8Array;
+    let body: Uint8Array<ArrayBuffer>;
     try {
       body = await readBundleFile(resolution.filePath);
     } catch {

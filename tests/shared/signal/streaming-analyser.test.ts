@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cumulativeBeatTimesMs, forEachCoherenceWindow } from '../../../shared/signal/coherence.ts';
+import { forEachCoherenceWindow } from '../../../shared/signal/coherence.ts';
 import { liveCleanBeats } from '../../../shared/signal/live-beat-filter.ts';
 import { createStreamingAnalyser, type Beat, type StreamingSnapshot } from '../../../shared/signal/streaming-analyser.ts';
 import { generateRrSeries, injectArtefacts } from '../../../shared/signal/synthetic-rr.ts';
