@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import {
+  calmDownSentence,
+  calmDownSeries,
+  compareCalmDown,
+  filterByTag,
+  floodingEpisodesPerBucket,
+  isFloodingEpisode,
+  medianPerBucket,
+  practiceMinutesPerBucket,
+  rangeWindow,
+  bucketStarts,
+  rmssdOf,
+  startAfterSeries,
+} from '../../../shared/trends/aggregate.ts';
+import { toCsv } from '../../../shared/trends/csv.ts';
+import type { TrendEntry, TrendSession } from '../../../shared/trends/timeline.ts';
+
+const DAY = 86_400_000;
+const TZ = 'Europe/Berlin';
+const T0 = Date.parse('2025-01-06T18:00:00Z'); // a Monday evening
+const RULE = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10 };
+
+let seq = 0;
+function session(dayOffset: number, fields: Partial<TrendSession> = {}): TrendSession {
+  seq += 1;
+  return {
+    id: `session-${String(seq).padStart(4, '0')}`,
+    kind: 'check',
+    startedAtMs: T0 + dayOffset * DAY,
+    durationSec: 300,
+    calmDownSec: 100,
+    peakHrBpm: 90,
+    baselineHrBpm: 62,
+    rmssdMs: 40,
+    startHrBpm: null,
+    endHrBpm: null,
+    correctedPercent: 1,
+    correctedBeatCount: 3,
+    verdict: 'ready',
+    journalEntryIds: [],
+    ...fields,
+  };
+}
+
+describe('the headline: calm-down compared with the first month', () => {
+  it('says how many more sessions a trend needs, under the minimum', () => {
+    const points = calmDownSeries([0, 1, 2].map((d) => session(d)));
+    const comparison = compareCalmDown(points, T0 + 3 * DAY);
+    expect(comparison).toEqual({ kind: 'not-enough', have: 3, more: 7 });
+    expect(calmDownSentence(comparison).headline).toBe('Not enough sessions yet: 7 more to see a trend.');
+    expect(calmDownSentence(comparison).detail).toMatch(/at least 5 sessions/);
+    expect(compareCalmDown([], T0).kind).toBe('not-enough');
+  });
+
+  it('needs five recent sessions that are not in the first month', () => {
+    const sessions = [...[0, 2, 4, 6, 8, 10, 12, 14].map((d) => session(d)), ...[100, 101].map((d) => session(d))];
+    const comparison = compareCalmDown(calmDownSeries(sessions), T0 + 102 * DAY);
+    expect(comparison).toEqual({ kind: 'not-enough-recent', recentCount: 2, more: 3 });
+    expect(calmDownSentence(comparison).headline).toBe('Not enough recent sessions: 3 more to see a trend.');
+  });
+
+  it('reports the change of the median as a rounded percentage, shorter or longer', () => {
+    const first = [0, 3, 6, 9, 12, 15].map((d, i) => session(d, { calmDownSec: [100, 120, 90, 110, 300, 100][i]! }));
+    const recent = [200, 201, 203, 205, 207].map((d, i) => session(d, { calmDownSec: [62, 70, 50, 62, 900][i]! }));
+    const comparison = compareCalmDown(calmDownSeries([...recent, ...first]), T0 + 208 * DAY);
+    expect(comparison).toMatchObject({ kind: 'compared', firstLabel: 'first month', firstCount: 6, firstMedianSec: 105, recentCount: 5, recentMedianSec: 62 });
+    const { headline, detail } = calmDownSentence(comparison);
+    expect(headline).toBe('Your median calm-down time is 41 % shorter than in your first month.');
+    expect(detail).toBe('Median 1 min 2 s over the last 30 days (5 sessions), 1 min 45 s in your first month (6 sessions).');
+
+    const worse = compareCalmDown(calmDownSeries([...first, ...recent.map((s) => ({ ...s, calmDownSec: 210 }))]), T0 + 208 * DAY);
+    expect(calmDownSentence(worse).headline).toBe('Your median calm-down time is 100 % longer than in your first month.');
+    const same = compareCalmDown(calmDownSeries([...first, ...recent.map((s) => ({ ...s, calmDownSec: 108 }))]), T0 + 208 * DAY);
+    expect(calmDownSentence(same).headline).toBe('Your median calm-down time is about the same as in your first month.');
+  });
+
+  it('uses the first five sessions when the first month held fewer, and says so', () => {
+    const sparseStart = [0, 40, 80, 120, 160, 200].map((d) => session(d, { calmDownSec: 200 }));
+    const recent = [300, 301, 302, 303, 304].map((d) => session(d, { calmDownSec: 100 }));
+    const comparison = compareCalmDown(calmDownSeries([...sparseStart, ...recent]), T0 + 305 * DAY);
+    expect(comparison).toMatchObject({ kind: 'compared', firstLabel: 'first sessions', firstCount: 5 });
+    expect(calmDownSentence(comparison).headline).toBe('Your median calm-down time is 50 % shorter than in your first 5 sessions.');
+  });
+
+  it('skips sessions without a calm-down time and rolls a 7-session median', () => {
+    const series = calmDownSeries([session(2, { calmDownSec: null }), ...[0, 1, 3, 4].map((d, i) => session(d, { calmDownSec: (i + 1) * 10 }))]);
+    expect(series.map((p) => p.calmDownSec)).toEqual([10, 20, 30, 40]);
+    expect(series.map((p) => p.rollingMedianSec)).toEqual([null, null, 20, 25]);
+  });
+});
+
+describe('weekly counts in the user\'s local weeks', () => {
+  const window = rangeWindow('4w', T0 + 27 * DAY, null, TZ);
+  const starts = bucketStarts(window, TZ);
+
+  it('has four or five local weeks in the 4-week range, starting on a Monday', () => {
+    expect(window.bucket).toBe('week');
+    expect(starts.length).toBeGreaterThanOrEqual(4);
+    expect(new Date(starts[0]!).toISOString()).toBe('2025-01-05T23:00:00.000Z');
+  });
+
+  it('counts flooding episodes: peak at the flooding line or a take-a-break verdict', () => {
+    expect(isFloodingEpisode(session(0, { peakHrBpm: 100, baselineHrBpm: 62 }), RULE)).toBe(true);
+    expect(isFloodingEpisode(session(0, { peakHrBpm: 99, baselineHrBpm: 62 }), RULE)).toBe(false);
+    // A baseline of 95 puts the line at 104.5.
+    expect(isFloodingEpisode(session(0, { peakHrBpm: 104, baselineHrBpm: 95 }), RULE)).toBe(false);
+    expect(isFloodingEpisode(session(0, { peakHrBpm: 80, verdict: 'take-a-break' }), RULE)).toBe(true);
+    const rows = floodingEpisodesPerBucket(
+      [session(0, { peakHrBpm: 120 }), session(1, { peakHrBpm: 120 }), session(8, { peakHrBpm: 70 }), session(15, { verdict: 'take-a-break' })],
+      starts,
+      window.toMs,
+      RULE,
+    );
+    expect(rows.map((r) => r.count)).toEqual([2, 0, 1, 0]);
+  });
+
+  it('adds practice minutes per week, leaving out recordings and conversations', () => {
+    const rows = practiceMinutesPerBucket(
+      [session(0, { durationSec: 600 }), session(1, { kind: 'breathing', durationSec: 330 }), session(2, { kind: 'recording', durationSec: 6000 }), session(9, { kind: 'conversation', durationSec: 900 })],
+      starts,
+      window.toMs,
+    );
+    expect(rows.map((r) => r.minutes)).toEqual([15.5, 0, 0, 0]);
+    expect(rows[0]!.sessions).toBe(2);
+  });
+
+  it('takes weekly medians of baseline and of trustworthy RMSSD only', () => {
+    const sessions = [session(0, { baselineHrBpm: 60, rmssdMs: 30 }), session(1, { baselineHrBpm: 64, rmssdMs: 90, correctedPercent: 12 }), session(2, { baselineHrBpm: 62, rmssdMs: 50 })];
+    expect(medianPerBucket(sessions, starts, window.toMs, (s) => s.baselineHrBpm)[0]).toMatchObject({ value: 62, count: 3 });
+    expect(medianPerBucket(sessions, starts, window.toMs, rmssdOf(5))[0]).toMatchObject({ value: 40, count: 2 });
+    expect(medianPerBucket(sessions, starts, window.toMs, rmssdOf(5))[1]).toMatchObject({ value: null, count: 0 });
+  });
+
+  it('counts by month when "all" spans more than two years', () => {
+    const all = rangeWindow('all', T0 + 1000 * DAY, T0, TZ);
+    expect(all.bucket).toBe('month');
+    expect(bucketStarts(all, TZ).length).toBe(34);
+    expect(rangeWindow('all', T0 + 100 * DAY, T0, TZ).bucket).toBe('week');
+  });
+});
+
+describe('filters and series', () => {
+  it('keeps sessions linked to entries with the tag, from either side of the link', () => {
+    const a = session(0);
+    const b = session(1, { journalEntryIds: ['entry-b'] });
+    const c = session(2);
+    const entries: TrendEntry[] = [
+      { id: 'entry-a', createdAtMs: T0, kind: 'reflection', firstLine: 'a', tags: ['partner'], sessionIds: [a.id] },
+      { id: 'entry-b', createdAtMs: T0, kind: 'reflection', firstLine: 'b', tags: ['partner', 'money'], sessionIds: [] },
+      { id: 'entry-c', createdAtMs: T0, kind: 'reflection', firstLine: 'c', tags: ['work'], sessionIds: [c.id] },
+    ];
+    const filtered = filterByTag([a, b, c], entries, 'partner');
+    expect(filtered.sessions.map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(filtered.entries.map((e) => e.id)).toEqual(['entry-a', 'entry-b']);
+    expect(filterByTag([a, b, c], entries, null).sessions).toHaveLength(3);
+  });
+
+  it('pairs start and after-regulating heart rate only where both were recorded', () => {
+    const series = startAfterSeries([session(1, { startHrBpm: 92, endHrBpm: 74 }), session(0, { startHrBpm: 88 })]);
+    expect(series).toHaveLength(1);
+    expect(series[0]).toMatchObject({ startHrBpm: 92, endHrBpm: 74 });
+  });
+
+  it('writes CSV that spreadsheets read as text', () => {
+    expect(toCsv(['when', 'note'], [['2025-01-01', 'said "sorry", then'], ['2025-01-02', '=HYPERLINK()'], [null, 3]])).toBe(
+      'when,note\r\n2025-01-01,"said ""sorry"", then"\r\n2025-01-02,\'=HYPERLINK()\r\n,3\r\n',
+    );
+  });
+});
