@@ -1,0 +1,298 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { JOURNAL_PROMPTS, promptById, promptsByTheme } from '../../../shared/content/journal-prompts.ts';
+import { knownTags } from '../../../shared/journal/entry-filter.ts';
+import { sessionToAutoLink } from '../../../shared/journal/session-pairing.ts';
+import { JOURNAL_TEXT_MAX_CHARS, type JournalEntry } from '../../../shared/model/journal.ts';
+import { useApi } from '../../app/attune.ts';
+import { CuePicker, EmotionPicker, PleasantnessScale, TagEditor } from './entry-fields.tsx';
+import { parseLocalDateTime, toLocalInput, validateEntry, type EntryErrors } from './entry-validation.ts';
+import { KIND_LABELS, useJournalData } from './journal-data.tsx';
+import { goTo, type NewEntryOptions } from './journal-path.ts';
+import { SessionPicker } from './session-picker.tsx';
+import { sessionTitle } from './session-physiology.tsx';
+
+// Writing or changing an entry. Only the words (or a feeling) are needed; everything else
+// is there if it helps. A new entry written within half an hour of a session's end is
+// linked to it straight away, and says so, with a way to undo that.
+
+const EDITOR_KINDS = ['reflection', 'debrief', 'prompt'] as const;
+
+type Props = { mode: 'new'; options: NewEntryOptions; nowMs?: () => number } | { mode: 'edit'; entry: JournalEntry; nowMs?: () => number };
+
+type LinkedSessionInfo = { id: string; label: string; auto: boolean };
+
+export function EntryEditor(props: Props) {
+  const api = useApi();
+  const now = props.nowMs ?? Date.now;
+  const { list, reload } = useJournalData();
+  const existing = props.mode === 'edit' ? props.entry : null;
+  const initialPrompt = props.mode === 'new' ? promptById(props.options.promptId)?.id ?? '' : existing?.promptId ?? '';
+  const [openedAtMs] = useState(() => now());
+
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [text, setText] = useState(existing?.text ?? '');
+  const [whenLocal, setWhenLocal] = useState(() => toLocalInput(existing?.createdAtMs ?? openedAtMs));
+  const [kind, setKind] = useState<string>(
+    existing?.kind ?? (props.mode === 'new' ? (props.options.kind ?? (props.options.sessionId ? 'debrief' : initialPrompt ? 'prompt' : 'reflection')) : 'reflection'),
+  );
+  const [promptId, setPromptId] = useState(initialPrompt);
+  const [pleasantness, setPleasantness] = useState<number | null>(existing?.pleasantness ?? null);
+  const [emotions, setEmotions] = useState<string[]>(existing?.emotions ?? []);
+  const [tags, setTags] = useState<string[]>(existing?.tags ?? []);
+  const [cues, setCues] = useState<string[]>(existing?.cues ?? []);
+  const [sessions, setSessions] = useState<LinkedSessionInfo[]>(() => (existing?.sessionIds ?? []).map((id) => ({ id, label: 'A session', auto: false })));
+  const [picking, setPicking] = useState(false);
+  const [errors, setErrors] = useState<EntryErrors>({});
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const ids = { title: useId(), text: useId(), textHint: useId(), textError: useId(), when: useId(), whenError: useId(), kind: useId(), prompt: useId() };
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const whenRef = useRef<HTMLInputElement>(null);
+
+  const suggestions = useMemo(() => knownTags(list.status === 'ready' ? list.entries : []), [list]);
+
+  // Names of sessions already linked (edit), the one asked for (from a session), or the one just finished (auto-link).
+  useEffect(() => {
+    let live = true;
+    const wanted = props.mode === 'new' ? props.options.sessionId : null;
+    const named = async () => {
+      if (existing) {
+        const labelled = await Promise.all(
+          existing.sessionIds.map(async (id) => {
+            const result = await api.invoke('session.get', { sessionId: id });
+            return { id, label: result.ok ? sessionTitle(result.value.session) : 'A session that could not be read', auto: false };
+          }),
+        );
+        if (live) setSessions(labelled);
+        return;
+      }
+      if (wanted) {
+        const result = await api.invoke('session.get', { sessionId: wanted });
+        if (live && result.ok) setSessions([{ id: wanted, label: sessionTitle(result.value.session), auto: false }]);
+        return;
+      }
+      const recent = await api.invoke('session.list', { fromMs: Math.max(0, openedAtMs - 26 * 3600_000), toMs: openedAtMs + 1 });
+      if (!live || !recent.ok) return;
+      const justBefore = sessionToAutoLink(recent.value, openedAtMs);
+      if (justBefore) {
+        setSessions((current) => (current.length > 0 ? current : [{ id: justBefore.id, label: sessionTitle(justBefore), auto: true }]));
+        setKind((current) => (current === 'reflection' ? 'debrief' : current));
+      }
+    };
+    void named();
+    return () => {
+      live = false;
+    };
+    // Runs once per entry opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, existing?.id]);
+
+  const whenMs = parseLocalDateTime(whenLocal) ?? openedAtMs;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaveProblem(null);
+    const checked = validateEntry({ title, text, whenLocal, pleasantness, emotions, tags }, now());
+    setErrors(checked.errors);
+    if (checked.errors.when) {
+      whenRef.current?.focus();
+      return;
+    }
+    if (checked.errors.text) {
+      textRef.current?.focus();
+      return;
+    }
+    if (Object.keys(checked.errors).length > 0 || checked.createdAtMs === null) return;
+    setSaving(true);
+    const fields = {
+      title: title.trim(),
+      text,
+      kind: kind as JournalEntry['kind'],
+      promptId: promptId || null,
+      pleasantness,
+      emotions,
+      tags,
+      cues,
+    };
+    const result = existing
+      ? await api.invoke('journal.update', { id: existing.id, expectedRevision: existing.revision, patch: { ...fields, createdAtMs: checked.createdAtMs } })
+      : await api.invoke('journal.create', { ...fields, sessionIds: sessions.map((s) => s.id), createdAtMs: checked.createdAtMs });
+    setSaving(false);
+    if (!result.ok) {
+      setSaveProblem(result.error.code === 'conflict' ? 'This entry was changed in the meantime. Go back to it to see the newest version, then edit again.' : `Your entry was not saved: ${result.error.message}`);
+      return;
+    }
+    await reload();
+    goTo({ view: 'entry', id: result.value.id });
+  };
+
+  const cancel = () => goTo(existing ? { view: 'entry', id: existing.id } : { view: 'list' });
+  const prompt = promptById(promptId);
+  const kinds = EDITOR_KINDS.includes(kind as (typeof EDITOR_KINDS)[number]) ? EDITOR_KINDS : [...EDITOR_KINDS, kind];
+
+  return (
+    <form className="journal-editor" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${ids.title}-heading`}>
+      <h2 id={`${ids.title}-heading`} className="journal-view-title">
+        {existing ? 'Edit entry' : 'New entry'}
+      </h2>
+
+      {prompt && (
+        <blockquote className="journal-prompt-quote">
+          <p>{prompt.text}</p>
+        </blockquote>
+      )}
+
+      <div className="field" data-invalid={errors.text ? 'true' : undefined}>
+        <label htmlFor={ids.text} className="field-label">
+          {prompt ? 'Your answer' : 'What happened, and what did you notice?'}
+        </label>
+        <p id={ids.textHint} className="field-hint">
+          Blank lines start a new paragraph. *Stars* give emphasis, **two** make it strong, and lines starting with “- ” or “1. ” become a list.
+        </p>
+        <textarea
+          ref={textRef}
+          id={ids.text}
+          className="control journal-textarea"
+          rows={8}
+          value={text}
+          maxLength={JOURNAL_TEXT_MAX_CHARS}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={errors.text ? `${ids.textHint} ${ids.textError}` : ids.textHint}
+          onChange={(event) => setText(event.currentTarget.value)}
+        />
+        {errors.text && (
+          <p id={ids.textError} className="field-error">
+            {errors.text}
+          </p>
+        )}
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.title} className="field-label">
+          Title <span className="field-optional">(optional)</span>
+        </label>
+        <input id={ids.title} className="control" value={title} maxLength={200} onChange={(event) => setTitle(event.currentTarget.value)} />
+      </div>
+
+      <div className="journal-editor-row">
+        <div className="field" data-invalid={errors.when ? 'true' : undefined}>
+          <label htmlFor={ids.when} className="field-label">
+            When it happened
+          </label>
+          <input
+            ref={whenRef}
+            id={ids.when}
+            className="control"
+            type="datetime-local"
+            value={whenLocal}
+            max={toLocalInput(now())}
+            aria-invalid={errors.when ? true : undefined}
+            aria-describedby={errors.when ? ids.whenError : undefined}
+            onChange={(event) => setWhenLocal(event.currentTarget.value)}
+          />
+          {errors.when && (
+            <p id={ids.whenError} className="field-error">
+              {errors.when}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.kind} className="field-label">
+            Kind
+          </label>
+          <select id={ids.kind} className="control" value={kind} onChange={(event) => setKind(event.currentTarget.value)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k] ?? k}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.prompt} className="field-label">
+          Prompt it answers <span className="field-optional">(optional)</span>
+        </label>
+        <select
+          id={ids.prompt}
+          className="control journal-prompt-select"
+          value={promptId}
+          onChange={(event) => {
+            const next = event.currentTarget.value;
+            setPromptId(next);
+            if (next && kind === 'reflection') setKind('prompt');
+          }}
+        >
+          <option value="">No prompt</option>
+          {promptsByTheme().map((group) => (
+            <optgroup key={group.theme} label={group.label}>
+              {group.prompts.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.text}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+          {promptId && !JOURNAL_PROMPTS.some((p) => p.id === promptId) && <option value={promptId}>A prompt no longer in the library</option>}
+        </select>
+      </div>
+
+      <PleasantnessScale value={pleasantness} onChange={setPleasantness} />
+      <EmotionPicker selected={emotions} onChange={setEmotions} />
+      <TagEditor tags={tags} onChange={setTags} suggestions={suggestions} error={errors.tags ?? null} />
+      <CuePicker selected={cues} onChange={setCues} />
+
+      {!existing && (
+        <fieldset className="field journal-fieldset">
+          <legend className="field-label">Session</legend>
+          {sessions.length === 0 && <p className="field-hint">Not linked to a session.</p>}
+          {sessions.length > 0 && (
+            <ul className="linked-list">
+              {sessions.map((session) => (
+                <li key={session.id}>
+                  <span>
+                    {session.auto ? 'Linked to the session you just finished: ' : 'Linked to '}
+                    {session.label}
+                  </span>
+                  <button type="button" className="button button-quiet button-small" onClick={() => setSessions(sessions.filter((s) => s.id !== session.id))}>
+                    Unlink
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {picking ? (
+            <SessionPicker
+              atMs={whenMs}
+              linkedIds={sessions.map((s) => s.id)}
+              onPick={(picked) => {
+                setSessions([...sessions, { id: picked.id, label: sessionTitle(picked), auto: false }]);
+                setPicking(false);
+              }}
+              onClose={() => setPicking(false)}
+            />
+          ) : (
+            <button type="button" className="button button-quiet" onClick={() => setPicking(true)}>
+              Link a session
+            </button>
+          )}
+        </fieldset>
+      )}
+
+      {saveProblem && (
+        <p className="field-error" role="alert">
+          {saveProblem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button" disabled={saving}>
+          {saving ? 'Saving…' : existing ? 'Save changes' : 'Save entry'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useState } from 'react';
+import { bodyCueLabel } from '../../../shared/content/body-cues.ts';
+import { emotionById, pleasantnessLabel } from '../../../shared/content/emotions.ts';
+import { promptById } from '../../../shared/content/journal-prompts.ts';
+import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
+import type { IpcResult } from '../../../shared/ipc/result.ts';
+import type { JournalEntry } from '../../../shared/model/journal.ts';
+import { useApi } from '../../app/attune.ts';
+import { EntryEditor } from './entry-editor.tsx';
+import { FormattedText } from './formatted-text.tsx';
+import { entryLabel, formatDateTime, KIND_LABELS, useJournalData } from './journal-data.tsx';
+import { JournalLink } from './journal-link.tsx';
+import { goTo } from './journal-path.ts';
+import { SessionPicker } from './session-picker.tsx';
+import { LinkedSession } from './session-physiology.tsx';
+
+// One entry: what was written (light formatting, safely rendered), how it felt, the cues,
+// and each linked session's body: heart-rate line, peak, calm-down time, breathing.
+
+type Loaded = { status: 'loading' } | { status: 'ready'; entry: JournalEntry } | { status: 'failed'; message: string };
+
+export function useEntry(id: string): [Loaded, (entry: JournalEntry) => void] {
+  const api = useApi();
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void api.invoke('journal.get', { id }).then((result) => {
+      if (live) setState(result.ok ? { status: 'ready', entry: result.value } : { status: 'failed', message: result.error.code === 'not-found' ? 'This entry is not in your journal any more.' : result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+  const replace = useCallback((entry: JournalEntry) => setState({ status: 'ready', entry }), []);
+  return [state, replace];
+}
+
+export function EntryEditScreen({ id }: { id: string }) {
+  const [state] = useEntry(id);
+  if (state.status === 'loading') return <p className="journal-count">Opening the entry…</p>;
+  if (state.status === 'failed') return <Missing message={state.message} />;
+  return <EntryEditor mode="edit" entry={state.entry} />;
+}
+
+function Missing({ message }: { message: string }) {
+  return (
+    <div>
+      <p className="journal-count" role="status">
+        {message}
+      </p>
+      <JournalLink to={{ view: 'list' }}>Back to the journal</JournalLink>
+    </div>
+  );
+}
+
+export function EntryView({ id }: { id: string }) {
+  const api = useApi();
+  const { reload, setTrashed } = useJournalData();
+  const [state, replace] = useEntry(id);
+  const [picking, setPicking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (state.status === 'loading') return <p className="journal-count">Opening the entry…</p>;
+  if (state.status === 'failed') return <Missing message={state.message} />;
+  const { entry } = state;
+
+  const change = async (run: () => Promise<IpcResult<JournalEntry>>) => {
+    setProblem(null);
+    const result = await run();
+    if (result.ok) {
+      replace(result.value);
+      await reload();
+    } else setProblem(result.error.message);
+  };
+
+  const remove = async () => {
+    const result = await api.invoke('journal.delete', { id: entry.id });
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
+    setTrashed({ id: entry.id, label: entryLabel(entry) });
+    await reload();
+    goTo({ view: 'list' });
+  };
+
+  const prompt = promptById(entry.promptId);
+  const pleasant = pleasantnessLabel(entry.pleasantness);
+  const emotions = (entry.emotions ?? []).map((e) => emotionById(e)).filter((e) => e !== null);
+  const repairSteps = entry.repair?.steps.filter((step) => step.text.trim()) ?? [];
+
+  return (
+    <article className="journal-entry" aria-labelledby="journal-entry-title">
+      <p className="journal-back">
+        <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
+      </p>
+      <h2 id="journal-entry-title" className="journal-view-title">
+        {entryLabel(entry)}
+      </h2>
+      <p className="journal-entry-meta">
+        {formatDateTime(entry.createdAtMs)} · {KIND_LABELS[entry.kind] ?? entry.kind}
+        {entry.tags.length > 0 && ` · ${entry.tags.join(', ')}`}
+      </p>
+
+      {prompt && (
+        <blockquote className="journal-prompt-quote">
+          <p>{prompt.text}</p>
+        </blockquote>
+      )}
+
+      {repairSteps.length > 0 ? (
+        <ol className="repair-record">
+          {repairSteps.map((step) => (
+            <li key={step.stepId}>
+              <h3 className="journal-subheading">{REPAIR_STEPS.find((s) => s.id === step.stepId)?.name ?? step.stepId}</h3>
+              <FormattedText text={step.text} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        entry.text.trim() && <FormattedText text={entry.text} />
+      )}
+
+      {(pleasant || emotions.length > 0 || entry.cues.length > 0 || entry.repair) && (
+        <dl className="facts journal-structure">
+          {pleasant && (
+            <div>
+              <dt>How it felt</dt>
+              <dd>
+                {pleasant} ({entry.pleasantness} of 7)
+              </dd>
+            </div>
+          )}
+          {emotions.length > 0 && (
+            <div>
+              <dt>Words for it</dt>
+              <dd>
+                <ul className="plain-list">
+                  {emotions.map((e) => (
+                    <li key={e.id}>
+                      <strong>{e.word}</strong>: {e.definition}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
+          {entry.cues.length > 0 && (
+            <div>
+              <dt>Cues noticed</dt>
+              <dd>{entry.cues.map(bodyCueLabel).join(', ')}</dd>
+            </div>
+          )}
+          {entry.repair && (
+            <div>
+              <dt>Heart rate</dt>
+              <dd>
+                {entry.repair.hrBeforeBpm !== null ? `${Math.round(entry.repair.hrBeforeBpm)} bpm before` : 'Not measured before'}
+                {', '}
+                {entry.repair.hrAfterBpm !== null ? `${Math.round(entry.repair.hrAfterBpm)} bpm after` : 'not measured after'}
+                {entry.repair.wentOnBeforeCalm ? ' (you chose to go on before it settled)' : ''}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+
+      <section className="journal-sessions" aria-labelledby="journal-entry-sessions">
+        <h3 id="journal-entry-sessions" className="journal-subheading">
+          {entry.sessionIds.length === 1 ? 'Linked session' : entry.sessionIds.length > 1 ? 'Linked sessions' : 'Session'}
+        </h3>
+        {entry.sessionIds.length === 0 && <p className="field-hint">Not linked to a session.</p>}
+        {entry.sessionIds.length > 0 && (
+          <ul className="linked-sessions">
+            {entry.sessionIds.map((sessionId) => (
+              <LinkedSession key={sessionId} sessionId={sessionId} onUnlink={() => void change(() => api.invoke('journal.unlink', { entryId: entry.id, sessionId }))} />
+            ))}
+          </ul>
+        )}
+        {picking ? (
+          <SessionPicker
+            atMs={entry.createdAtMs}
+            linkedIds={entry.sessionIds}
+            onPick={(session) => {
+              setPicking(false);
+              void change(() => api.invoke('journal.link', { entryId: entry.id, sessionId: session.id }));
+            }}
+            onClose={() => setPicking(false)}
+          />
+        ) : (
+          <button type="button" className="button button-quiet" onClick={() => setPicking(true)}>
+            Link a session
+          </button>
+        )}
+      </section>
+
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <JournalLink className="button" to={{ view: 'edit', id: entry.id }}>
+          Edit
+        </JournalLink>
+        <button type="button" className="button button-quiet" onClick={() => void remove()}>
+          Delete
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { latestBaselineBpm } from '../../../shared/journal/body-check.ts';
+import { useApi } from '../../app/attune.ts';
+import { useSettings } from '../../app/settings-context.tsx';
+import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
+import '../../styles/journal.css';
+import { EntryEditor } from './entry-editor.tsx';
+import { EntryEditScreen, EntryView } from './entry-view.tsx';
+import { JournalDataProvider } from './journal-data.tsx';
+import { JournalList } from './journal-list.tsx';
+import { parseJournalPath, useJournalHash } from './journal-path.ts';
+import { PromptsView } from './prompts-view.tsx';
+import { RepairFlow, type BodyReading } from './repair-flow.tsx';
+import { SessionView } from './session-view.tsx';
+
+// Everything inside the Journal area, loaded on demand (journal-screen.tsx lazy-loads this
+// module) so the window's first paint does not carry it.
+
+export default function JournalArea() {
+  const hash = useJournalHash();
+  const path = parseJournalPath(hash);
+  return (
+    <JournalDataProvider>
+      {path.view === 'list' && <JournalList />}
+      {path.view === 'new' && <EntryEditor key={hash} mode="new" options={path} />}
+      {path.view === 'entry' && <EntryView key={path.id} id={path.id} />}
+      {path.view === 'edit' && <EntryEditScreen key={path.id} id={path.id} />}
+      {path.view === 'prompts' && <PromptsView />}
+      {path.view === 'session' && <SessionView key={path.id} id={path.id} />}
+      {path.view === 'repair' && <LiveRepairFlow />}
+    </JournalDataProvider>
+  );
+}
+
+const BASELINE_LOOKBACK_MS = 90 * 24 * 3600 * 1000;
+
+/** The repair flow fed from the app's heart-rate source and the resting rate of the latest session. */
+function LiveRepairFlow() {
+  const api = useApi();
+  const heart = useHeartRate();
+  const { state } = useSettings();
+  const [baseline, setBaseline] = useState<number | null | 'loading'>('loading');
+  useEffect(() => {
+    let live = true;
+    const nowMs = Date.now();
+    void api.invoke('session.list', { fromMs: Math.max(0, nowMs - BASELINE_LOOKBACK_MS), toMs: nowMs + 1 }).then((result) => {
+      if (live) setBaseline(result.ok ? latestBaselineBpm(result.value) : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  if (baseline === 'loading' || state.status === 'loading') return <p className="journal-count">Getting ready…</p>;
+  const physiology = state.status === 'ready' ? state.settings.physiology : { calmAboveBaselineBpm: 5, sustainSec: 30 };
+  const body: BodyReading = { connected: heart.status.phase === 'connected', bpm: heart.bpm };
+  return <RepairFlow body={body} calmLineBpm={baseline === null ? null : baseline + physiology.calmAboveBaselineBpm} sustainMs={physiology.sustainSec * 1000} />;
+}

@@ -1,0 +1,95 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { JournalListItem } from '../../../shared/model/journal.ts';
+import { useApi } from '../../app/attune.ts';
+
+// The journal's list, loaded once when the area opens and reloaded after every change, so
+// going back to the list is instant. Also the "moved to the trash, undo" note, kept here so
+// it survives moving from the entry to the list.
+
+export type JournalList = { status: 'loading' } | { status: 'ready'; entries: JournalListItem[] } | { status: 'failed'; message: string };
+
+export type TrashedNote = { id: string; label: string };
+
+type JournalData = {
+  list: JournalList;
+  reload(): Promise<void>;
+  trashed: TrashedNote | null;
+  setTrashed(note: TrashedNote | null): void;
+};
+
+const JournalDataContext = createContext<JournalData | null>(null);
+
+export function JournalDataProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [list, setList] = useState<JournalList>({ status: 'loading' });
+  const [trashed, setTrashed] = useState<TrashedNote | null>(null);
+  const generation = useRef(0);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    const result = await api.invoke('journal.list', {});
+    if (mine !== generation.current) return;
+    setList(result.ok ? { status: 'ready', entries: result.value } : { status: 'failed', message: result.error.message });
+  }, [api]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const value = useMemo(() => ({ list, reload, trashed, setTrashed }), [list, reload, trashed]);
+  return <JournalDataContext value={value}>{children}</JournalDataContext>;
+}
+
+export function useJournalData(): JournalData {
+  const value = useContext(JournalDataContext);
+  if (!value) throw new Error('useJournalData() needs a <JournalDataProvider> above it.');
+  return value;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+export function formatDateTime(ms: number): string {
+  return dateTime.format(ms);
+}
+
+export function formatDate(ms: number): string {
+  return dateOnly.format(ms);
+}
+
+export function formatTime(ms: number): string {
+  return timeOnly.format(ms);
+}
+
+export const KIND_LABELS: Record<string, string> = {
+  reflection: 'Reflection',
+  repair: 'Repair',
+  debrief: 'After a session',
+  prompt: 'Prompt',
+  'check-in': 'Check-in',
+  intention: 'Intention',
+  'weekly-signs': 'Weekly signs',
+  note: 'Note',
+};
+
+/** The kinds the journal's filter offers (the issue's four). */
+export const FILTER_KINDS = ['reflection', 'repair', 'debrief', 'prompt'] as const;
+
+export const SESSION_KIND_LABELS: Record<string, string> = {
+  check: 'Regulation check',
+  breathing: 'Breathing',
+  break: 'Break',
+  repair: 'Repair',
+  conversation: 'Conversation',
+  calibration: 'Calibration',
+  recording: 'Imported recording',
+};
+
+/** What a list row or a heading calls an entry: its title, or the first words of its text. */
+export function entryLabel(entry: { title: string; excerpt?: string; text?: string }): string {
+  if (entry.title.trim()) return entry.title.trim();
+  const words = (entry.excerpt ?? entry.text ?? '').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+  if (!words) return 'Untitled entry';
+  return words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words;
+}

@@ -1,0 +1,95 @@
+import { useSyncExternalStore } from 'react';
+
+// Places inside the journal, kept in the hash after `#/journal` so a reload keeps the
+// user's place and the shell's router still sees the Journal area:
+//   #/journal                     the list
+//   #/journal/new?prompt=…&session=…&kind=…
+//   #/journal/entry/<id>          one entry
+//   #/journal/entry/<id>/edit
+//   #/journal/repair              the five-step repair flow
+//   #/journal/prompts             the prompt library
+//   #/journal/session/<id>        a session with its entries
+
+export type NewEntryOptions = { promptId: string | null; sessionId: string | null; kind: string | null };
+
+export type JournalPath =
+  | { view: 'list' }
+  | ({ view: 'new' } & NewEntryOptions)
+  | { view: 'entry'; id: string }
+  | { view: 'edit'; id: string }
+  | { view: 'repair' }
+  | { view: 'prompts' }
+  | { view: 'session'; id: string };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function parseJournalPath(hash: string): JournalPath {
+  const [pathPart = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = pathPart.split('/').filter(Boolean);
+  if (parts[0] !== 'journal') return { view: 'list' };
+  const [, section, id, action] = parts;
+  const params = new URLSearchParams(query);
+  if (section === 'new') {
+    return { view: 'new', promptId: params.get('prompt'), sessionId: params.get('session'), kind: params.get('kind') };
+  }
+  if ((section === 'entry' || section === 'session') && id && ID.test(id)) {
+    if (section === 'session') return { view: 'session', id };
+    return action === 'edit' ? { view: 'edit', id } : { view: 'entry', id };
+  }
+  if (section === 'repair') return { view: 'repair' };
+  if (section === 'prompts') return { view: 'prompts' };
+  return { view: 'list' };
+}
+
+export function journalHash(path: JournalPath): string {
+  switch (path.view) {
+    case 'list':
+      return '#/journal';
+    case 'new': {
+      const params = new URLSearchParams();
+      if (path.promptId) params.set('prompt', path.promptId);
+      if (path.sessionId) params.set('session', path.sessionId);
+      if (path.kind) params.set('kind', path.kind);
+      const query = params.toString();
+      return `#/journal/new${query ? `?${query}` : ''}`;
+    }
+    case 'entry':
+      return `#/journal/entry/${path.id}`;
+    case 'edit':
+      return `#/journal/entry/${path.id}/edit`;
+    case 'session':
+      return `#/journal/session/${path.id}`;
+    default:
+      return `#/journal/${path.view}`;
+  }
+}
+
+export function newEntryPath(options: Partial<NewEntryOptions> = {}): JournalPath {
+  return { view: 'new', promptId: options.promptId ?? null, sessionId: options.sessionId ?? null, kind: options.kind ?? null };
+}
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) window.addEventListener('hashchange', notify);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('hashchange', notify);
+  };
+}
+
+function notify(): void {
+  for (const listener of [...listeners]) listener();
+}
+
+export function goTo(path: JournalPath): void {
+  const hash = journalHash(path);
+  if (window.location.hash !== hash) window.location.hash = hash;
+  notify();
+}
+
+/** The hash string (stable between renders), parsed by the caller. */
+export function useJournalHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash, () => '#/journal');
+}

@@ -1,0 +1,290 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
+import { createBodyCheck, type BodyCheckReading } from '../../../shared/journal/body-check.ts';
+import { formatDuration } from '../../../shared/journal/physiology.ts';
+import type { RepairRecord } from '../../../shared/model/journal.ts';
+import { useApi } from '../../app/attune.ts';
+import { formatDate, useJournalData } from './journal-data.tsx';
+import { JournalLink } from './journal-link.tsx';
+
+// The repair flow: a body check first (repair goes better from a settled body), then the
+// five steps, one at a time, each with a short explanation and room to write what you
+// want to say. Step 5 becomes an agreement the tray can bring back; everything is saved
+// as one repair entry with the heart rate before and after.
+//
+// The flow takes the live reading as a prop (`body`), so it does not care whether a strap,
+// the demo sensor or nothing is behind it; journal-area.tsx feeds it from the app's
+// heart-rate source.
+
+export type BodyReading = {
+  /** A heart-rate source is connected and sending. */
+  readonly connected: boolean;
+  readonly bpm: number | null;
+};
+
+type Props = {
+  body: BodyReading;
+  /** Resting heart rate + the calm margin; null when no resting rate is known yet. */
+  calmLineBpm: number | null;
+  sustainMs: number;
+  nowMs?: () => number;
+};
+
+type Stage = { kind: 'body' } | { kind: 'step'; index: number } | { kind: 'saved'; entryId: string; agreement: { text: string; remindAtMs: number | null } | null };
+
+export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: Props) {
+  const api = useApi();
+  const { reload } = useJournalData();
+  const [stage, setStage] = useState<Stage>({ kind: 'body' });
+  const [texts, setTexts] = useState<string[]>(() => REPAIR_STEPS.map(() => ''));
+  const [followUp, setFollowUp] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const judge = useRef(createBodyCheck({ calmLineBpm, sustainMs }));
+  const [reading, setReading] = useState<BodyCheckReading>({ state: 'no-reading', bpm: null, secondsToGo: null });
+  const hrBefore = useRef<number | null>(null);
+  const wentOnBeforeCalm = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ids = { text: useId(), followUp: useId(), followUpHint: useId() };
+
+  const bpm = body.connected ? body.bpm : null;
+  useEffect(() => {
+    if (bpm !== null && hrBefore.current === null) hrBefore.current = bpm;
+    setReading(judge.current.push(nowMs(), bpm));
+    // A steady heart sends the same number for a while: time still counts towards settling.
+    const tick = setInterval(() => setReading(judge.current.push(nowMs(), bpm)), 1000);
+    return () => clearInterval(tick);
+  }, [bpm, nowMs]);
+
+  const stageKey = stage.kind === 'step' ? `step-${stage.index}` : stage.kind;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [stageKey]);
+
+  const goOn = () => {
+    if (reading.state !== 'settled' && reading.state !== 'no-reading' && reading.state !== 'unknown-baseline') wentOnBeforeCalm.current = true;
+    setStage({ kind: 'step', index: 0 });
+  };
+
+  const save = async () => {
+    setProblem(null);
+    const written = REPAIR_STEPS.map((step, i) => ({ stepId: step.id, text: (texts[i] ?? '').trim() }));
+    if (written.every((step) => !step.text)) {
+      setProblem('Write at least one thing you want to say before saving.');
+      return;
+    }
+    let remindAtMs: number | null = null;
+    if (followUp) {
+      const [y, m, d] = followUp.split('-').map(Number);
+      remindAtMs = new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 9, 0, 0).getTime();
+      if (!Number.isFinite(remindAtMs) || remindAtMs < nowMs() - 24 * 3600_000) {
+        setProblem('Pick a follow-up day from today on, or leave it empty.');
+        return;
+      }
+    }
+    setSaving(true);
+    const repair: RepairRecord = {
+      steps: written,
+      hrBeforeBpm: hrBefore.current,
+      hrAfterBpm: bpm,
+      wentOnBeforeCalm: wentOnBeforeCalm.current,
+      agreementId: null,
+    };
+    const text = written
+      .filter((step) => step.text)
+      .map((step) => `**${REPAIR_STEPS.find((s) => s.id === step.stepId)?.name}**\n${step.text}`)
+      .join('\n\n');
+    const created = await api.invoke('journal.create', { kind: 'repair', title: 'Repair after a miss', text, tags: ['partner'], repair });
+    if (!created.ok) {
+      setSaving(false);
+      setProblem(`The repair was not saved: ${created.error.message}`);
+      return;
+    }
+    const nextTime = written[4]?.text ?? '';
+    let agreement: { text: string; remindAtMs: number | null } | null = null;
+    if (nextTime) {
+      const saved = await api.invoke('agreement.save', { text: nextTime.slice(0, 2000), remindAtMs, journalEntryId: created.value.id, status: 'active' });
+      if (saved.ok) {
+        agreement = { text: saved.value.text, remindAtMs: saved.value.remindAtMs };
+        await api.invoke('journal.update', { id: created.value.id, patch: { repair: { ...repair, agreementId: saved.value.id } } });
+      } else setProblem(`Your repair was saved, but the agreement was not: ${saved.error.message}`);
+    }
+    setSaving(false);
+    await reload();
+    setStage({ kind: 'saved', entryId: created.value.id, agreement });
+  };
+
+  if (stage.kind === 'body') {
+    return (
+      <section className="repair-flow" aria-labelledby="repair-heading">
+        <p className="journal-back">
+          <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
+        </p>
+        <h2 id="repair-heading" ref={heading} tabIndex={-1} className="journal-view-title">
+          Before you repair: a moment for your body
+        </h2>
+        <p className="lead">Repair lands better when your body has settled. Breathe out slowly. Let your shoulders drop. Feel your feet on the floor.</p>
+        <p>You don’t have to fix anything right now. You only need to be here.</p>
+        <BodyStatus reading={reading} connected={body.connected} calmLineBpm={calmLineBpm} sustainMs={sustainMs} />
+        <div className="button-row">
+          {reading.state === 'settled' ? (
+            <button type="button" className="button" onClick={goOn}>
+              Begin step 1
+            </button>
+          ) : reading.state === 'above' || reading.state === 'settling' ? (
+            <button type="button" className="button button-quiet" onClick={goOn}>
+              I’d like to go on now
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={goOn}>
+              Go on to step 1
+            </button>
+          )}
+        </div>
+        <p className="field-hint">These are rules of thumb for noticing when you are stirred up, not a medical judgement.</p>
+      </section>
+    );
+  }
+
+  if (stage.kind === 'saved') {
+    return (
+      <section className="repair-flow" aria-labelledby="repair-heading">
+        <h2 id="repair-heading" ref={heading} tabIndex={-1} className="journal-view-title">
+          Your repair is saved
+        </h2>
+        <p className="lead">Whatever happens in the conversation, coming back to each other is what builds trust.</p>
+        {stage.agreement && (
+          <p>
+            Your agreement for next time: “{stage.agreement.text}”
+            {stage.agreement.remindAtMs !== null ? ` Attune will bring it back on ${formatDate(stage.agreement.remindAtMs)}.` : ''}
+          </p>
+        )}
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="button-row">
+          <JournalLink className="button" to={{ view: 'entry', id: stage.entryId }}>
+            Open the entry
+          </JournalLink>
+          <JournalLink className="button button-quiet" to={{ view: 'list' }}>
+            Back to the journal
+          </JournalLink>
+        </div>
+      </section>
+    );
+  }
+
+  const index = stage.index;
+  const step = REPAIR_STEPS[index]!;
+  const last = index === REPAIR_STEPS.length - 1;
+  return (
+    <section className="repair-flow" aria-labelledby="repair-heading">
+      <p className="repair-progress">
+        Step {index + 1} of {REPAIR_STEPS.length}
+      </p>
+      <h2 id="repair-heading" ref={heading} tabIndex={-1} className="journal-view-title">
+        {step.name}
+      </h2>
+      <p className="lead">{step.explanation}</p>
+      <p className="repair-example">
+        <span className="repair-example-label">For example:</span> “{step.example}”
+      </p>
+      <div className="field">
+        <label htmlFor={ids.text} className="field-label">
+          {step.ask}
+        </label>
+        <textarea
+          key={step.id}
+          id={ids.text}
+          className="control journal-textarea"
+          rows={5}
+          maxLength={5000}
+          value={texts[index] ?? ''}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setTexts((current) => current.map((t, i) => (i === index ? value : t)));
+          }}
+        />
+      </div>
+      {last && (
+        <div className="field">
+          <label htmlFor={ids.followUp} className="field-label">
+            Come back to this agreement on <span className="field-optional">(optional)</span>
+          </label>
+          <p id={ids.followUpHint} className="field-hint">
+            Attune will remind you that morning, so you can see together how it is going.
+          </p>
+          <input id={ids.followUp} type="date" className="control" value={followUp} aria-describedby={ids.followUpHint} onChange={(event) => setFollowUp(event.currentTarget.value)} />
+        </div>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button button-quiet" onClick={() => setStage(index === 0 ? { kind: 'body' } : { kind: 'step', index: index - 1 })}>
+          Back
+        </button>
+        {last ? (
+          <button type="button" className="button" disabled={saving} onClick={() => void save()}>
+            {saving ? 'Saving…' : 'Save the repair'}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => setStage({ kind: 'step', index: index + 1 })}>
+            Next step
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function BodyStatus({ reading, connected, calmLineBpm, sustainMs }: { reading: BodyCheckReading; connected: boolean; calmLineBpm: number | null; sustainMs: number }) {
+  const bpmText = reading.bpm !== null ? `${Math.round(reading.bpm)} bpm` : null;
+  let sentence: string;
+  let tone: 'calm' | 'elevated' | 'none' = 'none';
+  switch (reading.state) {
+    case 'no-reading':
+      sentence = connected
+        ? 'Waiting for your heart rate…'
+        : 'No strap is connected, so Attune can’t follow your heart rate. Take a few slow breaths, and go on when you feel ready.';
+      break;
+    case 'unknown-baseline':
+      sentence = 'Attune doesn’t know your resting heart rate yet (a regulation check teaches it), so it can’t tell when you have settled. Go on when you feel ready.';
+      break;
+    case 'above':
+      tone = 'elevated';
+      sentence = `Your heart is still running a little fast. Step 1 opens once it stays at ${Math.round(calmLineBpm ?? 0)} bpm or less for ${formatDuration(sustainMs / 1000)}, or go on whenever you choose.`;
+      break;
+    case 'settling':
+      tone = 'calm';
+      sentence = 'Settling. Stay with your breath a little longer.';
+      break;
+    case 'settled':
+      tone = 'calm';
+      sentence = 'Your heart rate has settled. Step 1 is open.';
+      break;
+  }
+  return (
+    <div className={`body-status body-status-${tone}`}>
+      {bpmText && (
+        <p className="body-status-bpm" aria-hidden="true">
+          {bpmText}
+          {reading.state === 'settling' && reading.secondsToGo !== null && <span className="body-status-togo"> · about {reading.secondsToGo} s to go</span>}
+        </p>
+      )}
+      {/* The sentence changes with the state, not every beat, so it can be announced. */}
+      <p role="status" className="body-status-words">
+        {sentence}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useState } from 'react';
+import { describeBreathing, formatDuration, heartRateSeries, sparklinePoints } from '../../../shared/journal/physiology.ts';
+import type { SessionDetail, SessionListItem } from '../../../shared/model/session.ts';
+import { useApi } from '../../app/attune.ts';
+import { formatDateTime, SESSION_KIND_LABELS } from './journal-data.tsx';
+
+// What a session's body did, shown beside what was written about it: a small heart-rate
+// line, the peak, how long calming down took, and the breathing pattern used.
+
+const SPARK_W = 240;
+const SPARK_H = 48;
+
+export function sessionTitle(session: { kind: string; startedAtMs: number }): string {
+  return `${SESSION_KIND_LABELS[session.kind] ?? 'Session'}, ${formatDateTime(session.startedAtMs)}`;
+}
+
+export function useSessionDetail(sessionId: string): { status: 'loading' } | { status: 'ready'; detail: SessionDetail } | { status: 'failed'; message: string } {
+  const api = useApi();
+  const [state, setState] = useState<ReturnType<typeof useSessionDetail>>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void api.invoke('session.get', { sessionId }).then((result) => {
+      if (live) setState(result.ok ? { status: 'ready', detail: result.value } : { status: 'failed', message: result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, sessionId]);
+  return state;
+}
+
+export function SessionPhysiology({ detail }: { detail: SessionDetail }) {
+  const { session, beats } = detail;
+  const series = useMemo(() => heartRateSeries(beats, 60), [beats]);
+  const summary = session.summary;
+  const points = sparklinePoints(series, SPARK_W, SPARK_H);
+  const first = series[0];
+  const last = series[series.length - 1];
+  const breathing = describeBreathing(session.breathingPattern);
+  return (
+    <div className="session-physiology">
+      {series.length > 1 && first && last ? (
+        <svg
+          className="sparkline"
+          viewBox={`0 0 ${SPARK_W} ${SPARK_H}`}
+          width={SPARK_W}
+          height={SPARK_H}
+          role="img"
+          aria-label={`Heart rate over the session, from about ${Math.round(first.bpm)} to ${Math.round(last.bpm)} beats a minute`}
+        >
+          <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" />
+        </svg>
+      ) : (
+        <p className="field-hint">{detail.beatsStatus === 'unavailable' ? 'The heart data of this session could not be read.' : 'No heart data was kept for this session.'}</p>
+      )}
+      <dl className="facts facts-inline">
+        <div>
+          <dt>Peak</dt>
+          <dd>{summary?.peakHrBpm != null ? `${Math.round(summary.peakHrBpm)} bpm` : 'Not known'}</dd>
+        </div>
+        <div>
+          <dt>Calming down took</dt>
+          <dd>
+            {summary?.calmDownSec != null
+              ? formatDuration(summary.calmDownSec)
+              : summary?.baselineHrBpm == null
+                ? 'Not known yet: it needs your resting heart rate'
+                : 'You did not reach calm in this session'}
+          </dd>
+        </div>
+        <div>
+          <dt>Breathing</dt>
+          <dd>{breathing ?? 'No paced breathing'}</dd>
+        </div>
+        {summary && (
+          <div>
+            <dt>Length</dt>
+            <dd>{formatDuration(summary.durationSec)}</dd>
+          </div>
+        )}
+      </dl>
+    </div>
+  );
+}
+
+/** A linked session inside an entry: its physiology, with a way to unlink. */
+export function LinkedSession({ sessionId, onUnlink }: { sessionId: string; onUnlink?: () => void }) {
+  const state = useSessionDetail(sessionId);
+  return (
+    <li className="linked-session">
+      {state.status === 'loading' && <p className="field-hint">Reading the session…</p>}
+      {state.status === 'failed' && <p className="field-hint">This session could not be opened: {state.message}</p>}
+      {state.status === 'ready' && (
+        <>
+          <p className="linked-session-title">
+            <a href={`#/journal/session/${sessionId}`}>{sessionTitle(state.detail.session)}</a>
+          </p>
+          <SessionPhysiology detail={state.detail} />
+        </>
+      )}
+      {onUnlink && (
+        <button type="button" className="button button-quiet button-small" onClick={onUnlink}>
+          Unlink this session
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function sessionLine(session: SessionListItem, distanceMs: number, atMs: number): string {
+  const minutes = Math.round(distanceMs / 60_000);
+  let when: string;
+  if (distanceMs === 0) when = 'during this moment';
+  else if (minutes < 60) when = `${minutes} min ${session.startedAtMs > atMs ? 'after' : 'before'}`;
+  else {
+    const hours = Math.round((minutes / 60) * 10) / 10;
+    when = `${hours} h ${session.startedAtMs > atMs ? 'after' : 'before'}`;
+  }
+  const length = session.summary ? `, ${formatDuration(session.summary.durationSec)}` : '';
+  return `${sessionTitle(session)}${length} (${when})`;
+}

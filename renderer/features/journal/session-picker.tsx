@@ -1,0 +1,51 @@
+import { useEffect, useId, useState } from 'react';
+import { suggestionQueryRange, suggestSessions } from '../../../shared/journal/session-pairing.ts';
+import type { SessionListItem } from '../../../shared/model/session.ts';
+import { useApi } from '../../app/attune.ts';
+import { sessionLine } from './session-physiology.tsx';
+
+// "Link a session": the sessions within six hours of the entry's moment, nearest first.
+
+type Suggestion = SessionListItem & { distanceMs: number };
+
+export function SessionPicker({ atMs, linkedIds, onPick, onClose }: { atMs: number; linkedIds: readonly string[]; onPick: (session: SessionListItem) => void; onClose: () => void }) {
+  const api = useApi();
+  const headingId = useId();
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; sessions: Suggestion[] } | { status: 'failed'; message: string }>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void api.invoke('session.list', suggestionQueryRange(atMs)).then((result) => {
+      if (!live) return;
+      setState(result.ok ? { status: 'ready', sessions: suggestSessions(result.value, atMs, { excludeIds: linkedIds }) } : { status: 'failed', message: result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, atMs, linkedIds]);
+
+  return (
+    <section className="session-picker" aria-labelledby={headingId}>
+      <h3 id={headingId} className="journal-subheading">
+        Sessions near this moment
+      </h3>
+      {state.status === 'loading' && <p className="field-hint">Looking for sessions…</p>}
+      {state.status === 'failed' && <p className="field-error">{state.message}</p>}
+      {state.status === 'ready' && state.sessions.length === 0 && <p className="field-hint">No sessions within six hours of this moment.</p>}
+      {state.status === 'ready' && state.sessions.length > 0 && (
+        <ul className="session-suggestions">
+          {state.sessions.map((session) => (
+            <li key={session.id}>
+              <span>{sessionLine(session, session.distanceMs, atMs)}</span>
+              <button type="button" className="button button-quiet button-small" onClick={() => onPick(session)}>
+                Link
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button button-quiet button-small" onClick={onClose}>
+        Close
+      </button>
+    </section>
+  );
+}

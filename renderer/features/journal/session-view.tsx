@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { JournalEntry } from '../../../shared/model/journal.ts';
+import { useApi } from '../../app/attune.ts';
+import { entryLabel, formatDateTime, KIND_LABELS } from './journal-data.tsx';
+import { JournalLink } from './journal-link.tsx';
+import { newEntryPath } from './journal-path.ts';
+import { SessionPhysiology, sessionTitle, useSessionDetail } from './session-physiology.tsx';
+
+// A session with the entries written about it, and a way to write another.
+
+export function SessionView({ id }: { id: string }) {
+  const api = useApi();
+  const state = useSessionDetail(id);
+  const [entries, setEntries] = useState<JournalEntry[] | null>(null);
+  const linkedIds = state.status === 'ready' ? state.detail.journalEntryIds.join(',') : '';
+
+  useEffect(() => {
+    if (state.status !== 'ready') return;
+    let live = true;
+    void Promise.all(state.detail.journalEntryIds.map((entryId) => api.invoke('journal.get', { id: entryId }))).then((results) => {
+      if (live) setEntries(results.flatMap((r) => (r.ok ? [r.value] : [])).sort((a, b) => b.createdAtMs - a.createdAtMs));
+    });
+    return () => {
+      live = false;
+    };
+    // The ids, not the object, decide whether to read again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, linkedIds, state.status]);
+
+  if (state.status === 'loading') return <p className="journal-count">Opening the session…</p>;
+  if (state.status === 'failed')
+    return (
+      <div>
+        <p className="journal-count" role="status">
+          {state.message}
+        </p>
+        <JournalLink to={{ view: 'list' }}>Back to the journal</JournalLink>
+      </div>
+    );
+  const { session } = state.detail;
+  return (
+    <article className="journal-session" aria-labelledby="journal-session-title">
+      <p className="journal-back">
+        <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
+      </p>
+      <h2 id="journal-session-title" className="journal-view-title">
+        {sessionTitle(session)}
+      </h2>
+      <SessionPhysiology detail={state.detail} />
+      <section aria-labelledby="journal-session-entries">
+        <h3 id="journal-session-entries" className="journal-subheading">
+          Entries about this session
+        </h3>
+        {entries === null && <p className="field-hint">Reading entries…</p>}
+        {entries !== null && entries.length === 0 && <p className="field-hint">Nothing written about this session yet.</p>}
+        {entries !== null && entries.length > 0 && (
+          <ul className="plain-list session-entry-list">
+            {entries.map((entry) => (
+              <li key={entry.id}>
+                <JournalLink to={{ view: 'entry', id: entry.id }}>{entryLabel(entry)}</JournalLink>
+                <span className="journal-row-meta">
+                  {' '}
+                  · {formatDateTime(entry.createdAtMs)} · {KIND_LABELS[entry.kind] ?? entry.kind}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <JournalLink className="button" to={newEntryPath({ sessionId: session.id, kind: 'debrief' })}>
+          Write about this session
+        </JournalLink>
+      </section>
+    </article>
+  );
+}
