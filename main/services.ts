@@ -13,6 +13,7 @@ import type { KeyProtector } from './store/key-file.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
 import { createRemindersHandlers } from './ipc/handlers/reminders.ts';
+import { createTrendsHandlers } from './ipc/handlers/trends.ts';
 import { composeReminders, type ReminderParts, type ReminderServiceDeps } from './reminders/compose.ts';
 
 // Builds every main-side service from plain parameters. Electron's main/index.ts and the
@@ -117,6 +118,7 @@ export function createAppServices(deps: ServiceDeps): AppServices {
         chooseRecordingFile: deps.chooseRecordingFile ?? (async () => null),
       }),
       ...createRemindersHandlers(reminders.reminders, reminders.liveStatus),
+      ...createTrendsHandlers({ records }),
     },
     { isTrustedSender: deps.isTrustedSender, log },
   );

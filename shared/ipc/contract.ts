@@ -6,6 +6,7 @@ import { bluetoothChannels, bluetoothEvents } from './channels/bluetooth.ts';
 import { settingsChannels } from './channels/settings.ts';
 import { recordsChannels } from './channels/records.ts';
 import { remindersChannels } from './channels/reminders.ts';
+import { trendsChannels } from './channels/trends.ts';
 import { NavigateRequestSchema, ReminderStatusSchema } from '../model/reminders.ts';
 
 // The whole IPC surface in one place. Each domain declares its channels in channels/;
@@ -17,6 +18,7 @@ export const channels = {
   ...bluetoothChannels,
   ...recordsChannels,
   ...remindersChannels,
+  ...trendsChannels,
 } as const;
 
 /** Messages main pushes to the window, each with the schema of its payload. */
