@@ -15,7 +15,10 @@ export const RecordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a r
 
 export const SESSION_KINDS = ['check', 'breathing', 'break', 'repair', 'conversation', 'calibration', 'recording'] as const;
 export const SESSION_STATUSES = ['recording', 'finished', 'interrupted'] as const;
-export const PHASES = ['baseline', 'grounding', 'breathing', 'verdict', 'break', 'recovery', 'conversation', 'repair', 'note'] as const;
+// 'signal-check', 'reading' and 'debrief' were added at version 1 (the regulation check marks them).
+export const PHASES = [
+  'baseline', 'grounding', 'breathing', 'verdict', 'break', 'recovery', 'conversation', 'repair', 'note', 'signal-check', 'reading', 'debrief',
+] as const;
 export const VERDICTS = ['ready', 'take-a-break', 'too-noisy'] as const;
 
 /** Milliseconds since 1970 (UTC); bounded so a typo cannot produce a date in year 40000. */

@@ -1,0 +1,465 @@
+// The regulation check as a pure state machine: `step(state, event) → { state, effects }`.
+// React renders the state and carries out the effects (recording markers, starting the
+// session, telling main a check is in progress, the break reminder, the pacer's rhythm for
+// the demo sensor, the flooding cue). Time comes in with the events (`atMs` from the
+// injected clock), so every transition is testable without waiting.
+//
+// The sequence (issue 6): signal check (≥ 15 s of clean beats) → 60 s reading against the
+// baseline → result in words → grounding cues → paced breathing → verdict → ready (intention
+// card, then the conversation and a debrief) | breathe more | a break (≥ 20 min, then a
+// "ready to return?" check that needs calm) | signal too noisy (why, and try again).
+// A calibration (first run) is the signal check and the reading only; its mean heart rate
+// and RMSSD become a resting reading for the baseline.
+//
+// A strap lost during the reading or the breathing moves to `signal-lost`: everything
+// recorded is kept (the session stays open) and the user can resume once beats are back.
+import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
+import type { RegulationState } from '../signal/regulation-rules.ts';
+import type { PhaseMarker } from '../model/session.ts';
+import type { SignalSample } from './live-check.ts';
+
+export type CheckMode = 'check' | 'calibration';
+
+export const SIGNAL_CHECK_CLEAN_SEC = 15;
+export const READING_SEC = 60;
+export const BREAK_MIN_MS = 20 * 60_000;
+export const BREAK_MAX_MS = 24 * 3600_000 - 60_000;
+/** Beats missing this long in the signal check: say the strap seems loose or off. */
+export const NO_BEATS_HINT_MS = 8_000;
+/** During the conversation, one flooding cue per this long at most. */
+export const FLOOD_CUE_REPEAT_MS = 10 * 60_000;
+export const GROUNDING_CUE_COUNT = 4;
+
+export type SignalProblem = 'no-beats' | 'no-rr' | 'noisy';
+
+/** The running counts at the start of a phase, so the phase's own figures are differences. */
+export type Mark = { readonly received: number; readonly corrected: number; readonly analysedSec: number; readonly hrSum: number; readonly hrCount: number };
+
+export type ReadingResult = {
+  /** null for a calibration (no baseline to judge against yet). */
+  readonly state: RegulationState | null;
+  readonly meanHrBpm: number | null;
+  readonly liveHrBpm: number | null;
+  readonly rmssdMs: number | null;
+  readonly baselineHrBpm: number | null;
+  readonly correctedPercent: number;
+};
+
+/** Steps the user can be interrupted in by a lost strap, and resume. */
+export type ResumableStep =
+  | { readonly name: 'reading'; readonly sinceMs: number; readonly mark: Mark }
+  | { readonly name: 'breathing'; readonly sinceMs: number; readonly pausedAtMs: number | null; readonly pausedMs: number; readonly verdictMark: Mark };
+
+export type Step =
+  | { readonly name: 'idle' }
+  | { readonly name: 'signal-check'; readonly sinceMs: number; readonly problem: SignalProblem | null }
+  | ResumableStep
+  | { readonly name: 'result'; readonly reading: ReadingResult }
+  | { readonly name: 'calibrated'; readonly reading: ReadingResult }
+  | { readonly name: 'grounding'; readonly cue: number }
+  | { readonly name: 'verdict'; readonly verdict: Verdict }
+  | {
+      readonly name: 'break';
+      readonly sinceMs: number;
+      readonly returnAtMs: number;
+      /** The answer to the last "ready to return?" press. */
+      readonly returnCheck: 'none' | 'too-soon' | 'not-calm-yet' | 'no-reading';
+    }
+  | { readonly name: 'intention' }
+  | { readonly name: 'conversation'; readonly sinceMs: number; readonly lastCueAtMs: number | null; readonly cues: number }
+  | { readonly name: 'debrief' }
+  | { readonly name: 'signal-lost'; readonly lostAtMs: number; readonly interrupted: ResumableStep }
+  | { readonly name: 'finished'; readonly outcome: 'completed' | 'cancelled' };
+
+export type StepName = Step['name'];
+
+export type FlowState = {
+  readonly mode: CheckMode;
+  /** Clock time the session started; markers are relative to it. */
+  readonly startedAtMs: number | null;
+  readonly baselineHrBpm: number | null;
+  readonly step: Step;
+  /** The latest sample: the verdict and the return check read it. */
+  readonly last: SignalSample | null;
+  /** Mark at the start of the reading: the verdict's data span starts here. */
+  readonly readingMark: Mark | null;
+  readonly reading: ReadingResult | null;
+  readonly verdict: Verdict | null;
+  readonly breathingLabel: string;
+  readonly interruptions: number;
+};
+
+export type FlowEvent =
+  | { readonly type: 'start'; readonly atMs: number }
+  | { readonly type: 'sample'; readonly sample: SignalSample }
+  | { readonly type: 'continue'; readonly atMs: number }
+  | { readonly type: 'skip-to-verdict'; readonly atMs: number }
+  | { readonly type: 'pause'; readonly atMs: number }
+  | { readonly type: 'resume'; readonly atMs: number }
+  | { readonly type: 'finish-breathing'; readonly atMs: number }
+  | { readonly type: 'breathe-more'; readonly atMs: number }
+  | { readonly type: 'take-break'; readonly atMs: number; readonly returnAtMs?: number }
+  | { readonly type: 'set-return'; readonly atMs: number; readonly returnAtMs: number }
+  | { readonly type: 'check-return'; readonly atMs: number }
+  | { readonly type: 'start-conversation'; readonly atMs: number }
+  | { readonly type: 'end-conversation'; readonly atMs: number }
+  | { readonly type: 'debrief-done'; readonly atMs: number }
+  | { readonly type: 'retry'; readonly atMs: number }
+  | { readonly type: 'resume-after-loss'; readonly atMs: number }
+  | { readonly type: 'cancel'; readonly atMs: number };
+
+export type Effect =
+  | { readonly type: 'start-session'; readonly mode: CheckMode; readonly baselineHrBpm: number | null }
+  | { readonly type: 'marker'; readonly marker: PhaseMarker }
+  | { readonly type: 'finish-session'; readonly outcome: 'completed' | 'cancelled'; readonly baselineHrBpm?: number | null }
+  | { readonly type: 'busy'; readonly activity: 'check' | 'conversation'; readonly busy: boolean }
+  | { readonly type: 'follow-breathing'; readonly startMs: number | null }
+  | { readonly type: 'start-break'; readonly minutes: number }
+  | { readonly type: 'end-break' }
+  | { readonly type: 'flood-cue' }
+  | { readonly type: 'resting-reading'; readonly hrBpm: number; readonly rmssdMs: number | null };
+
+export type Transition = { readonly state: FlowState; readonly effects: readonly Effect[] };
+
+export function initialFlow(mode: CheckMode, baselineHrBpm: number | null, breathingLabel: string): FlowState {
+  return {
+    mode,
+    startedAtMs: null,
+    baselineHrBpm,
+    step: { name: 'idle' },
+    last: null,
+    readingMark: null,
+    reading: null,
+    verdict: null,
+    breathingLabel,
+    interruptions: 0,
+  };
+}
+
+export function markOf(sample: SignalSample | null): Mark {
+  if (sample === null) return { received: 0, corrected: 0, analysedSec: 0, hrSum: 0, hrCount: 0 };
+  return { received: sample.received, corrected: sample.corrected, analysedSec: sample.analysedSec, hrSum: sample.hrSum, hrCount: sample.hrCount };
+}
+
+/** The figures of the span since `mark`, from the latest sample. */
+export function spanSince(mark: Mark, sample: SignalSample | null): { durationSec: number; correctedPercent: number; meanHrBpm: number | null } {
+  const now = markOf(sample);
+  const received = now.received - mark.received;
+  const count = now.hrCount - mark.hrCount;
+  return {
+    durationSec: Math.max(0, now.analysedSec - mark.analysedSec),
+    correctedPercent: received > 0 ? (100 * (now.corrected - mark.corrected)) / received : 0,
+    meanHrBpm: count > 0 ? (now.hrSum - mark.hrSum) / count : null,
+  };
+}
+
+/** How long the breathing has run, pauses excluded. */
+export function breathingElapsedMs(step: Extract<Step, { name: 'breathing' }>, nowMs: number): number {
+  const pausedNow = step.pausedAtMs === null ? 0 : nowMs - step.pausedAtMs;
+  return Math.max(0, nowMs - step.sinceMs - step.pausedMs - pausedNow);
+}
+
+export function signalProblem(sample: SignalSample, sinceMs: number): SignalProblem | null {
+  if (sample.rrSupport === 'none') return 'no-rr';
+  if (!sample.receiving) return sample.atMs - sinceMs >= NO_BEATS_HINT_MS ? 'no-beats' : null;
+  if (sample.recentCorrectedPercent > MAX_CORRECTED_PERCENT * 2) return 'noisy';
+  return null;
+}
+
+/** The earliest and latest return times a break allows, from its start. */
+export function returnTimeBounds(breakStartMs: number): { earliestMs: number; latestMs: number } {
+  return { earliestMs: breakStartMs + BREAK_MIN_MS, latestMs: breakStartMs + BREAK_MAX_MS };
+}
+
+export function clampReturnTime(breakStartMs: number, returnAtMs: number): number {
+  const { earliestMs, latestMs } = returnTimeBounds(breakStartMs);
+  return Math.min(latestMs, Math.max(earliestMs, Math.round(returnAtMs)));
+}
+
+export function step(state: FlowState, event: FlowEvent): Transition {
+  const effects: Effect[] = [];
+  const at = event.type === 'sample' ? event.sample.atMs : event.atMs;
+  const rel = (): number => Math.max(0, at - (state.startedAtMs ?? at));
+  const marker = (phase: PhaseMarker['phase'], edge: PhaseMarker['edge'], extra: Partial<Pick<PhaseMarker, 'label' | 'verdict'>> = {}): void => {
+    effects.push({ type: 'marker', marker: { tMs: rel(), phase, edge, ...extra } });
+  };
+  const to = (next: Step, patch: Partial<FlowState> = {}): Transition => ({ state: { ...state, ...patch, step: next }, effects });
+  const stay = (patch: Partial<FlowState> = {}): Transition => ({ state: { ...state, ...patch }, effects });
+  const current = state.step;
+
+  // Cancel works everywhere before the end; what was recorded is kept.
+  if (event.type === 'cancel') {
+    if (current.name === 'idle' || current.name === 'finished') return stay();
+    closePhase(current, marker, effects);
+    marker('note', 'point', { label: 'cancelled' });
+    effects.push({ type: 'finish-session', outcome: 'cancelled' });
+    effects.push({ type: 'busy', activity: current.name === 'conversation' ? 'conversation' : 'check', busy: false });
+    return to({ name: 'finished', outcome: 'cancelled' });
+  }
+
+  const last = event.type === 'sample' ? event.sample : state.last;
+  const withSample = event.type === 'sample' ? { last } : {};
+
+  switch (current.name) {
+    case 'idle': {
+      if (event.type !== 'start') return stay(withSample);
+      const started: FlowState = { ...state, startedAtMs: event.atMs };
+      effects.push({ type: 'start-session', mode: state.mode, baselineHrBpm: state.baselineHrBpm });
+      effects.push({ type: 'busy', activity: 'check', busy: true });
+      effects.push({ type: 'marker', marker: { tMs: 0, phase: 'signal-check', edge: 'start' } });
+      return { state: { ...started, step: { name: 'signal-check', sinceMs: event.atMs, problem: null } }, effects };
+    }
+
+    case 'signal-check': {
+      if (event.type !== 'sample') return stay();
+      const sample = event.sample;
+      if (sample.rrSupport !== 'none' && sample.receiving && sample.cleanRunSec >= SIGNAL_CHECK_CLEAN_SEC) {
+        marker('signal-check', 'end');
+        marker('reading', 'start');
+        const mark = markOf(sample);
+        return to({ name: 'reading', sinceMs: sample.atMs, mark }, { last: sample, readingMark: mark });
+      }
+      return to({ ...current, problem: signalProblem(sample, current.sinceMs) }, { last: sample });
+    }
+
+    case 'reading': {
+      if (event.type !== 'sample') return stay();
+      const sample = event.sample;
+      if (!sample.receiving) return lose(state, current, sample, marker, effects);
+      if (sample.atMs - current.sinceMs < READING_SEC * 1000) return stay({ last: sample });
+      marker('reading', 'end');
+      const span = spanSince(current.mark, sample);
+      const noisy = decideVerdict({
+        durationSec: span.durationSec,
+        correctedPercent: span.correctedPercent,
+        sensorSendsRr: sample.rrSupport !== 'none',
+        state: sample.state,
+      });
+      if (noisy.kind === 'signal-too-noisy') {
+        marker('verdict', 'point', { verdict: 'too-noisy' });
+        return to({ name: 'verdict', verdict: noisy }, { last: sample, verdict: noisy });
+      }
+      const reading: ReadingResult = {
+        state: state.mode === 'calibration' ? null : sample.state,
+        meanHrBpm: span.meanHrBpm,
+        liveHrBpm: sample.liveHrBpm,
+        rmssdMs: sample.rmssdMs,
+        baselineHrBpm: state.baselineHrBpm,
+        correctedPercent: span.correctedPercent,
+      };
+      if (state.mode === 'calibration') {
+        const hr = reading.meanHrBpm ?? reading.liveHrBpm;
+        if (hr !== null) effects.push({ type: 'resting-reading', hrBpm: hr, rmssdMs: reading.rmssdMs });
+        effects.push({ type: 'finish-session', outcome: 'completed', baselineHrBpm: hr });
+        effects.push({ type: 'busy', activity: 'check', busy: false });
+        return to({ name: 'calibrated', reading }, { last: sample, reading });
+      }
+      return to({ name: 'result', reading }, { last: sample, reading });
+    }
+
+    case 'result': {
+      if (event.type === 'continue') {
+        marker('grounding', 'start');
+        return to({ name: 'grounding', cue: 0 });
+      }
+      if (event.type === 'skip-to-verdict') return verdictNow(state, marker, effects);
+      return stay(withSample);
+    }
+
+    case 'grounding': {
+      if (event.type !== 'continue') return stay(withSample);
+      if (current.cue + 1 < GROUNDING_CUE_COUNT) return to({ name: 'grounding', cue: current.cue + 1 });
+      marker('grounding', 'end');
+      return startBreathing(state, event.atMs, marker, effects);
+    }
+
+    case 'breathing': {
+      switch (event.type) {
+        case 'sample':
+          if (!event.sample.receiving) return lose(state, current, event.sample, marker, effects);
+          return stay({ last: event.sample });
+        case 'pause':
+          if (current.pausedAtMs !== null) return stay();
+          marker('breathing', 'point', { label: 'paused' });
+          effects.push({ type: 'follow-breathing', startMs: null });
+          return to({ ...current, pausedAtMs: event.atMs });
+        case 'resume': {
+          if (current.pausedAtMs === null) return stay();
+          marker('breathing', 'point', { label: 'resumed' });
+          const resumed = { ...current, pausedMs: current.pausedMs + (event.atMs - current.pausedAtMs), pausedAtMs: null };
+          effects.push({ type: 'follow-breathing', startMs: event.atMs - breathingElapsedMs(resumed, event.atMs) });
+          return to(resumed);
+        }
+        case 'finish-breathing':
+          marker('breathing', 'end');
+          effects.push({ type: 'follow-breathing', startMs: null });
+          return verdictNow(state, marker, effects);
+        default:
+          return stay();
+      }
+    }
+
+    case 'verdict': {
+      const kind = current.verdict.kind;
+      if (event.type === 'continue' && kind === 'ready') {
+        marker('conversation', 'point', { label: 'intention' });
+        return to({ name: 'intention' });
+      }
+      if (event.type === 'breathe-more' && (kind === 'breathe-more' || kind === 'ready')) return startBreathing(state, event.atMs, marker, effects);
+      if (event.type === 'take-break' && kind !== 'signal-too-noisy') {
+        const returnAtMs = clampReturnTime(event.atMs, event.returnAtMs ?? event.atMs + BREAK_MIN_MS);
+        marker('break', 'start');
+        effects.push({ type: 'start-break', minutes: Math.ceil((returnAtMs - event.atMs) / 60_000) });
+        return to({ name: 'break', sinceMs: event.atMs, returnAtMs, returnCheck: 'none' });
+      }
+      if (event.type === 'retry' && kind === 'signal-too-noisy') {
+        marker('signal-check', 'start', { label: 'again' });
+        return to({ name: 'signal-check', sinceMs: event.atMs, problem: null }, { readingMark: null });
+      }
+      return stay(withSample);
+    }
+
+    case 'break': {
+      switch (event.type) {
+        case 'sample':
+          return stay({ last: event.sample });
+        case 'set-return': {
+          const returnAtMs = clampReturnTime(current.sinceMs, event.returnAtMs);
+          effects.push({ type: 'start-break', minutes: Math.max(20, Math.ceil((returnAtMs - event.atMs) / 60_000)) });
+          marker('break', 'point', { label: 'return time set' });
+          return to({ ...current, returnAtMs });
+        }
+        case 'check-return': {
+          if (event.atMs - current.sinceMs < BREAK_MIN_MS) return to({ ...current, returnCheck: 'too-soon' });
+          const sample = state.last;
+          if (sample === null || !sample.receiving || sample.state === null) return to({ ...current, returnCheck: 'no-reading' });
+          if (sample.state !== 'calm') return to({ ...current, returnCheck: 'not-calm-yet' });
+          marker('break', 'end');
+          effects.push({ type: 'end-break' });
+          const ready: Verdict = decideVerdict({ durationSec: Number.POSITIVE_INFINITY, correctedPercent: 0, sensorSendsRr: true, state: 'calm' });
+          marker('verdict', 'point', { verdict: 'ready' });
+          return to({ name: 'verdict', verdict: ready }, { verdict: ready });
+        }
+        default:
+          return stay();
+      }
+    }
+
+    case 'intention': {
+      if (event.type === 'start-conversation') {
+        marker('conversation', 'start');
+        effects.push({ type: 'busy', activity: 'check', busy: false });
+        effects.push({ type: 'busy', activity: 'conversation', busy: true });
+        return to({ name: 'conversation', sinceMs: event.atMs, lastCueAtMs: null, cues: 0 });
+      }
+      return stay(withSample);
+    }
+
+    case 'conversation': {
+      if (event.type === 'sample') {
+        const sample = event.sample;
+        const due = current.lastCueAtMs === null || sample.atMs - current.lastCueAtMs >= FLOOD_CUE_REPEAT_MS;
+        if (sample.receiving && sample.state === 'flooded' && due) {
+          marker('conversation', 'point', { label: 'flooding cue' });
+          effects.push({ type: 'flood-cue' });
+          return to({ ...current, lastCueAtMs: sample.atMs, cues: current.cues + 1 }, { last: sample });
+        }
+        return stay({ last: sample });
+      }
+      if (event.type === 'end-conversation') {
+        marker('conversation', 'end');
+        marker('debrief', 'start');
+        effects.push({ type: 'busy', activity: 'conversation', busy: false });
+        return to({ name: 'debrief' });
+      }
+      return stay();
+    }
+
+    case 'debrief': {
+      if (event.type !== 'debrief-done') return stay(withSample);
+      marker('debrief', 'end');
+      effects.push({ type: 'finish-session', outcome: 'completed' });
+      return to({ name: 'finished', outcome: 'completed' });
+    }
+
+    case 'signal-lost': {
+      if (event.type === 'sample') return stay({ last: event.sample });
+      if (event.type !== 'resume-after-loss') return stay();
+      const sample = state.last;
+      if (sample === null || !sample.receiving) return stay();
+      const interrupted = current.interrupted;
+      marker('note', 'point', { label: 'signal back' });
+      if (interrupted.name === 'reading') {
+        // A reading needs one unbroken minute: it starts again from here.
+        marker('reading', 'start', { label: 'again' });
+        const mark = markOf(sample);
+        return to({ name: 'reading', sinceMs: event.atMs, mark }, { readingMark: mark });
+      }
+      const lostFor = event.atMs - current.lostAtMs;
+      const resumed: ResumableStep = { ...interrupted, pausedMs: interrupted.pausedMs + lostFor, pausedAtMs: interrupted.pausedAtMs };
+      if (resumed.pausedAtMs === null) effects.push({ type: 'follow-breathing', startMs: event.atMs - breathingElapsedMs(resumed, event.atMs) });
+      return to(resumed);
+    }
+
+    case 'calibrated':
+    case 'finished':
+      return stay(withSample);
+  }
+}
+
+function startBreathing(state: FlowState, atMs: number, marker: MarkerFn, effects: Effect[]): Transition {
+  marker('breathing', 'start', { label: state.breathingLabel.slice(0, 200) });
+  effects.push({ type: 'follow-breathing', startMs: atMs });
+  const verdictMark = markOf(state.last);
+  return { state: { ...state, step: { name: 'breathing', sinceMs: atMs, pausedAtMs: null, pausedMs: 0, verdictMark } }, effects };
+}
+
+/** The verdict from the data since the reading began, and the state the rules hold now. */
+function verdictNow(state: FlowState, marker: MarkerFn, effects: Effect[]): Transition {
+  const sample = state.last;
+  const span = spanSince(state.readingMark ?? markOf(null), sample);
+  const verdict = decideVerdict({
+    durationSec: span.durationSec,
+    correctedPercent: span.correctedPercent,
+    sensorSendsRr: sample?.rrSupport !== 'none',
+    state: sample?.state ?? null,
+  });
+  if (verdict.kind === 'breathe-more') marker('verdict', 'point', { label: 'breathe-more' });
+  else marker('verdict', 'point', { verdict: verdict.kind === 'signal-too-noisy' ? 'too-noisy' : verdict.kind });
+  return { state: { ...state, step: { name: 'verdict', verdict }, verdict }, effects };
+}
+
+type MarkerFn = (phase: PhaseMarker['phase'], edge: PhaseMarker['edge'], extra?: Partial<Pick<PhaseMarker, 'label' | 'verdict'>>) => void;
+
+function lose(state: FlowState, current: ResumableStep, sample: SignalSample, marker: MarkerFn, effects: Effect[]): Transition {
+  marker('note', 'point', { label: `signal lost during ${current.name}` });
+  if (current.name === 'breathing') effects.push({ type: 'follow-breathing', startMs: null });
+  return {
+    state: { ...state, last: sample, interruptions: state.interruptions + 1, step: { name: 'signal-lost', lostAtMs: sample.atMs, interrupted: current } },
+    effects,
+  };
+}
+
+/** Closes the open phase when the user cancels, so the record's brackets match. */
+function closePhase(current: Step, marker: MarkerFn, effects: Effect[]): void {
+  switch (current.name) {
+    case 'signal-check':
+    case 'reading':
+    case 'grounding':
+    case 'breathing':
+    case 'conversation':
+    case 'debrief':
+      marker(current.name, 'end');
+      if (current.name === 'breathing') effects.push({ type: 'follow-breathing', startMs: null });
+      break;
+    case 'break':
+      marker('break', 'end');
+      effects.push({ type: 'end-break' });
+      break;
+    case 'signal-lost':
+      marker(current.interrupted.name, 'end');
+      break;
+    default:
+      break;
+  }
+}

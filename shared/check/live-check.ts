@@ -1,0 +1,124 @@
+// The live side of a check: beats go into the streaming analyser, and out comes a
+// `SignalSample`, the few numbers the check flow decides on. Pure (clock injected), so the
+// same code runs in the window, in tests faster than real time, and in the benchmark.
+//
+// Besides the analyser's figures it tracks a *clean run*: how long beats have arrived
+// without a gap and with few corrections, which the signal check waits for (15 s), and
+// running sums so the flow can take the mean heart rate and corrected share of any phase
+// by subtracting two samples.
+import { createStreamingAnalyser, type Beat, type Clock, type StreamingAnalyser } from '../signal/streaming-analyser.ts';
+import type { RegulationState, RegulationThresholds } from '../signal/regulation-rules.ts';
+
+export type RrSupport = 'unknown' | 'yes' | 'none';
+
+export type SignalSample = {
+  /** Clock time of the sample. */
+  readonly atMs: number;
+  /** Beats are arriving (the last one is at most a few seconds old). */
+  readonly receiving: boolean;
+  readonly rrSupport: RrSupport;
+  /** Seconds of beats since the last gap or burst of corrections. */
+  readonly cleanRunSec: number;
+  /** Corrected share of the last few dozen beats, percent. */
+  readonly recentCorrectedPercent: number;
+  /** Running counts since the check began: beats received, beats corrected, analysed seconds. */
+  readonly received: number;
+  readonly corrected: number;
+  readonly analysedSec: number;
+  /** Running sum of beat-wise heart rate and its count (mean of a phase = Δsum / Δcount). */
+  readonly hrSum: number;
+  readonly hrCount: number;
+  readonly state: RegulationState | null;
+  readonly liveHrBpm: number | null;
+  readonly rmssdMs: number | null;
+  readonly coherenceRatio: number | null;
+  readonly coherenceNormalized: number | null;
+};
+
+export type LiveCheckOptions = {
+  readonly clock: Clock;
+  readonly baselineHrBpm: number | null;
+  readonly thresholds?: Partial<RegulationThresholds>;
+};
+
+export type LiveCheck = {
+  push(beat: Beat): void;
+  sample(rrSupport: RrSupport): SignalSample;
+  readonly analyser: StreamingAnalyser;
+};
+
+/** Beats the recent corrected share is taken over. */
+export const RECENT_BEATS = 40;
+/** A run breaks when more than this share of the recent beats needed correcting. */
+export const RUN_BREAK_CORRECTED_PERCENT = 10;
+const GAP_TOLERANCE_MS = 2_000;
+
+export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
+  const analyser = createStreamingAnalyser({
+    clock: options.clock,
+    baselineHrBpm: options.baselineHrBpm,
+    ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+  });
+  const recent = new Uint8Array(RECENT_BEATS);
+  let recentCount = 0;
+  let recentCorrected = 0;
+  let lastCorrected = 0;
+  let runStartMs: number | null = null;
+  let lastBeatMs: number | null = null;
+  let hrSum = 0;
+  let hrCount = 0;
+
+  return {
+    analyser,
+    push(beat) {
+      analyser.push(beat);
+      const { corrected } = analyser.snapshot().quality;
+      const wasCorrected = corrected > lastCorrected ? 1 : 0;
+      lastCorrected = corrected;
+      const slot = recentCount % RECENT_BEATS;
+      if (recentCount >= RECENT_BEATS) recentCorrected -= recent[slot]!;
+      recent[slot] = wasCorrected;
+      recentCorrected += wasCorrected;
+      recentCount++;
+      if (!wasCorrected && beat.rrMs > 0) {
+        hrSum += 60000 / beat.rrMs;
+        hrCount++;
+      }
+      const gap = lastBeatMs !== null && beat.tMs - lastBeatMs > beat.rrMs + GAP_TOLERANCE_MS;
+      const windowSize = Math.min(recentCount, RECENT_BEATS);
+      const noisy = windowSize >= 10 && (100 * recentCorrected) / windowSize > RUN_BREAK_CORRECTED_PERCENT;
+      if (runStartMs === null || gap || noisy) runStartMs = beat.tMs;
+      lastBeatMs = beat.tMs;
+    },
+    sample(rrSupport) {
+      const snapshot = analyser.snapshot();
+      const receiving = snapshot.quality.receiving;
+      const windowSize = Math.min(recentCount, RECENT_BEATS);
+      return {
+        atMs: options.clock.nowMs(),
+        receiving,
+        rrSupport,
+        cleanRunSec: receiving && runStartMs !== null && lastBeatMs !== null ? (lastBeatMs - runStartMs) / 1000 : 0,
+        recentCorrectedPercent: windowSize === 0 ? 0 : (100 * recentCorrected) / windowSize,
+        received: snapshot.quality.received,
+        corrected: snapshot.quality.corrected,
+        analysedSec: snapshot.durationSec,
+        hrSum,
+        hrCount,
+        state: snapshot.state.available ? snapshot.state.value : null,
+        liveHrBpm: snapshot.liveHrBpm.available ? snapshot.liveHrBpm.value : null,
+        rmssdMs: snapshot.rmssdMs.available ? snapshot.rmssdMs.value : null,
+        coherenceRatio: snapshot.coherence.available ? snapshot.coherence.value.ratio : null,
+        coherenceNormalized: snapshot.coherence.available ? snapshot.coherence.value.normalized : null,
+      };
+    },
+  };
+}
+
+/** Coherence as a simple band for the live view: low / medium / high (normalised peak share). */
+export type CoherenceBand = 'low' | 'medium' | 'high';
+export function coherenceBand(normalized: number): CoherenceBand {
+  if (normalized >= 0.5) return 'high';
+  if (normalized >= 0.25) return 'medium';
+  return 'low';
+}
