@@ -241,7 +241,7 @@ export class RecordsStore {
         endedAtMs: Math.max(session.record.startedAtMs, Math.round(this.clock.nowMs())),
         baselineHrBpm,
         beatCount: beats.rrMs.length,
-        summary: this.summarize(beats, { baselineHrBpm }),
+        summary: this.summarize(beats, { baselineHrBpm, markers: session.record.markers }),
       };
       await this.writeDoc('session', record);
       this.active.delete(sessionId);
@@ -734,7 +734,7 @@ export class RecordsStore {
       status: 'interrupted',
       endedAtMs: record.startedAtMs + Math.round(beats.tMs.at(-1) ?? 0),
       beatCount: beats.rrMs.length,
-      summary: this.summarize(beats, { baselineHrBpm: record.baselineHrBpm }),
+      summary: this.summarize(beats, { baselineHrBpm: record.baselineHrBpm, markers: record.markers }),
     };
   }
 

@@ -1,6 +1,7 @@
-import type { BeatColumns, SessionSummary } from '../../shared/model/session.ts';
+import type { BeatColumns, PhaseMarker, SessionSummary } from '../../shared/model/session.ts';
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from '../../shared/signal/analyze-recording.ts';
 import { createStreamingAnalyser } from '../../shared/signal/streaming-analyser.ts';
+import { meanBeatwiseHrBpm, rmssdMs } from '../../shared/signal/time-domain.ts';
 import { ENGINE_VERSION } from '../../shared/signal/version.ts';
 
 // The one analysis path: live sessions (on finish) and imported recordings are summarised
@@ -10,6 +11,8 @@ import { ENGINE_VERSION } from '../../shared/signal/version.ts';
 export type SummaryContext = {
   /** The resting heart rate the session's rules used; calm-down time needs it. */
   baselineHrBpm: number | null;
+  /** The session's phase markers: the regulation check's figures per phase come from them. */
+  markers?: readonly PhaseMarker[];
 };
 
 export type SummarizeBeats = (beats: BeatColumns, context: SummaryContext) => SessionSummary;
@@ -55,9 +58,66 @@ export const summarizeBeats: SummarizeBeats = (beats, context) => {
       coherenceMeanNormalized: coherence?.meanNormalized ?? null,
       coherencePeakHz: coherence?.peakHz ?? null,
       outOfRangeBeats: cleaning.outOfRange,
+      ...phaseMetrics(beats, context.markers ?? []),
     },
   };
 };
+
+/** Seconds the start and end heart rates are averaged over, as the live rules do. */
+const EDGE_WINDOW_MS = 10_000;
+/** "After breathing" is the last minute of the (last) breathing phase. */
+const AFTER_BREATHING_WINDOW_MS = 60_000;
+
+/**
+ * The regulation check's figures (issue 6), from the stored beats and the phase markers:
+ * heart rate at the start and at the end (mean beat-wise HR of the first and last 10 s),
+ * the reading's mean heart rate and RMSSD, and RMSSD over the last minute of breathing.
+ * Beats outside 300–2000 ms are left out; null where a phase is missing or too short.
+ */
+export function phaseMetrics(beats: BeatColumns, markers: readonly PhaseMarker[]): Record<string, number | null> {
+  const times = beats.tMs;
+  const select = (fromMs: number, toMs: number): number[] => {
+    const picked: number[] = [];
+    for (let i = 0; i < beats.rrMs.length; i++) {
+      const t = times[i]!;
+      const rr = beats.rrMs[i]!;
+      if (t >= fromMs && t <= toMs && rr >= 300 && rr <= 2000) picked.push(rr);
+    }
+    return picked;
+  };
+  const meanHr = (nn: number[]): number | null => (nn.length >= 2 ? meanBeatwiseHrBpm(nn) : null);
+  const rmssd = (nn: number[]): number | null => (nn.length >= 3 ? rmssdMs(nn) : null);
+  const firstT = times.length > 0 ? times[0]! : 0;
+  const lastT = times.length > 0 ? times[times.length - 1]! : 0;
+  const reading = lastSpan(markers, 'reading', lastT);
+  const breathing = lastSpan(markers, 'breathing', lastT);
+  const readingBeats = reading ? select(reading.fromMs, reading.toMs) : [];
+  const afterBreathing = breathing ? select(Math.max(breathing.fromMs, breathing.toMs - AFTER_BREATHING_WINDOW_MS), breathing.toMs) : [];
+  return {
+    startHrBpm: times.length > 0 ? meanHr(select(firstT, firstT + EDGE_WINDOW_MS)) : null,
+    endHrBpm: times.length > 0 ? meanHr(select(lastT - EDGE_WINDOW_MS, lastT)) : null,
+    readingHrBpm: meanHr(readingBeats),
+    readingRmssdMs: rmssd(readingBeats),
+    afterBreathingRmssdMs: rmssd(afterBreathing),
+    breathingSec: breathing ? (breathing.toMs - breathing.fromMs) / 1000 : null,
+  };
+}
+
+/** The last completed (or still open) span of a phase, by its start and end markers. */
+function lastSpan(markers: readonly PhaseMarker[], phase: PhaseMarker['phase'], sessionEndMs: number): { fromMs: number; toMs: number } | null {
+  let span: { fromMs: number; toMs: number } | null = null;
+  let openAt: number | null = null;
+  for (const marker of markers) {
+    if (marker.phase !== phase) continue;
+    if (marker.edge === 'start') openAt = marker.tMs;
+    else if (marker.edge === 'end' && openAt !== null) {
+      span = { fromMs: openAt, toMs: marker.tMs };
+      openAt = null;
+    }
+  }
+  if (openAt !== null) span = { fromMs: openAt, toMs: sessionEndMs };
+  return span;
+}
 
 /**
  * Peak live heart rate and calm-down time come from replaying the stored beats, on their own
