@@ -4,8 +4,8 @@ import { browserTierAvailable } from './harness/chromium.ts';
 import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
 import { createEmulatedStrap, WEB_BLUETOOTH_PROBE, type EmulatedStrap } from './harness/emulated-strap.ts';
 
-// The real Web Bluetooth path in Debian's Chromium with its Bluetooth emulation (WebDriver
-// BiDi): the app's own Connect button → device prompt answered → GATT connect → discovery →
+// The real Web Bluetooth path in Debian's Chromium with its Bluetooth emulation (raw CDP,
+// see harness/emulated-strap.ts): the app's own Connect button → device prompt answered → GATT connect → discovery →
 // notifications subscribed → values reach the app's listener and the Device screen.
 // Values are delivered through the read path (see harness/emulated-strap.ts): Chromium 156
 // cannot push a notification, but answering a read fires the same event on the app's object.
@@ -44,15 +44,15 @@ describe.skipIf(!browserTierAvailable)('Bluetooth strap through Chromium\'s emul
   let strap: EmulatedStrap;
 
   beforeAll(async () => {
-    harness = await startAppHarness({ protocol: 'webDriverBiDi', colorScheme: 'light' });
+    harness = await startAppHarness({ colorScheme: 'light' });
     await harness.page.evaluateOnNewDocument(WEB_BLUETOOTH_PROBE);
     // Real waits, only shorter: 100 ms doubling to at most 400 ms, eight attempts.
     await harness.page.evaluateOnNewDocument('window.__attuneTestBackoff = { firstDelayMs: 100, maxDelayMs: 400 };');
     await harness.open('#/device');
-    strap = await createEmulatedStrap(harness.page, harness.bidi!);
+    strap = await createEmulatedStrap(harness.page);
   });
   afterAll(async () => {
-    strap?.dispose();
+    await strap?.dispose();
     await harness?.close();
   });
 
@@ -90,25 +90,7 @@ describe.skipIf(!browserTierAvailable)('Bluetooth strap through Chromium\'s emul
     await harness.screenshot('device-bluetooth-light');
   });
 
-  it('ends a refused reconnect in a clear message with a Reconnect button', async () => {
-    strap.acceptConnections = false;
-    await strap.drop();
-    await waitForStatus(harness, /Reconnecting/);
-    await waitForStatus(harness, /was lost and could not be restored/, 30_000);
-    // The first connection plus eight refused attempts.
-    expect(strap.counts.connectionAttempts).toBe(1 + 8);
-    expect(await harness.page.$('::-p-aria([name="Reconnect"][role="button"])')).not.toBeNull();
-    expect(strap.counts.prompts).toBe(1); // no chooser popped up on its own
-  });
-
-  // BLOCKED in Chromium 156's emulation: after bluetooth.simulateGattDisconnection the
-  // emulated peripheral loses its GATT services on the browser side, so the app's reconnect
-  // (correctly) fetches the service again and gets "NotFoundError: No Services matching UUID
-  // 0000180d-… found in Device", while the BiDi layer still refuses to add the service again
-  // ("already exists") or to remove it. The accepted-reconnect path is covered against a
-  // scripted strap in tests/renderer/sensors/sources.test.ts (incl. 100 drops) until the
-  // table can be re-added through the CDP BluetoothEmulation domain under BiDi.
-  it.skip('reconnects after a drop, fetching the characteristic again, and the session continues', async () => {
+  it('reconnects after a drop, fetching the characteristic again, and the session continues', async () => {
     const before = await strap.probe();
     // The first attempt is refused so "reconnecting" stays on screen long enough to see.
     strap.acceptConnections = false;
@@ -120,11 +102,61 @@ describe.skipIf(!browserTierAvailable)('Bluetooth strap through Chromium\'s emul
     expect(after.getCharacteristic).toBeGreaterThan(before.getCharacteristic);
     expect(after.startNotifications).toBe(before.startNotifications + 1);
     expect(strap.counts.prompts).toBe(1); // same session: no new chooser
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // long enough to count as a gap
+    // The packets above were sent faster than real time, so their beats run about 3.4 s ahead
+    // of the clock; wait long enough that the next beat is clearly after a gap (> 2 s).
+    await new Promise((resolve) => setTimeout(resolve, 6500));
     await strap.send(packet([880], 67));
     await harness.page.waitForFunction(() => document.querySelector('[data-testid="device-bpm"]')?.textContent === '67 bpm');
     expect(await text(harness, 'quality-packets')).toBe('6');
     expect(await text(harness, 'quality-gaps')).toMatch(/^1, \d+ s missed/);
+  });
+
+  it('survives 100 drops and reconnects: one session, every beat once, no leaked listeners', async () => {
+    const rrCount = async () => Number((await text(harness, 'quality-rr')).match(/(\d+) so far/)?.[1] ?? NaN);
+    const before = await strap.probe();
+    const rrBefore = await rrCount();
+    const reconnectsMeasured: number[] = [];
+    for (let cycle = 0; cycle < 100; cycle += 1) {
+      const subscribed = (await strap.probe()).startNotifications;
+      await strap.drop();
+      await harness.page.waitForFunction(
+        (count) => (window as unknown as { __bluetoothProbe: { startNotifications: number } }).__bluetoothProbe.startNotifications > count,
+        { timeout: 15_000 },
+        subscribed,
+      );
+      await waitForStatus(harness, /^Connected$/);
+      await strap.send(packet([800 + (cycle % 40)], 60 + (cycle % 20)));
+      await harness.page.waitForFunction(
+        (expected) => document.querySelector('[data-testid="quality-rr"]')?.textContent?.includes(`${expected} so far`) === true,
+        { timeout: 10_000 },
+        rrBefore + cycle + 1,
+      );
+      reconnectsMeasured.push(cycle);
+    }
+    const after = await strap.probe();
+    expect(reconnectsMeasured).toHaveLength(100);
+    expect(await rrCount()).toBe(rrBefore + 100); // every beat arrived once: none lost, none doubled
+    expect(after.startNotifications).toBe(before.startNotifications + 100);
+    expect(after.listeners).toBe(before.listeners); // listeners re-attached, never piled up
+    expect(strap.counts.prompts).toBe(1); // the same session throughout: no chooser again
+    expect(await harness.page.$eval('.device-name', (el) => el.textContent)).toBe('Polar H10 8C4E');
+    console.log(
+      `[bluetooth] 100 drop/reconnect cycles: ${strap.counts.connectionAttempts} connection attempts, ` +
+        `${after.startNotifications - before.startNotifications} resubscriptions, RR ${rrBefore}→${await rrCount()}, ` +
+        `page listeners ${before.listeners}→${after.listeners}`,
+    );
+  }, 240_000);
+
+  it('ends a refused reconnect in a clear message with a Reconnect button', async () => {
+    const attemptsBefore = strap.counts.connectionAttempts;
+    strap.acceptConnections = false;
+    await strap.drop();
+    await waitForStatus(harness, /Reconnecting/);
+    await waitForStatus(harness, /was lost and could not be restored/, 30_000);
+    // Eight refused attempts, then the app stops trying on its own.
+    expect(strap.counts.connectionAttempts - attemptsBefore).toBe(8);
+    expect(await harness.page.$('::-p-aria([name="Reconnect"][role="button"])')).not.toBeNull();
+    expect(strap.counts.prompts).toBe(1); // no chooser popped up on its own
   });
 
 });

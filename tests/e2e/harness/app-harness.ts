@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { createAppServices, type AppServices } from '../../../main/services.ts';
 import type { SenderFrame } from '../../../main/ipc/router.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { launchChromium, type BrowserProtocol, type LaunchedBrowser } from './chromium.ts';
+import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
 
 // Tier 3: the built renderer in Debian's Chromium, with `window.attune` bound to the real
@@ -48,8 +48,6 @@ export type AppHarness = {
   origin: string;
   offOriginRequests: string[];
   pageErrors: string[];
-  /** Present when launched with protocol 'webDriverBiDi'. */
-  bidi: BidiAccess | null;
   open(hash?: string): Promise<void>;
   pushEvent(event: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -61,64 +59,33 @@ export type HarnessOptions = {
   colorScheme?: 'light' | 'dark';
   dataDir?: string;
   reducedMotion?: boolean;
-  /** 'webDriverBiDi' for Chromium's Bluetooth emulation; CDP otherwise. */
-  protocol?: BrowserProtocol;
-};
-
-/** Raw WebDriver BiDi access for commands puppeteer does not wrap (Bluetooth emulation). */
-export type BidiAccess = {
-  contextId: string;
-  send(method: string, params: Record<string, unknown>): Promise<unknown>;
-  on(event: string, listener: (params: Record<string, unknown>) => void): () => void;
 };
 
 type SharedBrowser = { chromium: LaunchedBrowser; server: StaticServer; users: number };
-const sharedBrowsers = new Map<BrowserProtocol, SharedBrowser>();
+let sharedBrowser: SharedBrowser | null = null;
 
-async function acquireBrowser(protocol: BrowserProtocol) {
-  let shared = sharedBrowsers.get(protocol);
-  if (shared === undefined) {
-    const [chromium, server] = await Promise.all([launchChromium(protocol), serveDirectory(rendererBundle)]);
-    shared = { chromium, server, users: 0 };
-    sharedBrowsers.set(protocol, shared);
+/** One Chromium and one static server per test file, shared by the harnesses it starts. */
+async function acquireBrowser(): Promise<SharedBrowser> {
+  if (sharedBrowser === null) {
+    const [chromium, server] = await Promise.all([launchChromium(), serveDirectory(rendererBundle)]);
+    sharedBrowser = { chromium, server, users: 0 };
   }
-  shared.users += 1;
-  return shared;
+  sharedBrowser.users += 1;
+  return sharedBrowser;
 }
 
-async function releaseBrowser(protocol: BrowserProtocol) {
-  const shared = sharedBrowsers.get(protocol);
-  if (shared === undefined) return;
+async function releaseBrowser(): Promise<void> {
+  const shared = sharedBrowser;
+  if (shared === null) return;
   shared.users -= 1;
   if (shared.users === 0) {
-    sharedBrowsers.delete(protocol);
+    sharedBrowser = null;
     await Promise.all([shared.chromium.close(), shared.server.close()]);
   }
 }
 
-type BidiConnectionLike = {
-  send(method: string, params: Record<string, unknown>): Promise<{ result: unknown }>;
-  on(event: string, listener: (params: Record<string, unknown>) => void): void;
-  off(event: string, listener: (params: Record<string, unknown>) => void): void;
-};
-
-function bidiAccess(page: Page): BidiAccess {
-  // puppeteer keeps these internal; the Bluetooth commands have no public wrapper yet.
-  const connection = (page.browser() as unknown as { connection: BidiConnectionLike }).connection;
-  const contextId = (page.mainFrame() as unknown as { _id: string })._id;
-  return {
-    contextId,
-    send: async (method, params) => (await connection.send(method, params)).result,
-    on(event, listener) {
-      connection.on(event, listener);
-      return () => connection.off(event, listener);
-    },
-  };
-}
-
 export async function startAppHarness(options: HarnessOptions = {}): Promise<AppHarness> {
-  const protocol = options.protocol ?? 'cdp';
-  const { chromium, server } = await acquireBrowser(protocol);
+  const { chromium, server } = await acquireBrowser();
   const temp = options.dataDir ? null : makeTempDir('attune-e2e-');
   const dataDir = options.dataDir ?? temp!.path;
   const context = await chromium.browser.createBrowserContext();
@@ -166,7 +133,6 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     origin: server.origin,
     offOriginRequests,
     pageErrors,
-    bidi: protocol === 'webDriverBiDi' ? bidiAccess(page) : null,
     async open(hash = '') {
       await page.goto(`${server.origin}/index.html${hash}`, { waitUntil: 'load' });
       await page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0, { timeout: 15_000 });
@@ -185,7 +151,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     async close() {
       await context.close();
       temp?.cleanup();
-      await releaseBrowser(protocol);
+      await releaseBrowser();
     },
   };
 }

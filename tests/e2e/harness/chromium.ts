@@ -36,9 +36,7 @@ export type LaunchedBrowser = { browser: Browser; close: () => Promise<void> };
  * CDP by default; WebDriver BiDi for the Bluetooth tests, because Chromium's Bluetooth
  * emulation answers discovery itself over BiDi (../shared/design/bluetooth-emulation.md).
  */
-export type BrowserProtocol = 'cdp' | 'webDriverBiDi';
-
-export async function launchChromium(protocol: BrowserProtocol = 'cdp'): Promise<LaunchedBrowser> {
+export async function launchChromium(): Promise<LaunchedBrowser> {
   const executablePath = chromiumPath();
   if (executablePath === null) {
     throw new Error('No Chromium found: install Debian\'s chromium (/usr/bin/chromium) or set CHROME_PATH.');
@@ -49,7 +47,6 @@ export async function launchChromium(protocol: BrowserProtocol = 'cdp'): Promise
     headless: true,
     userDataDir,
     args: CHROMIUM_FLAGS,
-    protocol,
   });
   return {
     browser,

@@ -1,16 +1,22 @@
-// A heart-rate strap played by Chromium's Bluetooth emulation (WebDriver BiDi `bluetooth`
-// module), following the sequence measured in ../shared/design/bluetooth-emulation.md.
+// A heart-rate strap played by Chromium's Bluetooth emulation, driven over raw CDP
+// (`BluetoothEmulation` on the browser session, `DeviceAccess` on the page), following
+// ../shared/design/bluetooth-emulation.md.
+//
+// Why raw CDP rather than WebDriver BiDi: after a GATT disconnection Chromium's fake
+// peripheral forgets its services, and the BiDi mapper refuses to add them again ("already
+// exists"), so an accepted reconnect could not be played. Over CDP the test re-adds the
+// GATT table after each drop, exactly as a real strap presents it again, and answers the
+// connection and discovery operations itself.
 //
 // Chromium 156 has no command that pushes a notification, so values reach the app through
 // the documented read path: the page calls readValue() on the app's own characteristic
 // object (captured when the app calls startNotifications), we answer the read with the
 // packet's bytes, and Chromium fires `characteristicvaluechanged` on that object, which is
 // the app's real listener. Everything else (prompt, GATT connect, discovery, subscription,
-// disconnects, refused reconnects) is the real Web Bluetooth path.
+// disconnects, refused and accepted reconnects) is the real Web Bluetooth path.
 
 import type { Page } from 'puppeteer-core';
 import { toFullBluetoothUuid } from '../../../shared/ble/gatt-uuids.ts';
-import type { BidiAccess } from './app-harness.ts';
 
 export const HEART_RATE_SERVICE = toFullBluetoothUuid(0x180d);
 export const HEART_RATE_MEASUREMENT = toFullBluetoothUuid(0x2a37);
@@ -65,42 +71,41 @@ export type EmulatedStrap = {
   readonly counts: { connectionAttempts: number; subscriptions: number; prompts: number; reads: number };
   /** Delivers one Heart Rate Measurement value to the app's listener (read path, see above). */
   send(bytes: Uint8Array | readonly number[]): Promise<void>;
-  /** The strap drops the link: `gattserverdisconnected` fires in the page. */
+  /** The strap drops the link: `gattserverdisconnected` fires in the page; the strap stays in range. */
   drop(): Promise<void>;
   probe(): Promise<ProbeCounts>;
-  dispose(): void;
+  dispose(): Promise<void>;
 };
 
-export async function createEmulatedStrap(page: Page, bidi: BidiAccess, name = 'Polar H10 8C4E'): Promise<EmulatedStrap> {
-  const context = bidi.contextId;
+type Session = {
+  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  on(event: string, listener: (params: never) => void): void;
+  off(event: string, listener: (params: never) => void): void;
+  detach(): Promise<void>;
+};
+
+export async function createEmulatedStrap(page: Page, name = 'Polar H10 8C4E'): Promise<EmulatedStrap> {
   const address = '09:09:09:09:09:01';
-  await bidi.send('session.subscribe', { events: ['bluetooth'] });
-  await bidi.send('bluetooth.simulateAdapter', { context, state: 'powered-on' });
-  await bidi.send('bluetooth.simulatePreconnectedPeripheral', {
-    context,
-    address,
-    name,
-    manufacturerData: [],
-    knownServiceUuids: [HEART_RATE_SERVICE],
-  });
-  const characteristic = { context, address, serviceUuid: HEART_RATE_SERVICE, characteristicUuid: HEART_RATE_MEASUREMENT };
-  // The strap's GATT table. Note: after simulateGattDisconnection, Chromium 156 no longer finds
-  // the service on reconnect ("No Services matching UUID") while BiDi refuses to add or remove
-  // it again, so an accepted reconnect cannot be played here yet (see bluetooth.test.ts).
-  const addGattTable = async () => {
-    await bidi.send('bluetooth.simulateService', { context, address, uuid: HEART_RATE_SERVICE, type: 'add' });
-    await bidi.send('bluetooth.simulateCharacteristic', {
-      ...characteristic,
-      characteristicProperties: { notify: true, read: true },
-      type: 'add',
-    });
-    await bidi.send('bluetooth.simulateDescriptor', { ...characteristic, descriptorUuid: CCCD, type: 'add' });
-  };
-  await addGattTable();
+  const browserSession = (await page.browser().target().createCDPSession()) as unknown as Session;
+  const pageSession = (await page.createCDPSession()) as unknown as Session;
+  await pageSession.send('DeviceAccess.enable');
 
   const counts = { connectionAttempts: 0, subscriptions: 0, prompts: 0, reads: 0 };
   const answeredPrompts = new Set<string>();
   const pendingReads: number[][] = [];
+
+  /** The strap's GATT table; Chromium forgets it on every disconnection, so it is added again. */
+  const addGattTable = async () => {
+    const { serviceId } = (await browserSession.send('BluetoothEmulation.addService', { address, serviceUuid: HEART_RATE_SERVICE })) as { serviceId: string };
+    const { characteristicId } = (await browserSession.send('BluetoothEmulation.addCharacteristic', {
+      serviceId,
+      characteristicUuid: HEART_RATE_MEASUREMENT,
+      properties: { notify: true, read: true },
+    })) as { characteristicId: string };
+    // The Client Characteristic Configuration descriptor: without it startNotifications() fails.
+    await browserSession.send('BluetoothEmulation.addDescriptor', { characteristicId, descriptorUuid: CCCD });
+  };
+
   const strap: EmulatedStrap = {
     address,
     acceptConnections: true,
@@ -114,45 +119,72 @@ export async function createEmulatedStrap(page: Page, bidi: BidiAccess, name = '
       });
     },
     async drop() {
-      await bidi.send('bluetooth.simulateGattDisconnection', { context, address });
-
+      await browserSession.send('BluetoothEmulation.simulateGATTDisconnection', { address });
+      await addGattTable();
     },
     probe: () =>
       page.evaluate(() => {
         const { startNotifications, getCharacteristic, listeners, errors } = (window as unknown as { __bluetoothProbe: ProbeCounts }).__bluetoothProbe;
         return { startNotifications, getCharacteristic, listeners, errors: [...errors] };
       }),
-    dispose: () => offs.forEach((off) => off()),
+    async dispose() {
+      for (const [session, event, listener] of listeners) session.off(event, listener);
+      await browserSession.send('BluetoothEmulation.disable').catch(() => undefined);
+      await Promise.all([browserSession.detach().catch(() => undefined), pageSession.detach().catch(() => undefined)]);
+    },
   };
 
-  // Events may arrive twice (another context, or the same prompt again): filter and answer once.
-  const offs = [
-    bidi.on('bluetooth.requestDevicePromptUpdated', (event) => {
-      const prompt = String(event['prompt']);
-      const devices = event['devices'] as Array<{ id: string }>;
-      if (event['context'] !== context || answeredPrompts.has(prompt) || devices.length === 0) return;
-      answeredPrompts.add(prompt);
-      counts.prompts += 1;
-      void bidi.send('bluetooth.handleRequestDevicePrompt', { context, prompt, accept: true, device: devices[0]!.id });
-    }),
-    bidi.on('bluetooth.gattConnectionAttempted', (event) => {
-      if (event['context'] !== context) return;
-      counts.connectionAttempts += 1;
-      // 0x04: page timeout, as when a strap is out of reach.
-      void bidi.send('bluetooth.simulateGattConnectionResponse', { context, address, code: strap.acceptConnections ? 0 : 0x04 });
-    }),
-    bidi.on('bluetooth.characteristicEventGenerated', (event) => {
-      if (event['context'] !== context) return;
-      const type = event['type'];
-      if (type === 'subscribe-to-notifications' || type === 'unsubscribe-from-notifications') {
-        if (type === 'subscribe-to-notifications') counts.subscriptions += 1;
-        void bidi.send('bluetooth.simulateCharacteristicResponse', { ...characteristic, type, code: 0 });
-      } else if (type === 'read') {
-        counts.reads += 1;
-        const data = pendingReads.shift() ?? [];
-        void bidi.send('bluetooth.simulateCharacteristicResponse', { ...characteristic, type: 'read', code: 0, data });
-      }
-    }),
+  const listeners: Array<[Session, string, (params: never) => void]> = [
+    [
+      pageSession,
+      'DeviceAccess.deviceRequestPrompted',
+      ((event: { id: string; devices: Array<{ id: string }> }) => {
+        // The prompt is announced again as devices appear: answer each prompt once.
+        if (answeredPrompts.has(event.id) || event.devices.length === 0) return;
+        answeredPrompts.add(event.id);
+        counts.prompts += 1;
+        void pageSession.send('DeviceAccess.selectPrompt', { id: event.id, deviceId: event.devices[0]!.id });
+      }) as (params: never) => void,
+    ],
+    [
+      browserSession,
+      'BluetoothEmulation.gattOperationReceived',
+      ((event: { address: string; type: 'connection' | 'discovery' }) => {
+        if (event.address !== address) return;
+        if (event.type === 'connection') counts.connectionAttempts += 1;
+        // 0x04: page timeout, as when a strap is out of reach.
+        const code = event.type === 'connection' && !strap.acceptConnections ? 0x04 : 0;
+        void browserSession.send('BluetoothEmulation.simulateGATTOperationResponse', { address, type: event.type, code });
+      }) as (params: never) => void,
+    ],
+    [
+      browserSession,
+      'BluetoothEmulation.characteristicOperationReceived',
+      ((event: { characteristicId: string; type: string }) => {
+        if (event.type === 'subscribe-to-notifications') counts.subscriptions += 1;
+        let data: string | undefined;
+        if (event.type === 'read') {
+          counts.reads += 1;
+          data = Buffer.from(pendingReads.shift() ?? []).toString('base64');
+        }
+        void browserSession.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
+          characteristicId: event.characteristicId,
+          type: event.type,
+          code: 0,
+          ...(data === undefined ? {} : { data }),
+        });
+      }) as (params: never) => void,
+    ],
   ];
+  for (const [session, event, listener] of listeners) session.on(event, listener);
+
+  await browserSession.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+  await browserSession.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
+    address,
+    name,
+    manufacturerData: [],
+    knownServiceUuids: [HEART_RATE_SERVICE],
+  });
+  await addGattTable();
   return strap;
 }
