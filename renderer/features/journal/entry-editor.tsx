@@ -6,7 +6,7 @@ import { JOURNAL_TEXT_MAX_CHARS, type JournalEntry } from '../../../shared/model
 import { useApi } from '../../app/attune.ts';
 import { CuePicker, EmotionPicker, PleasantnessScale, TagEditor } from './entry-fields.tsx';
 import { parseLocalDateTime, toLocalInput, validateEntry, type EntryErrors } from './entry-validation.ts';
-import { KIND_LABELS, useJournalData } from './journal-data.tsx';
+import { KIND_LABELS, useFreshJournalList, useJournalData } from './journal-data.tsx';
 import { goTo, type NewEntryOptions } from './journal-path.ts';
 import { SessionPicker } from './session-picker.tsx';
 import { sessionTitle } from './session-physiology.tsx';
@@ -25,6 +25,7 @@ export function EntryEditor(props: Props) {
   const api = useApi();
   const now = props.nowMs ?? Date.now;
   const { list, reload } = useJournalData();
+  useFreshJournalList(); // for the tags already in use
   const existing = props.mode === 'edit' ? props.entry : null;
   const initialPrompt = props.mode === 'new' ? promptById(props.options.promptId)?.id ?? '' : existing?.promptId ?? '';
   const [openedAtMs] = useState(() => now());

@@ -2,8 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { JournalListItem } from '../../../shared/model/journal.ts';
 import { useApi } from '../../app/attune.ts';
 
-// The journal's list, loaded once when the area opens and reloaded after every change, so
-// going back to the list is instant. Also the "moved to the trash, undo" note, kept here so
+// The journal's list, kept while the area is open: the list view reads it again each time
+// it is shown (entries may come from elsewhere: a check's reflection, an import), showing
+// what it had meanwhile, and every change made here reloads it. Also the "moved to the trash, undo" note, kept here so
 // it survives moving from the entry to the list.
 
 export type JournalList = { status: 'loading' } | { status: 'ready'; entries: JournalListItem[] } | { status: 'failed'; message: string };
@@ -32,10 +33,6 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
     setList(result.ok ? { status: 'ready', entries: result.value } : { status: 'failed', message: result.error.message });
   }, [api]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
   const value = useMemo(() => ({ list, reload, trashed, setTrashed }), [list, reload, trashed]);
   return <JournalDataContext value={value}>{children}</JournalDataContext>;
 }
@@ -44,6 +41,14 @@ export function useJournalData(): JournalData {
   const value = useContext(JournalDataContext);
   if (!value) throw new Error('useJournalData() needs a <JournalDataProvider> above it.');
   return value;
+}
+
+/** Reads the list again when the calling view appears. */
+export function useFreshJournalList(): void {
+  const { reload } = useJournalData();
+  useEffect(() => {
+    void reload();
+  }, [reload]);
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });

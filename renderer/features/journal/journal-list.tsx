@@ -5,7 +5,7 @@ import { filterEntries, isFiltered, knownTags, NO_FILTER, type EntryFilter, type
 import { onThisDay } from '../../../shared/journal/on-this-day.ts';
 import type { JournalListItem } from '../../../shared/model/journal.ts';
 import { useApi } from '../../app/attune.ts';
-import { entryLabel, FILTER_KINDS, formatDateTime, KIND_LABELS, useJournalData } from './journal-data.tsx';
+import { entryLabel, FILTER_KINDS, formatDateTime, KIND_LABELS, useFreshJournalList, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { newEntryPath } from './journal-path.ts';
 
@@ -23,6 +23,7 @@ type Search = { text: string; status: 'idle' } | { text: string; status: 'search
 export function JournalList() {
   const api = useApi();
   const { list, trashed, setTrashed, reload } = useJournalData();
+  useFreshJournalList();
   const [filter, setFilter] = useState<EntryFilter>(NO_FILTER);
   const [search, setSearch] = useState<Search>({ text: '', status: 'idle' });
   const request = useRef(0);

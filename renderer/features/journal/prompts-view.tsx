@@ -32,14 +32,8 @@ export function PromptsView({ random = Math.random, nowMs = Date.now }: { random
           <JournalLink className="button button-quiet button-small" to={newEntryPath({ promptId: prompt.id })}>
             Write about this
           </JournalLink>
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            aria-pressed={starred}
-            aria-label={starred ? 'Favourite (press to remove)' : 'Add to favourites'}
-            onClick={() => void toggleFavourite(prompt.id)}
-          >
-            {starred ? '★ Favourite' : '☆ Favourite'}
+          <button type="button" className="button button-quiet button-small" aria-pressed={starred} onClick={() => void toggleFavourite(prompt.id)}>
+            <span aria-hidden="true">{starred ? '★' : '☆'}</span> Favourite
           </button>
         </div>
       </li>

@@ -43,12 +43,11 @@ export function SessionPhysiology({ detail }: { detail: SessionDetail }) {
         <svg
           className="sparkline"
           viewBox={`0 0 ${SPARK_W} ${SPARK_H}`}
-          width={SPARK_W}
-          height={SPARK_H}
+          preserveAspectRatio="none"
           role="img"
           aria-label={`Heart rate over the session, from about ${Math.round(first.bpm)} to ${Math.round(last.bpm)} beats a minute`}
         >
-          <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" />
+          <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" vectorEffect="non-scaling-stroke" />
         </svg>
       ) : (
         <p className="field-hint">{detail.beatsStatus === 'unavailable' ? 'The heart data of this session could not be read.' : 'No heart data was kept for this session.'}</p>

@@ -34,11 +34,15 @@ describe('prompts', () => {
     renderApp(main);
     const prompt = promptById('regulate-what-helps')!;
     const row = (await screen.findByText(prompt.text, {}, { timeout: 5000 })).closest('li') as HTMLElement;
-    await user.click(within(row).getByRole('button', { name: 'Add to favourites' }));
+    const star = within(row).getByRole('button', { name: 'Favourite' });
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    await user.click(star);
     const favourites = (await screen.findByRole('heading', { name: 'Your favourites' })).closest('section') as HTMLElement;
     expect(within(favourites).getByText(prompt.text)).toBeTruthy();
     await waitFor(() => expect(readSettingsFile(main)['journal']).toEqual({ favouritePromptIds: ['regulate-what-helps'] }));
-    await user.click(within(favourites).getByRole('button', { name: 'Favourite (press to remove)' }));
+    const starred = within(favourites).getByRole('button', { name: 'Favourite' });
+    expect(starred.getAttribute('aria-pressed')).toBe('true');
+    await user.click(starred);
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Your favourites' })).toBeNull());
     await waitFor(() => expect(readSettingsFile(main)['journal']).toEqual({ favouritePromptIds: [] }));
   });
