@@ -14,7 +14,9 @@ async function byRoleAndName(harness: AppHarness, role: string, name: string): P
 }
 
 async function heading(harness: AppHarness): Promise<string> {
-  return harness.page.$eval('main h1', (element) => element.textContent ?? '');
+  // Areas may load lazily: wait for the screen's heading rather than reading it at once.
+  const h1 = await harness.page.waitForSelector('main h1', { timeout: 10_000 });
+  return h1!.evaluate((element) => element.textContent ?? '');
 }
 
 describe.skipIf(!browserTierAvailable)('app shell in Chromium, bound to the real main-side services', () => {
@@ -50,6 +52,9 @@ describe.skipIf(!browserTierAvailable)('app shell in Chromium, bound to the real
     await harness.page.keyboard.press('3');
     await harness.page.keyboard.up('Control');
     await harness.page.waitForFunction(() => location.hash === '#/journal');
+    // The skip link is the first stop on a freshly opened page.
+    await harness.page.reload();
+    await harness.page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0);
     await harness.page.keyboard.press('Tab');
     const focused = await harness.page.evaluate(() => ({
       text: document.activeElement?.textContent?.trim() ?? '',
