@@ -21,6 +21,15 @@ app.fireReady();
 for (let i = 0; i < 20 && BrowserWindow.all.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
 
 const window = BrowserWindow.all[0];
+
+// A second launch of Attune: the running one brings its window forward instead.
+if (window) {
+  window.hide();
+  window.minimized = true;
+  window.focused = false;
+}
+app.emit('second-instance', {}, ['attune'], process.cwd());
+const secondLaunch = { windows: BrowserWindow.all.length, visible: window?.isVisible() ?? false, restored: !(window?.isMinimized() ?? true), focused: window?.focused ?? false };
 const invoke = ipcMain.handlers.get(INVOKE_CHANNEL);
 const trustedEvent = {
   sender: { id: 1, mainFrame: { url: 'app://attune/index.html' } },
@@ -96,6 +105,7 @@ let closePreventedWhileQuitting = false;
 window?.emit('close', { preventDefault: () => (closePreventedWhileQuitting = true) });
 
 const report = {
+  secondLaunch,
   quitAfterSavingRecords,
   callsBeforeReady,
   calls: standIn.calls.map((call) => call.api),

@@ -12,6 +12,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bundle = `${root}out/main/index.js`;
 
 type Report = {
+  secondLaunch: { windows: number; visible: boolean; restored: boolean; focused: boolean };
   quitAfterSavingRecords: { deferred: boolean; quitAgain: boolean };
   callsBeforeReady: string[];
   calls: string[];
@@ -77,8 +78,9 @@ describe('main bundle smoke (out/main started in Node with the electron stand-in
     expect(report.calls.indexOf('protocol.handle')).toBeGreaterThan(readyAt);
   });
 
-  it('takes the single-instance lock before anything else starts', () => {
+  it('takes the single-instance lock before anything else starts, and a second launch focuses the window', () => {
     expect(report.callsBeforeReady).toContain('app.requestSingleInstanceLock');
+    expect(report.secondLaunch).toEqual({ windows: 1, visible: true, restored: true, focused: true });
   });
 
   it('opens one window with the hardened preferences and the app:// page', () => {
