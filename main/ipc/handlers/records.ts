@@ -51,6 +51,7 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
     'journal.get': async ({ id }) => (await store()).getJournal(id),
     'journal.list': async (filter) => (await store()).listJournal(filter),
     'journal.search': async (query) => (await store()).searchJournal(query),
+    'journal.searchIds': async (query) => (await store()).searchJournal(query).map(({ id, score }) => ({ id, score })),
     'journal.link': async ({ entryId, sessionId }) => (await store()).linkJournal(entryId, sessionId),
     'journal.unlink': async ({ entryId, sessionId }) => (await store()).unlinkJournal(entryId, sessionId),
 

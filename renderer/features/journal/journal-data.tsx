@@ -7,7 +7,10 @@ import { useApi } from '../../app/attune.ts';
 // what it had meanwhile, and every change made here reloads it. Also the "moved to the trash, undo" note, kept here so
 // it survives moving from the entry to the list.
 
-export type JournalList = { status: 'loading' } | { status: 'ready'; entries: JournalListItem[] } | { status: 'failed'; message: string };
+/** `complete: false` while only the newest entries have arrived (the first screenful comes first). */
+export type JournalList = { status: 'loading' } | { status: 'ready'; entries: JournalListItem[]; complete: boolean } | { status: 'failed'; message: string };
+
+const FIRST_PAGE = 40;
 
 export type TrashedNote = { id: string; label: string };
 
@@ -26,11 +29,25 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
   const [trashed, setTrashed] = useState<TrashedNote | null>(null);
   const generation = useRef(0);
 
+  const everLoaded = useRef(false);
+
   const reload = useCallback(async () => {
     const mine = ++generation.current;
+    if (!everLoaded.current) {
+      // The first time, a screenful of the newest entries first, then all of them.
+      const first = await api.invoke('journal.list', { limit: FIRST_PAGE });
+      if (mine !== generation.current) return;
+      if (first.ok && first.value.length < FIRST_PAGE) {
+        everLoaded.current = true;
+        setList({ status: 'ready', entries: first.value, complete: true });
+        return;
+      }
+      if (first.ok) setList({ status: 'ready', entries: first.value, complete: false });
+    }
     const result = await api.invoke('journal.list', {});
     if (mine !== generation.current) return;
-    setList(result.ok ? { status: 'ready', entries: result.value } : { status: 'failed', message: result.error.message });
+    if (result.ok) everLoaded.current = true;
+    setList(result.ok ? { status: 'ready', entries: result.value, complete: true } : { status: 'failed', message: result.error.message });
   }, [api]);
 
   const value = useMemo(() => ({ list, reload, trashed, setTrashed }), [list, reload, trashed]);

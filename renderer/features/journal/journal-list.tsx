@@ -7,16 +7,13 @@ import type { JournalListItem } from '../../../shared/model/journal.ts';
 import { useApi } from '../../app/attune.ts';
 import { entryLabel, FILTER_KINDS, formatDateTime, KIND_LABELS, useFreshJournalList, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
+import { JOURNAL_LIST_RENDERED_MARK, JOURNAL_SEARCH_SHOWN_MARK } from './journal-marks.ts';
 import { newEntryPath } from './journal-path.ts';
 
 // The journal's front page: write, repair, prompts; search and filters; "on this day";
 // then every entry, newest first, in a virtualised list (only the rows in view exist in
 // the page, so five years of entries open as fast as five).
 
-/** Benchmarks and tests: the list has drawn its first rows. */
-export const JOURNAL_LIST_RENDERED_MARK = 'attune-journal-list-rendered';
-/** Benchmarks: search results for the current text are on screen (detail: the text). */
-export const JOURNAL_SEARCH_SHOWN_MARK = 'attune-journal-search-shown';
 
 type Search = { text: string; status: 'idle' } | { text: string; status: 'searching' | 'done'; hits: JournalListItem[] } | { text: string; status: 'failed'; message: string };
 
@@ -30,6 +27,8 @@ export function JournalList() {
   const ids = { search: useId(), tag: useId(), kind: useId(), linked: useId(), count: useId() };
 
   const entries = useMemo(() => (list.status === 'ready' ? list.entries : []), [list]);
+  const complete = list.status === 'ready' && list.complete;
+  const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const tags = useMemo(() => knownTags(entries), [entries]);
 
   const runSearch = (text: string) => {
@@ -39,9 +38,23 @@ export function JournalList() {
       return;
     }
     setSearch((current) => ({ text, status: 'searching', hits: 'hits' in current ? current.hits : [] }));
-    void api.invoke('journal.search', { text: text.trim().slice(0, 200), limit: 2000 }).then((result) => {
-      if (mine !== request.current) return; // a newer keystroke won
-      setSearch(result.ok ? { text, status: 'done', hits: result.value } : { text, status: 'failed', message: result.error.message });
+    const query = { text: text.trim().slice(0, 200), limit: 2000 };
+    const done = (hits: JournalListItem[]) => {
+      if (mine === request.current) setSearch({ text, status: 'done', hits }); // else a newer keystroke won
+    };
+    const failed = (message: string) => {
+      if (mine === request.current) setSearch({ text, status: 'failed', message });
+    };
+    if (!complete) {
+      void api.invoke('journal.search', query).then((result) => (result.ok ? done(result.value) : failed(result.error.message)));
+      return;
+    }
+    // The window holds every entry already: ask only for ids and scores, a fraction of the bytes.
+    void api.invoke('journal.searchIds', query).then((result) => {
+      if (!result.ok) return failed(result.error.message);
+      const hits = result.value.flatMap((hit) => byId.get(hit.id) ?? []);
+      done(hits);
+      if (hits.length < result.value.length) void reload(); // written elsewhere meanwhile
     });
   };
 
@@ -51,9 +64,9 @@ export function JournalList() {
   const [today] = useState(() => localDayOf(Date.now()));
 
   const memories = useMemo(() => {
-    if (searching || isFiltered(filter) || entries.length === 0) return [];
+    if (searching || isFiltered(filter) || !complete) return [];
     return onThisDay(entries, today, (ms) => localDayOf(ms)).slice(0, 3);
-  }, [entries, searching, filter, today]);
+  }, [entries, complete, searching, filter, today]);
 
   useLayoutEffect(() => {
     if (search.status === 'done') performance.mark(JOURNAL_SEARCH_SHOWN_MARK, { detail: search.text });
@@ -76,6 +89,7 @@ export function JournalList() {
   else if (searching && search.status === 'searching' && shown.length === 0) summary = 'Searching…';
   else if (searching) summary = shown.length === 0 ? `Nothing found for “${search.text.trim()}”.` : `${count(shown.length)} found for “${search.text.trim()}”.`;
   else if (entries.length === 0) summary = 'Nothing here yet. Whatever you write stays on this computer.';
+  else if (!complete) summary = 'Newest first.';
   else if (isFiltered(filter)) summary = shown.length === 0 ? 'No entries match these filters.' : `${count(shown.length)} match these filters.`;
   else summary = `${count(entries.length)}, newest first.`;
 

@@ -129,6 +129,11 @@ export const recordsChannels = {
     output: z.array(JournalListItemSchema.extend({ score: z.number() })),
     summary: 'Full-text search of entries, narrowed by tags and dates, best match first.',
   }),
+  'journal.searchIds': defineChannel({
+    input: z.object({ text: z.string().trim().min(1).max(200), ...journalFilterFields }).strict(),
+    output: z.array(z.object({ id: RecordIdSchema, score: z.number() })),
+    summary: 'The same search, answering only ids and scores: for a window that already holds the list (search as you type).',
+  }),
   'journal.link': defineChannel({
     input: linkRef,
     output: JournalEntrySchema,

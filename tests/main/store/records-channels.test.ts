@@ -56,6 +56,7 @@ const MALFORMED: Record<keyof typeof recordsChannels, unknown[]> = {
   'journal.get': [{ id: null }],
   'journal.list': [{ limit: 0 }, { tags: 'money' }, { trashed: 'yes' }, undefined],
   'journal.search': [{}, { text: '' }, { text: '   ' }, { text: 'a'.repeat(201) }, { text: 'ok', tags: [1] }],
+  'journal.searchIds': [{}, { text: '' }, { text: 'a'.repeat(201) }, { text: 'ok', limit: 0 }, { text: 'ok', extra: true }],
   'journal.link': [{ entryId: ID }, { entryId: ID, sessionId: 'x' }],
   'journal.unlink': [{ sessionId: ID }, { entryId: 1, sessionId: ID }],
   'agreement.list': [{}, 'all'],
@@ -118,6 +119,7 @@ describe('records channels', () => {
     expect(entry.ok).toBe(true);
     expect(await invoke('session.list', { fromMs: 0, toMs: 8e12 })).toMatchObject({ ok: true, value: [{ id: sessionId, journalEntryIds: [(entry as { value: { id: string } }).value.id] }] });
     expect(await invoke('journal.search', { text: 'stead' })).toMatchObject({ ok: true, value: [{ excerpt: 'steady' }] });
+    expect(await invoke('journal.searchIds', { text: 'stead' })).toEqual({ ok: true, value: [{ id: expect.any(String), score: expect.any(Number) }] });
     expect(await invoke('data.status', undefined)).toMatchObject({ ok: true, value: { state: 'open', encryption: { wrappedBy: 'os' }, sessionCount: 1, journalCount: 1 } });
   });
 
