@@ -107,17 +107,20 @@ export function JournalList() {
         </JournalLink>
       </div>
 
-      {trashed && (
-        <div className="journal-toast" role="status">
-          <span>“{trashed.label}” was moved to the trash. You can bring it back for 30 days.</span>
-          <button type="button" className="button button-quiet" onClick={() => void restore()}>
-            Undo
-          </button>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setTrashed(null)}>
-            ×
-          </button>
-        </div>
-      )}
+      {/* Always in the page, so screen readers announce what appears in it. */}
+      <div role="status" className={trashed ? 'journal-toast' : undefined}>
+        {trashed && (
+          <>
+            <span>“{trashed.label}” was moved to the trash. You can bring it back for 30 days.</span>
+            <button type="button" className="button button-quiet" onClick={() => void restore()}>
+              Undo
+            </button>
+            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setTrashed(null)}>
+              ×
+            </button>
+          </>
+        )}
+      </div>
 
       <div role="search" aria-label="Find entries" className="journal-find">
         <div className="journal-find-search">
