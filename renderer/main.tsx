@@ -7,10 +7,12 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/settings.css';
 import './styles/device.css';
+import './styles/check.css';
 import { App } from './app/app.tsx';
 import { applyRememberedAppearance } from './app/appearance.ts';
 import { getAttuneApi } from './app/attune.ts';
 import { createErrorReporter, installErrorReporting } from './app/error-reporting.ts';
+import { testSensorEnvironment } from './app/test-sensors.ts';
 
 const api = getAttuneApi();
 const report = createErrorReporter(api);
@@ -21,6 +23,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <App api={api} report={report} />
+    <App api={api} report={report} sensors={testSensorEnvironment()} />
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import type { AttuneApi } from '../../shared/ipc/api.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { CheckProvider } from '../features/check/check-context.tsx';
 import { BluetoothChooserDialog } from '../features/device/bluetooth-chooser-dialog.tsx';
 import { HeartRateProvider, type SensorEnvironment } from '../sensors/heart-rate-context.tsx';
 import { ApiContext } from './attune.ts';
@@ -14,7 +15,9 @@ export function App({ api, report, sensors }: { api: AttuneApi; report: ErrorRep
       <ApiContext value={api}>
         <SettingsProvider>
           <HeartRateProvider {...(sensors ? { environment: sensors } : {})}>
-            <Shell report={report} />
+            <CheckProvider>
+              <Shell report={report} />
+            </CheckProvider>
             <BluetoothChooserDialog />
           </HeartRateProvider>
         </SettingsProvider>

@@ -226,9 +226,10 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       if (event.type !== 'sample') return stay();
       const sample = event.sample;
       if (!sample.receiving) return lose(state, current, sample, marker, effects);
-      if (sample.atMs - current.sinceMs < READING_SEC * 1000) return stay({ last: sample });
-      marker('reading', 'end');
+      // A full minute of analysed beats (the verdict's minimum), not just a minute of clock.
       const span = spanSince(current.mark, sample);
+      if (span.durationSec < READING_SEC) return stay({ last: sample });
+      marker('reading', 'end');
       const noisy = decideVerdict({
         durationSec: span.durationSec,
         correctedPercent: span.correctedPercent,

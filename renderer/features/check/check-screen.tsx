@@ -1,16 +1,201 @@
-import HeartPulse from 'lucide-react/icons/heart-pulse';
-import { EmptyState } from '../../components/empty-state.tsx';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { BREATHING_PRESET_SPECS, DEFAULT_PRESET, type BreathingPatternSpec } from '../../../shared/check/breathing.ts';
+import { baselineFromSessions } from '../../../shared/check/resting-readings.ts';
+import { NOT_A_MEDICAL_DEVICE } from '../../../shared/content/check-copy.ts';
+import type { Settings } from '../../../shared/model/settings.ts';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
+import { baselineHrForRules, type Baseline } from '../../../shared/signal/baseline.ts';
+import { useApi } from '../../app/attune.ts';
+import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
+import { DEMO_SCENARIO_LABELS } from '../../sensors/demo-source.ts';
+import { describeStatus } from '../../sensors/heart-rate-source.ts';
+import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
 import type { ScreenProps } from '../screen-props.ts';
+import { useCheck } from './check-context.tsx';
+import { CheckStepView } from './check-steps.tsx';
+import { Bpm, StepFocusContext, StepHeading } from './step-parts.tsx';
+
+// The Check area: on first run a welcome, a choice of source and a resting reading; after
+// that, one click starts a check, and the running check's current step fills the screen.
+
+type BaselineState = { status: 'loading' } | { status: 'ready'; baseline: Baseline } | { status: 'failed'; message: string };
+
+/** The baseline from finished calibration sessions, reloaded after every finished session. */
+function useBaseline(): BaselineState {
+  const api = useApi();
+  const { onFinished } = useCheck();
+  const [state, setState] = useState<BaselineState>({ status: 'loading' });
+  const load = useCallback(async () => {
+    const result = await api.invoke('session.list', { fromMs: 0, toMs: Date.now() + 24 * 3600_000 });
+    setState(result.ok ? { status: 'ready', baseline: baselineFromSessions(result.value) } : { status: 'failed', message: result.error.message });
+  }, [api]);
+  useEffect(() => {
+    let live = true;
+    const reload = () => {
+      if (live) void load();
+    };
+    reload();
+    const off = onFinished(reload);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [load, onFinished]);
+  return state;
+}
+
+export function preferredPattern(settings: Settings | null): BreathingPatternSpec {
+  return BREATHING_PRESET_SPECS[settings?.breathing.preset ?? DEFAULT_PRESET];
+}
 
 export function CheckScreen({ focusOnMount }: ScreenProps) {
+  const check = useCheck();
+  const baseline = useBaseline();
+  const { flow } = check;
+  // Child effects run first: the step shown when the screen mounts keeps focus where it was
+  // (unless the user moved here); every step after that takes it.
+  const stepFocus = useRef(focusOnMount);
+  const loading = baseline.status === 'loading' && (flow === null || flow.step.name === 'idle');
+  useEffect(() => {
+    if (!loading) stepFocus.current = true;
+  }, [loading]);
   return (
     <Screen title="Check" focusOnMount={focusOnMount}>
-      <EmptyState
-        icon={HeartPulse}
-        promise="Before a hard conversation, a check will listen to your heart for a minute or so and compare it with your own resting rate. It will tell you whether your body seems calm, a little stirred up, or flooded, and suggest what might help next."
-        status="Checks are not ready yet: this part of Attune is still being built. When it is, you will need a heart-rate strap or the demo sensor, both set up in Device."
-      />
+      <StepFocusContext value={stepFocus}>
+      {check.recordingProblem !== null ? (
+        <p className="check-problem" role="status">
+          Attune could not save part of this check: {check.recordingProblem}
+        </p>
+      ) : null}
+      {flow !== null && flow.step.name !== 'idle' ? (
+        <CheckStepView flow={flow} />
+      ) : baseline.status === 'loading' ? (
+        <p>One moment…</p>
+      ) : baseline.status === 'failed' ? (
+        <p className="check-problem">Your past readings could not be read: {baseline.message}</p>
+      ) : baseline.baseline.status === 'calibrating' && baseline.baseline.readingsSoFar === 0 ? (
+        <FirstRun />
+      ) : (
+        <CheckStart baseline={baseline.baseline} />
+      )}
+      </StepFocusContext>
     </Screen>
+  );
+}
+
+function SourcePicker() {
+  const heart = useHeartRate();
+  const [scenario, setScenario] = useState<DemoScenario>('calm');
+  const connected = heart.status.phase === 'connected';
+  return (
+    <section className="source-picker" aria-labelledby="source-picker-title">
+      <h3 id="source-picker-title">Your heart-rate source</h3>
+      <p role="status" data-testid="source-status">
+        {heart.source === null ? 'Nothing is connected yet.' : `${heart.source.label}: ${describeStatus(heart.status, heart.quality)}`}
+      </p>
+      {connected ? null : (
+        <div className="source-options">
+          <button type="button" className="button" onClick={heart.connectStrap}>
+            Connect a strap
+          </button>
+          <div className="demo-choice">
+            <label htmlFor="check-demo-scenario">Demo heart</label>
+            <select id="check-demo-scenario" value={scenario} onChange={(event) => setScenario(event.target.value as DemoScenario)}>
+              {DEMO_SCENARIOS.map((id) => (
+                <option key={id} value={id}>
+                  {DEMO_SCENARIO_LABELS[id]}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button button-quiet" onClick={() => heart.startDemo(scenario)}>
+              Use the demo sensor
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FirstRun() {
+  const [page, setPage] = useState<'welcome' | 'source'>('welcome');
+  const heart = useHeartRate();
+  const check = useCheck();
+  const { state } = useSettings();
+  const settings = state.status === 'ready' ? state.settings : null;
+  if (page === 'welcome') {
+    return (
+      <div className="check-step">
+        <StepHeading>Welcome to Attune</StepHeading>
+        <p className="lead">
+          Attune helps you notice what your body is doing before and during a hard conversation, and helps it settle, so
+          you can stay present with your partner.
+        </p>
+        <ul className="welcome-points">
+          <li>It reads your heartbeat from a chest strap (or a demo heart, if you want to look around first).</li>
+          <li>Everything it records stays on this computer. There is no account and nothing is sent anywhere.</li>
+          <li>{NOT_A_MEDICAL_DEVICE}</li>
+        </ul>
+        <div className="check-actions">
+          <button type="button" className="button" onClick={() => setPage('source')}>
+            Continue
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="check-step">
+      <StepHeading>Your resting heart rate</StepHeading>
+      <p className="lead">
+        First, Attune needs to know your heart at rest. Choose a source, sit somewhere quiet, and let it listen for a little
+        over a minute.
+      </p>
+      <SourcePicker />
+      <div className="check-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={heart.status.phase !== 'connected'}
+          onClick={() => check.begin('calibration', null, preferredPattern(settings))}
+        >
+          Take my resting reading
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function CheckStart({ baseline }: { baseline: Baseline }) {
+  const heart = useHeartRate();
+  const check = useCheck();
+  const { state } = useSettings();
+  const settings = state.status === 'ready' ? state.settings : null;
+  const restingHr = baselineHrForRules(baseline);
+  const connected = heart.status.phase === 'connected';
+  return (
+    <div className="check-step">
+      <StepHeading>Before a hard conversation</StepHeading>
+      <p className="lead">
+        A check listens to your heart for a minute, tells you how your body is doing compared with your resting rate, and
+        helps you settle if you need to. It takes about five minutes.
+      </p>
+      <p data-testid="baseline-line">
+        Your resting heart rate: <Bpm value={restingHr} />
+        {baseline.status === 'calibrating'
+          ? ` (from ${baseline.readingsSoFar} resting reading${baseline.readingsSoFar === 1 ? '' : 's'}; ${baseline.readingsNeeded} more on calm days will make it steadier)`
+          : ` (from your last ${baseline.readingsUsed} resting readings)`}
+      </p>
+      <SourcePicker />
+      <div className="check-actions">
+        <button type="button" className="button" disabled={!connected} onClick={() => check.begin('check', restingHr, preferredPattern(settings))}>
+          Start the check
+        </button>
+        <button type="button" className="button button-quiet" disabled={!connected} onClick={() => check.begin('calibration', null, preferredPattern(settings))}>
+          Take a resting reading
+        </button>
+      </div>
+    </div>
   );
 }

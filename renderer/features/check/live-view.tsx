@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { coherenceBand, type SignalSample } from '../../../shared/check/live-check.ts';
+import { LiveChart } from './live-chart.tsx';
+import type { LiveSeries } from './live-series.ts';
+import { Bpm, formatDuration, StateBadge } from './step-parts.tsx';
+
+// What the body is doing while you breathe: heart rate beside your resting rate, the
+// heart-rate line and the beat-to-beat intervals, coherence as low / medium / high (the ratio
+// on request) and the time in session. Numbers are shown, not announced: a screen reader
+// finds them when it wants them instead of hearing every beat.
+
+const BAND_WORDS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+
+export function LiveView({
+  sample,
+  series,
+  baselineHrBpm,
+  sessionSec,
+}: {
+  sample: SignalSample | null;
+  series: LiveSeries;
+  baselineHrBpm: number | null;
+  sessionSec: number;
+}) {
+  const [showRatio, setShowRatio] = useState(false);
+  const band = sample?.coherenceNormalized == null ? null : coherenceBand(sample.coherenceNormalized);
+  return (
+    <section className="live-view" aria-labelledby="live-view-title">
+      <h3 id="live-view-title" className="sr-only">
+        Your heart right now
+      </h3>
+      <dl className="live-facts">
+        <div>
+          <dt>Heart rate</dt>
+          <dd data-testid="live-bpm">
+            <Bpm value={sample?.receiving ? sample.liveHrBpm : null} />
+          </dd>
+        </div>
+        <div>
+          <dt>Resting</dt>
+          <dd>
+            <Bpm value={baselineHrBpm} />
+          </dd>
+        </div>
+        <div>
+          <dt>State</dt>
+          <dd>{sample?.state ? <StateBadge state={sample.state} /> : 'Still reading'}</dd>
+        </div>
+        <div>
+          <dt>Coherence</dt>
+          <dd data-testid="coherence">
+            {band === null ? 'After a minute' : BAND_WORDS[band]}
+            {band !== null && showRatio && sample?.coherenceRatio != null ? ` (ratio ${sample.coherenceRatio.toFixed(1)})` : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd data-testid="session-time">{formatDuration(sessionSec)}</dd>
+        </div>
+      </dl>
+      <LiveChart series={series} baselineHrBpm={baselineHrBpm} />
+      <div className="live-notes">
+        <button type="button" className="button button-quiet button-small" aria-pressed={showRatio} onClick={() => setShowRatio((on) => !on)}>
+          {showRatio ? 'Hide the coherence ratio' : 'Show the coherence ratio'}
+        </button>
+        <details className="explainer">
+          <summary>What am I looking at?</summary>
+          <p>
+            The upper line is your heart rate; the dashed line is your resting rate. The lower line is the time between
+            beats: with slow breathing it swings up as you breathe out and down as you breathe in. Bigger, smoother swings
+            are a good sign, even when your heart rate only drops a little.
+          </p>
+          <p>
+            Coherence says how much of that rhythm follows one steady wave. It is a coherence ratio from your beats, not a
+            score to chase.
+          </p>
+        </details>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+// Records a check as a session: beats go to main in batches every few seconds of beat time
+// (so a crash loses seconds, not the check), markers as they happen, then finish. Every call
+// runs in order on one chain, so a marker never overtakes the beats before it and finish
+// always comes last. A failed call is reported once and the check goes on: the person in
+// front of the screen matters more than the record.
+import type { AttuneApi } from '../../../shared/ipc/api.ts';
+import type { BreathingPattern, PhaseMarker, SessionSource } from '../../../shared/model/session.ts';
+
+export const FLUSH_EVERY_MS = 5_000;
+const MAX_BATCH = 2000;
+
+export type RecorderStart = {
+  kind: 'check' | 'calibration';
+  source: SessionSource;
+  baselineHrBpm: number | null;
+  breathingPattern: BreathingPattern | null;
+  /** Clock time the session starts at: beat and marker times are relative to it. */
+  startedAtMs: number;
+};
+
+export type SessionRecorder = {
+  readonly sessionId: () => string | null;
+  addBeat(tMs: number, rrMs: number): void;
+  addMarker(marker: PhaseMarker): void;
+  finish(baselineHrBpm?: number | null): Promise<string | null>;
+  /** Resolves when everything queued so far has reached main. */
+  settled(): Promise<void>;
+};
+
+export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onProblem: (message: string) => void): SessionRecorder {
+  let id: string | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  const pending: { tMs: number; rrMs: number }[] = [];
+  let lastFlushTMs = 0;
+  let lastBeatTMs = -1;
+  let reported = false;
+  let finished = false;
+
+  const problem = (message: string): void => {
+    if (reported) return;
+    reported = true;
+    onProblem(message);
+  };
+  const enqueue = (work: () => Promise<void>): void => {
+    chain = chain.then(work).catch((error: unknown) => problem(error instanceof Error ? error.message : String(error)));
+  };
+
+  enqueue(async () => {
+    const result = await api.invoke('session.start', {
+      kind: start.kind,
+      source: start.source,
+      breathingPattern: start.breathingPattern,
+      baselineHrBpm: start.baselineHrBpm,
+    });
+    if (result.ok) id = result.value.id;
+    else problem(result.error.message);
+  });
+
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const batch = pending.splice(0, MAX_BATCH);
+    enqueue(async () => {
+      if (id === null) return;
+      const result = await api.invoke('session.appendBeats', { sessionId: id, beats: batch });
+      if (!result.ok) problem(result.error.message);
+    });
+  };
+
+  return {
+    sessionId: () => id,
+    addBeat(tMs, rrMs) {
+      if (finished) return;
+      const relative = tMs - start.startedAtMs;
+      // Beats from before the session, out of order, or impossible: the store would refuse them.
+      if (!(relative >= 0) || relative <= lastBeatTMs || !(rrMs >= 100 && rrMs <= 5000)) return;
+      lastBeatTMs = relative;
+      pending.push({ tMs: relative, rrMs });
+      if (relative - lastFlushTMs >= FLUSH_EVERY_MS || pending.length >= MAX_BATCH) {
+        lastFlushTMs = relative;
+        flush();
+      }
+    },
+    addMarker(marker) {
+      if (finished) return;
+      flush();
+      enqueue(async () => {
+        if (id === null) return;
+        const result = await api.invoke('session.addMarker', { sessionId: id, marker });
+        if (!result.ok) problem(result.error.message);
+      });
+    },
+    async finish(baselineHrBpm) {
+      if (finished) return id;
+      flush();
+      finished = true;
+      enqueue(async () => {
+        if (id === null) return;
+        const result = await api.invoke('session.finish', {
+          sessionId: id,
+          ...(baselineHrBpm === undefined ? {} : { baselineHrBpm: baselineHrBpm === null ? null : clampBaseline(baselineHrBpm) }),
+        });
+        if (!result.ok) problem(result.error.message);
+      });
+      await chain;
+      return id;
+    },
+    async settled() {
+      await chain;
+    },
+  };
+}
+
+function clampBaseline(bpm: number): number {
+  return Math.min(220, Math.max(25, bpm));
+}

@@ -1,0 +1,227 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { App } from '../../../renderer/app/app.tsx';
+import { clearAppearance } from '../../../renderer/app/appearance.ts';
+import { createErrorReporter } from '../../../renderer/app/error-reporting.ts';
+import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
+import { createManualScheduler, type ManualScheduler } from '../../support/manual-scheduler.ts';
+
+// The regulation check in the whole window, against the real main-side services (router,
+// records store, reminders) in process, with the demo heart on a manual clock: a minute of
+// heart takes a few milliseconds. Each test says what the user does and what they see, then
+// what the records store holds.
+
+const opened: InProcessApi[] = [];
+afterEach(() => {
+  cleanup();
+  for (const main of opened.splice(0)) main.cleanup();
+  window.location.hash = '';
+  clearAppearance();
+  window.localStorage.clear();
+});
+
+type Rendered = { main: InProcessApi; scheduler: ManualScheduler; user: UserEvent };
+
+async function openCheck(): Promise<Rendered> {
+  window.location.hash = '#/check';
+  const main = createInProcessApi();
+  opened.push(main);
+  const scheduler = createManualScheduler(Date.now());
+  render(<App api={main.api} report={createErrorReporter(main.api)} sensors={{ bluetooth: undefined, scheduler, demoSeed: 11 }} />);
+  return { main, scheduler, user: userEvent.setup() };
+}
+
+const stepTitle = () => screen.getByTestId('check-step-title').textContent;
+const advance = (scheduler: ManualScheduler, ms: number) => act(async () => scheduler.advanceAsync(ms));
+
+async function startDemo(user: UserEvent, scenario: 'calm' | 'elevated' | 'flooded-then-recovers') {
+  await user.selectOptions(screen.getByLabelText('Demo heart'), scenario);
+  await user.click(screen.getByRole('button', { name: 'Use the demo sensor' }));
+}
+
+/** First run: welcome, the demo heart, a resting reading; ends on the start screen. */
+async function firstRun({ scheduler, user }: Rendered) {
+  await screen.findByText('Welcome to Attune');
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await startDemo(user, 'calm');
+  await user.click(screen.getByRole('button', { name: 'Take my resting reading' }));
+  await advance(scheduler, 20_000);
+  await advance(scheduler, 62_000);
+  await waitFor(() => expect(stepTitle()).toBe('Your resting heart rate'));
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByText('Before a hard conversation');
+}
+
+async function sessions(main: InProcessApi) {
+  const result = await main.api.invoke('session.list', { fromMs: 0, toMs: Date.now() + 3600_000 });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function markersOf(main: InProcessApi, sessionId: string) {
+  const detail = await main.api.invoke('session.get', { sessionId });
+  if (!detail.ok) throw new Error(detail.error.message);
+  return detail.value.session.markers.map((m) => `${m.phase}:${m.edge}${m.verdict ? `:${m.verdict}` : ''}`);
+}
+
+describe('first run', () => {
+  it('welcomes, says it is not a medical device and that data stays here, and sets the first baseline', async () => {
+    const rendered = await openCheck();
+    await screen.findByText('Welcome to Attune');
+    expect(screen.getByText(/not a medical device/)).toBeTruthy();
+    expect(screen.getByText(/stays on this computer/)).toBeTruthy();
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((screen.getByRole('button', { name: 'Take my resting reading' }) as HTMLButtonElement).disabled).toBe(true);
+    await startDemo(rendered.user, 'calm');
+    await rendered.user.click(screen.getByRole('button', { name: 'Take my resting reading' }));
+    expect(stepTitle()).toBe('Checking the signal');
+    await advance(rendered.scheduler, 20_000);
+    expect(stepTitle()).toBe('Listening to your heart');
+    await advance(rendered.scheduler, 62_000);
+    await waitFor(() => expect(stepTitle()).toBe('Your resting heart rate'));
+    const hr = Number(/(\d+) bpm/.exec(screen.getByTestId('calibrated-hr').textContent ?? '')?.[1]);
+    expect(hr).toBeGreaterThan(58);
+    expect(hr).toBeLessThan(74);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen.getByTestId('baseline-line').textContent).toMatch(/from 1 resting reading; 2 more/));
+    const [calibration] = await sessions(rendered.main);
+    expect(calibration).toMatchObject({ kind: 'calibration', status: 'finished', sourceKind: 'demo' });
+    expect(calibration!.summary!.metrics['readingHrBpm']).toBeCloseTo(hr, -1);
+    expect(await markersOf(rendered.main, calibration!.id)).toEqual(['signal-check:start', 'signal-check:end', 'reading:start', 'reading:end']);
+  });
+});
+
+describe('the check', () => {
+  it('calm path: reading → ready → intention card → conversation → debrief saved in the journal', async () => {
+    const rendered = await openCheck();
+    const { user, scheduler, main } = rendered;
+    await firstRun(rendered);
+    await user.click(screen.getByRole('button', { name: 'Start the check' }));
+    expect(stepTitle()).toBe('Checking the signal');
+    await advance(scheduler, 20_000);
+    await advance(scheduler, 62_000);
+    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+    expect(screen.getByTestId('state-badge').textContent).toBe('Calm');
+    expect(screen.getByTestId('reading-figures').textContent).toMatch(/Your heart rate: \d+ bpm · your resting rate: \d+ bpm/);
+    await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
+    expect(stepTitle()).toBe('You seem ready');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const card = screen.getByTestId('intention-card');
+    expect(within(card).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual(['Feel', 'Find', 'Reflect']);
+    expect(screen.getByText("I don't need to fix this. I just need to be here.")).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+    expect(stepTitle()).toBe('In conversation');
+    await advance(scheduler, 30_000);
+    await user.click(screen.getByRole('button', { name: 'The conversation is over' }));
+    expect(stepTitle()).toBe('How did it go?');
+    await user.click(screen.getByLabelText('Fairly well'));
+    await user.type(screen.getByLabelText(/Anything you want to remember/), 'We both slowed down.');
+    await user.click(screen.getByRole('button', { name: 'Save to my journal' }));
+    await waitFor(() => expect(stepTitle()).toBe('Thank you'));
+
+    await waitFor(async () => expect((await sessions(main)).find((s) => s.kind === 'check')?.status).toBe('finished'));
+    const check = (await sessions(main)).find((s) => s.kind === 'check')!;
+    expect(check.verdict).toBe('ready');
+    expect(check.journalEntryIds).toHaveLength(1);
+    expect(check.summary!.metrics['readingRmssdMs']).not.toBeNull();
+    expect(check.summary!.peakHrBpm).not.toBeNull();
+    expect(await markersOf(main, check.id)).toEqual([
+      'signal-check:start',
+      'signal-check:end',
+      'reading:start',
+      'reading:end',
+      'verdict:point:ready',
+      'conversation:point',
+      'conversation:start',
+      'conversation:end',
+      'debrief:start',
+      'debrief:end',
+    ]);
+    const entry = await main.api.invoke('journal.get', { id: check.journalEntryIds[0]! });
+    expect(entry.ok && entry.value).toMatchObject({ kind: 'debrief', text: 'We both slowed down.', pleasantness: 5, sessionIds: [check.id] });
+    const reminders = await main.api.invoke('reminders.status');
+    expect(reminders.ok && reminders.value.breakEndsAtMs).toBeNull();
+  });
+
+  it('stirred up: grounding one cue at a time, then the pacer with pause and resume, then "breathe more"', async () => {
+    const rendered = await openCheck();
+    const { user, scheduler, main } = rendered;
+    await firstRun(rendered);
+    await startDemoFromDevice(rendered, 'elevated');
+    await user.click(screen.getByRole('button', { name: 'Start the check' }));
+    await advance(scheduler, 20_000);
+    await advance(scheduler, 62_000);
+    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+    expect(screen.getByTestId('state-badge').textContent).toBe('A little stirred up');
+    await user.click(screen.getByRole('button', { name: "Let's settle first" }));
+    const cues: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      cues.push(within(screen.getByTestId('grounding-cue')).getByRole('heading').textContent ?? '');
+      await user.click(screen.getByRole('button', { name: i < 3 ? 'Next' : 'Start breathing' }));
+    }
+    expect(cues).toEqual(['Let one breath go', 'Let your shoulders drop', 'Feel your feet', 'Say it to yourself']);
+    expect(stepTitle()).toBe('Breathe with the guide');
+    expect(screen.getByTestId('pacer').textContent).toMatch(/Breathe in/);
+    expect(screen.getByTestId('pacer-announcement').textContent).toBe('Breathe in');
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(screen.getByTestId('pacer').textContent).toMatch(/Paused/);
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    await advance(scheduler, 90_000);
+    expect(screen.getByTestId('session-time').textContent).toMatch(/^\d+:\d\d$/);
+    await user.selectOptions(screen.getByLabelText('Rhythm'), 'box-4-4-4-4');
+    await user.click(screen.getByRole('button', { name: 'How am I doing?' }));
+    expect(stepTitle()).toBe('A little more breathing');
+    await user.click(screen.getByRole('button', { name: 'Stop the check' }));
+    expect(stepTitle()).toBe('The check has ended');
+    await waitFor(async () => expect((await sessions(main)).find((s) => s.kind === 'check')?.status).toBe('finished'));
+    const check = (await sessions(main)).find((s) => s.kind === 'check')!;
+    const marks = await markersOf(main, check.id);
+    expect(marks).toEqual(
+      expect.arrayContaining(['grounding:start', 'grounding:end', 'breathing:start', 'breathing:point', 'breathing:end', 'verdict:point', 'note:point']),
+    );
+    expect(check.verdict).toBeNull();
+  });
+
+  it('a strap lost mid-reading keeps what was recorded and offers to resume', async () => {
+    const rendered = await openCheck();
+    const { user, scheduler, main } = rendered;
+    await firstRun(rendered);
+    await user.click(screen.getByRole('button', { name: 'Start the check' }));
+    await advance(scheduler, 20_000);
+    await advance(scheduler, 20_000);
+    expect(stepTitle()).toBe('Listening to your heart');
+    // The strap goes quiet: the demo is stopped from the Device screen.
+    window.location.hash = '#/device';
+    await user.click(await screen.findByRole('button', { name: 'Stop the demo' }));
+    await advance(scheduler, 7_000);
+    window.location.hash = '#/check';
+    await waitFor(() => expect(stepTitle()).toBe('The signal dropped'), { timeout: 4000 });
+    expect((screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement).disabled).toBe(true);
+    const recording = (await sessions(main)).find((s) => s.kind === 'check')!;
+    expect(recording.status).toBe('recording');
+    await advance(scheduler, 0);
+    await waitFor(async () => {
+      const detail = await main.api.invoke('session.get', { sessionId: recording.id });
+      expect(detail.ok && detail.value.beats.rrMs.length).toBeGreaterThan(25);
+    });
+    await startDemoFromDevice(rendered, 'calm');
+    await advance(scheduler, 3_000);
+    await waitFor(() => expect(screen.getByTestId('signal-back').textContent).toBe('Heartbeats are coming in again.'));
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(stepTitle()).toBe('Listening to your heart');
+    await advance(scheduler, 62_000);
+    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+  });
+});
+
+async function startDemoFromDevice({ user }: Rendered, scenario: 'calm' | 'elevated' | 'flooded-then-recovers') {
+  window.location.hash = '#/device';
+  await screen.findByRole('heading', { name: 'Device', level: 1 });
+  const stop = screen.queryByRole('button', { name: 'Stop the demo' });
+  if (stop) await user.click(stop);
+  await user.selectOptions(screen.getByLabelText('Demo sensor'), scenario);
+  await user.click(screen.getByRole('button', { name: 'Start the demo' }));
+  window.location.hash = '#/check';
+  await screen.findByRole('heading', { name: 'Check', level: 1 });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { baselineFromSessions, restingReadings } from '../../../shared/check/resting-readings.ts';
+import type { SessionListItem } from '../../../shared/model/session.ts';
+
+// The baseline comes from finished calibration sessions: their reading's heart rate and RMSSD.
+
+function session(overrides: Partial<SessionListItem>, metrics: Record<string, number | null> = {}, meanHrBpm: number | null = 70): SessionListItem {
+  return {
+    id: `s${Math.random().toString(36).slice(2, 12)}`,
+    kind: 'calibration',
+    status: 'finished',
+    startedAtMs: 1_000,
+    endedAtMs: 2_000,
+    sourceKind: 'demo',
+    beatCount: 80,
+    verdict: null,
+    journalEntryIds: [],
+    summary: {
+      engineVersion: 'x',
+      beatCount: 80,
+      durationSec: 80,
+      meanHrBpm,
+      minHrBpm: null,
+      maxHrBpm: null,
+      rmssdMs: 40,
+      sdnnMs: null,
+      correctedBeatCount: 0,
+      correctedPercent: 0,
+      peakHrBpm: null,
+      calmDownSec: null,
+      baselineHrBpm: null,
+      metrics,
+    },
+    ...overrides,
+  };
+}
+
+describe('resting readings', () => {
+  it('uses only finished calibrations, preferring the reading phase over the whole session', () => {
+    const readings = restingReadings([
+      session({ startedAtMs: 1 }, { readingHrBpm: 62, readingRmssdMs: 55 }),
+      session({ startedAtMs: 2 }, {}, 68),
+      session({ kind: 'check', startedAtMs: 3 }),
+      session({ status: 'interrupted', startedAtMs: 4 }),
+      session({ startedAtMs: 5, summary: null }),
+      session({ startedAtMs: 6 }, {}, null),
+    ]);
+    expect(readings).toEqual([
+      { atMs: 1, hrBpm: 62, rmssdMs: 55 },
+      { atMs: 2, hrBpm: 68, rmssdMs: 40 },
+    ]);
+  });
+
+  it('calibrates until three readings exist, then takes the median of the last seven', () => {
+    const first = baselineFromSessions([session({}, { readingHrBpm: 64 })]);
+    expect(first).toMatchObject({ status: 'calibrating', provisional: { hrBpm: 64 }, readingsSoFar: 1, readingsNeeded: 2 });
+    const many = baselineFromSessions([60, 62, 90, 64, 61, 63, 65, 66].map((hr, i) => session({ startedAtMs: i }, { readingHrBpm: hr })));
+    expect(many).toMatchObject({ status: 'established', hrBpm: 64, readingsUsed: 7 });
+  });
+});
