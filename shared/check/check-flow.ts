@@ -264,6 +264,11 @@ export function step(state: FlowState, event: FlowEvent): Transition {
         return to({ name: 'grounding', cue: 0 });
       }
       if (event.type === 'skip-to-verdict') return verdictNow(state, marker, effects);
+      // Flooded already: the break can start straight away (breathing first stays on offer).
+      if (event.type === 'take-break' && current.reading.state === 'flooded') {
+        const verdict = verdictNow(state, marker, effects);
+        return startBreak(verdict.state, event, marker, effects);
+      }
       return stay(withSample);
     }
 
@@ -307,12 +312,7 @@ export function step(state: FlowState, event: FlowEvent): Transition {
         return to({ name: 'intention' });
       }
       if (event.type === 'breathe-more' && (kind === 'breathe-more' || kind === 'ready')) return startBreathing(state, event.atMs, marker, effects);
-      if (event.type === 'take-break' && kind !== 'signal-too-noisy') {
-        const returnAtMs = clampReturnTime(event.atMs, event.returnAtMs ?? event.atMs + BREAK_MIN_MS);
-        marker('break', 'start');
-        effects.push({ type: 'start-break', minutes: Math.ceil((returnAtMs - event.atMs) / 60_000) });
-        return to({ name: 'break', sinceMs: event.atMs, returnAtMs, returnCheck: 'none' });
-      }
+      if (event.type === 'take-break' && kind !== 'signal-too-noisy') return startBreak(state, event, marker, effects);
       if (event.type === 'retry' && kind === 'signal-too-noisy') {
         marker('signal-check', 'start', { label: 'again' });
         return to({ name: 'signal-check', sinceMs: event.atMs, problem: null }, { readingMark: null });
@@ -413,6 +413,13 @@ function startBreathing(state: FlowState, atMs: number, marker: MarkerFn, effect
   effects.push({ type: 'follow-breathing', startMs: atMs });
   const verdictMark = markOf(state.last);
   return { state: { ...state, step: { name: 'breathing', sinceMs: atMs, pausedAtMs: null, pausedMs: 0, verdictMark } }, effects };
+}
+
+function startBreak(state: FlowState, event: { readonly atMs: number; readonly returnAtMs?: number }, marker: MarkerFn, effects: Effect[]): Transition {
+  const returnAtMs = clampReturnTime(event.atMs, event.returnAtMs ?? event.atMs + BREAK_MIN_MS);
+  marker('break', 'start');
+  effects.push({ type: 'start-break', minutes: Math.ceil((returnAtMs - event.atMs) / 60_000) });
+  return { state: { ...state, step: { name: 'break', sinceMs: event.atMs, returnAtMs, returnCheck: 'none' } }, effects };
 }
 
 /** The verdict from the data since the reading began, and the state the rules hold now. */

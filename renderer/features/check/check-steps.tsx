@@ -157,9 +157,16 @@ function ResultStep({ step }: { step: StepOf<'result'> }) {
             </button>
           </>
         ) : (
-          <button type="button" className="button" onClick={() => send({ type: 'continue' })}>
-            Let&apos;s settle first
-          </button>
+          <>
+            <button type="button" className="button" onClick={() => send({ type: 'continue' })}>
+              Let&apos;s settle first
+            </button>
+            {state === 'flooded' ? (
+              <button type="button" className="button button-quiet" onClick={() => send({ type: 'take-break' })}>
+                Take a break now
+              </button>
+            ) : null}
+          </>
         )}
         <CancelButton />
       </div>

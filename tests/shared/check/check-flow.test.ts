@@ -179,6 +179,14 @@ describe('grounding and breathing', () => {
     expect(run(resumed.state, [{ type: 'resume', atMs: at(151) }]).effects).toEqual([]);
   });
 
+  it('a flooded reading can go straight to the break; other readings cannot', () => {
+    const { state, effects } = run(throughReading('flooded').state, [{ type: 'take-break', atMs: at(80) }]);
+    expect(state.step).toMatchObject({ name: 'break', sinceMs: at(80) });
+    expect(markers(effects)).toEqual(['verdict:point:take-a-break', 'break:start']);
+    expect(effects).toContainEqual({ type: 'start-break', minutes: 20 });
+    expect(name(run(throughReading('elevated').state, [{ type: 'take-break', atMs: at(80) }]).state)).toBe('result');
+  });
+
   it('skips grounding and breathing when the reading was calm and the user wants the verdict', () => {
     const { state, effects } = run(throughReading('calm').state, [{ type: 'skip-to-verdict', atMs: at(80) }]);
     expect(state.step).toMatchObject({ name: 'verdict', verdict: { kind: 'ready' } });
