@@ -163,11 +163,16 @@ describe.skipIf(!browserTierAvailable)('journal in Chromium, through the real st
     await harness.open('#/journal/prompts');
     await byRole(harness, 'heading', 'Today’s prompt');
     axeFindings['prompts'] = await seriousViolations(harness);
+    const store = await harness.services.records.store();
+    await store.saveAgreement({ text: 'Say “pause” when I start fixing.', remindAtMs: Date.now() + 86_400_000 });
+    await harness.open('#/journal/agreements');
+    await waitForText(harness, 'Say “pause” when I start fixing.');
+    axeFindings['agreements'] = await seriousViolations(harness);
   });
 
   it('has no serious or critical axe findings, no CSP violations, no page errors', async () => {
     expect(axeFindings).toEqual(Object.fromEntries(Object.keys(axeFindings).map((key) => [key, []])));
-    expect(Object.keys(axeFindings).length).toBeGreaterThanOrEqual(8);
+    expect(Object.keys(axeFindings).length).toBeGreaterThanOrEqual(9);
     expect(await harness.cspViolations()).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
     expect(harness.offOriginRequests).toEqual([]);

@@ -4,6 +4,7 @@ import { useApi } from '../../app/attune.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
 import '../../styles/journal.css';
+import { AgreementsView } from './agreements-view.tsx';
 import { EntryEditor } from './entry-editor.tsx';
 import { EntryEditScreen, EntryView } from './entry-view.tsx';
 import { JournalDataProvider } from './journal-data.tsx';
@@ -28,6 +29,7 @@ export default function JournalArea() {
       {path.view === 'prompts' && <PromptsView />}
       {path.view === 'session' && <SessionView key={path.id} id={path.id} />}
       {path.view === 'repair' && <LiveRepairFlow />}
+      {path.view === 'agreements' && <AgreementsView key={path.id ?? ''} focusId={path.id} />}
     </JournalDataProvider>
   );
 }

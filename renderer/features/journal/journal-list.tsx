@@ -105,6 +105,9 @@ export function JournalList() {
         <JournalLink className="button button-quiet" to={{ view: 'prompts' }}>
           Prompts
         </JournalLink>
+        <JournalLink className="button button-quiet" to={{ view: 'agreements', id: null }}>
+          Agreements
+        </JournalLink>
       </div>
 
       {/* Always in the page, so screen readers announce what appears in it. */}

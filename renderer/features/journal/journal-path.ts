@@ -9,6 +9,9 @@ import { useSyncExternalStore } from 'react';
 //   #/journal/repair              the five-step repair flow
 //   #/journal/prompts             the prompt library
 //   #/journal/session/<id>        a session with its entries
+//   #/journal/agreements          repair agreements (?id=… points at one)
+// The tray's reminders open `#/journal?new`, `#/journal?agreements` and
+// `#/journal?agreement=<id>` (main/reminders/reminder-content.ts); those are read too.
 
 export type NewEntryOptions = { promptId: string | null; sessionId: string | null; kind: string | null };
 
@@ -19,7 +22,8 @@ export type JournalPath =
   | { view: 'edit'; id: string }
   | { view: 'repair' }
   | { view: 'prompts' }
-  | { view: 'session'; id: string };
+  | { view: 'session'; id: string }
+  | { view: 'agreements'; id: string | null };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -29,6 +33,16 @@ export function parseJournalPath(hash: string): JournalPath {
   if (parts[0] !== 'journal') return { view: 'list' };
   const [, section, id, action] = parts;
   const params = new URLSearchParams(query);
+  if (section === undefined) {
+    if (params.has('new')) return { view: 'new', promptId: null, sessionId: null, kind: null };
+    const agreement = params.get('agreement');
+    if (agreement !== null && ID.test(agreement)) return { view: 'agreements', id: agreement };
+    if (params.has('agreements')) return { view: 'agreements', id: null };
+  }
+  if (section === 'agreements') {
+    const focus = params.get('id');
+    return { view: 'agreements', id: focus !== null && ID.test(focus) ? focus : null };
+  }
   if (section === 'new') {
     return { view: 'new', promptId: params.get('prompt'), sessionId: params.get('session'), kind: params.get('kind') };
   }
@@ -59,6 +73,8 @@ export function journalHash(path: JournalPath): string {
       return `#/journal/entry/${path.id}/edit`;
     case 'session':
       return `#/journal/session/${path.id}`;
+    case 'agreements':
+      return `#/journal/agreements${path.id ? `?id=${path.id}` : ''}`;
     default:
       return `#/journal/${path.view}`;
   }

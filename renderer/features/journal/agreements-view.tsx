@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Agreement } from '../../../shared/model/agreement.ts';
+import { useApi } from '../../app/attune.ts';
+import { formatDate } from './journal-data.tsx';
+import { JournalLink } from './journal-link.tsx';
+
+// What you agreed on for next time (step 5 of the repair flow), so you can look back at
+// it together: when it was made, when to come back to it, and whether it is still in play.
+
+const STATUS_WORDS: Record<Agreement['status'], string> = {
+  active: 'Still trying this',
+  kept: 'You kept this',
+  archived: 'Put away',
+};
+
+export function AgreementsView({ focusId }: { focusId: string | null }) {
+  const api = useApi();
+  const [agreements, setAgreements] = useState<Agreement[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const focused = useRef<HTMLLIElement>(null);
+
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('agreement.list').then((result) => {
+      if (!live) return;
+      if (result.ok) setAgreements(result.value);
+      else setProblem(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, version]);
+
+  useEffect(() => {
+    if (agreements && focusId) focused.current?.focus();
+  }, [agreements, focusId]);
+
+  const setStatus = async (agreement: Agreement, status: Agreement['status']) => {
+    const result = await api.invoke('agreement.save', { id: agreement.id, status });
+    if (!result.ok) setProblem(result.error.message);
+    setVersion((v) => v + 1);
+  };
+
+  const shown = (agreements ?? []).filter((a) => a.status !== 'archived' || a.id === focusId);
+  return (
+    <div className="journal-prompts">
+      <p className="journal-back">
+        <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
+      </p>
+      <h2 className="journal-view-title">Agreements for next time</h2>
+      <p className="field-hint">What you and your partner agreed to try after a repair. Look back at them together now and then.</p>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {agreements === null && !problem && <p className="journal-count">Opening your agreements…</p>}
+      {agreements !== null && shown.length === 0 && (
+        <p className="journal-count">
+          No agreements yet. The last step of a <JournalLink to={{ view: 'repair' }}>repair</JournalLink> becomes one.
+        </p>
+      )}
+      {shown.length > 0 && (
+        <ul className="plain-list">
+          {shown.map((agreement) => (
+            <li
+              key={agreement.id}
+              ref={agreement.id === focusId ? focused : undefined}
+              tabIndex={agreement.id === focusId ? -1 : undefined}
+              className={`prompt-row${agreement.id === focusId ? ' agreement-focus' : ''}`}
+            >
+              <p className="prompt-feature">“{agreement.text}”</p>
+              <p className="journal-row-meta">
+                Made on {formatDate(agreement.createdAtMs)}
+                {agreement.remindAtMs !== null ? ` · come back to it on ${formatDate(agreement.remindAtMs)}` : ''} · {STATUS_WORDS[agreement.status]}
+              </p>
+              <div className="prompt-actions">
+                {agreement.journalEntryId && (
+                  <JournalLink className="button button-quiet button-small" to={{ view: 'entry', id: agreement.journalEntryId }}>
+                    Open the repair
+                  </JournalLink>
+                )}
+                {agreement.status !== 'kept' && (
+                  <button type="button" className="button button-quiet button-small" onClick={() => void setStatus(agreement, 'kept')}>
+                    We kept it
+                  </button>
+                )}
+                {agreement.status !== 'active' && (
+                  <button type="button" className="button button-quiet button-small" onClick={() => void setStatus(agreement, 'active')}>
+                    Still trying
+                  </button>
+                )}
+                {agreement.status !== 'archived' && (
+                  <button type="button" className="button button-quiet button-small" onClick={() => void setStatus(agreement, 'archived')}>
+                    Put away
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
