@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ComponentType, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType, type MouseEvent } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { BreatheScreen } from '../features/breathe/breathe-screen.tsx';
 import { CheckScreen } from '../features/check/check-screen.tsx';
@@ -6,7 +6,6 @@ import { DeviceScreen } from '../features/device/device-screen.tsx';
 import { JournalScreen } from '../features/journal/journal-screen.tsx';
 import type { ScreenProps } from '../features/screen-props.ts';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
-import { TrendsScreen } from '../features/trends/trends-screen.tsx';
 import { useAppearance } from './appearance.ts';
 import type { ErrorReporter } from './error-reporting.ts';
 import { navigate, useRoute } from './hash-route.ts';
@@ -17,7 +16,10 @@ import type { RouteId } from './routes.ts';
 import { useRouteShortcuts } from './shortcuts.ts';
 
 // The frame around every screen: skip link, navigation, notices and the current area.
-// None of the screens is heavy yet; when one is (charts), load it with React.lazy here.
+// Trends carries the chart library, so it loads on first visit (React.lazy), keeping the
+// window's first script small.
+
+const TrendsScreen = lazy(() => import('../features/trends/trends-screen.tsx'));
 
 const SCREENS: Record<RouteId, ComponentType<ScreenProps>> = {
   check: CheckScreen,
@@ -61,7 +63,9 @@ export function Shell({ report }: { report: ErrorReporter }) {
       <main id="main" className="content" tabIndex={-1}>
         <Notices />
         <ErrorBoundary key={route} report={report} headingLevel={1}>
-          <Current focusOnMount={hasMoved || route !== openedOn} onNavigate={navigate} />
+          <Suspense fallback={<p role="status">Opening…</p>}>
+            <Current focusOnMount={hasMoved || route !== openedOn} onNavigate={navigate} />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

@@ -1,16 +1,84 @@
 import ChartLine from 'lucide-react/icons/chart-line';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
+import { useApi } from '../../app/attune.ts';
+import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Screen } from '../../components/screen.tsx';
 import type { ScreenProps } from '../screen-props.ts';
+import { SessionDetailView } from './session-detail-view.tsx';
+import { SignsForm } from './signs-form.tsx';
+import { TrendsOverview, type TrendsSettings } from './trends-overview.tsx';
+import { useTrendsPath } from './trends-path.ts';
+import './trends.css';
+
+// Trends: how fast the user finds their way back to calm over weeks, beside their resting
+// heart rate, flooding episodes, practice, the journal and their own rating of the signs of
+// progress. The shell loads this module lazily (recharts is heavy); default export for
+// React.lazy.
+
+type Load = { status: 'loading' } | { status: 'ready'; timeline: TrendsTimeline; nowMs: number } | { status: 'failed'; message: string };
+
+const DEFAULT_RULE: TrendsSettings = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10, maxCorrectedPercent: 5 };
 
 export function TrendsScreen({ focusOnMount }: ScreenProps) {
+  const api = useApi();
+  const path = useTrendsPath();
+  const { state: settingsState } = useSettings();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('trends.timeline').then((result) => {
+      if (!live) return;
+      setLoad(result.ok ? { status: 'ready', timeline: result.value, nowMs: Date.now() } : { status: 'failed', message: result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, version]);
+
+  const physiology = settingsState.status === 'ready' ? settingsState.settings.physiology : null;
+  const settings = useMemo<TrendsSettings>(
+    () =>
+      physiology
+        ? { floodedMinBpm: physiology.floodedMinBpm, floodedAboveBaselinePercent: physiology.floodedAboveBaselinePercent, maxCorrectedPercent: physiology.maxCorrectedPercent }
+        : DEFAULT_RULE,
+    [physiology],
+  );
+
+  if (path.view === 'session') {
+    return (
+      <Screen title="Session" focusOnMount={focusOnMount}>
+        <SessionDetailView sessionId={path.id} />
+      </Screen>
+    );
+  }
+
   return (
     <Screen title="Trends" focusOnMount={focusOnMount}>
-      <EmptyState
-        icon={ChartLine}
-        promise="Over the weeks, Trends will show how quickly you find your way back to calm, next to your resting heart rate and the moments you wrote about. It compares you only with yourself."
-        status="There is nothing to show yet. Trends grow out of checks, and checks are not ready yet."
-      />
+      {load.status === 'loading' && <p role="status">Gathering your sessions…</p>}
+      {load.status === 'failed' && (
+        <p className="trend-problem" role="alert">
+          Your sessions could not be read: {load.message}
+        </p>
+      )}
+      {load.status === 'ready' && load.timeline.sessions.length === 0 && (
+        <EmptyState
+          icon={ChartLine}
+          promise="Over the weeks, Trends shows how quickly you find your way back to calm, next to your resting heart rate, flooding episodes, practice and the moments you wrote about. It compares you only with yourself."
+          status="There are no sessions yet. Each check you run adds a point here; a trend needs at least 10 sessions with a calm-down time, 5 in your first month and 5 in the last 30 days."
+        >
+          <SignsForm thisWeek={null} onSaved={reload} />
+        </EmptyState>
+      )}
+      {load.status === 'ready' && load.timeline.sessions.length > 0 && (
+        <TrendsOverview timeline={load.timeline} nowMs={load.nowMs} range={path.range} tag={path.tag} settings={settings} onChanged={reload} />
+      )}
     </Screen>
   );
 }
+
+export default TrendsScreen;

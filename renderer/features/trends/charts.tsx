@@ -1,0 +1,198 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ReactNode } from 'react';
+import { SIGNS_OF_PROGRESS } from '../../../shared/content/signs-of-progress.ts';
+import { formatSeconds } from '../../../shared/trends/aggregate.ts';
+
+// The recharts pictures. Colours are the Okabe–Ito colour-blind-safe set (CSS variables in
+// trends.css, a light and a dark value each), and every series also differs by shape or
+// dash, so no chart depends on telling colours apart. Nothing animates.
+
+export const SERIES = {
+  one: 'var(--chart-1)',
+  two: 'var(--chart-2)',
+  three: 'var(--chart-3)',
+  four: 'var(--chart-4)',
+  five: 'var(--chart-5)',
+  grid: 'var(--chart-grid)',
+  axis: 'var(--chart-axis)',
+} as const;
+
+const SIGN_STYLES = [
+  { stroke: SERIES.one, dash: undefined, shape: 'circle' },
+  { stroke: SERIES.two, dash: '6 3', shape: 'square' },
+  { stroke: SERIES.three, dash: '2 3', shape: 'diamond' },
+  { stroke: SERIES.four, dash: '10 4 2 4', shape: 'triangle' },
+  { stroke: SERIES.five, dash: '1 5', shape: 'cross' },
+] as const;
+
+export type TimeDomain = readonly [number, number];
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function timeTick(domain: TimeDomain): (ms: number) => string {
+  const long = domain[1] - domain[0] > 200 * 86_400_000;
+  return (ms) => (long ? monthFormat : dayFormat).format(ms);
+}
+export const formatWhen = (ms: number) => fullFormat.format(ms);
+
+const axisProps = { stroke: SERIES.axis, tick: { fill: SERIES.axis, fontSize: 12 }, tickLine: false } as const;
+
+function Frame({ height = 240, children }: { height?: number; children: ReactNode }) {
+  return (
+    <ResponsiveContainer width="100%" height={height} minWidth={200}>
+      {children as never}
+    </ResponsiveContainer>
+  );
+}
+
+function TooltipBox({ title, lines }: { title: string; lines: string[] }) {
+  return (
+    <div className="trend-tooltip">
+      <strong>{title}</strong>
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+    </div>
+  );
+}
+
+/** Short enough for an axis: "45 s", "5.5 min". */
+const axisSeconds = (sec: number) => (sec < 60 ? `${Math.round(sec)} s` : `${Math.round((sec / 60) * 10) / 10} min`);
+
+export type CalmDownDatum = { id: string; t: number; calm: number; median: number | null };
+
+export function CalmDownChart({ data, domain, onOpen }: { data: readonly CalmDownDatum[]; domain: TimeDomain; onOpen: (id: string) => void }) {
+  return (
+    <Frame>
+      <ComposedChart data={data as CalmDownDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={SERIES.grid} vertical={false} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <YAxis {...axisProps} width={64} tickFormatter={axisSeconds} />
+        <Tooltip
+          isAnimationActive={false}
+          content={({ active, payload }) => {
+            const datum = active ? (payload?.[0]?.payload as CalmDownDatum | undefined) : undefined;
+            if (!datum) return null;
+            return (
+              <TooltipBox
+                title={formatWhen(datum.t)}
+                lines={[`Calm-down ${formatSeconds(datum.calm)}`, ...(datum.median !== null ? [`Rolling median ${formatSeconds(datum.median)}`] : []), 'Click to open the session']}
+              />
+            );
+          }}
+        />
+        <Legend />
+        <Scatter
+          name="Each session"
+          dataKey="calm"
+          fill={SERIES.one}
+          fillOpacity={0.55}
+          shape="circle"
+          isAnimationActive={false}
+          onClick={(point: { payload?: CalmDownDatum }) => point.payload && onOpen(point.payload.id)}
+          className="trend-clickable"
+        />
+        <Line name="Median of the last 7" dataKey="median" stroke={SERIES.two} strokeWidth={3} dot={false} connectNulls isAnimationActive={false} type="monotone" />
+      </ComposedChart>
+    </Frame>
+  );
+}
+
+export type StartAfterDatum = { t: number; start: number | null; after: number | null };
+
+export function StartAfterChart({ data, domain }: { data: readonly StartAfterDatum[]; domain: TimeDomain }) {
+  const many = data.length > 60;
+  return (
+    <Frame>
+      <LineChart data={data as StartAfterDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={SERIES.grid} vertical={false} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <YAxis {...axisProps} width={44} domain={['dataMin - 5', 'dataMax + 5']} unit="" />
+        <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value))} bpm`} />
+        <Legend />
+        <Line name="At the start" dataKey="start" stroke={SERIES.two} strokeWidth={2} dot={many ? false : { r: 3 }} isAnimationActive={false} connectNulls />
+        <Line name="After regulating" dataKey="after" stroke={SERIES.one} strokeWidth={2} strokeDasharray="6 4" dot={many ? false : { r: 3, strokeDasharray: '' }} isAnimationActive={false} connectNulls />
+      </LineChart>
+    </Frame>
+  );
+}
+
+export type SeriesDatum = { t: number; value: number | null };
+
+export function SingleSeriesChart({ data, domain, name, unit, colour, dashed }: { data: readonly SeriesDatum[]; domain: TimeDomain; name: string; unit: string; colour: string; dashed?: boolean }) {
+  return (
+    <Frame height={200}>
+      <LineChart data={data as SeriesDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={SERIES.grid} vertical={false} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <YAxis {...axisProps} width={44} domain={['dataMin - 3', 'dataMax + 3']} tickFormatter={(v: number) => String(Math.round(v))} />
+        <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value))} ${unit}`} />
+        <Line name={name} dataKey="value" stroke={colour} strokeWidth={2} strokeDasharray={dashed ? '6 4' : undefined} dot={data.length > 60 ? false : { r: 3 }} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </Frame>
+  );
+}
+
+export type BarDatum = { label: string; value: number };
+
+export function BucketBarChart({ data, name, unit, colour }: { data: readonly BarDatum[]; name: string; unit: string; colour: string }) {
+  return (
+    <Frame height={200}>
+      <BarChart data={data as BarDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={SERIES.grid} vertical={false} />
+        <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={24} />
+        <YAxis {...axisProps} width={40} allowDecimals={false} />
+        <Tooltip isAnimationActive={false} formatter={(value) => `${value} ${unit}`} />
+        <Bar name={name} dataKey="value" fill={colour} isAnimationActive={false} />
+      </BarChart>
+    </Frame>
+  );
+}
+
+export type SignsDatum = { t: number; s0: number; s1: number; s2: number; s3: number; s4: number };
+
+export function SignsChart({ data, domain }: { data: readonly SignsDatum[]; domain: TimeDomain }) {
+  const dots = data.length <= 30;
+  return (
+    <Frame height={240}>
+      <LineChart data={data as SignsDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={SERIES.grid} vertical={false} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <YAxis {...axisProps} width={32} domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
+        <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} />
+        <Legend />
+        {SIGNS_OF_PROGRESS.map((sign, i) => {
+          const style = SIGN_STYLES[i]!;
+          return (
+            <Line
+              key={sign.id}
+              name={sign.short}
+              dataKey={`s${i}`}
+              stroke={style.stroke}
+              strokeWidth={2}
+              strokeDasharray={style.dash}
+              dot={dots ? { r: 3, strokeDasharray: '' } : false}
+              legendType={style.shape}
+              isAnimationActive={false}
+            />
+          );
+        })}
+      </LineChart>
+    </Frame>
+  );
+}

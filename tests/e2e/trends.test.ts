@@ -1,0 +1,254 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calmDownSentence, calmDownSeries, compareCalmDown } from '../../shared/trends/aggregate.ts';
+import type { TrendsTimeline } from '../../shared/trends/timeline.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { writeTrendsData, type TrendsDataSet } from '../support/trends-data.ts';
+import { browserTierAvailable } from './harness/chromium.ts';
+import { repoRoot, startAppHarness, type AppHarness } from './harness/app-harness.ts';
+
+// Trends in Chromium over five generated years written through the real records store.
+
+const PAINTED = 'attune-trends-painted';
+
+type Download = { name: string; type: string; size: number; text: string; head: number[] };
+
+async function waitPainted(harness: AppHarness): Promise<void> {
+  await harness.page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 30_000 }, PAINTED);
+}
+
+async function openTrends(harness: AppHarness, hash: string): Promise<void> {
+  await harness.open(hash);
+  await waitPainted(harness);
+}
+
+/**
+ * A full-page screenshot taken at the page's own height: letting the capture resize the
+ * window would catch the charts mid-redraw.
+ */
+async function screenshot(harness: AppHarness, name: string): Promise<void> {
+  const height = await harness.page.evaluate(() => document.documentElement.scrollHeight);
+  await harness.page.setViewport({ width: 1080, height });
+  await harness.page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        // Two frames for the resize to reach the charts, then a short settle.
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 400)));
+      }),
+  );
+  // The window is already the page's height: capture it as is, without fullPage's resizing.
+  const dir = join(repoRoot, 'test-artifacts', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await harness.page.screenshot({ path: join(dir, `${name}.png`) as `${string}.png` });
+  await harness.page.setViewport({ width: 1080, height: 760 });
+}
+
+async function headline(harness: AppHarness): Promise<string> {
+  return harness.page.$eval('[data-testid="trend-headline"]', (el) => el.textContent ?? '');
+}
+
+/** Replaces link clicks that download with a recorder, so a test can read the file. */
+async function captureDownloads(harness: AppHarness): Promise<void> {
+  await harness.page.evaluate(() => {
+    // fetch(blob:) is refused by the CSP's connect-src, so keep each blob as it is made.
+    const w = window as unknown as { __downloads: Download[] };
+    w.__downloads = [];
+    const blobs = new Map<string, Blob>();
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      const url = create(object);
+      if (object instanceof Blob) blobs.set(url, object);
+      return url;
+    };
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+      if (!this.download) return original.call(this);
+      const name = this.download;
+      const blob = blobs.get(this.href);
+      if (!blob) throw new Error(`no blob behind ${this.href}`);
+      void Promise.resolve(blob)
+        .then(async (blob) => {
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          w.__downloads.push({ name, type: blob.type, size: blob.size, text: blob.type.startsWith('text') ? await blob.text() : '', head: [...bytes.slice(0, 8)] });
+        });
+    };
+  });
+}
+
+async function nextDownload(harness: AppHarness, count: number): Promise<Download> {
+  await harness.page.waitForFunction((n) => (window as unknown as { __downloads: unknown[] }).__downloads.length >= n, { timeout: 10_000 }, count);
+  return harness.page.evaluate((n) => (window as unknown as { __downloads: Download[] }).__downloads[n - 1]!, count);
+}
+
+async function axeSeriousOrCritical(harness: AppHarness): Promise<string[]> {
+  const source = readFileSync(join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await harness.page.evaluate(source);
+  return harness.page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
+
+describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Chromium', () => {
+  let harness: AppHarness;
+  let dir: ReturnType<typeof makeTempDir>;
+  let data: TrendsDataSet;
+
+  beforeAll(async () => {
+    dir = makeTempDir('attune-e2e-trends-');
+    data = await writeTrendsData({ userDataDir: dir.path, nowMs: Date.now(), days: 1825, withLongSession: true });
+    harness = await startAppHarness({ dataDir: dir.path });
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.close();
+    dir?.cleanup();
+  });
+
+  it('states the headline the records support, with the first-month comparison', async () => {
+    await openTrends(harness, '#/trends?range=all');
+    const result = (await harness.services.router.dispatch({ url: `${harness.origin}/index.html`, isMainFrame: true }, { channel: 'trends.timeline', payload: undefined })) as { ok: true; value: TrendsTimeline };
+    const expected = calmDownSentence(compareCalmDown(calmDownSeries(result.value.sessions), Date.now())).headline;
+    expect(expected).toMatch(/^Your median calm-down time is \d+ % shorter than in your first month\.$/);
+    expect(await headline(harness)).toBe(expected);
+    expect(result.value.sessions).toHaveLength(data.sessionCount);
+    await screenshot(harness, 'trends-all-light');
+  });
+
+  it('switches ranges: the buttons say which is on, the address keeps it, the data follows', async () => {
+    await openTrends(harness, '#/trends');
+    const rowsOf = async (chart: string) =>
+      harness.page.$eval(`[data-chart="${chart}"] .trend-table summary`, (el) => Number(/\((\d+) rows?\)/.exec(el.textContent ?? '')?.[1] ?? -1));
+    const threeMonths = await rowsOf('calm-down');
+    for (const [label, hash] of [['4 weeks', '#/trends?range=4w'], ['12 months', '#/trends?range=12m'], ['All', '#/trends?range=all']] as const) {
+      const [button] = await harness.page.$$(`::-p-aria([name="${label}"][role="button"])`);
+      await button!.click();
+      await harness.page.waitForFunction((h) => location.hash === h, {}, hash);
+      expect(await button!.evaluate((el) => el.getAttribute('aria-pressed'))).toBe('true');
+    }
+    const all = await rowsOf('calm-down');
+    expect(all).toBeGreaterThan(1500);
+    expect(threeMonths).toBeGreaterThan(60);
+    expect(threeMonths).toBeLessThan(100);
+    // Five years are counted by month.
+    expect(await harness.page.$eval('[data-chart="flooding"] h2', (el) => el.textContent)).toBe('Flooding episodes per month');
+  });
+
+  it('shows a journal marker\'s first line and mood on hover, and opens the entry on click', async () => {
+    await openTrends(harness, '#/trends?range=4w');
+    const marker = await harness.page.waitForSelector(`.trend-marker[data-entry-id="${data.partnerEntry.id}"]`);
+    // Keyboard focus shows the same tip as hover.
+    await marker!.focus();
+    await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 10_000 });
+    await marker!.evaluate((el) => (el as HTMLElement).blur());
+    await harness.page.mouse.move(0, 0);
+    await marker!.scrollIntoView();
+    await marker!.hover();
+    const tip = await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 10_000 });
+    expect(tip).not.toBeNull();
+    expect(await harness.page.$eval('.trend-marker-tip', (el) => el.textContent)).toContain(data.partnerEntry.firstLine);
+    mkdirSync(join(repoRoot, 'test-artifacts', 'screenshots'), { recursive: true });
+    await harness.page.screenshot({ path: join(repoRoot, 'test-artifacts', 'screenshots', 'trends-marker-hover.png') as `${string}.png` });
+    await marker!.click();
+    await harness.page.waitForFunction((id) => location.hash === `#/journal/entry/${id}`, {}, data.partnerEntry.id);
+    await harness.page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Journal');
+    await harness.page.waitForSelector(`::-p-text(${data.partnerEntry.firstLine})`, { timeout: 10_000 });
+  });
+
+  it('filters the charts to sessions linked to entries with a tag', async () => {
+    await openTrends(harness, '#/trends?range=12m');
+    const before = await harness.page.$eval('[data-chart="calm-down"] .trend-table summary', (el) => el.textContent);
+    await harness.page.select('.trends-tag select', 'partner');
+    await harness.page.waitForFunction(() => location.hash.includes('tag=partner'));
+    await harness.page.waitForFunction((text) => document.querySelector('[data-chart="calm-down"] .trend-table summary')?.textContent !== text, {}, before);
+    const rows = await harness.page.$eval('[data-chart="calm-down"] .trend-table summary', (el) => Number(/\((\d+) rows?\)/.exec(el.textContent ?? '')?.[1]));
+    expect(rows).toBeGreaterThan(15);
+    expect(rows).toBeLessThan(40);
+    expect(await harness.page.$eval('.trend-headline-detail', (el) => el.textContent)).toContain('tagged “partner”');
+    const markers = await harness.page.$$eval('.trend-marker', (els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(markers.length).toBeGreaterThan(0);
+  });
+
+  it('exports a chart as CSV and as PNG under the CSP', async () => {
+    await openTrends(harness, '#/trends?range=3m');
+    await captureDownloads(harness);
+    await (await harness.page.$('::-p-aria([name="Export CSV of Calm-down time per session"])'))!.click();
+    const csv = await nextDownload(harness, 1);
+    expect(csv.name).toBe('attune-calm-down.csv');
+    expect(csv.text.split('\r\n')[0]).toBe('When,Calm-down (s),Median of last 7 (s)');
+    expect(csv.text.trim().split('\r\n').length).toBeGreaterThan(60);
+    await (await harness.page.$('::-p-aria([name="Save as PNG of Calm-down time per session"])'))!.click();
+    const png = await nextDownload(harness, 2);
+    expect(png.name).toBe('attune-calm-down.png');
+    expect(png.type).toBe('image/png');
+    expect(png.head.slice(0, 4)).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.size).toBeGreaterThan(5_000);
+    expect(await harness.cspViolations()).toEqual([]);
+  });
+
+  it('saves a weekly signs rating and charts it', async () => {
+    await openTrends(harness, '#/trends?range=4w');
+    const before = await harness.page.$eval('[data-chart="signs"] .trend-table summary', (el) => el.textContent ?? '');
+    await (await harness.page.waitForSelector('.signs-prompt button'))!.click();
+    const groups = await harness.page.$$('.signs-row');
+    expect(groups).toHaveLength(5);
+    for (const [i, group] of groups.entries()) await (await group.$(`input[value="${(i % 5) + 1}"]`))!.click();
+    await (await harness.page.$('::-p-aria([name="Save this week\'s rating"])'))!.click();
+    await harness.page.waitForFunction((text) => document.querySelector('[data-chart="signs"] .trend-table summary')?.textContent !== text, { timeout: 10_000 }, before);
+    const store = await harness.services.records.store();
+    const saved = store.listJournal({}).filter((e) => e.kind === 'weekly-signs');
+    expect(saved).toHaveLength(data.signsCount + 1);
+    expect((await store.getJournal(saved[0]!.id)).signsRating).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('opens a 60-minute session with phase bands, the pacer and explained numbers', async () => {
+    await harness.open(`#/trends/session/${data.longSessionId}`);
+    await harness.page.waitForFunction(() => performance.getEntriesByName('attune-session-painted').length > 0, { timeout: 20_000 });
+    await harness.page.waitForFunction(() => document.querySelectorAll('.trend-chart .recharts-wrapper > svg.recharts-surface').length === 2);
+    const text = await harness.page.$eval('main', (el) => el.textContent ?? '');
+    for (const phrase of ['Reading', 'Breathing', 'Break', 'Conversation', 'Corrected beats', 'RMSSD', 'Pacer', '6 breaths a minute']) expect(text).toContain(phrase);
+    expect(text).toMatch(/\d+ of \d+ \(\d+(\.\d)? %\)/);
+    await screenshot(harness, 'trends-session-detail-light');
+    expect(await axeSeriousOrCritical(harness)).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations, no CSP violations and no page errors', async () => {
+    await openTrends(harness, '#/trends?range=all');
+    // Open every table and the signs form so they are checked too.
+    await harness.page.$$eval('details.trend-table', (els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
+    await (await harness.page.$('.signs-prompt button'))!.click();
+    expect(await axeSeriousOrCritical(harness)).toEqual([]);
+    expect(await harness.cspViolations()).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+    expect(harness.offOriginRequests).toEqual([]);
+  });
+});
+
+describe.skipIf(!browserTierAvailable)('Trends in the dark, and with nothing recorded', () => {
+  it('saves a dark screenshot of five years and passes axe there too', async () => {
+    const dir = makeTempDir('attune-e2e-trends-dark-');
+    await writeTrendsData({ userDataDir: dir.path, nowMs: Date.now(), days: 400 });
+    const harness = await startAppHarness({ dataDir: dir.path, colorScheme: 'dark' });
+    try {
+      await openTrends(harness, '#/trends?range=12m');
+      await screenshot(harness, 'trends-12m-dark');
+      expect(await axeSeriousOrCritical(harness)).toEqual([]);
+    } finally {
+      await harness.close();
+      dir.cleanup();
+    }
+  }, 120_000);
+
+  it('says what is missing when there are no sessions', async () => {
+    const harness = await startAppHarness();
+    try {
+      await harness.open('#/trends');
+      await harness.page.waitForSelector('::-p-text(There are no sessions yet)', { timeout: 15_000 });
+      await screenshot(harness, 'trends-empty-light');
+      expect(await axeSeriousOrCritical(harness)).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  });
+});
