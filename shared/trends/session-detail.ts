@@ -7,13 +7,16 @@ import type { BeatColumns, BreathingPattern, PhaseMarker } from '../model/sessio
 export type PhaseBand = { phase: PhaseMarker['phase']; label: string; startSec: number; endSec: number };
 
 const PHASE_LABELS: Partial<Record<PhaseMarker['phase'], string>> = {
+  'signal-check': 'Signal check',
   baseline: 'Reading',
+  reading: 'Reading',
   grounding: 'Grounding',
   breathing: 'Breathing',
   break: 'Break',
   recovery: 'Recovery',
   conversation: 'Conversation',
   repair: 'Repair',
+  debrief: 'Debrief',
 };
 
 /**

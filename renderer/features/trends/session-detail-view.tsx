@@ -19,7 +19,10 @@ export const SESSION_PAINTED_MARK = 'attune-session-painted';
 const DRAWN_POINTS = 1200;
 
 const BAND_FILL: Record<string, string> = {
+  'signal-check': 'var(--band-grounding)',
   baseline: 'var(--band-reading)',
+  reading: 'var(--band-reading)',
+  debrief: 'var(--band-grounding)',
   grounding: 'var(--band-grounding)',
   breathing: 'var(--band-breathing)',
   break: 'var(--band-break)',

@@ -20,6 +20,19 @@ describe('session detail', () => {
     ]);
   });
 
+  it('names the regulation check\'s phases (signal check, reading, debrief)', () => {
+    const bands = phaseBands(
+      [
+        { tMs: 0, phase: 'signal-check', edge: 'start' },
+        { tMs: 15_000, phase: 'reading', edge: 'start' },
+        { tMs: 75_000, phase: 'reading', edge: 'end' },
+        { tMs: 80_000, phase: 'debrief', edge: 'start' },
+      ],
+      100,
+    );
+    expect(bands.map((b) => [b.label, b.startSec, b.endSec])).toEqual([['Signal check', 0, 15], ['Reading', 15, 75], ['Debrief', 80, 100]]);
+  });
+
   it('gives heart rate from each RR interval', () => {
     const { hr, rr } = beatSeries({ tMs: [1000, 1800], rrMs: [1000, 800] });
     expect(hr).toEqual([{ x: 1, y: 60 }, { x: 1.8, y: 75 }]);
