@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { JOURNAL_PROMPTS, promptById, promptsByTheme } from '../../../shared/content/journal-prompts.ts';
+import { JOURNAL_PROMPTS, promptById, promptOfTheDay, promptsByTheme } from '../../../shared/content/journal-prompts.ts';
+import { localDayOf } from '../../../shared/journal/calendar.ts';
 import { knownTags } from '../../../shared/journal/entry-filter.ts';
 import { sessionToAutoLink } from '../../../shared/journal/session-pairing.ts';
 import { JOURNAL_TEXT_MAX_CHARS, type JournalEntry } from '../../../shared/model/journal.ts';
@@ -29,6 +30,7 @@ export function EntryEditor(props: Props) {
   const existing = props.mode === 'edit' ? props.entry : null;
   const initialPrompt = props.mode === 'new' ? promptById(props.options.promptId)?.id ?? '' : existing?.promptId ?? '';
   const [openedAtMs] = useState(() => now());
+  const [todaysPrompt] = useState(() => promptOfTheDay(localDayOf(openedAtMs)));
 
   const [title, setTitle] = useState(existing?.title ?? '');
   const [text, setText] = useState(existing?.text ?? '');
@@ -137,10 +139,29 @@ export function EntryEditor(props: Props) {
         {existing ? 'Edit entry' : 'New entry'}
       </h2>
 
-      {prompt && (
+      {prompt ? (
         <blockquote className="journal-prompt-quote">
           <p>{prompt.text}</p>
         </blockquote>
+      ) : (
+        !existing && (
+          <div className="journal-prompt-offer">
+            <p>
+              <span className="journal-prompt-offer-label">Need a starting point? Today’s prompt:</span> {todaysPrompt.text}
+            </p>
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              onClick={() => {
+                setPromptId(todaysPrompt.id);
+                if (kind === 'reflection') setKind('prompt');
+                textRef.current?.focus();
+              }}
+            >
+              Answer this prompt
+            </button>
+          </div>
+        )
       )}
 
       <div className="field" data-invalid={errors.text ? 'true' : undefined}>

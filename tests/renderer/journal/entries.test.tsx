@@ -98,7 +98,7 @@ describe('writing an entry', () => {
     await user.clear(text);
     await user.type(text, 'Second thoughts');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    await screen.findByText('Second thoughts');
+    await screen.findByText('Second thoughts', { selector: '.formatted-text p' });
     expect(await store.getJournal(entry.id)).toMatchObject({ text: 'Second thoughts', tags: ['partner'], pleasantness: 5, revision: 2 });
   });
 

@@ -65,3 +65,20 @@ describe('prompts', () => {
     expect(await store.getJournal(store.listJournal()[0]!.id)).toMatchObject({ kind: 'prompt', promptId: 'seen-last-time' });
   });
 });
+
+describe('today’s prompt in a new entry', () => {
+  it('offers it, and answering it turns the entry into a prompt entry', async () => {
+    const user = userEvent.setup();
+    const main = journalMain();
+    openAt('#/journal?new');
+    renderApp(main);
+    const today = promptOfTheDay(localDayOf(Date.now()));
+    await screen.findByRole('heading', { name: 'New entry' }, { timeout: 5000 });
+    expect(screen.getByText(today.text, { selector: '.journal-prompt-offer p', exact: false })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Answer this prompt' }));
+    expect(screen.getByText(today.text, { selector: 'blockquote p' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Your answer' }));
+    expect((screen.getByRole('combobox', { name: 'Prompt it answers (optional)' }) as HTMLSelectElement).value).toBe(today.id);
+    expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('prompt');
+  });
+});
