@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionListItem } from '../../shared/model/session.ts';
+import { browserTierAvailable } from './harness/chromium.ts';
+import { repoRoot, startAppHarness, type AppHarness } from './harness/app-harness.ts';
+import { click, waitForStep } from './harness/check-driver.ts';
+import { advancePageClock, usePageClock } from './harness/page-clock.ts';
+
+// The whole regulation check in Chromium: the built renderer, `window.attune` bound to the
+// real main-side services, and the demo heart on a clock the test moves, so twenty minutes
+// of break take seconds. At every step: what the screen says, an axe check (no serious or
+// critical violations) and screenshots in light and dark. At the end: what the store holds.
+
+const axeSource = readFileSync(join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+type Violations = Record<string, string[]>;
+
+async function axeSeriousOrCritical(harness: AppHarness): Promise<string[]> {
+  await harness.page.evaluate(axeSource);
+  return harness.page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
+
+/** Screenshots in light and dark, and axe in both, of the step on screen. */
+async function visitStep(harness: AppHarness, name: string, found: Violations): Promise<void> {
+  const motion = reducedMotion.has(harness) ? 'reduce' : 'no-preference';
+  for (const scheme of ['light', 'dark'] as const) {
+    await harness.page.emulateMediaFeatures([
+      { name: 'prefers-color-scheme', value: scheme },
+      { name: 'prefers-reduced-motion', value: motion },
+    ]);
+    // Let colour transitions finish, so axe judges the colours the user sees.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.screenshot(`check-${name}-${scheme}`);
+    const violations = await axeSeriousOrCritical(harness);
+    if (violations.length > 0) found[`${name} (${scheme})`] = violations;
+  }
+  await harness.page.emulateMediaFeatures([
+    { name: 'prefers-color-scheme', value: 'light' },
+    { name: 'prefers-reduced-motion', value: motion },
+  ]);
+}
+
+/** Harnesses started with reduced motion (the media features are re-emulated per step). */
+const reducedMotion = new WeakSet<AppHarness>();
+
+const text = (harness: AppHarness, testId: string) => harness.page.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');
+
+async function call<T>(harness: AppHarness, channel: string, payload?: unknown): Promise<T> {
+  const result = await harness.services.router.dispatch({ url: `${harness.origin}/index.html`, isMainFrame: true }, { channel, payload });
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const listSessions = (harness: AppHarness) => call<SessionListItem[]>(harness, 'session.list', { fromMs: 0, toMs: Date.now() + 24 * 3600_000 });
+
+async function markers(harness: AppHarness, sessionId: string): Promise<string[]> {
+  const detail = await call<{ session: { markers: Array<{ phase: string; edge: string; verdict?: string }> } }>(harness, 'session.get', { sessionId });
+  return detail.session.markers.map((m) => `${m.phase}:${m.edge}${m.verdict ? `:${m.verdict}` : ''}`);
+}
+
+async function chooseDemoOnDevice(harness: AppHarness, scenario: string): Promise<void> {
+  await harness.page.evaluate(() => (location.hash = '#/device'));
+  await click(harness, 'Stop the demo');
+  await harness.page.select('select#' + (await harness.page.$eval('::-p-aria([name="Demo sensor"][role="combobox"])', (el) => el.id)), scenario);
+  await click(harness, 'Start the demo');
+  await harness.page.evaluate(() => (location.hash = '#/check'));
+}
+
+/** First run through to the start screen: welcome, the calm demo heart, a resting reading. */
+async function firstRun(harness: AppHarness, found: Violations, record: boolean): Promise<void> {
+  await harness.open('#/check');
+  await waitForStep(harness, 'Welcome to Attune');
+  expect(await harness.page.$eval('main', (el) => el.textContent ?? '')).toMatch(/not a medical device.*|stays on this computer/);
+  if (record) await visitStep(harness, 'welcome', found);
+  await click(harness, 'Continue');
+  await waitForStep(harness, 'Your resting heart rate');
+  await click(harness, 'Use the demo sensor');
+  await harness.page.waitForFunction(() => /Connected/.test(document.querySelector('[data-testid="source-status"]')?.textContent ?? ''));
+  if (record) await visitStep(harness, 'source', found);
+  await click(harness, 'Take my resting reading');
+  await waitForStep(harness, 'Checking the signal');
+  await advancePageClock(harness.page, 20_000);
+  await waitForStep(harness, 'Listening to your heart');
+  await advancePageClock(harness.page, 62_000);
+  await waitForStep(harness, 'Your resting heart rate');
+  expect(await text(harness, 'calibrated-hr')).toMatch(/about \d+ bpm/);
+  if (record) await visitStep(harness, 'calibrated', found);
+  await click(harness, 'Continue');
+  await waitForStep(harness, 'Before a hard conversation');
+}
+
+describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, calm path', () => {
+  let harness: AppHarness;
+  const found: Violations = {};
+  beforeAll(async () => {
+    harness = await startAppHarness({ colorScheme: 'light' });
+    await usePageClock(harness.page);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('first run, then a calm check: ready, intention card, conversation, debrief, all recorded', async () => {
+    await firstRun(harness, found, true);
+    expect(await text(harness, 'baseline-line')).toMatch(/Your resting heart rate: \d+ bpm \(from 1 resting reading; 2 more/);
+    await visitStep(harness, 'start', found);
+
+    await click(harness, 'Start the check');
+    await waitForStep(harness, 'Checking the signal');
+    await visitStep(harness, 'signal-check', found);
+    await advancePageClock(harness.page, 20_000);
+    await waitForStep(harness, 'Listening to your heart');
+    await visitStep(harness, 'reading', found);
+    await advancePageClock(harness.page, 62_000);
+    await waitForStep(harness, 'What your body is saying');
+    expect(await text(harness, 'state-badge')).toBe('Calm');
+    expect(await text(harness, 'reading-figures')).toMatch(/Your heart rate: \d+ bpm · your resting rate: \d+ bpm/);
+    await visitStep(harness, 'result-calm', found);
+
+    await click(harness, 'Breathe for a while anyway');
+    await waitForStep(harness, 'Body first');
+    await visitStep(harness, 'grounding', found);
+    for (const next of ['Next', 'Next', 'Next', 'Start breathing']) await click(harness, next);
+    await waitForStep(harness, 'Breathe with the guide');
+    expect(await text(harness, 'pacer-announcement')).toBe('Breathe in');
+    await advancePageClock(harness.page, 70_000);
+    expect(await text(harness, 'coherence')).toMatch(/^(Low|Medium|High)$/);
+    await visitStep(harness, 'breathing', found);
+
+    // The pacer by keyboard: Tab to Pause, press Space; Enter resumes.
+    await harness.page.focus('::-p-aria([name="Pause"][role="button"])');
+    await harness.page.keyboard.press('Space');
+    await harness.page.waitForFunction(() => /Paused/.test(document.querySelector('[data-testid="pacer"]')?.textContent ?? ''));
+    await harness.page.keyboard.press('Enter');
+    await harness.page.waitForFunction(() => !/Paused/.test(document.querySelector('[data-testid="pacer"]')?.textContent ?? ''));
+
+    await click(harness, 'How am I doing?');
+    await waitForStep(harness, 'You seem ready');
+    await visitStep(harness, 'verdict-ready', found);
+    await click(harness, 'Continue');
+    await waitForStep(harness, 'Carry this in with you');
+    expect(await text(harness, 'intention-card')).toMatch(/Feel.*Find.*Reflect/);
+    await visitStep(harness, 'intention', found);
+    await click(harness, 'Start conversation');
+    await waitForStep(harness, 'In conversation');
+    await advancePageClock(harness.page, 30_000);
+    await visitStep(harness, 'conversation', found);
+    await click(harness, 'The conversation is over');
+    await waitForStep(harness, 'How did it go?');
+    await click(harness, 'Fairly well', 'radio');
+    await harness.page.type('textarea', 'We took turns and it helped.');
+    await visitStep(harness, 'debrief', found);
+    await click(harness, 'Save to my journal');
+    await waitForStep(harness, 'Thank you');
+    await visitStep(harness, 'done', found);
+
+    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 10_000 }).toBe('finished');
+    const check = (await listSessions(harness)).find((s) => s.kind === 'check')!;
+    expect(check.verdict).toBe('ready');
+    expect(check.sourceKind).toBe('demo');
+    expect(check.journalEntryIds).toHaveLength(1);
+    const summary = check.summary!;
+    expect(summary.beatCount).toBeGreaterThan(150);
+    expect(summary.peakHrBpm).not.toBeNull();
+    for (const key of ['startHrBpm', 'endHrBpm', 'readingHrBpm', 'readingRmssdMs', 'afterBreathingRmssdMs']) expect(summary.metrics[key]).toBeTypeOf('number');
+    expect(summary.correctedPercent).toBeLessThanOrEqual(5);
+    expect(await markers(harness, check.id)).toEqual([
+      'signal-check:start',
+      'signal-check:end',
+      'reading:start',
+      'reading:end',
+      'grounding:start',
+      'grounding:end',
+      'breathing:start',
+      'breathing:point',
+      'breathing:point',
+      'breathing:end',
+      'verdict:point:ready',
+      'conversation:point',
+      'conversation:start',
+      'conversation:end',
+      'debrief:start',
+      'debrief:end',
+    ]);
+    const entry = await call<{ kind: string; text: string; sessionIds: string[] }>(harness, 'journal.get', { id: check.journalEntryIds[0] });
+    expect(entry).toMatchObject({ kind: 'debrief', text: 'We took turns and it helped.', sessionIds: [check.id] });
+    expect(await harness.cspViolations()).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+    expect(found).toEqual({});
+  });
+});
+
+describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, flooded → break → ready, reduced motion', () => {
+  let harness: AppHarness;
+  const found: Violations = {};
+  beforeAll(async () => {
+    harness = await startAppHarness({ colorScheme: 'light', reducedMotion: true });
+    reducedMotion.add(harness);
+    // A lower flooding line (a setting the user can change), so the demo heart's flooded
+    // start outlasts the signal check and the reading with room to spare.
+    harness.services.settings.update({ physiology: { floodedMinBpm: 90 } });
+    await usePageClock(harness.page);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('a flooded reading leads to a break of at least 20 minutes, then a calm return', async () => {
+    await firstRun(harness, found, false);
+    await chooseDemoOnDevice(harness, 'flooded-then-recovers');
+    await click(harness, 'Start the check');
+    await advancePageClock(harness.page, 20_000);
+    await waitForStep(harness, 'Listening to your heart');
+    await advancePageClock(harness.page, 62_000);
+    await waitForStep(harness, 'What your body is saying');
+    expect(await text(harness, 'state-badge')).toBe('Flooded');
+    await visitStep(harness, 'result-flooded', found);
+    await click(harness, "Let's settle first");
+    for (const next of ['Next', 'Next', 'Next', 'Start breathing']) await click(harness, next);
+    await waitForStep(harness, 'Breathe with the guide');
+    // Reduced motion: a still shape and a counted rhythm instead of an animation.
+    expect(await text(harness, 'pacer')).toMatch(/Breathe in \d/);
+    const scales = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      await advancePageClock(harness.page, 1_500, 1_500);
+      scales.add(await harness.page.$eval('.pacer-shape', (el) => (el as SVGElement).style.transform));
+    }
+    expect([...scales]).toEqual(['scale(0.8)']);
+    await visitStep(harness, 'breathing-reduced-motion', found);
+    await click(harness, 'How am I doing?');
+    await waitForStep(harness, 'Time for a break');
+    await visitStep(harness, 'verdict-break', found);
+    await click(harness, 'Start the break');
+    await waitForStep(harness, 'Your break');
+    const status = await call<{ breakEndsAtMs: number | null }>(harness, 'reminders.status');
+    expect(status.breakEndsAtMs).toBeGreaterThan(Date.now() + 19 * 60_000);
+    expect(await text(harness, 'break-time')).toMatch(/At least 2\d:\d\d more|At least 19:\d\d more/);
+    await visitStep(harness, 'break', found);
+    await click(harness, 'Ready to return?');
+    await harness.page.waitForFunction(() => /Not yet/.test(document.querySelector('[data-testid="return-check"]')?.textContent ?? ''));
+
+    await advancePageClock(harness.page, 20 * 60_000 + 10_000, 10_000);
+    expect(await text(harness, 'break-time')).toMatch(/Twenty minutes have passed/);
+    expect(await text(harness, 'break-recovery')).toMatch(/Calm/);
+    await click(harness, 'Ready to return?');
+    await waitForStep(harness, 'You seem ready');
+    expect((await call<{ breakEndsAtMs: number | null }>(harness, 'reminders.status')).breakEndsAtMs).toBeNull();
+    await click(harness, 'Continue');
+    await waitForStep(harness, 'Carry this in with you');
+    await click(harness, 'End here');
+    await waitForStep(harness, 'The check has ended');
+
+    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 10_000 }).toBe('finished');
+    const check = (await listSessions(harness)).find((s) => s.kind === 'check')!;
+    expect(check.verdict).toBe('ready');
+    expect(check.summary!.peakHrBpm).toBeGreaterThan(95);
+    expect(check.summary!.calmDownSec).toBeTypeOf('number');
+    const marks = await markers(harness, check.id);
+    expect(marks).toEqual(expect.arrayContaining(['verdict:point:take-a-break', 'break:start', 'break:end', 'verdict:point:ready', 'note:point']));
+    expect(marks.indexOf('verdict:point:take-a-break')).toBeLessThan(marks.indexOf('break:start'));
+    expect(harness.pageErrors).toEqual([]);
+    expect(found).toEqual({});
+  });
+});
