@@ -38,7 +38,7 @@ export function JournalList() {
       return;
     }
     setSearch((current) => ({ text, status: 'searching', hits: 'hits' in current ? current.hits : [] }));
-    const query = { text: text.trim().slice(0, 200), limit: 2000 };
+    const text200 = text.trim().slice(0, 200);
     const done = (hits: JournalListItem[]) => {
       if (mine === request.current) setSearch({ text, status: 'done', hits }); // else a newer keystroke won
     };
@@ -46,11 +46,11 @@ export function JournalList() {
       if (mine === request.current) setSearch({ text, status: 'failed', message });
     };
     if (!complete) {
-      void api.invoke('journal.search', query).then((result) => (result.ok ? done(result.value) : failed(result.error.message)));
+      void api.invoke('journal.search', { text: text200, limit: 2000 }).then((result) => (result.ok ? done(result.value) : failed(result.error.message)));
       return;
     }
     // The window holds every entry already: ask only for ids and scores, a fraction of the bytes.
-    void api.invoke('journal.searchIds', query).then((result) => {
+    void api.invoke('journal.searchIds', { text: text200, limit: 10_000 }).then((result) => {
       if (!result.ok) return failed(result.error.message);
       const hits = result.value.flatMap((hit) => byId.get(hit.id) ?? []);
       done(hits);

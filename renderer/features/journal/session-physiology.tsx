@@ -3,6 +3,7 @@ import { describeBreathing, formatDuration, heartRateSeries, sparklinePoints } f
 import type { SessionDetail, SessionListItem } from '../../../shared/model/session.ts';
 import { useApi } from '../../app/attune.ts';
 import { formatDateTime, SESSION_KIND_LABELS } from './journal-data.tsx';
+import { JournalLink } from './journal-link.tsx';
 
 // What a session's body did, shown beside what was written about it: a small heart-rate
 // line, the peak, how long calming down took, and the breathing pattern used.
@@ -92,7 +93,7 @@ export function LinkedSession({ sessionId, onUnlink }: { sessionId: string; onUn
       {state.status === 'ready' && (
         <>
           <p className="linked-session-title">
-            <a href={`#/journal/session/${sessionId}`}>{sessionTitle(state.detail.session)}</a>
+            <JournalLink to={{ view: 'session', id: sessionId }}>{sessionTitle(state.detail.session)}</JournalLink>
           </p>
           <SessionPhysiology detail={state.detail} />
         </>
