@@ -6,6 +6,8 @@ import { clearAppearance } from '../../../renderer/app/appearance.ts';
 import { createErrorReporter } from '../../../renderer/app/error-reporting.ts';
 import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
 import { createManualScheduler, type ManualScheduler } from '../../support/manual-scheduler.ts';
+import { encodeHeartRateMeasurement } from '../../../shared/ble/heart-rate-measurement.ts';
+import { createFakeBluetooth, FakeStrap } from '../support/fake-web-bluetooth.ts';
 
 // The regulation check in the whole window, against the real main-side services (router,
 // records store, reminders) in process, with the demo heart on a manual clock: a minute of
@@ -183,6 +185,31 @@ describe('the check', () => {
     expect(check.verdict).toBeNull();
   });
 
+  it('during the conversation, a flooded heart brings a discreet cue and the tray shows it', async () => {
+    const rendered = await openCheck();
+    const { user, scheduler, main } = rendered;
+    await firstRun(rendered);
+    await user.click(screen.getByRole('button', { name: 'Start the check' }));
+    await advance(scheduler, 20_000);
+    await advance(scheduler, 62_000);
+    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+    await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+    expect(main.services.reminders.liveStatus.get()).toMatchObject({ connected: true, state: 'calm' });
+    expect(screen.getByTestId('flood-cue').textContent).toBe('');
+    await startDemoFromDevice(rendered, 'flooded-then-recovers');
+    await advance(scheduler, 45_000);
+    await waitFor(() => expect(screen.getByTestId('flood-cue').textContent).toMatch(/okay to say you need a short break/));
+    expect(main.services.reminders.liveStatus.get()).toMatchObject({ connected: true, state: 'flooded' });
+    await user.click(screen.getByRole('button', { name: 'The conversation is over' }));
+    await user.click(screen.getByRole('button', { name: 'Skip' }));
+    await waitFor(async () => expect((await sessions(main)).find((s) => s.kind === 'check')?.status).toBe('finished'));
+    const check = (await sessions(main)).find((s) => s.kind === 'check')!;
+    const detail = await main.api.invoke('session.get', { sessionId: check.id });
+    expect(detail.ok && detail.value.session.markers.filter((m) => m.label === 'flooding cue')).toHaveLength(1);
+  });
+
   it('a strap lost mid-reading keeps what was recorded and offers to resume', async () => {
     const rendered = await openCheck();
     const { user, scheduler, main } = rendered;
@@ -225,3 +252,42 @@ async function startDemoFromDevice({ user }: Rendered, scenario: 'calm' | 'eleva
   window.location.hash = '#/check';
   await screen.findByRole('heading', { name: 'Check', level: 1 });
 }
+
+describe('the signal check says clearly what is wrong', () => {
+  async function openWithStrap() {
+    window.location.hash = '#/check';
+    const main = createInProcessApi();
+    opened.push(main);
+    const scheduler = createManualScheduler(Date.now());
+    const strap = new FakeStrap({ batteryPercent: 80 });
+    const fake = createFakeBluetooth(strap);
+    render(<App api={main.api} report={createErrorReporter(main.api)} sensors={{ bluetooth: fake.bluetooth, scheduler }} />);
+    const user = userEvent.setup();
+    await screen.findByText('Welcome to Attune');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Connect a strap' }));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Take my resting reading' }) as HTMLButtonElement).disabled).toBe(false));
+    await user.click(screen.getByRole('button', { name: 'Take my resting reading' }));
+    expect(stepTitle()).toBe('Checking the signal');
+    return { scheduler, strap };
+  }
+
+  it('a sensor that sends heart rate without beat-to-beat intervals', async () => {
+    const { scheduler, strap } = await openWithStrap();
+    for (let i = 0; i < 8; i++) {
+      await act(async () => {
+        scheduler.advance(1000);
+        strap.notify(encodeHeartRateMeasurement({ bpm: 72, contact: 'detected', rrMs: [] }));
+      });
+    }
+    expect(screen.getByTestId('signal-problem').textContent).toMatch(/sends your heart rate but not the time between beats/);
+    expect(stepTitle()).toBe('Checking the signal');
+  });
+
+  it('a strap that sends nothing (loose or off)', async () => {
+    const { scheduler } = await openWithStrap();
+    await act(async () => scheduler.advance(10_000));
+    await waitFor(() => expect(screen.getByTestId('signal-problem').textContent).toMatch(/No heartbeats are coming in/), { timeout: 3000 });
+    expect(screen.getByRole('button', { name: 'Open Device' })).toBeTruthy();
+  });
+});
