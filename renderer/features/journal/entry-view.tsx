@@ -162,6 +162,14 @@ export function EntryView({ id }: { id: string }) {
               </dd>
             </div>
           )}
+          {entry.repair?.agreementId && (
+            <div>
+              <dt>Agreement for next time</dt>
+              <dd>
+                <JournalLink to={{ view: 'agreements', id: entry.repair.agreementId }}>See the agreement</JournalLink>
+              </dd>
+            </div>
+          )}
         </dl>
       )}
 

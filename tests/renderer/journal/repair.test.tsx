@@ -97,6 +97,10 @@ describe('the repair flow’s body check', () => {
     expect(entry.text).toContain('**Take ownership**\nI missed what you needed.');
     expect(agreement).toMatchObject({ text: answers[4], journalEntryId: entry.id, status: 'active' });
     expect(new Date(agreement!.remindAtMs!).getDate()).toBe(followUp.getDate());
+
+    // The saved entry shows the steps, the heart rate and a way to the agreement.
+    await user.click(screen.getByRole('link', { name: 'Open the entry' }));
+    expect(window.location.hash).toBe(`#/journal/entry/${entry.id}`);
   });
 
   it('without a strap, the user decides when to go on, and nothing is measured', async () => {
@@ -132,5 +136,26 @@ describe('the repair flow’s body check', () => {
     await userEvent.click(await screen.findByRole('link', { name: 'Repair after a miss' }, { timeout: 5000 }));
     expect(await screen.findByRole('heading', { name: /Before you repair/ })).toBeTruthy();
     expect(screen.getByText(/No strap is connected/)).toBeTruthy();
+  });
+});
+
+describe('a saved repair entry', () => {
+  it('shows each step, the heart rate before and after, and its agreement', async () => {
+    const main = journalMain();
+    opened.push(main);
+    const store = await main.services.records.store();
+    const agreement = await store.saveAgreement({ text: 'Pause before fixing.' });
+    const entry = await store.createJournal({
+      kind: 'repair',
+      title: 'Repair after a miss',
+      text: '**Take ownership**\nI missed you.',
+      repair: { steps: [{ stepId: 'ownership', text: 'I missed you.' }, { stepId: 'curious', text: '' }], hrBeforeBpm: 96.4, hrAfterBpm: 71, wentOnBeforeCalm: true, agreementId: agreement.id },
+    });
+    openAt(`#/journal/entry/${entry.id}`);
+    renderApp(main);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Take ownership' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 3, name: 'Get curious' })).toBeNull(); // nothing written there
+    expect(screen.getByText(/96 bpm before, 71 bpm after \(you chose to go on before it settled\)/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'See the agreement' }).getAttribute('href')).toBe(`#/journal/agreements?id=${agreement.id}`);
   });
 });
