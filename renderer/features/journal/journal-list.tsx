@@ -240,7 +240,8 @@ function EntryRows({ entries, labelledBy }: { entries: JournalListItem[]; labell
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scroller} className="journal-scroller">
+    // As tall as its rows, up to most of the window (CSS max-height); then it scrolls.
+    <div ref={scroller} className="journal-scroller" style={{ height: virtualizer.getTotalSize() }}>
       <ul className="journal-rows" aria-labelledby={labelledBy} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const entry = entries[item.index] as JournalListItem;
