@@ -35,6 +35,9 @@ export const WEB_PREFERENCES = {
   navigateOnDragDrop: false,
   safeDialogs: true,
   spellcheck: false,
+  // Not a security item: a check keeps listening to the strap and recording while the window
+  // is hidden or minimised during a conversation, so its timers must not be throttled.
+  backgroundThrottling: false,
 } as const;
 
 /**

@@ -129,6 +129,10 @@ describe('Electron security checklist', () => {
     expect(APP_SCHEME_PRIVILEGES.corsEnabled).toBe(false);
   });
 
+  it('keeps listening while minimised: the check records during a conversation', () => {
+    expect(prefs.backgroundThrottling).toBe(false);
+  });
+
   it('dialogs cannot be spammed and dropped files do not navigate', () => {
     expect(prefs.safeDialogs).toBe(true);
     expect(prefs.navigateOnDragDrop).toBe(false);
