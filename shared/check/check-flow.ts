@@ -87,6 +87,8 @@ export type FlowState = {
   readonly verdict: Verdict | null;
   readonly breathingLabel: string;
   readonly interruptions: number;
+  /** The most corrected beats a verdict accepts, percent (the user's setting). */
+  readonly maxCorrectedPercent: number;
 };
 
 export type FlowEvent =
@@ -121,7 +123,12 @@ export type Effect =
 
 export type Transition = { readonly state: FlowState; readonly effects: readonly Effect[] };
 
-export function initialFlow(mode: CheckMode, baselineHrBpm: number | null, breathingLabel: string): FlowState {
+export function initialFlow(
+  mode: CheckMode,
+  baselineHrBpm: number | null,
+  breathingLabel: string,
+  maxCorrectedPercent: number = MAX_CORRECTED_PERCENT,
+): FlowState {
   return {
     mode,
     startedAtMs: null,
@@ -133,6 +140,7 @@ export function initialFlow(mode: CheckMode, baselineHrBpm: number | null, breat
     verdict: null,
     breathingLabel,
     interruptions: 0,
+    maxCorrectedPercent,
   };
 }
 
@@ -235,6 +243,7 @@ export function step(state: FlowState, event: FlowEvent): Transition {
         correctedPercent: span.correctedPercent,
         sensorSendsRr: sample.rrSupport !== 'none',
         state: sample.state,
+        maxCorrectedPercent: state.maxCorrectedPercent,
       });
       if (noisy.kind === 'signal-too-noisy') {
         marker('verdict', 'point', { verdict: 'too-noisy' });
@@ -431,6 +440,7 @@ function verdictNow(state: FlowState, marker: MarkerFn, effects: Effect[]): Tran
     correctedPercent: span.correctedPercent,
     sensorSendsRr: sample?.rrSupport !== 'none',
     state: sample?.state ?? null,
+    maxCorrectedPercent: state.maxCorrectedPercent,
   });
   if (verdict.kind === 'breathe-more') marker('verdict', 'point', { label: 'breathe-more' });
   else marker('verdict', 'point', { verdict: verdict.kind === 'signal-too-noisy' ? 'too-noisy' : verdict.kind });

@@ -19,6 +19,8 @@ export type VerdictInput = {
   readonly sensorSendsRr: boolean;
   /** The state the sustain rules reached at the end of the reading; null if none yet. */
   readonly state: RegulationState | null;
+  /** The user's limit on corrected beats (a setting); signal.md's 5 % when not given. */
+  readonly maxCorrectedPercent?: number;
 };
 
 export function decideVerdict(input: VerdictInput): Verdict {
@@ -38,11 +40,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
         'The strap may have slipped or lost contact: moisten the electrodes, snug it up and try again.',
     };
   }
-  if (!(input.correctedPercent <= MAX_CORRECTED_PERCENT)) {
+  const maxCorrectedPercent = input.maxCorrectedPercent ?? MAX_CORRECTED_PERCENT;
+  if (!(input.correctedPercent <= maxCorrectedPercent)) {
     return {
       kind: 'signal-too-noisy',
       reason:
-        `${Math.round(input.correctedPercent)} % of your beats had to be corrected, more than the ${MAX_CORRECTED_PERCENT} % a fair reading allows. ` +
+        `${Math.round(input.correctedPercent)} % of your beats had to be corrected, more than the ${maxCorrectedPercent} % a fair reading allows. ` +
         'That usually means a loose or dry strap: moisten the electrodes, tighten it a little and try again.',
     };
   }

@@ -66,6 +66,8 @@ export function CheckProvider({ children }: { children: ReactNode }) {
   const heart = useHeartRate();
   const { state: settingsState } = useSettings();
   const thresholds = useMemo(() => thresholdsFromSettings(settingsState.status === 'ready' ? settingsState.settings : null), [settingsState]);
+  const maxCorrectedPercent = settingsState.status === 'ready' ? settingsState.settings.physiology.maxCorrectedPercent : undefined;
+  const maxCorrectedRef = useRef(maxCorrectedPercent);
   const [flow, setFlow] = useState<FlowState | null>(null);
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [recordingProblem, setRecordingProblem] = useState<string | null>(null);
@@ -86,6 +88,7 @@ export function CheckProvider({ children }: { children: ReactNode }) {
     sourceRef.current = heart.source;
     followRef.current = heart.followBreathing;
     thresholdsRef.current = thresholds;
+    maxCorrectedRef.current = maxCorrectedPercent;
   });
 
   const nowMs = useCallback(() => clockRef.current.nowMs(), []);
@@ -217,7 +220,7 @@ export function CheckProvider({ children }: { children: ReactNode }) {
       series.clear();
       setSessionId(null);
       setRecordingProblem(null);
-      const initial = initialFlow(mode, baselineHrBpm, chosen.name);
+      const initial = initialFlow(mode, baselineHrBpm, chosen.name, maxCorrectedRef.current);
       flowRef.current = initial;
       setFlow(initial);
       dispatch({ type: 'start', atMs: clockRef.current.nowMs() });

@@ -68,3 +68,14 @@ describe('verdict', () => {
     }
   });
 });
+
+describe('verdict with the user’s limit on corrected beats', () => {
+  const base = { durationSec: 75, sensorSendsRr: true, state: 'calm' as const };
+  it('follows the setting instead of the 5 % default', () => {
+    expect(decideVerdict({ ...base, correctedPercent: 7 }).kind).toBe('signal-too-noisy');
+    expect(decideVerdict({ ...base, correctedPercent: 7, maxCorrectedPercent: 8 }).kind).toBe('ready');
+    const strict = decideVerdict({ ...base, correctedPercent: 3, maxCorrectedPercent: 2 });
+    expect(strict.kind).toBe('signal-too-noisy');
+    expect(strict.reason).toContain('2 %');
+  });
+});
