@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { latestBaselineBpm } from '../../../shared/journal/body-check.ts';
+import { restingHeartRateBpm } from '../../../shared/journal/body-check.ts';
 import { useApi } from '../../app/attune.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
@@ -34,9 +34,9 @@ export default function JournalArea() {
   );
 }
 
-const BASELINE_LOOKBACK_MS = 90 * 24 * 3600 * 1000;
+const BASELINE_LOOKBACK_MS = 365 * 24 * 3600 * 1000;
 
-/** The repair flow fed from the app's heart-rate source and the resting rate of the latest session. */
+/** The repair flow fed from the app's heart-rate source and the same resting heart rate the check uses. */
 function LiveRepairFlow() {
   const api = useApi();
   const heart = useHeartRate();
@@ -46,7 +46,7 @@ function LiveRepairFlow() {
     let live = true;
     const nowMs = Date.now();
     void api.invoke('session.list', { fromMs: Math.max(0, nowMs - BASELINE_LOOKBACK_MS), toMs: nowMs + 1 }).then((result) => {
-      if (live) setBaseline(result.ok ? latestBaselineBpm(result.value) : null);
+      if (live) setBaseline(result.ok ? restingHeartRateBpm(result.value) : null);
     });
     return () => {
       live = false;

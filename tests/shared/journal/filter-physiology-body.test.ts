@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBodyCheck, latestBaselineBpm } from '../../../shared/journal/body-check.ts';
+import { createBodyCheck, latestBaselineBpm, restingHeartRateBpm } from '../../../shared/journal/body-check.ts';
+import type { SessionListItem } from '../../../shared/model/session.ts';
 import { filterEntries, knownTags, NO_FILTER } from '../../../shared/journal/entry-filter.ts';
 import { describeBreathing, formatDuration, heartRateSeries, sparklinePoints } from '../../../shared/journal/physiology.ts';
 
@@ -86,5 +87,34 @@ describe('the repair flow’s body check', () => {
         { startedAtMs: 4, summary: null },
       ]),
     ).toBe(61);
+  });
+});
+
+describe('the resting heart rate the body check uses', () => {
+  const session = (over: Partial<SessionListItem>): SessionListItem => ({
+    id: `s${Math.random().toString(36).slice(2, 12)}`,
+    kind: 'check',
+    status: 'finished',
+    startedAtMs: 1,
+    endedAtMs: 2,
+    sourceKind: 'demo',
+    beatCount: 100,
+    verdict: null,
+    summary: null,
+    journalEntryIds: [],
+    ...over,
+  });
+  const summary = (meanHrBpm: number, baselineHrBpm: number | null) =>
+    ({ engineVersion: 't', beatCount: 100, durationSec: 60, meanHrBpm, minHrBpm: null, maxHrBpm: null, rmssdMs: 40, sdnnMs: null, correctedBeatCount: 0, correctedPercent: 0, peakHrBpm: null, calmDownSec: null, baselineHrBpm, metrics: {} }) as const;
+
+  it('follows the check’s baseline from resting readings, provisional while calibrating', () => {
+    const readings = [58, 62, 60].map((hr, i) => session({ kind: 'calibration', startedAtMs: 10 + i, summary: summary(hr, null) }));
+    expect(restingHeartRateBpm(readings.slice(0, 1))).toBe(58);
+    expect(restingHeartRateBpm(readings)).toBe(60);
+  });
+
+  it('falls back to the baseline a session was judged against, or says it does not know', () => {
+    expect(restingHeartRateBpm([session({ startedAtMs: 5, summary: summary(80, 63) })])).toBe(63);
+    expect(restingHeartRateBpm([])).toBeNull();
   });
 });
