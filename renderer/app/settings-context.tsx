@@ -49,12 +49,10 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
 
   const update = useCallback(
     (patch: SettingsPatch) => {
-      // Saves run one at a time, and each sends whole sections built on the settings main
-      // last confirmed. Main's patch schema currently fills omitted fields of a section with
-      // their defaults (zod .partial() keeps .default()), so a one-field patch would reset
-      // its neighbours; whole sections are correct both with and without that behaviour.
+      // Saves run one at a time, in the order they were made; main applies each patch field
+      // by field, so a one-field change never touches its neighbours.
       const run = async (): Promise<IpcResult<Settings>> => {
-        const result = await api.invoke('settings.update', withWholeSections(patch, confirmed.current));
+        const result = await api.invoke('settings.update', patch);
         if (result.ok) accept(result.value);
         return result;
       };
@@ -73,15 +71,4 @@ export function useSettings(): SettingsContextValue {
   const value = useContext(SettingsContext);
   if (!value) throw new Error('useSettings() needs a <SettingsProvider> above it.');
   return value;
-}
-
-function withWholeSections(patch: SettingsPatch, base: Settings | null): SettingsPatch {
-  if (!base) return patch;
-  return {
-    ...(patch.appearance ? { appearance: { ...base.appearance, ...patch.appearance } } : {}),
-    ...(patch.physiology ? { physiology: { ...base.physiology, ...patch.physiology } } : {}),
-    ...(patch.breathing ? { breathing: { ...base.breathing, ...patch.breathing } } : {}),
-    ...(patch.reminders ? { reminders: { ...base.reminders, ...patch.reminders } } : {}),
-    ...(patch.journal ? { journal: { ...base.journal, ...patch.journal } } : {}),
-  };
 }
