@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState, type ComponentType, type MouseEvent } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { BreatheScreen } from '../features/breathe/breathe-screen.tsx';
 import { CheckScreen } from '../features/check/check-screen.tsx';
@@ -6,6 +6,7 @@ import { DeviceScreen } from '../features/device/device-screen.tsx';
 import { JournalScreen } from '../features/journal/journal-screen.tsx';
 import type { ScreenProps } from '../features/screen-props.ts';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
+import { TrendsScreen } from '../features/trends/trends-screen.tsx';
 import { useAppearance } from './appearance.ts';
 import type { ErrorReporter } from './error-reporting.ts';
 import { navigate, useRoute } from './hash-route.ts';
@@ -16,10 +17,8 @@ import type { RouteId } from './routes.ts';
 import { useRouteShortcuts } from './shortcuts.ts';
 
 // The frame around every screen: skip link, navigation, notices and the current area.
-// Trends carries the chart library, so it loads on first visit (React.lazy), keeping the
-// window's first script small.
-
-const TrendsScreen = lazy(() => import('../features/trends/trends-screen.tsx'));
+// Screens with heavy insides (Journal, Trends with its charts) load them themselves, when idle
+// after start and at the latest on the first visit, so the first script stays small.
 
 const SCREENS: Record<RouteId, ComponentType<ScreenProps>> = {
   check: CheckScreen,
@@ -63,9 +62,7 @@ export function Shell({ report }: { report: ErrorReporter }) {
       <main id="main" className="content" tabIndex={-1}>
         <Notices />
         <ErrorBoundary key={route} report={report} headingLevel={1}>
-          <Suspense fallback={<p role="status">Opening…</p>}>
-            <Current focusOnMount={hasMoved || route !== openedOn} onNavigate={navigate} />
-          </Suspense>
+          <Current focusOnMount={hasMoved || route !== openedOn} onNavigate={navigate} />
         </ErrorBoundary>
       </main>
     </div>

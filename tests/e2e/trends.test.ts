@@ -19,6 +19,8 @@ async function waitPainted(harness: AppHarness): Promise<void> {
 }
 
 async function openTrends(harness: AppHarness, hash: string): Promise<void> {
+  // A fresh document: a goto that only changes the hash would keep the old page (and its marks).
+  await harness.page.goto('about:blank');
   await harness.open(hash);
   await waitPainted(harness);
 }
@@ -203,6 +205,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
   });
 
   it('opens a 60-minute session with phase bands, the pacer and explained numbers', async () => {
+    await harness.page.goto('about:blank');
     await harness.open(`#/trends/session/${data.longSessionId}`);
     await harness.page.waitForFunction(() => performance.getEntriesByName('attune-session-painted').length > 0, { timeout: 20_000 });
     await harness.page.waitForFunction(() => document.querySelectorAll('.trend-chart .recharts-wrapper > svg.recharts-surface').length === 2);

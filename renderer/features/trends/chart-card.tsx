@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { toCsv, type CsvCell } from '../../../shared/trends/csv.ts';
+import { ChartWidth } from './charts.tsx';
 import { downloadCsv, saveSvgAsPng } from './export.ts';
 
 // One chart with everything that makes it usable by everyone: a heading, a plain-words
@@ -39,6 +40,7 @@ export function ChartCard({
   const [tableOpen, setTableOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const fileBase = `attune-${id}`;
+  const width = useBoxWidth(chartRef);
 
   const savePng = async () => {
     setProblem(null);
@@ -62,7 +64,7 @@ export function ChartCard({
         <p className="trend-empty">{empty}</p>
       ) : (
         <div className="trend-chart" ref={chartRef} role="img" aria-label={`${title}: chart. The summary above and the table below hold the same information.`}>
-          {children}
+          <ChartWidth value={width}>{children}</ChartWidth>
         </div>
       )}
       {!empty && below}
@@ -115,4 +117,19 @@ export function ChartCard({
       )}
     </section>
   );
+}
+
+/** The element's content width, measured before paint and kept current as the window resizes. */
+function useBoxWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

@@ -6,13 +6,13 @@ import {
   Legend,
   Line,
   LineChart,
-  ResponsiveContainer,
   Scatter,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ReactNode } from 'react';
+import { cloneElement, createContext, useContext, type ReactElement } from 'react';
+import { localMonthStarts, localWeekStarts } from '../../../shared/trends/local-calendar.ts';
 import { SIGNS_OF_PROGRESS } from '../../../shared/content/signs-of-progress.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
 
@@ -50,15 +50,41 @@ export function timeTick(domain: TimeDomain): (ms: number) => string {
 }
 export const formatWhen = (ms: number) => fullFormat.format(ms);
 
-const axisProps = { stroke: SERIES.axis, tick: { fill: SERIES.axis, fontSize: 12 }, tickLine: false } as const;
+// interval={0} with ticks we choose: recharts then draws every given tick without measuring
+// each label in the DOM first (which, over seven charts, cost more than the drawing).
+const axisProps = { stroke: SERIES.axis, tick: { fill: SERIES.axis, fontSize: 12 }, tickLine: false, interval: 0 } as const;
 
-function Frame({ height = 240, children }: { height?: number; children: ReactNode }) {
-  return (
-    <ResponsiveContainer width="100%" height={height} minWidth={200}>
-      {children as never}
-    </ResponsiveContainer>
-  );
+/** The laid-out width of the chart's box, measured by ChartCard; 0 until known (and in tests without layout). */
+export const ChartWidth = createContext(0);
+
+/**
+ * Gives the chart its size directly (rather than through ResponsiveContainer, which draws
+ * once at a guessed size and again when its observer reports): one render at the right width.
+ */
+export function Frame({ height = 240, children }: { height?: number; children: ReactElement<{ width?: number; height?: number }> }) {
+  const width = useContext(ChartWidth);
+  if (width <= 0) return <div className="trend-chart-placeholder" style={{ height }} />;
+  return cloneElement(children, { width, height });
 }
+
+/** Up to about 7 ticks on local month or week starts (days for short spans). */
+export function timeTicks(domain: TimeDomain): number[] {
+  const span = domain[1] - domain[0];
+  const DAY = 86_400_000;
+  let ticks: number[];
+  if (span > 120 * DAY) ticks = localMonthStarts(domain[0], domain[1]);
+  else if (span > 21 * DAY) ticks = localWeekStarts(domain[0], domain[1]);
+  else {
+    ticks = [];
+    for (let t = domain[0]; t <= domain[1]; t += 4 * DAY) ticks.push(t);
+  }
+  ticks = ticks.filter((t) => t >= domain[0] && t <= domain[1]);
+  const step = Math.max(1, Math.ceil(ticks.length / 7));
+  return ticks.filter((_, i) => i % step === 0);
+}
+
+/** Every n-th category label, so about 8 show. */
+const categoryInterval = (count: number) => Math.max(0, Math.ceil(count / 8) - 1);
 
 function TooltipBox({ title, lines }: { title: string; lines: string[] }) {
   return (
@@ -81,7 +107,7 @@ export function CalmDownChart({ data, domain, onOpen }: { data: readonly CalmDow
     <Frame>
       <ComposedChart data={data as CalmDownDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={SERIES.grid} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
         <YAxis {...axisProps} width={64} tickFormatter={axisSeconds} />
         <Tooltip
           isAnimationActive={false}
@@ -121,7 +147,7 @@ export function StartAfterChart({ data, domain }: { data: readonly StartAfterDat
     <Frame>
       <LineChart data={data as StartAfterDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={SERIES.grid} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
         <YAxis {...axisProps} width={44} domain={['dataMin - 5', 'dataMax + 5']} unit="" />
         <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value))} bpm`} />
         <Legend />
@@ -139,7 +165,7 @@ export function SingleSeriesChart({ data, domain, name, unit, colour, dashed }: 
     <Frame height={200}>
       <LineChart data={data as SeriesDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={SERIES.grid} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
         <YAxis {...axisProps} width={44} domain={['dataMin - 3', 'dataMax + 3']} tickFormatter={(v: number) => String(Math.round(v))} />
         <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value))} ${unit}`} />
         <Line name={name} dataKey="value" stroke={colour} strokeWidth={2} strokeDasharray={dashed ? '6 4' : undefined} dot={data.length > 60 ? false : { r: 3 }} connectNulls isAnimationActive={false} />
@@ -155,7 +181,7 @@ export function BucketBarChart({ data, name, unit, colour }: { data: readonly Ba
     <Frame height={200}>
       <BarChart data={data as BarDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={SERIES.grid} vertical={false} />
-        <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={24} />
+        <XAxis dataKey="label" {...axisProps} interval={categoryInterval(data.length)} />
         <YAxis {...axisProps} width={40} allowDecimals={false} />
         <Tooltip isAnimationActive={false} formatter={(value) => `${value} ${unit}`} />
         <Bar name={name} dataKey="value" fill={colour} isAnimationActive={false} />
@@ -172,7 +198,7 @@ export function SignsChart({ data, domain }: { data: readonly SignsDatum[]; doma
     <Frame height={240}>
       <LineChart data={data as SignsDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={SERIES.grid} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} tickFormatter={timeTick(domain)} {...axisProps} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
         <YAxis {...axisProps} width={32} domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
         <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} />
         <Legend />

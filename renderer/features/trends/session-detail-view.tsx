@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SessionDetail } from '../../../shared/model/session.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
 import { isoLocal } from '../../../shared/trends/csv.ts';
@@ -7,7 +7,7 @@ import { lttb } from '../../../shared/trends/lttb.ts';
 import { beatSeries, breathsPerMinute, pacerWave, phaseBands, type PhaseBand } from '../../../shared/trends/session-detail.ts';
 import { useApi } from '../../app/attune.ts';
 import { ChartCard } from './chart-card.tsx';
-import { SERIES, formatWhen } from './charts.tsx';
+import { Frame, SERIES, formatWhen } from './charts.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
 
 // One session: heart rate and beat-to-beat intervals with the phases as bands, the pacer's
@@ -16,7 +16,7 @@ import { goToTrends, trendsHash } from './trends-path.ts';
 // the summary main computed from every stored beat.
 
 export const SESSION_PAINTED_MARK = 'attune-session-painted';
-const DRAWN_POINTS = 1200;
+const DRAWN_POINTS = 800;
 
 const BAND_FILL: Record<string, string> = {
   'signal-check': 'var(--band-grounding)',
@@ -83,7 +83,7 @@ function SessionBody({ detail }: { detail: SessionDetail }) {
     const bands = phaseBands(session.markers, durationSec);
     const hrDrawn = lttb(series.hr, DRAWN_POINTS);
     const rrDrawn = lttb(series.rr, DRAWN_POINTS);
-    const wave = session.breathingPattern ? pacerWave(session.breathingPattern, bands, 0.5) : [];
+    const wave = session.breathingPattern ? pacerWave(session.breathingPattern, bands, 1) : [];
     // The pacer curve sits in the top part of the RR chart: 0…1 mapped onto the RR range.
     let lo = Infinity;
     let hi = -Infinity;
@@ -228,11 +228,11 @@ function Figure({ label, value, help }: { label: string; value: string; help: st
 function SessionChart({ points, bands, name, unit, colour, wave }: { points: Array<{ x: number; y: number }>; bands: PhaseBand[]; name: string; unit: string; colour: string; wave?: Array<{ x: number; y: number }> }) {
   const end = Math.max(points.at(-1)?.x ?? 0, bands.at(-1)?.endSec ?? 0, 1);
   return (
-    <ResponsiveContainer width="100%" height={260} minWidth={200}>
+    <Frame height={260}>
       <ComposedChart margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={SERIES.grid} vertical={false} />
-        <XAxis dataKey="x" type="number" domain={[0, end]} tickFormatter={clock} stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} />
-        <YAxis stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} width={48} domain={['dataMin - 5', 'dataMax + 5']} tickFormatter={(v: number) => String(Math.round(v))} />
+        <XAxis dataKey="x" type="number" domain={[0, end]} ticks={clockTicks(end)} interval={0} tickFormatter={clock} stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} />
+        <YAxis stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} width={48} interval={0} domain={['dataMin - 5', 'dataMax + 5']} tickFormatter={(v: number) => String(Math.round(v))} />
         {bands.map((band) => (
           <ReferenceArea
             key={`${band.phase}-${band.startSec}`}
@@ -250,8 +250,16 @@ function SessionChart({ points, bands, name, unit, colour, wave }: { points: Arr
         <Line data={points} name={name} dataKey="y" stroke={colour} strokeWidth={1.5} dot={false} isAnimationActive={false} />
         {wave && wave.length > 0 && <Line data={wave} name="Pacer" dataKey="y" stroke={SERIES.five} strokeWidth={1} strokeOpacity={0.75} strokeDasharray="4 3" dot={false} isAnimationActive={false} />}
       </ComposedChart>
-    </ResponsiveContainer>
+    </Frame>
   );
+}
+
+/** Ticks on whole minutes (1, 2, 5, 10, 15 or 30 apart), about 6 of them. */
+function clockTicks(endSec: number): number[] {
+  const stepMin = [1, 2, 5, 10, 15, 30, 60].find((m) => endSec / (m * 60) <= 7) ?? 120;
+  const ticks: number[] = [];
+  for (let t = 0; t <= endSec; t += stepMin * 60) ticks.push(t);
+  return ticks;
 }
 
 function kindWord(kind: string): string {

@@ -4,26 +4,22 @@ import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
 import { useApi } from '../../app/attune.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { Screen } from '../../components/screen.tsx';
-import type { ScreenProps } from '../screen-props.ts';
 import { SessionDetailView } from './session-detail-view.tsx';
 import { SignsForm } from './signs-form.tsx';
 import { TrendsOverview, type TrendsSettings } from './trends-overview.tsx';
-import { useTrendsPath } from './trends-path.ts';
+import type { TrendsPath } from './trends-path.ts';
 import './trends.css';
 
-// Trends: how fast the user finds their way back to calm over weeks, beside their resting
-// heart rate, flooding episodes, practice, the journal and their own rating of the signs of
-// progress. The shell loads this module lazily (recharts is heavy); default export for
-// React.lazy.
+// The insides of Trends: how fast the user finds their way back to calm over weeks, beside
+// their resting heart rate, flooding episodes, practice, the journal and their own rating of
+// the signs of progress. A chunk of its own (recharts is heavy): trends-screen.tsx loads it.
 
 type Load = { status: 'loading' } | { status: 'ready'; timeline: TrendsTimeline; nowMs: number } | { status: 'failed'; message: string };
 
 const DEFAULT_RULE: TrendsSettings = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10, maxCorrectedPercent: 5 };
 
-export function TrendsScreen({ focusOnMount }: ScreenProps) {
+export default function TrendsArea({ path }: { path: TrendsPath }) {
   const api = useApi();
-  const path = useTrendsPath();
   const { state: settingsState } = useSettings();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [version, setVersion] = useState(0);
@@ -49,16 +45,10 @@ export function TrendsScreen({ focusOnMount }: ScreenProps) {
     [physiology],
   );
 
-  if (path.view === 'session') {
-    return (
-      <Screen title="Session" focusOnMount={focusOnMount}>
-        <SessionDetailView sessionId={path.id} />
-      </Screen>
-    );
-  }
+  if (path.view === 'session') return <SessionDetailView sessionId={path.id} />;
 
   return (
-    <Screen title="Trends" focusOnMount={focusOnMount}>
+    <>
       {load.status === 'loading' && <p role="status">Gathering your sessions…</p>}
       {load.status === 'failed' && (
         <p className="trend-problem" role="alert">
@@ -77,8 +67,6 @@ export function TrendsScreen({ focusOnMount }: ScreenProps) {
       {load.status === 'ready' && load.timeline.sessions.length > 0 && (
         <TrendsOverview timeline={load.timeline} nowMs={load.nowMs} range={path.range} tag={path.tag} settings={settings} onChanged={reload} />
       )}
-    </Screen>
+    </>
   );
 }
-
-export default TrendsScreen;

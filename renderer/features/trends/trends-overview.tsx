@@ -37,7 +37,9 @@ import { goToTrends, trendsHash } from './trends-path.ts';
 export const TRENDS_PAINTED_MARK = 'attune-trends-painted';
 
 /** Points drawn per series at most; statistics use them all. */
-const DRAWN_POINTS = 400;
+const DRAWN_POINTS = 300;
+/** More weekly ratings than this are drawn as the mean per week or month. */
+const SIGNS_DRAWN_MAX = 60;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const bpm = (n: number | null) => (n === null ? '–' : `${Math.round(n)} bpm`);
@@ -249,6 +251,28 @@ export function TrendsOverview({
 
 type View = ReturnType<typeof buildView>;
 
+function signsPerBucket(signs: ReadonlyArray<{ tMs: number; rating: readonly number[] }>, starts: readonly number[]) {
+  const out: Array<{ t: number; s0: number; s1: number; s2: number; s3: number; s4: number }> = [];
+  let b = 0;
+  let sums = [0, 0, 0, 0, 0];
+  let count = 0;
+  const flush = () => {
+    if (count > 0) out.push({ t: starts[b]!, s0: sums[0]! / count, s1: sums[1]! / count, s2: sums[2]! / count, s3: sums[3]! / count, s4: sums[4]! / count });
+    sums = [0, 0, 0, 0, 0];
+    count = 0;
+  };
+  for (const s of signs) {
+    while (b + 1 < starts.length && s.tMs >= starts[b + 1]!) {
+      flush();
+      b += 1;
+    }
+    sums = sums.map((v, i) => v + (s.rating[i] ?? 0));
+    count += 1;
+  }
+  flush();
+  return out;
+}
+
 function buildView(timeline: TrendsTimeline, nowMs: number, range: TrendRange, tag: string | null, settings: TrendsSettings) {
   const filtered = filterByTag(timeline.sessions, timeline.entries, tag);
   let earliest: number | null = null;
@@ -317,16 +341,20 @@ function buildView(timeline: TrendsTimeline, nowMs: number, range: TrendRange, t
   const practiceTotal = practice.reduce((sum, r) => sum + r.minutes, 0);
 
   const signs = inWindow(signsSeries(timeline.signs), window, (s) => s.tMs);
-  const signsDrawn = lttb(
-    signs.map((s) => ({ x: s.tMs, y: s.mean, s })),
-    DRAWN_POINTS,
-  ).map(({ s }) => ({ t: s.tMs, s0: s.rating[0]!, s1: s.rating[1]!, s2: s.rating[2]!, s3: s.rating[3]!, s4: s.rating[4]! }));
+  // Every rating is in the table and the summary; the picture shows each rating when there
+  // are few, else the mean of each sign per week or month.
+  const signsDrawn =
+    signs.length <= SIGNS_DRAWN_MAX
+      ? signs.map((s) => ({ t: s.tMs, s0: s.rating[0]!, s1: s.rating[1]!, s2: s.rating[2]!, s3: s.rating[3]!, s4: s.rating[4]! }))
+      : signsPerBucket(signs, starts);
   const signsSummary =
     signs.length === 0
       ? 'No ratings in this range.'
       : signs.length === 1
         ? `One rating in this range, averaging ${round1(signs[0]!.mean)} of 5.`
-        : `${signs.length} ratings in this range. The first averaged ${round1(signs[0]!.mean)} of 5, the latest ${round1(signs.at(-1)!.mean)}.`;
+        : `${signs.length} ratings in this range. The first averaged ${round1(signs[0]!.mean)} of 5, the latest ${round1(signs.at(-1)!.mean)}.${
+            signs.length > SIGNS_DRAWN_MAX ? ` The chart shows each sign's mean per ${window.bucket}; the table has every rating.` : ''
+          }`;
 
   return {
     window,

@@ -1,0 +1,57 @@
+// Trends figures in Chromium over a generated 5-year data set (1,825 daily sessions with
+// beats, ~870 journal entries, 260 weekly ratings, written through the real records store):
+//   trendsRender5yMs       from moving to Trends with the range "All" (a hash change on a
+//                          page showing Check) to every chart drawn at its laid-out width:
+//                          loading the lazy chunk, trends.timeline over the IPC binding, the
+//                          statistics and the paint. Median of 5 fresh page loads. Goal ≤ 300.
+//   sessionDetailRenderMs  the same for a 60-minute session (4,400 beats): session.get, the
+//                          series, downsampling and both charts. Median of 5. Goal ≤ 150.
+import { startAppHarness, type AppHarness } from '../e2e/harness/app-harness.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { writeTrendsData } from '../support/trends-data.ts';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Opens the page on Check, then moves to `hash` and times until `mark`. */
+async function timeNavigation(harness: AppHarness, hash: string, mark: string): Promise<number> {
+  // A fresh document each time (a goto that only changes the hash would not reload).
+  await harness.page.goto('about:blank');
+  await harness.page.goto(`${harness.origin}/index.html#/check`, { waitUntil: 'load' });
+  await harness.page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0, { timeout: 15_000 });
+  await harness.page.evaluate((target) => {
+    performance.clearMarks('bench-navigate');
+    performance.mark('bench-navigate');
+    window.location.hash = target;
+  }, hash);
+  await harness.page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 60_000 }, mark);
+  return harness.page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime - performance.getEntriesByName('bench-navigate')[0]!.startTime, mark);
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const dir = makeTempDir('attune-trends-bench-');
+  try {
+    process.stderr.write('bench: trends: generating 5 years of records…\n');
+    const data = await writeTrendsData({ userDataDir: dir.path, nowMs: Date.now(), days: 1825, withLongSession: true });
+    const harness = await startAppHarness({ dataDir: dir.path });
+    try {
+      await harness.open('#/check'); // warm the browser, the static server and the store
+      await timeNavigation(harness, '#/trends?range=all', 'attune-trends-painted');
+      const trends: number[] = [];
+      for (let i = 0; i < 5; i += 1) trends.push(await timeNavigation(harness, '#/trends?range=all', 'attune-trends-painted'));
+      const detail: number[] = [];
+      for (let i = 0; i < 5; i += 1) detail.push(await timeNavigation(harness, `#/trends/session/${data.longSessionId}`, 'attune-session-painted'));
+      return {
+        trendsRender5yMs: Math.round(median(trends) * 10) / 10,
+        sessionDetailRenderMs: Math.round(median(detail) * 10) / 10,
+      };
+    } finally {
+      await harness.close();
+    }
+  } finally {
+    dir.cleanup();
+  }
+}
