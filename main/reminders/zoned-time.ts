@@ -2,45 +2,22 @@
 // same answers whatever TZ the process runs under and tests can pin 'Europe/Berlin' across a
 // daylight-saving change. Civil dates are plain { year, month, day } values.
 
+import { wallClockAt, zoneOffsetMs as zoneOffsetFromUtcMs } from '../../shared/time/wall-clock.ts';
+
 export type CivilDate = { year: number; month: number; day: number };
 
 export type LocalParts = CivilDate & { hour: number; minute: number; weekday: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
 /** The wall-clock reading in `timeZone` at instant `ms`. */
 export function localParts(ms: number, timeZone: string): LocalParts & { second: number } {
-  const fields: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(ms)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const date = { year: fields['year']!, month: fields['month']!, day: fields['day']! };
-  return { ...date, hour: fields['hour']! % 24, minute: fields['minute']!, second: fields['second']!, weekday: weekdayOf(date) };
+  const { year, month, day, hour, minute, second } = wallClockAt(ms, timeZone);
+  const date = { year, month, day };
+  return { ...date, hour, minute, second, weekday: weekdayOf(date) };
 }
 
 /** Offset of the zone from UTC at instant `ms`, in ms (Berlin in summer: +2 h). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  return zoneOffsetFromUtcMs(ms, timeZone);
 }
 
 /**

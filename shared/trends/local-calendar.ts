@@ -2,49 +2,15 @@
 // timeline. Intl does the zone arithmetic (daylight saving, odd offsets); we only count days.
 // Weeks start on Monday (ISO 8601).
 
+import { wallClockAt, zoneOffsetMs } from '../time/wall-clock.ts';
+
 const DAY_MS = 86_400_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      ...(timeZone ? { timeZone } : {}),
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
-type Civil = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-function civilOf(ms: number, timeZone: string | undefined): Civil {
-  const civil: Civil = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(ms)) {
-    if (part.type in civil) civil[part.type as keyof Civil] = Number(part.value);
-  }
-  return civil;
-}
-
-/** How far the zone's wall clock is ahead of UTC at `ms`, in ms. */
-export function zoneOffsetMs(ms: number, timeZone?: string): number {
-  const c = civilOf(ms, timeZone);
-  const wall = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
-  return wall - Math.floor(ms / 1000) * 1000;
-}
+export { zoneOffsetMs };
 
 /** Days since 1970-01-01 of the local calendar day `ms` falls on. */
 export function localDayNumber(ms: number, timeZone?: string): number {
-  const c = civilOf(ms, timeZone);
+  const c = wallClockAt(ms, timeZone);
   return Math.round(Date.UTC(c.year, c.month - 1, c.day) / DAY_MS);
 }
 
@@ -71,13 +37,13 @@ export function startOfLocalWeekMs(ms: number, timeZone?: string): number {
 
 /** The instant the local calendar month holding `ms` begins (the 1st, 00:00). */
 export function startOfLocalMonthMs(ms: number, timeZone?: string): number {
-  const c = civilOf(ms, timeZone);
+  const c = wallClockAt(ms, timeZone);
   return startOfLocalDayMs(Math.round(Date.UTC(c.year, c.month - 1, 1) / DAY_MS), timeZone);
 }
 
 /** The instant the local month after the one starting at `monthStartMs` begins. */
 export function nextLocalMonthMs(monthStartMs: number, timeZone?: string): number {
-  const c = civilOf(monthStartMs, timeZone);
+  const c = wallClockAt(monthStartMs, timeZone);
   return startOfLocalDayMs(Math.round(Date.UTC(c.year, c.month, 1) / DAY_MS), timeZone);
 }
 
