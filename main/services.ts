@@ -9,7 +9,7 @@ import { createChooserState, type BluetoothChooserState, type ChooserTimers } fr
 import { createSettingsHandlers } from './ipc/handlers/settings.ts';
 import { createRecordsHandlers } from './ipc/handlers/records.ts';
 import { createRecordsService, type RecordsService } from './store/records-service.ts';
-import type { KeyProtector } from './store/key-file.ts';
+import { NO_KEY_PROTECTOR, type KeyProtector } from './store/key-file.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
 import { createRemindersHandlers } from './ipc/handlers/reminders.ts';
@@ -43,17 +43,7 @@ export type ServiceDeps = {
   reminders?: Pick<ReminderServiceDeps, 'platform' | 'showWindow' | 'applyStartAtLogin' | 'timer' | 'timeZone'>;
 };
 
-/** No OS key store: the records store keeps its key unwrapped and reports that plainly. */
-const NO_KEY_PROTECTOR: KeyProtector = {
-  isAvailable: () => false,
-  backend: () => 'none',
-  encrypt: () => {
-    throw new Error('no key protector');
-  },
-  decrypt: () => {
-    throw new Error('no key protector');
-  },
-};
+
 
 export type AppServices = {
   router: Router;

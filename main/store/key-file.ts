@@ -24,6 +24,18 @@ export type KeyProtector = {
   decrypt(ciphertext: Buffer): Buffer;
 };
 
+/** No OS key store: the records store keeps its key unwrapped and reports that plainly. */
+export const NO_KEY_PROTECTOR: KeyProtector = {
+  isAvailable: () => false,
+  backend: () => 'none',
+  encrypt: () => {
+    throw new Error('no key protector');
+  },
+  decrypt: () => {
+    throw new Error('no key protector');
+  },
+};
+
 export type KeyProtection = {
   /** 'os' when the OS key store wraps the data key; 'none' when it is stored as is. */
   wrappedBy: 'os' | 'none';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { nodeFs, type StoreFs } from '../../main/store/fs-layer.ts';
-import type { KeyProtector } from '../../main/store/key-file.ts';
+import { NO_KEY_PROTECTOR } from '../../main/store/key-file.ts';
 import { RecordsStore, newRecordId } from '../../main/store/records-store.ts';
 import { summarizeBeats } from '../../main/store/summarize.ts';
 import { JOURNAL_SCHEMA_VERSION, type JournalEntry } from '../../shared/model/journal.ts';
@@ -17,17 +17,7 @@ import { SESSION_SCHEMA_VERSION, type BeatColumns, type PhaseMarker, type Sessio
 const DAY_MS = 86_400_000;
 const BEAT_PATTERNS = 12;
 
-/** What createAppServices uses without an OS key store: the key is kept unwrapped. */
-const NO_KEY_PROTECTOR: KeyProtector = {
-  isAvailable: () => false,
-  backend: () => 'none',
-  encrypt: () => {
-    throw new Error('no key protector');
-  },
-  decrypt: () => {
-    throw new Error('no key protector');
-  },
-};
+
 
 /** The real file system without fsync: generating only. */
 const noSyncFs: StoreFs = {
