@@ -19,7 +19,7 @@ export function reminderText(kind: ReminderKind): ReminderText {
   return TEXT[kind];
 }
 
-/** The screen a reminder opens. Screens that do not exist yet get a query they can pick up later. */
+/** The screen a reminder opens, with the hint that screen acts on (see renderer/app/route-query.ts). */
 export function reminderRoute(due: Pick<DueReminder, 'kind' | 'ref'>): NavigateRequest {
   switch (due.kind) {
     case 'check-in':

@@ -14,6 +14,8 @@ import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { useCheck } from './check-context.tsx';
 import { CheckStepView } from './check-steps.tsx';
+import { TrayIntentCard, trayIntentOf } from './tray-intents.tsx';
+import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { Bpm, StepFocusContext, StepHeading } from './step-parts.tsx';
 
 // The Check area: on first run a welcome, a choice of source and a resting reading; after
@@ -174,6 +176,18 @@ function CheckStart({ baseline }: { baseline: Baseline }) {
   const settings = state.status === 'ready' ? state.settings : null;
   const restingHr = baselineHrForRules(baseline);
   const connected = heart.status.phase === 'connected';
+  const intent = trayIntentOf(useRouteQuery());
+  if (intent !== null) {
+    // Sent here by the tray or a reminder: that card alone, with the check one step away.
+    return (
+      <TrayIntentCard
+        onStartCheck={() => {
+          clearRouteQuery();
+          if (connected) check.begin('check', restingHr, preferredPattern(settings));
+        }}
+      />
+    );
+  }
   return (
     <div className="check-step">
       <StepHeading>Before a hard conversation</StepHeading>

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { App } from '../../../renderer/app/app.tsx';
+import { clearAppearance } from '../../../renderer/app/appearance.ts';
+import { createErrorReporter } from '../../../renderer/app/error-reporting.ts';
+import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
+import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
+import { createManualScheduler, type ManualScheduler } from '../../support/manual-scheduler.ts';
+
+// What the window does with the tray's and the reminders' hints (`#/check?checkin`,
+// `#/check?break=20`, `#/check?break=over`, `#/breathe?minutes=1`), against the real
+// services in process and the demo heart on a manual clock.
+
+const opened: InProcessApi[] = [];
+afterEach(() => {
+  vi.useRealTimers();
+  cleanup();
+  for (const main of opened.splice(0)) main.cleanup();
+  window.location.hash = '';
+  clearAppearance();
+  window.localStorage.clear();
+});
+
+type Rendered = { main: InProcessApi; scheduler: ManualScheduler; user: UserEvent };
+
+function openApp(hash: string): Rendered {
+  window.location.hash = hash;
+  const main = createInProcessApi();
+  opened.push(main);
+  const scheduler = createManualScheduler(Date.now());
+  render(<App api={main.api} report={createErrorReporter(main.api)} sensors={{ bluetooth: undefined, scheduler, demoSeed: 5 }} />);
+  return { main, scheduler, user: userEvent.setup() };
+}
+
+const advance = (scheduler: ManualScheduler, ms: number) => act(async () => scheduler.advanceAsync(ms));
+
+/** First run with the calm demo heart, ending on the check's start screen. */
+async function settleIn({ scheduler, user }: Rendered) {
+  await screen.findByText('Welcome to Attune');
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await user.selectOptions(screen.getByLabelText('Demo heart'), 'calm');
+  await user.click(screen.getByRole('button', { name: 'Use the demo sensor' }));
+  await user.click(screen.getByRole('button', { name: 'Take my resting reading' }));
+  await advance(scheduler, 20_000);
+  await advance(scheduler, 62_000);
+  await waitFor(() => expect(screen.getByTestId('check-step-title').textContent).toBe('Your resting heart rate'));
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByText('Before a hard conversation');
+}
+
+describe('tray and reminder hints on the Check screen', () => {
+  it('"Check in now" shows one Feel → Find → Reflect phrase, and Done returns to the check', async () => {
+    const rendered = openApp('#/check');
+    await settleIn(rendered);
+    act(() => {
+      window.location.hash = '#/check?checkin';
+    });
+    expect(await screen.findByRole('heading', { name: 'A moment to check in' })).toBeTruthy();
+    expect(DEFAULT_CHECK_IN_PHRASES.some((phrase) => screen.queryByText(phrase) !== null)).toBe(true);
+    expect(screen.getByRole('link', { name: 'Write a few words' }).getAttribute('href')).toBe('#/journal/new?kind=check-in');
+    await rendered.user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(await screen.findByText('Before a hard conversation')).toBeTruthy();
+    expect(window.location.hash).toBe('#/check');
+  });
+
+  it('"Take a 20-minute break" shows the break with its end time, and ending it early tells main', async () => {
+    const rendered = openApp('#/check');
+    await settleIn(rendered);
+    await rendered.main.api.invoke('reminders.startBreak', { minutes: 20 });
+    act(() => {
+      window.location.hash = '#/check?break=20';
+    });
+    expect(await screen.findByRole('heading', { name: 'You are taking a break' })).toBeTruthy();
+    expect(screen.getByText(/Give yourself until/)).toBeTruthy();
+    expect(screen.getByText(/slow walk/)).toBeTruthy();
+    await rendered.user.click(screen.getByRole('button', { name: 'End the break now' }));
+    await waitFor(async () => {
+      const status = await rendered.main.api.invoke('reminders.status');
+      expect(status.ok && status.value.breakEndsAtMs).toBeNull();
+    });
+    expect(await screen.findByRole('button', { name: 'Start a check' })).toBeTruthy();
+  });
+
+  it('the break-over notification offers a check, which starts at once with the strap on', async () => {
+    const rendered = openApp('#/check');
+    await settleIn(rendered);
+    act(() => {
+      window.location.hash = '#/check?break=over';
+    });
+    expect(await screen.findByRole('heading', { name: 'Your break time is up' })).toBeTruthy();
+    await rendered.user.click(screen.getByRole('button', { name: 'Start a check' }));
+    await waitFor(() => expect(screen.queryByText('Your break time is up')).toBeNull());
+    expect(screen.getByTestId('check-step-title').textContent).not.toBe('Before a hard conversation');
+    expect(window.location.hash).toBe('#/check');
+  });
+});
+
+describe('"Breathe for a minute" from the tray', () => {
+  it('starts a one-minute pacer at once and ends it by itself with a kind word', async () => {
+    // Fake timers that still follow real time, so the screen's own waits work, plus a jump.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
+    openApp('#/breathe?minutes=1');
+    expect(await screen.findByText(/Breathing for one minute/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/breathe');
+    await act(async () => {
+      vi.advanceTimersByTime(61_000);
+    });
+    expect(screen.getByText(/That was a minute of slow breathing/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Start breathing' })).toBeTruthy();
+  });
+});
