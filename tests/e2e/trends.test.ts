@@ -32,6 +32,8 @@ async function openTrends(harness: AppHarness, hash: string): Promise<void> {
 async function screenshot(harness: AppHarness, name: string): Promise<void> {
   const height = await harness.page.evaluate(() => document.documentElement.scrollHeight);
   await harness.page.setViewport({ width: 1080, height });
+  // Every chart is in the window now, so each is drawn (below the fold they wait until near).
+  await harness.page.waitForFunction(() => [...document.querySelectorAll('.trend-chart')].every((chart) => chart.querySelector('.recharts-wrapper > svg.recharts-surface')), { timeout: 30_000 });
   await harness.page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -116,6 +118,28 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     expect(await headline(harness)).toBe(expected);
     expect(result.value.sessions).toHaveLength(data.sessionCount);
     await screenshot(harness, 'trends-all-light');
+  });
+
+  it('draws the charts in the window first and the ones below as they are scrolled to, with their words and data there from the start', async () => {
+    await openTrends(harness, '#/trends?range=all');
+    const drawn = (chart: string) => harness.page.$eval(`[data-chart="${chart}"]`, (el) => el.querySelector('.trend-chart .recharts-wrapper > svg.recharts-surface') !== null);
+    expect(await drawn('calm-down')).toBe(true);
+    // The last chart is far below the fold: not drawn yet, but its summary, key and table are there.
+    expect(await drawn('practice')).toBe(false);
+    expect(await harness.page.$eval('[data-chart="practice"] .trend-summary', (el) => el.textContent)).toMatch(/minutes of practice in this range/);
+    expect(await harness.page.$eval('[data-chart="practice"] .trend-table summary', (el) => el.textContent)).toMatch(/\(\d+ rows\)/);
+    // Its box already has the chart's height, so nothing moves when it is drawn.
+    const before = await harness.page.$eval('[data-chart="practice"] .trend-chart', (el) => el.getBoundingClientRect().height);
+    await harness.page.$eval('[data-chart="practice"]', (el) => el.scrollIntoView());
+    await harness.page.waitForFunction(() => document.querySelector('[data-chart="practice"] .trend-chart .recharts-wrapper > svg.recharts-surface') !== null, { timeout: 10_000 });
+    expect(await harness.page.$eval('[data-chart="practice"] .trend-chart', (el) => el.getBoundingClientRect().height)).toBe(before);
+    expect(await harness.page.$$eval('[data-chart="practice"] .recharts-bar-rectangle', (els) => els.length)).toBeGreaterThan(50);
+  });
+
+  it('draws a chart below the fold when the keyboard reaches it', async () => {
+    await openTrends(harness, '#/trends?range=all');
+    await harness.page.$eval('[data-chart="flooding"] .trend-export button', (el) => (el as HTMLElement).focus({ preventScroll: true }));
+    await harness.page.waitForFunction(() => document.querySelector('[data-chart="flooding"] .trend-chart .recharts-wrapper > svg.recharts-surface') !== null, { timeout: 10_000 });
   });
 
   it('switches ranges: the buttons say which is on, the address keeps it, the data follows', async () => {

@@ -1,22 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useContext, useEffect, useMemo, useState } from 'react';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SessionDetail } from '../../../shared/model/session.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
 import { isoLocal } from '../../../shared/trends/csv.ts';
 import { lttb } from '../../../shared/trends/lttb.ts';
-import { beatSeries, breathsPerMinute, pacerWave, phaseBands, type PhaseBand } from '../../../shared/trends/session-detail.ts';
+import { beatSeries, breathsPerMinute, pacerWave, phaseBands, type BeatPoint, type PhaseBand } from '../../../shared/trends/session-detail.ts';
 import { useApi } from '../../app/attune.ts';
-import { ChartCard } from './chart-card.tsx';
-import { Frame, SERIES, formatWhen } from './charts.tsx';
+import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
+import { ChartKey, ChartWidth, Frame, SERIES, formatWhen, gridProps } from './charts.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
 
 // One session: heart rate and beat-to-beat intervals with the phases as bands, the pacer's
 // rhythm drawn over the intervals while breathing, and every summary number with a line
-// saying what it means. Drawn from at most DRAWN_POINTS per series; the numbers come from
-// the summary main computed from every stored beat.
+// saying what it means. Drawn from about one point per pixel per series; the numbers come
+// from the summary main computed from every stored beat.
 
 export const SESSION_PAINTED_MARK = 'attune-session-painted';
-const DRAWN_POINTS = 800;
+/** Points drawn per series at least, on a very narrow chart. */
+const DRAWN_POINTS_MIN = 200;
 
 const BAND_FILL: Record<string, string> = {
   'signal-check': 'var(--band-grounding)',
@@ -81,8 +82,6 @@ function SessionBody({ detail }: { detail: SessionDetail }) {
     const series = beatSeries(beats);
     const durationSec = summary?.durationSec ?? (series.hr.at(-1)?.x ?? 0);
     const bands = phaseBands(session.markers, durationSec);
-    const hrDrawn = lttb(series.hr, DRAWN_POINTS);
-    const rrDrawn = lttb(series.rr, DRAWN_POINTS);
     const wave = session.breathingPattern ? pacerWave(session.breathingPattern, bands, 1) : [];
     // The pacer curve sits in the top part of the RR chart: 0…1 mapped onto the RR range.
     let lo = Infinity;
@@ -92,31 +91,11 @@ function SessionBody({ detail }: { detail: SessionDetail }) {
       hi = Math.max(hi, p.y);
     }
     const span = Number.isFinite(hi - lo) && hi > lo ? hi - lo : 200;
-    const waveDrawn = lttb(wave.map((p) => ({ x: p.x, y: lo + p.y * span })), DRAWN_POINTS * 2);
-    return { series, durationSec, bands, hrDrawn, rrDrawn, waveDrawn };
+    const waveOnRr = wave.map((p) => ({ x: p.x, y: lo + p.y * span }));
+    return { series, durationSec, bands, waveOnRr };
   }, [beats, session.markers, session.breathingPattern, summary?.durationSec]);
 
-  useEffect(() => {
-    // Both charts drawn at their laid-out width (recharts first draws a placeholder).
-    let frame = 0;
-    let tries = 0;
-    const check = () => {
-      const charts = [...document.querySelectorAll<HTMLElement>('.session-detail .trend-chart')];
-      const drawn = charts.every((chart) => {
-        const width = Number(chart.querySelector('.recharts-wrapper > svg.recharts-surface')?.getAttribute('width') ?? 0);
-        return width > 0 && Math.abs(width - chart.clientWidth) <= 2;
-      });
-      if (drawn || tries > 600) {
-        performance.clearMarks(SESSION_PAINTED_MARK);
-        performance.mark(SESSION_PAINTED_MARK);
-        return;
-      }
-      tries += 1;
-      frame = requestAnimationFrame(check);
-    };
-    frame = requestAnimationFrame(check);
-    return () => cancelAnimationFrame(frame);
-  }, [view]);
+  useChartsInViewPaintedMark('.session-detail', SESSION_PAINTED_MARK, [view]);
 
   const bandsText = view.bands.length === 0 ? 'No phases were marked.' : view.bands.map((b) => `${b.label} ${clock(b.startSec)}–${clock(b.endSec)}`).join(', ') + '.';
   const pattern = session.breathingPattern;
@@ -145,7 +124,7 @@ function SessionBody({ detail }: { detail: SessionDetail }) {
         }}
         empty={beats.rrMs.length === 0 ? 'There are no beats to draw for this session.' : undefined}
       >
-        <SessionChart points={view.hrDrawn} bands={view.bands} name="Heart rate" unit="bpm" colour={SERIES.two} />
+        <SessionChart points={view.series.hr} bands={view.bands} name="Heart rate" unit="bpm" colour={SERIES.two} />
         <PhaseKey bands={view.bands} />
       </ChartCard>
       <ChartCard
@@ -159,7 +138,7 @@ function SessionBody({ detail }: { detail: SessionDetail }) {
         }}
         empty={beats.rrMs.length === 0 ? 'There are no beats to draw for this session.' : undefined}
       >
-        <SessionChart points={view.rrDrawn} bands={view.bands} name="Interval" unit="ms" colour={SERIES.one} wave={view.waveDrawn} />
+        <SessionChart points={view.series.rr} bands={view.bands} name="Interval" unit="ms" colour={SERIES.one} wave={view.waveOnRr} />
         <PhaseKey bands={view.bands} />
       </ChartCard>
       <section className="trend-card" aria-labelledby="session-numbers">
@@ -225,32 +204,73 @@ function Figure({ label, value, help }: { label: string; value: string; help: st
   );
 }
 
-function SessionChart({ points, bands, name, unit, colour, wave }: { points: Array<{ x: number; y: number }>; bands: PhaseBand[]; name: string; unit: string; colour: string; wave?: Array<{ x: number; y: number }> }) {
+/** The chart's margins and Y axis: what is left of its width is the plot, in pixels. */
+const SESSION_CHART_SIDES = 16 + 48;
+
+/**
+ * One series over the session with the phases behind it. The series is drawn from about one
+ * point per pixel of the plot (LTTB, which keeps the extremes), chosen once the width is
+ * known and only when the chart is drawn; the table and every number use every beat.
+ */
+const SessionChart = memo(function SessionChart({
+  points,
+  bands,
+  name,
+  unit,
+  colour,
+  wave,
+}: {
+  points: readonly BeatPoint[];
+  bands: PhaseBand[];
+  name: string;
+  unit: string;
+  colour: string;
+  wave?: readonly BeatPoint[];
+}) {
+  const width = useContext(ChartWidth);
+  const plot = Math.max(DRAWN_POINTS_MIN, width - SESSION_CHART_SIDES);
+  const drawn = useMemo(() => (width > 0 ? lttb(points, plot) : []), [points, plot, width]);
+  const waveDrawn = useMemo(() => (width > 0 && wave ? lttb(wave, plot) : []), [wave, plot, width]);
   const end = Math.max(points.at(-1)?.x ?? 0, bands.at(-1)?.endSec ?? 0, 1);
   return (
-    <Frame height={260}>
-      <ComposedChart margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke={SERIES.grid} vertical={false} />
-        <XAxis dataKey="x" type="number" domain={[0, end]} ticks={clockTicks(end)} interval={0} tickFormatter={clock} stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} />
-        <YAxis stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} width={48} interval={0} domain={['dataMin - 5', 'dataMax + 5']} tickFormatter={(v: number) => String(Math.round(v))} />
-        {bands.map((band) => (
-          <ReferenceArea
-            key={`${band.phase}-${band.startSec}`}
-            x1={band.startSec}
-            x2={band.endSec}
-            fill={BAND_FILL[band.phase] ?? 'var(--band-reading)'}
-            fillOpacity={1}
-            ifOverflow="hidden"
-            // Short phases are named in the key under the chart instead, so labels never overlap.
-            label={band.endSec - band.startSec >= end * 0.08 ? { value: band.label, position: 'insideTopLeft', fill: SERIES.axis, fontSize: 12 } : undefined}
-          />
-        ))}
-        <Tooltip isAnimationActive={false} labelFormatter={(sec) => clock(Number(sec))} formatter={(value, key) => (key === 'Pacer' ? 'rhythm' : `${Math.round(Number(value))} ${unit}`)} />
-        <Legend />
-        <Line data={points} name={name} dataKey="y" stroke={colour} strokeWidth={1.5} dot={false} isAnimationActive={false} />
-        {wave && wave.length > 0 && <Line data={wave} name="Pacer" dataKey="y" stroke={SERIES.five} strokeWidth={1} strokeOpacity={0.75} strokeDasharray="4 3" dot={false} isAnimationActive={false} />}
-      </ComposedChart>
-    </Frame>
+    <>
+      <Frame height={232}>
+        <ComposedChart margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="x" type="number" domain={[0, end]} ticks={clockTicks(end)} interval={0} tickFormatter={clock} stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} />
+          <YAxis stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} width={48} interval={0} domain={['dataMin - 5', 'dataMax + 5']} tickFormatter={(v: number) => String(Math.round(v))} />
+          {bands.map((band) => (
+            <ReferenceArea
+              key={`${band.phase}-${band.startSec}`}
+              x1={band.startSec}
+              x2={band.endSec}
+              fill={BAND_FILL[band.phase] ?? 'var(--band-reading)'}
+              fillOpacity={1}
+              ifOverflow="hidden"
+              // Short phases are named in the key under the chart instead, so labels never overlap.
+              label={band.endSec - band.startSec >= end * 0.08 ? (props: { viewBox?: { x?: number; y?: number } }) => <BandLabel viewBox={props.viewBox} text={band.label} /> : undefined}
+            />
+          ))}
+          <Tooltip isAnimationActive={false} labelFormatter={(sec) => clock(Number(sec))} formatter={(value, key) => (key === 'Pacer' ? 'rhythm' : `${Math.round(Number(value))} ${unit}`)} />
+          <Line data={drawn} name={name} dataKey="y" stroke={colour} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+          {waveDrawn.length > 0 && <Line data={waveDrawn} name="Pacer" dataKey="y" stroke={SERIES.five} strokeWidth={1} strokeOpacity={0.75} strokeDasharray="4 3" dot={false} isAnimationActive={false} />}
+        </ComposedChart>
+      </Frame>
+      <ChartKey items={wave && wave.length > 0 ? [{ name, colour, icon: 'line' }, { name: 'Pacer', colour: SERIES.five, icon: 'line', dash: '4 3' }] : [{ name, colour, icon: 'line' }]} />
+    </>
+  );
+});
+
+/**
+ * A phase's name in the top left of its band. Drawn as plain SVG text: recharts' own label
+ * measures its words in the DOM first (a forced layout each) to wrap them, and a phase name
+ * never needs wrapping.
+ */
+function BandLabel({ viewBox, text }: { viewBox?: { x?: number; y?: number }; text: string }) {
+  return (
+    <text x={(viewBox?.x ?? 0) + 5} y={(viewBox?.y ?? 0) + 5} dy="0.71em" fill={SERIES.axis} fontSize={12} className="recharts-label">
+      {text}
+    </text>
   );
 }
 

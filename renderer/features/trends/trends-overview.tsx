@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { SIGNS_OF_PROGRESS } from '../../../shared/content/signs-of-progress.ts';
 import {
   MIN_SESSIONS_PER_PERIOD,
@@ -27,13 +27,13 @@ import { isoLocal } from '../../../shared/trends/csv.ts';
 import { lttb } from '../../../shared/trends/lttb.ts';
 import { median } from '../../../shared/trends/statistics.ts';
 import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
-import { ChartCard } from './chart-card.tsx';
+import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
 import { BucketBarChart, CalmDownChart, SERIES, SignsChart, SingleSeriesChart, StartAfterChart, type TimeDomain } from './charts.tsx';
 import { JournalMarkers } from './journal-markers.tsx';
 import { SignsForm } from './signs-form.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
 
-/** Benchmarks and tests wait for this mark: every chart of the overview has drawn. */
+/** Benchmarks and tests wait for this mark: every chart of the overview in the window has drawn. */
 export const TRENDS_PAINTED_MARK = 'attune-trends-painted';
 
 /** Points drawn per series at most; statistics use them all. */
@@ -62,7 +62,7 @@ export function TrendsOverview({
   onChanged: () => void;
 }) {
   const view = useMemo(() => buildView(timeline, nowMs, range, tag, settings), [timeline, nowMs, range, tag, settings]);
-  usePaintedMark(view);
+  useChartsInViewPaintedMark('.trends', TRENDS_PAINTED_MARK, [view]);
   const tags = useMemo(() => tagsInUse(timeline.entries), [timeline.entries]);
   const bucketWord = view.window.bucket;
   const tagWords = tag ? ` (sessions linked to entries tagged “${tag}”)` : '';
@@ -125,7 +125,7 @@ export function TrendsOverview({
           empty={view.calmInRange.length === 0 ? `No session in this range has a calm-down time yet${tagWords}. It appears once a check sees your heart rate rise and settle again.` : undefined}
           below={<JournalMarkers entries={view.markers} domain={view.domain} label={tag ? `tagged “${tag}”` : ''} />}
         >
-          <CalmDownChart data={view.calmDrawn} domain={view.domain} onOpen={(id) => goToTrends({ view: 'session', id })} />
+          <CalmDownChart data={view.calmDrawn} domain={view.domain} onOpen={openSession} />
         </ChartCard>
 
         <ChartCard
@@ -249,7 +249,10 @@ export function TrendsOverview({
   );
 }
 
-type View = ReturnType<typeof buildView>;
+const openSession = (id: string) => goToTrends({ view: 'session', id });
+
+const weekLabel = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' });
 
 function signsPerBucket(signs: ReadonlyArray<{ tMs: number; rating: readonly number[] }>, starts: readonly number[]) {
   const out: Array<{ t: number; s0: number; s1: number; s2: number; s3: number; s4: number }> = [];
@@ -280,7 +283,7 @@ function buildView(timeline: TrendsTimeline, nowMs: number, range: TrendRange, t
   const window = rangeWindow(range, nowMs, earliest);
   const domain: TimeDomain = [window.fromMs, window.toMs];
   const starts = bucketStarts(window);
-  const labelOf = (ms: number) => (window.bucket === 'week' ? new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }) : new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' })).format(ms);
+  const labelOf = (ms: number) => (window.bucket === 'week' ? weekLabel : monthLabel).format(ms);
   const sessionsInRange = inWindow(filtered.sessions, window, (s) => s.startedAtMs);
 
   // Headline: all sessions (filtered by tag), whatever the range: it compares with the first month.
@@ -391,33 +394,6 @@ function buildView(timeline: TrendsTimeline, nowMs: number, range: TrendRange, t
     thisWeek: ratedThisWeek(timeline.signs, nowMs),
     markers: inWindow(filtered.entries, window, (e) => e.createdAtMs).filter((e) => e.kind !== 'weekly-signs'),
   };
-}
-
-/** Marks TRENDS_PAINTED_MARK once every chart on the page is drawn at its laid-out width. */
-function usePaintedMark(view: View): void {
-  useEffect(() => {
-    let frame = 0;
-    let tries = 0;
-    const check = () => {
-      const charts = [...document.querySelectorAll<HTMLElement>('.trend-chart')];
-      // The chart's own surface (legend icons are surfaces too), at the width its box has:
-      // before the size is measured, recharts draws a placeholder.
-      const drawn = charts.every((chart) => {
-        const svg = chart.querySelector('.recharts-wrapper > svg.recharts-surface');
-        const width = Number(svg?.getAttribute('width') ?? 0);
-        return width > 0 && Math.abs(width - chart.clientWidth) <= 2;
-      });
-      if (drawn || tries > 600) {
-        performance.clearMarks(TRENDS_PAINTED_MARK);
-        performance.mark(TRENDS_PAINTED_MARK);
-        return;
-      }
-      tries += 1;
-      frame = requestAnimationFrame(check);
-    };
-    frame = requestAnimationFrame(check);
-    return () => cancelAnimationFrame(frame);
-  }, [view]);
 }
 
 export function useStableNow(): number {
