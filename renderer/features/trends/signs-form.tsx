@@ -1,8 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { SIGNS_OF_PROGRESS, SIGNS_SCALE_WORDS } from '../../../shared/content/signs-of-progress.ts';
 import type { TrendSigns } from '../../../shared/trends/timeline.ts';
 import { useApi } from '../../app/attune.ts';
 import { formatWhen } from './charts.tsx';
+import { routeQueryOf } from '../../app/route-query.ts';
+
+/** The weekly reminder opens Trends as `#/trends?progress`: the form is then open and in view. */
+function askedForRating(hash: string): boolean {
+  return new URLSearchParams(routeQueryOf(hash)).has('progress');
+}
 
 // The weekly self-rating of the five signs of progress. Saved as a journal entry of kind
 // 'weekly-signs' holding `signsRating` (one 1–5 value per sign, in SIGNS_OF_PROGRESS order),
@@ -13,8 +19,20 @@ export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; 
   const formId = useId();
   const [values, setValues] = useState<Array<number | null>>(() => SIGNS_OF_PROGRESS.map(() => null));
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'problem'; message?: string }>({ kind: 'idle' });
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(() => askedForRating(window.location.hash));
+  const formRef = useRef<HTMLFormElement>(null);
   const complete = values.every((v) => v !== null);
+
+  useEffect(() => {
+    const onHashChange = () => {
+      if (askedForRating(window.location.hash)) setOpen(true);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  useEffect(() => {
+    if (open && askedForRating(window.location.hash)) formRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [open]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +71,7 @@ export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; 
   }
 
   return (
-    <form className="signs-form" onSubmit={(event) => void submit(event)} aria-describedby={`${formId}-hint`}>
+    <form ref={formRef} className="signs-form" onSubmit={(event) => void submit(event)} aria-describedby={`${formId}-hint`}>
       <p id={`${formId}-hint`} className="field-hint">
         1 means {SIGNS_SCALE_WORDS[0].toLowerCase()}, 5 means {SIGNS_SCALE_WORDS[4].toLowerCase()}. Think of this week only.
       </p>

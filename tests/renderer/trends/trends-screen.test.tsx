@@ -153,6 +153,17 @@ describe('the weekly signs rating', () => {
   });
 });
 
+describe('the weekly reminder', () => {
+  it('opens Trends with the rating form already open', async () => {
+    const main = fresh();
+    await addChecks(main, [{ daysAgo: 1, calmDownSec: 60 }]);
+    open(main, '#/trends?progress');
+    expect(await screen.findByRole('button', { name: "Save this week's rating" })).toBeTruthy();
+    expect(screen.getAllByRole('group').filter((g) => g.tagName === 'FIELDSET')).toHaveLength(5);
+    expect(screen.queryByRole('button', { name: 'Rate this week' })).toBeNull();
+  });
+});
+
 describe('session detail', () => {
   it('explains every number, including how many beats were corrected', async () => {
     const main = fresh();
