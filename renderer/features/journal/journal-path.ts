@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { createHashStore } from '../../app/hash-route.ts';
 
 // Places inside the journal, kept in the hash after `#/journal` so a reload keeps the
 // user's place and the shell's router still sees the Journal area:
@@ -84,28 +85,15 @@ export function newEntryPath(options: Partial<NewEntryOptions> = {}): JournalPat
   return { view: 'new', promptId: options.promptId ?? null, sessionId: options.sessionId ?? null, kind: options.kind ?? null };
 }
 
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (listeners.size === 1) window.addEventListener('hashchange', notify);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('hashchange', notify);
-  };
-}
-
-function notify(): void {
-  for (const listener of [...listeners]) listener();
-}
+const hashStore = createHashStore();
 
 export function goTo(path: JournalPath): void {
   const hash = journalHash(path);
   if (window.location.hash !== hash) window.location.hash = hash;
-  notify();
+  hashStore.notify();
 }
 
 /** The hash string (stable between renders), parsed by the caller. */
 export function useJournalHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash, () => '#/journal');
+  return useSyncExternalStore(hashStore.subscribe, () => window.location.hash, () => '#/journal');
 }

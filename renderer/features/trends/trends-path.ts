@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { TREND_RANGES, type TrendRange } from '../../../shared/trends/aggregate.ts';
+import { createHashStore } from '../../app/hash-route.ts';
 
 // Places inside Trends, kept in the hash so a reload keeps the user's place:
 //   #/trends?range=12m&tag=partner   the overview with a range and a tag filter
@@ -32,32 +33,20 @@ export function trendsHash(path: TrendsPath): string {
   return `#/trends${query ? `?${query}` : ''}`;
 }
 
-const listeners = new Set<() => void>();
-
-function notify(): void {
-  for (const listener of [...listeners]) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (listeners.size === 1) window.addEventListener('hashchange', notify);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('hashchange', notify);
-  };
-}
-
 /** Moves within Trends; `replace` keeps the browser history from filling with range clicks. */
+
+const hashStore = createHashStore();
+
 export function goToTrends(path: TrendsPath, replace = false): void {
   const hash = trendsHash(path);
   if (window.location.hash !== hash) {
     if (replace) window.history.replaceState(null, '', hash);
     else window.location.hash = hash;
   }
-  notify();
+  hashStore.notify();
 }
 
 export function useTrendsPath(): TrendsPath {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '#/trends');
+  const hash = useSyncExternalStore(hashStore.subscribe, () => window.location.hash, () => '#/trends');
   return parseTrendsPath(hash);
 }
