@@ -183,6 +183,11 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
   return <HeartRateContext value={value}>{children}</HeartRateContext>;
 }
 
+/** The sources, where the window has them (a screen rendered on its own in a test may not). */
+export function useOptionalHeartRate(): HeartRateContextValue | null {
+  return useContext(HeartRateContext);
+}
+
 export function useHeartRate(): HeartRateContextValue {
   const value = useContext(HeartRateContext);
   if (!value) throw new Error('useHeartRate() needs a <HeartRateProvider> above it.');

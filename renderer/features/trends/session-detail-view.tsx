@@ -6,6 +6,8 @@ import { isoLocal } from '../../../shared/trends/csv.ts';
 import { lttb } from '../../../shared/trends/lttb.ts';
 import { beatSeries, breathsPerMinute, pacerWave, phaseBands, type BeatPoint, type PhaseBand } from '../../../shared/trends/session-detail.ts';
 import { useApi } from '../../app/attune.ts';
+import { writePlainRr } from '../../../shared/formats/write-recording.ts';
+import { useOptionalHeartRate } from '../../sensors/heart-rate-context.tsx';
 import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
 import { ChartKey, ChartWidth, Frame, SERIES, formatWhen, gridProps } from './charts.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
@@ -75,6 +77,32 @@ export function SessionDetailView({ sessionId }: { sessionId: string }) {
   );
 }
 
+/**
+ * Plays the session's beats again as the heart-rate source, four times faster than they
+ * happened, through the same path a strap uses; the Device screen shows it.
+ */
+function ReplaySession({ name, rrMs }: { name: string; rrMs: readonly number[] }) {
+  const heart = useOptionalHeartRate();
+  const [problem, setProblem] = useState<string | null>(null);
+  if (heart === null || rrMs.length === 0) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => {
+          const started = heart.startReplay(writePlainRr(rrMs), name, 4);
+          if (started.ok) window.location.hash = '#/device';
+          else setProblem(started.message);
+        }}
+      >
+        Replay this session
+      </button>
+      {problem === null ? null : <span role="alert"> {problem}</span>}
+    </p>
+  );
+}
+
 function SessionBody({ detail }: { detail: SessionDetail }) {
   const { session, beats } = detail;
   const summary = session.summary;
@@ -113,6 +141,7 @@ function SessionBody({ detail }: { detail: SessionDetail }) {
       <p>
         {formatSeconds(view.durationSec)} long, {beats.rrMs.length} beats recorded.{beatsNote}
       </p>
+      <ReplaySession name={`${kindWord(session.kind)}, ${formatWhen(session.startedAtMs)}`} rrMs={beats.rrMs} />
       <ChartCard
         id="session-heart-rate"
         title="Heart rate over the session"
