@@ -299,7 +299,9 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
     ipcRenderer.invoked.push({ channel, args });
     const handler = ipcMain.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ sender: { id: 0 }, senderFrame: { url: 'app://attune/index.html' } }, ...args);
+    // As from our window's main frame, the way Electron reports a call from the page itself.
+    const mainFrame = { url: 'app://attune/index.html' };
+    return handler({ sender: { id: 0, mainFrame }, senderFrame: mainFrame }, ...args);
   },
 });
 
