@@ -1,21 +1,16 @@
-// Conformance against real exports in ../shared/data/rr/ (present beside the checkout in CI,
-// never copied into the project). Every recording in original/ must be detected as its
+// Conformance against real exports kept in tests/fixtures/rr/ (provenance and licences there).
+// Missing data is a failure, never a skip. Every recording in original/ must be detected as its
 // format and give the same beats as its plain *.rr_ms.txt counterpart; recordings that have
 // no plain counterpart are checked against the beat count in the data README and against a
 // deliberately naive extraction of their numbers.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readRecording } from '../../../shared/formats/read-recording.ts';
 import type { RecordingFormat } from '../../../shared/formats/recording-format.ts';
 
-const dataDir = fileURLToPath(new URL('../../../../shared/data/rr/', import.meta.url));
+const dataDir = fileURLToPath(new URL('../../fixtures/rr/', import.meta.url));
 const originalDir = `${dataDir}original/`;
-const dataPresent = existsSync(originalDir);
-
-if (!dataPresent) {
-  console.warn(`[conformance] SKIPPED: real recordings not found at ${dataDir} (they are only beside the checkout in CI)`);
-}
 
 const EXPECTED_FORMAT: readonly [RegExp, RecordingFormat][] = [
   [/\.hrm$/i, 'polar-hrm'],
@@ -32,8 +27,8 @@ function expectedFormatOf(fileName: string): RecordingFormat | undefined {
 /** Originals are named `<recording>__<original name>` when a plain `<recording>.rr_ms.txt` exists. */
 function plainCounterpartOf(fileName: string): string | undefined {
   const recording = fileName.split('__')[0] ?? fileName;
-  const plain = `${dataDir}${recording}.rr_ms.txt`;
-  return fileName.includes('__') && existsSync(plain) ? plain : undefined;
+  // Named as a counterpart: the plain file must be there (reading it fails the test otherwise).
+  return fileName.includes('__') ? `${dataDir}${recording}.rr_ms.txt` : undefined;
 }
 
 /** Beat counts from the README table: `| \`original/<file>\` | 423 / 5 | …`. */
@@ -53,11 +48,13 @@ function naiveNumbers(text: string, column: number): number[] {
     .map(Number);
 }
 
-describe.skipIf(!dataPresent)('formats conformance with real recordings', () => {
-  const files = dataPresent ? readdirSync(originalDir).sort() : [];
+describe('formats conformance with real recordings', () => {
+  const files = readdirSync(originalDir).sort();
+  const plainFiles = readdirSync(dataDir).filter((name) => name.endsWith('.rr_ms.txt')).sort();
 
-  it('finds recordings to check', () => {
-    expect(files.length).toBeGreaterThan(0);
+  it('finds every recording format to check, and plain files beside them', () => {
+    expect(files.map(expectedFormatOf).sort()).toEqual(['ibi-csv', 'kubios', 'polar-hrm', 'polar-hrm']);
+    expect(plainFiles.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(files)('%s parses to the expected beats', (fileName) => {
@@ -84,8 +81,6 @@ describe.skipIf(!dataPresent)('formats conformance with real recordings', () => 
       `[conformance] ${fileName}: ${result.value.rrMs.length} beats, no plain counterpart; matches ${readmeCount === undefined ? 'a naive read' : 'the README count and a naive read'} (${result.value.format})`,
     );
   });
-
-  const plainFiles = dataPresent ? readdirSync(dataDir).filter((name) => name.endsWith('.rr_ms.txt')).sort() : [];
 
   it.each(plainFiles)('%s is detected as plain RR and parses', (fileName) => {
     const text = readFileSync(`${dataDir}${fileName}`, 'utf8');

@@ -1,17 +1,13 @@
-// Conformance against real recordings and the peer library hrv-analysis, in CI where
-// ../shared/data/rr/ sits beside the checkout. The data is read in place, never copied.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Conformance against real recordings (tests/fixtures/rr/, provenance and licences there) and
+// the peer library hrv-analysis' values for them. Missing data is a failure, never a skip.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { frequencyDomainMetrics } from '../../../shared/signal/frequency-domain.ts';
 import { meanBeatwiseHrBpm, poincareMetrics, timeDomainMetrics } from '../../../shared/signal/time-domain.ts';
 import { analyzeRecording } from '../../../shared/signal/analyze-recording.ts';
 
-const dataDir = fileURLToPath(new URL('../../../../shared/data/rr/', import.meta.url));
-const hasData = existsSync(dataDir) && existsSync(`${dataDir}reference.hrv-analysis.json`);
-if (!hasData) {
-  console.warn(`[conformance] SKIPPED: ${dataDir} not found (it exists beside the checkout in CI)`);
-}
+const dataDir = fileURLToPath(new URL('../../fixtures/rr/', import.meta.url));
 
 type Reference = {
   raw: {
@@ -35,14 +31,12 @@ const FREQUENCY_TOLERANCE = 0.01;
 const relativeError = (actual: number, expected: number): number =>
   expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
 
-describe.skipIf(!hasData)('conformance with hrv-analysis on real recordings', () => {
-  const references = hasData
-    ? (JSON.parse(readFileSync(`${dataDir}reference.hrv-analysis.json`, 'utf8')) as Record<string, Reference>)
-    : {};
-  const recordings = hasData ? readdirSync(dataDir).filter((name) => name.endsWith('.rr_ms.txt')).sort() : [];
+describe('conformance with hrv-analysis on real recordings', () => {
+  const references = JSON.parse(readFileSync(`${dataDir}reference.hrv-analysis.json`, 'utf8')) as Record<string, Reference>;
+  const recordings = readdirSync(dataDir).filter((name) => name.endsWith('.rr_ms.txt')).sort();
 
   it('finds the recordings and a reference for each', () => {
-    expect(recordings.length).toBeGreaterThan(0);
+    expect(recordings.length).toBeGreaterThanOrEqual(7);
     for (const file of recordings) expect(references[file.replace('.rr_ms.txt', '')]).toBeDefined();
   });
 
