@@ -97,4 +97,14 @@ export default tseslint.config(
     files: ['tests/**/*.{ts,tsx}', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    files: ['scripts/**/*.ts', 'build-tools/**/*.ts', '.ci/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The Node preflight is CommonJS on purpose: it must run (and explain itself) on old Node.
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
