@@ -34,6 +34,7 @@ import { fitToWorkAreas, readWindowState, saveWindowState } from './window-state
 import { watchPowerState } from './electron/power-state.ts';
 import { createElectronNotifier } from './reminders/notification-adapter.ts';
 import { applyStartAtLogin, startedHidden } from './startup/login-item.ts';
+import { runProfile } from './startup/development-profile.ts';
 import { closeAction, routeHash } from './tray/close-behaviour.ts';
 import { createTrayAdapter } from './tray/tray-adapter.ts';
 import { createTrayController } from './tray/tray-controller.ts';
@@ -41,19 +42,26 @@ import { systemTimer } from './reminders/scheduler.ts';
 import { systemTimeZone } from './reminders/zoned-time.ts';
 import { APP_ENTRY_URL } from './security/policy.ts';
 import type { NavigateRequest } from '../shared/model/reminders.ts';
+import { APP_ID } from './branding/app-identity.ts';
 
 // Composition root: wiring only. Order matters: the app:// scheme must be registered as
 // privileged and the command-line switches set before Electron is ready.
 
 const WINDOW_SIZE_MIN = { width: WINDOW_SIZE.minWidth, height: WINDOW_SIZE.minHeight };
 
-const devRendererUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
+// Before anything reads the data folder or takes the single-instance lock (keyed on it).
+const profile = runProfile(app.isPackaged, () => app.getPath('appData'));
+if (profile.development) app.setPath('userData', profile.userDataDir);
+
+const devRendererUrl = profile.development ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 const devOrigin = devRendererUrl === null ? null : new URL(devRendererUrl).origin;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 const blinkFeatures = blinkFeaturesToEnable(process.platform);
 if (blinkFeatures !== null) app.commandLine.appendSwitch('enable-blink-features', blinkFeatures);
+// Windows: the same ID as the installer's shortcut, so the taskbar button and notifications belong to it.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -96,14 +104,17 @@ function start(): void {
         // Electron cannot read the system's do-not-disturb, so quiet hours stand in for it.
         platform: { notify: createElectronNotifier(Notification), systemState: power.systemState, doNotDisturb: () => null },
         showWindow: (request) => showWindow(request),
+        // The login entry belongs to the installed app; a build from a checkout leaves it alone.
         applyStartAtLogin: (enabled) =>
-          applyStartAtLogin(enabled, {
-            platform: process.platform,
-            setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
-            execPath: process.execPath,
-            env: process.env,
-            homeDir: homedir(),
-          }),
+          profile.development
+            ? services.log.info(`development build: start at login left as it is (asked: ${enabled ? 'on' : 'off'})`)
+            : applyStartAtLogin(enabled, {
+                platform: process.platform,
+                setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+                execPath: process.execPath,
+                env: process.env,
+                homeDir: homedir(),
+              }),
       },
     });
     lookAgain = () => services.reminders.reminders.poke();

@@ -4,8 +4,6 @@
 // tests read `standIn.calls` and drive `app` events. Plain erasable TypeScript: it also runs
 // under Node's type stripping.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export type RecordedCall = { api: string; args: unknown[] };
@@ -16,10 +14,27 @@ function record(api: string, ...args: unknown[]): void {
 }
 
 let appReady = false;
-const userDataDir = process.env['ATTUNE_USER_DATA'] ?? mkdtempSync(join(tmpdir(), 'attune-userdata-'));
+
+/**
+ * Folders come from the test (ATTUNE_APP_DATA, ATTUNE_USER_DATA, or app.setPath). Importing
+ * the stand-in creates nothing. Unset, they sit under /dev/null, where nothing can be
+ * created even by root: code that writes to a folder the test did not give it fails loudly
+ * (ENOTDIR) instead of leaving a stray folder behind. (electron-store asks for userData even
+ * when it is given its own folder, so a path must always be there to hand out.)
+ */
+const UNSET_ROOT = '/dev/null/electron-stand-in';
+const paths = new Map<string, string>();
+function configuredPath(name: 'appData' | 'userData'): string {
+  const set = paths.get(name);
+  if (set !== undefined) return set;
+  const fromEnv = process.env[name === 'appData' ? 'ATTUNE_APP_DATA' : 'ATTUNE_USER_DATA'];
+  if (fromEnv) return fromEnv;
+  return name === 'userData' ? join(configuredPath('appData'), 'Attune') : join(UNSET_ROOT, 'appData');
+}
 
 class App extends EventEmitter {
-  isPackaged = false;
+  /** ATTUNE_PACKAGED=1 plays an installed build; otherwise a run from a checkout, as in Electron. */
+  isPackaged = process.env['ATTUNE_PACKAGED'] === '1';
   commandLine = {
     switches: new Map<string, string | undefined>(),
     appendSwitch: (name: string, value?: string) => {
@@ -29,9 +44,13 @@ class App extends EventEmitter {
   };
   singleInstanceLock = true;
   getPath(name: string): string {
-    if (name === 'userData') return userDataDir;
-    if (name === 'logs') return join(userDataDir, 'logs');
-    return join(userDataDir, name);
+    if (name === 'appData' || name === 'userData') return configuredPath(name);
+    if (name === 'logs') return join(configuredPath('userData'), 'logs');
+    return join(configuredPath('userData'), name);
+  }
+  setPath(name: string, path: string): void {
+    record('app.setPath', name, path);
+    paths.set(name, path);
   }
   getVersion(): string {
     return '0.0.0-test';

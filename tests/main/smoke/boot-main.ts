@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { INVOKE_CHANNEL } from '../../../shared/ipc/transport-names.ts';
 import { channelNames } from '../../../shared/ipc/contract.ts';
 import type * as StandIn from '../../mocks/electron.ts';
+import { installAdjustableClock } from './adjustable-clock.ts';
 
 type ElectronStandIn = typeof StandIn;
 
@@ -13,12 +14,30 @@ const electron = (await import('electron')) as unknown as ElectronStandIn;
 const { app, BrowserWindow, ipcMain, protocol, session, standIn } = electron;
 
 const bundle = resolve(process.argv[2] ?? 'out/main/index.js');
+
+/**
+ * Waits for something main does in its own time (a continuation, a timer it set, a file it
+ * writes): never a fixed sleep, so a loaded machine is only slower, not a failure.
+ */
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (!(await condition())) {
+    if (performance.now() > deadline) {
+      // Not a throw: main's own uncaughtException handler would log it and carry on.
+      process.stderr.write(`smoke: gave up waiting for ${what}\n`);
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const clock = installAdjustableClock();
 await import(pathToFileURL(bundle).href);
 
 const callsBeforeReady = standIn.calls.map((call) => call.api);
+const userDataBeforeReady = app.getPath('userData');
 app.fireReady();
-// Let the whenReady continuation run.
-for (let i = 0; i < 20 && BrowserWindow.all.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+await waitFor('the window', () => BrowserWindow.all.length > 0);
 
 const window = BrowserWindow.all[0];
 
@@ -72,26 +91,31 @@ const permissionRequest = session.defaultSession.permissionRequestHandler as
 const askPermission = (permission: string) =>
   new Promise<boolean>((done) => permissionRequest?.(null, permission, done, { requestingUrl: 'app://attune/index.html' }));
 
-// Tray and notifications: the tray as built, a menu click, a reminder notification (a break
-// that ends just after start, written into reminders.json by the test) and its click.
+// Tray and notifications: a 20-minute break runs (the test wrote it into reminders.json);
+// the clock moves past its end while the computer sleeps, and the wake-up announces it. Then
+// the tray as built, the notification's click and a menu click.
 const tray = electron.Tray.all[0] ?? null;
-const trayBefore = tray ? { tooltip: tray.tooltip, imageScales: tray.image.representations.map((r) => r.scaleFactor) } : null;
-// The menu offers to end the break while one runs and to take one otherwise; on a loaded
-// machine the short break written by the test may already be over, so either counts.
-const menuIds = ['start-check', 'breathe', 'check-in', 'new-journal', 'pause-30m', 'pause-1h', 'pause-2h', 'pause-tomorrow', 'resume', 'open', 'quit'];
-const hasItem = (id: string) => tray?.contextMenu?.getMenuItemById(id) !== null && tray?.contextMenu?.getMenuItemById(id) !== undefined;
-const trayMenu = tray ? { ...Object.fromEntries(menuIds.map((id) => [id, hasItem(id)])), 'take-or-end-break': hasItem('take-break') || hasItem('end-break') } : null;
-for (let i = 0; i < 60 && electron.Notification.all.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+await waitFor('the tray to show the running break', () => tray?.contextMenu?.getMenuItemById('end-break') != null);
+clock.advance(25 * 60_000);
+electron.powerMonitor.emit('resume');
+await waitFor('the break-over notification', () => electron.Notification.all.some((n) => n.shown));
 const notification = electron.Notification.all[0] ?? null;
+await waitFor('the tray to show the break is over', () => tray?.contextMenu?.getMenuItemById('take-break') != null);
+const trayBefore = tray ? { tooltip: tray.tooltip, imageScales: tray.image.representations.map((r) => r.scaleFactor) } : null;
+const menuIds = ['start-check', 'breathe', 'check-in', 'new-journal', 'take-break', 'pause-30m', 'pause-1h', 'pause-2h', 'pause-tomorrow', 'resume', 'open', 'quit'];
+const hasItem = (id: string) => tray?.contextMenu?.getMenuItemById(id) != null;
+const trayMenu = tray ? { ...Object.fromEntries(menuIds.map((id) => [id, hasItem(id)])), 'end-break (none runs)': !hasItem('end-break') } : null;
+const navigations = () =>
+  (window?.webContents.sent ?? [])
+    .map((message) => message.args[0] as { event: string; payload: unknown })
+    .filter((message) => message?.event === 'app.navigate');
 window?.hide();
 notification?.emit('click');
-await new Promise((r) => setTimeout(r, 50));
-const navigateEvents = (window?.webContents.sent ?? [])
-  .map((message) => message.args[0] as { event: string; payload: unknown })
-  .filter((message) => message?.event === 'app.navigate');
+await waitFor('the click to bring the window to the break-over screen', () => navigations().length > 0 && (window?.isVisible() ?? false));
+const navigateEvents = navigations();
 const windowShownByClick = window?.isVisible() ?? false;
 tray?.contextMenu?.getMenuItemById('pause-30m')?.click?.();
-await new Promise((r) => setTimeout(r, 50));
+await waitFor('the tray to say reminders are paused', () => /paused/.test(tray?.tooltip ?? ''));
 const trayAfterPause = tray ? { tooltip: tray.tooltip, resumeEnabled: tray.contextMenu?.getMenuItemById('resume')?.enabled ?? null } : null;
 let closePrevented = false;
 window?.emit('close', { preventDefault: () => (closePrevented = true) });
@@ -99,14 +123,16 @@ const closeHides = { prevented: closePrevented, visible: window?.isVisible() ?? 
 let quitDeferred = false;
 const quitCallsBefore = standIn.calls.filter((call) => call.api === 'app.quit').length;
 app.emit('before-quit', { preventDefault: () => (quitDeferred = true) });
-await new Promise((r) => setTimeout(r, 200));
 // Main holds the first quit to save the records index, then quits again itself.
-const quitAfterSavingRecords = { deferred: quitDeferred, quitAgain: standIn.calls.filter((call) => call.api === 'app.quit').length > quitCallsBefore };
+const quitAgain = () => standIn.calls.filter((call) => call.api === 'app.quit').length > quitCallsBefore;
+await waitFor('main to quit again once the records are saved', quitAgain);
+const quitAfterSavingRecords = { deferred: quitDeferred, quitAgain: quitAgain() };
 app.emit('before-quit', { preventDefault: () => {} });
 let closePreventedWhileQuitting = false;
 window?.emit('close', { preventDefault: () => (closePreventedWhileQuitting = true) });
 
 const report = {
+  userDataBeforeReady,
   secondLaunch,
   quitAfterSavingRecords,
   callsBeforeReady,

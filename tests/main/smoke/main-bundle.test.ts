@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../shared/ipc/contract.ts';
 import { CONTENT_SECURITY_POLICY, WEB_PREFERENCES } from '../../../main/security/policy.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 // Tier 4: the BUILT main bundle, started in plain Node against the electron stand-in.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bundle = `${root}out/main/index.js`;
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const bundle = `${PROJECT_ROOT}out/main/index.js`;
 
 type Report = {
+  userDataBeforeReady: string;
   secondLaunch: { windows: number; visible: boolean; restored: boolean; focused: boolean };
   quitAfterSavingRecords: { deferred: boolean; quitAgain: boolean };
   callsBeforeReady: string[];
@@ -46,26 +47,83 @@ type Report = {
   closePreventedWhileQuitting: boolean;
 };
 
+type Boot = { report: Report; dataDir: string; autostartEntry: string; log: string };
+
+/** An autostart entry as the installed Attune leaves it on Linux when it starts at login. */
+const INSTALLED_AUTOSTART = '[Desktop Entry]\nType=Application\nName=Attune\nExec=/opt/Attune/attune --hidden\n';
+
+/**
+ * Boots the bundle once in a child process with its own home and data folders. `packaged`
+ * plays an installed build (app.isPackaged); otherwise it runs as from a checkout.
+ */
+function boot(packaged: boolean, folder: string): Boot {
+  const home = join(folder, 'home');
+  const appData = join(home, '.config');
+  const dataDir = packaged ? join(appData, 'Attune') : join(appData, 'Attune (development)');
+  const autostartEntry = join(appData, 'autostart', 'attune.desktop');
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(join(appData, 'autostart'), { recursive: true });
+  writeFileSync(autostartEntry, INSTALLED_AUTOSTART);
+  // A 20-minute break in progress; the boot script moves its clock past the end.
+  writeFileSync(
+    join(dataDir, 'reminders.json'),
+    JSON.stringify({ version: 1, seed: 1, pausedUntilMs: null, breakEndsAtMs: Date.now() + 20 * 60_000, history: [] }),
+  );
+  const { XDG_CONFIG_HOME: _ignored, ...env } = process.env;
+  const child = spawnSync(
+    process.execPath,
+    ['--import', './tests/mocks/register-electron-stand-in.ts', 'tests/main/smoke/boot-main.ts', bundle],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...env, HOME: home, ATTUNE_APP_DATA: appData, ATTUNE_PACKAGED: packaged ? '1' : '0' },
+      timeout: 120_000,
+    },
+  );
+  expect(child.status, child.stderr).toBe(0);
+  const logPath = join(dataDir, 'logs', 'attune.log');
+  return {
+    report: JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Report,
+    dataDir,
+    autostartEntry,
+    log: existsSync(logPath) ? readFileSync(logPath, 'utf8') : '',
+  };
+}
+
 describe('main bundle smoke (out/main started in Node with the electron stand-in)', () => {
   let report: Report;
   let dataDir: string;
+  let installed: Boot;
+  let development: Boot;
+  const temp = makeTempDir('attune-smoke-');
+  afterAll(() => temp.cleanup());
 
   beforeAll(() => {
     if (!existsSync(bundle)) throw new Error('out/main/index.js is missing: run `npm run build` first (npm test does).');
-    const temp = makeTempDir('attune-smoke-');
-    dataDir = temp.path;
-    // A break that ends just after start, so a reminder notification comes during the run.
-    writeFileSync(
-      join(dataDir, 'reminders.json'),
-      JSON.stringify({ version: 1, seed: 1, pausedUntilMs: null, breakEndsAtMs: Date.now() + 2500, history: [] }),
-    );
-    const child = spawnSync(
-      process.execPath,
-      ['--import', './tests/mocks/register-electron-stand-in.ts', 'tests/main/smoke/boot-main.ts', bundle],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, ATTUNE_USER_DATA: dataDir }, timeout: 60_000 },
-    );
-    expect(child.status, child.stderr).toBe(0);
-    report = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Report;
+    installed = boot(true, join(temp.path, 'installed'));
+    development = boot(false, join(temp.path, 'development'));
+    report = installed.report;
+    dataDir = installed.dataDir;
+  }, 240_000);
+
+  it('keeps an installed build in the system data folder and keeps its login entry in line with the setting', () => {
+    expect(report.calls).not.toContain('app.setPath');
+    expect(report.userDataBeforeReady).toBe(installed.dataDir);
+    // Start at login is off by default, so the installed build removes a stale entry.
+    expect(existsSync(installed.autostartEntry)).toBe(false);
+  });
+
+  it('runs a build from a checkout in its own data folder and leaves the start-at-login entry alone', () => {
+    const dev = development.report;
+    const setPathAt = dev.calls.indexOf('app.setPath');
+    expect(setPathAt).toBeGreaterThanOrEqual(0);
+    // Before the single-instance lock, which Electron keys on the data folder.
+    expect(setPathAt).toBeLessThan(dev.calls.indexOf('app.requestSingleInstanceLock'));
+    expect(dev.userDataBeforeReady).toBe(development.dataDir);
+    expect(dev.appInfo.value?.dataFolder).toBe(development.dataDir);
+    expect(readFileSync(development.autostartEntry, 'utf8')).toBe(INSTALLED_AUTOSTART);
+    expect(dev.calls).not.toContain('app.setLoginItemSettings');
+    expect(development.log).toMatch(/development build: start at login left as it is/);
   });
 
   it('registers app:// as privileged before Electron is ready', () => {
@@ -130,6 +188,7 @@ describe('main bundle smoke (out/main started in Node with the electron stand-in
     expect(report.tray.before?.imageScales).toEqual([1, 2]);
     expect(report.tray.before?.tooltip).toMatch(/^Attune/);
     expect(report.tray.menu).not.toBeNull();
+    // The break is over by then, so the menu offers a new one and nothing to end.
     for (const [id, present] of Object.entries(report.tray.menu ?? {})) expect(present, id).toBe(true);
   });
 
