@@ -20,6 +20,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
           exclude: ['tests/main/smoke/**'],
+          setupFiles: ['tests/support/leak-guard.ts'],
         },
       },
       {
@@ -36,6 +37,7 @@ export default defineConfig({
           name: 'component',
           environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/renderer/support/component-setup.ts', 'tests/support/leak-guard.ts'],
         },
       },
       {
@@ -44,6 +46,7 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/harness/browser-tier-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium at a time: these machines have two cores.

@@ -70,6 +70,8 @@ export type HeartRateContextValue = HeartRateSnapshot & {
   subscribe(listener: (measurement: Measurement) => void): Unsubscribe;
   /** The breathing pacer's rhythm (the demo sensor's heart follows it). */
   followBreathing(cue: BreathingCue | null): void;
+  /** The sensors' clock and timers: whatever keeps time with the beats should run on them. */
+  scheduler: Scheduler;
 };
 
 const HeartRateContext = createContext<HeartRateContextValue | null>(null);
@@ -150,6 +152,7 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
   const value = useMemo<HeartRateContextValue>(
     () => ({
       ...snapshot,
+      scheduler: env.scheduler,
       connectStrap: () => startBluetooth('choose'),
       reconnectRemembered: () => startBluetooth('reconnect'),
       retry: () => void sourceRef.current?.reconnect(),

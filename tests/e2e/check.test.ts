@@ -36,7 +36,10 @@ async function visitStep(harness: AppHarness, name: string, found: Violations): 
       { name: 'prefers-reduced-motion', value: motion },
     ]);
     // Let colour transitions finish, so axe judges the colours the user sees.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // (Transitions only: the pacer's own animation runs for as long as the step does.)
+    await harness.page.waitForFunction(() =>
+      document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'),
+    );
     await harness.screenshot(`check-${name}-${scheme}`);
     const violations = await axeSeriousOrCritical(harness);
     if (violations.length > 0) found[`${name} (${scheme})`] = violations;

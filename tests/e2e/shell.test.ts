@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ElementHandle } from 'puppeteer-core';
 import { browserTierAvailable } from './harness/chromium.ts';
 import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
@@ -134,9 +134,12 @@ describe.skipIf(!browserTierAvailable)('shell screenshots and a corrupt settings
       const notice = await harness.page.waitForSelector('::-p-text(default settings)', { timeout: 10_000 });
       expect(notice).not.toBeNull();
       expect(readdirSync(dir.path).some((name) => name.startsWith('settings.unreadable-'))).toBe(true);
+      const noticesAsked = harness.callsAnswered('app.takeNotices');
       await harness.page.reload();
       await harness.page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The reloaded page has asked main for its notices and had its answer: nothing to repeat.
+      await vi.waitUntil(() => harness.callsAnswered('app.takeNotices') > noticesAsked, { timeout: 30_000, interval: 20 });
+      await harness.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await harness.page.$('::-p-text(default settings)')).toBeNull();
     } finally {
       await harness.close();

@@ -11,14 +11,16 @@ import { makeTempDir } from '../support/temp-dir.ts';
 // The "Your data" section against the real records store in a temp folder.
 describe('Your data', () => {
   const open: Array<{ cleanup: () => void }> = [];
-  afterEach(() => {
+  const harnesses: InProcessApi[] = [];
+  afterEach(async () => {
     cleanup();
+    await Promise.all(harnesses.splice(0).map((harness) => harness.close()));
     for (const item of open.splice(0)) item.cleanup();
   });
 
   async function setup(options: Parameters<typeof createInProcessApi>[0] = {}, entries: string[] = []): Promise<InProcessApi> {
     const harness = createInProcessApi(options);
-    open.push(harness);
+    harnesses.push(harness);
     for (const text of entries) await harness.api.invoke('journal.create', { text });
     render(
       <ApiContext.Provider value={harness.api}>

@@ -14,9 +14,9 @@ import { createFakeBluetooth, FakeStrap, type FakeBluetooth } from './support/fa
 // Bluetooth and a manual clock for the demo sensor and reconnect waits.
 
 const opened: InProcessApi[] = [];
-afterEach(() => {
+afterEach(async () => {
   cleanup();
-  for (const main of opened.splice(0)) main.cleanup();
+  await Promise.all(opened.splice(0).map((main) => main.close()));
   window.location.hash = '';
   clearAppearance();
   window.localStorage.clear();

@@ -8,16 +8,16 @@ import { ErrorBoundary } from '../../renderer/components/error-boundary.tsx';
 import { readLog, resetWindow } from './render-app.tsx';
 
 const teardown: (() => void)[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const step of teardown.splice(0)) step();
-  resetWindow();
+  await resetWindow();
   vi.restoreAllMocks();
 });
 
 function reportingWindow(): InProcessApi {
   const main = createInProcessApi();
   const uninstall = installErrorReporting(createErrorReporter(main.api), window);
-  teardown.push(uninstall, main.cleanup);
+  teardown.push(uninstall);
   return main;
 }
 
@@ -50,7 +50,8 @@ describe('error reporting', () => {
     const main = reportingWindow();
     for (let n = 0; n < 50; n += 1) window.dispatchEvent(new ErrorEvent('error', { message: `loop ${n}`, error: new Error(`loop ${n}`) }));
     await waitFor(() => expect(readLog(main)).toMatch(/loop 19/));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Every report is sent as its error happens: once main has answered them all, the log is final.
+    await waitFor(() => expect(main.pendingCalls()).toBe(0));
     expect(readLog(main)).not.toMatch(/loop 20/);
   });
 });
@@ -70,7 +71,7 @@ describe('error boundary', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the caught error too
     const user = userEvent.setup();
     const main = createInProcessApi();
-    teardown.push(main.cleanup);
+
     render(
       <ErrorBoundary report={createErrorReporter(main.api)}>
         <Fragile />

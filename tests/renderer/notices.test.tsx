@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createInProcessApi } from '../support/in-process-api.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { renderApp, resetWindow } from './render-app.tsx';
+import { renderApp, resetWindow, settled } from './render-app.tsx';
 
 const folders: { cleanup: () => void }[] = [];
-afterEach(() => {
-  resetWindow();
+afterEach(async () => {
+  await resetWindow();
   for (const folder of folders.splice(0)) folder.cleanup();
 });
 
@@ -33,16 +33,17 @@ describe('notices', () => {
     expect(screen.queryByText(/settings file could not be used/)).toBeNull();
 
     // Opening the window again (a reload) does not repeat it.
-    resetWindow();
+    await resetWindow();
     renderApp(main);
     await screen.findByRole('heading', { level: 1, name: 'Check' });
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await settled(main);
     expect(screen.queryByText(/settings file could not be used/)).toBeNull();
   });
 
   it('shows no banner when there is nothing to say', async () => {
-    renderApp();
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    const { main } = renderApp();
+    await screen.findByRole('heading', { level: 1, name: 'Check' });
+    await settled(main);
     expect(screen.queryByRole('button', { name: 'Dismiss notice' })).toBeNull();
   });
 

@@ -7,7 +7,7 @@ import { createInProcessApi } from '../support/in-process-api.ts';
 import { resetWindow } from './render-app.tsx';
 
 // Re-watching a saved session: its stored beats play again as the heart-rate source.
-afterEach(() => resetWindow());
+afterEach(resetWindow);
 
 describe('replaying a saved session', () => {
   it('plays the session from its detail page as a labelled replay source', async () => {
@@ -27,9 +27,8 @@ describe('replaying a saved session', () => {
     window.location.hash = `#/trends/session/${sessionId}`;
     render(<App api={main.api} report={createErrorReporter(main.api)} />);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Replay this session' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Replay this session' }));
     await waitFor(() => expect(window.location.hash).toBe('#/device'));
     expect(await screen.findByText('Replay')).toBeTruthy();
-    main.cleanup();
   });
 });

@@ -143,7 +143,7 @@ describe('settings screen', () => {
       renderApp(createInProcessApi({ dataDir: folder.path }));
       await waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
     } finally {
-      resetWindow();
+      await resetWindow();
       folder.cleanup();
     }
   });

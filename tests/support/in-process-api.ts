@@ -1,10 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { createApi, type AttuneApi } from '../../shared/ipc/api.ts';
 import { createAppServices, type AppServices, type ServiceDeps } from '../../main/services.ts';
+import { trackOpen } from './open-harnesses.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 // `window.attune` for component tests: the real createApi over the real router, validation
 // and stores (in a temp folder), called in process. Only the transport is missing.
+//
+// It owns what it starts: close() refuses new calls, waits for the calls already made (and
+// any they chain), stops the reminders and closes the records store, and only then removes
+// the folder. A call after close() is a renderer bug (work that outlived the screen that
+// started it), so it fails loudly instead of racing the folder's removal.
 
 export const TRUSTED_TEST_FRAME = { url: 'app://attune/index.html', isMainFrame: true };
 
@@ -13,7 +19,10 @@ export type InProcessApi = {
   services: AppServices;
   dataDir: string;
   revealed: string[];
-  cleanup: () => void;
+  /** Calls made and not yet answered. */
+  pendingCalls(): number;
+  /** Ends everything this harness started; the folder goes too unless the test passed its own. */
+  close(): Promise<void>;
 };
 
 export type InProcessOptions = {
@@ -38,12 +47,50 @@ export function createInProcessApi(options: InProcessOptions = {}): InProcessApi
     ...(options.chooseRecordingFile ? { chooseRecordingFile: options.chooseRecordingFile } : {}),
     ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
   });
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | null = null;
   const api = createApi(
-    (channel, payload) => services.router.dispatch(TRUSTED_TEST_FRAME, { channel, payload }),
+    (channel, payload) => {
+      if (closing !== null) {
+        return Promise.reject(new Error(`window.attune.invoke('${channel}') after the test closed main: some work outlived the screen that started it`));
+      }
+      const call = services.router.dispatch(TRUSTED_TEST_FRAME, { channel, payload });
+      inFlight.add(call);
+      const settle = () => inFlight.delete(call);
+      call.then(settle, settle);
+      return call;
+    },
     (event, listener) => {
       bus.on(event, listener);
       return () => bus.off(event, listener);
     },
   );
-  return { api, services, dataDir, revealed, cleanup: () => temp?.cleanup() };
+
+  async function shutDown(): Promise<void> {
+    // A call that settles may chain the next one in the same turn: look again after each round.
+    while (inFlight.size > 0) {
+      await Promise.allSettled([...inFlight]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    services.reminders.stop();
+    try {
+      await services.records.close();
+    } finally {
+      temp?.cleanup();
+      untrack();
+    }
+  }
+
+  const harness: InProcessApi = {
+    api,
+    services,
+    dataDir,
+    revealed,
+    pendingCalls: () => inFlight.size,
+    close: () => (closing ??= shutDown()),
+  };
+  const untrack = trackOpen(harness);
+  return harness;
 }
+
+export { closeInProcessApis } from './open-harnesses.ts';

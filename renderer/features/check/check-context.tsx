@@ -7,6 +7,7 @@ import type { SessionSource } from '../../../shared/model/session.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import type { RegulationThresholds } from '../../../shared/signal/regulation-rules.ts';
 import { useApi } from '../../app/attune.ts';
+import { useLifetime } from '../../app/lifetime.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import type { HeartRateSource } from '../../sensors/heart-rate-source.ts';
 import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
@@ -17,7 +18,8 @@ import { startSessionRecorder, type SessionRecorder } from './session-recorder.t
 // or to the Journal during a conversation does not end it. The pure flow
 // (shared/check/check-flow.ts) decides; this provider feeds it beats and samples from the
 // active heart-rate source and carries out its effects: recording, reminders, the tray's live
-// status, the pacer's rhythm for the demo heart, and the flooding cue.
+// status, the pacer's rhythm for the demo heart, and the flooding cue. Its lifetime ends
+// when it unmounts: answers that arrive later (a recorder's last call, say) are dropped.
 
 type EventWithoutTime = FlowEvent extends infer E ? (E extends { atMs: number } ? Omit<E, 'atMs'> : never) : never;
 
@@ -63,6 +65,7 @@ export function sessionSourceOf(source: HeartRateSource | null): SessionSource {
 
 export function CheckProvider({ children }: { children: ReactNode }) {
   const api = useApi();
+  const lifetime = useLifetime();
   const heart = useHeartRate();
   const { state: settingsState } = useSettings();
   const thresholds = useMemo(() => thresholdsFromSettings(settingsState.status === 'ready' ? settingsState.settings : null), [settingsState]);
@@ -107,10 +110,10 @@ export function CheckProvider({ children }: { children: ReactNode }) {
                 breathingPattern: effect.mode === 'check' && patternRef.current ? toStoredPattern(patternRef.current) : null,
                 startedAtMs: state.startedAtMs ?? clockRef.current.nowMs(),
               },
-              setRecordingProblem,
+              lifetime.bind(setRecordingProblem),
             );
             recorderRef.current = recorder;
-            void recorder.settled().then(() => setSessionId(recorder.sessionId()));
+            void lifetime.guard(recorder.settled()).then(() => setSessionId(recorder.sessionId()));
             break;
           }
           case 'marker':
@@ -119,7 +122,7 @@ export function CheckProvider({ children }: { children: ReactNode }) {
           case 'finish-session': {
             const recorder = recorderRef.current;
             if (recorder === null) break;
-            void recorder.finish(effect.baselineHrBpm).then(() => {
+            void lifetime.guard(recorder.finish(effect.baselineHrBpm)).then(() => {
               for (const listener of [...finishedListeners.current]) listener();
             });
             break;
@@ -144,7 +147,7 @@ export function CheckProvider({ children }: { children: ReactNode }) {
         }
       }
     },
-    [api],
+    [api, lifetime],
   );
 
   const dispatch = useCallback(
@@ -202,11 +205,16 @@ export function CheckProvider({ children }: { children: ReactNode }) {
     [heart, sample, series],
   );
 
-  // A sample every second even without beats: that is how a loose strap is noticed.
+  // A sample every second even without beats: that is how a loose strap is noticed. It runs
+  // on the sensors' timers, so it keeps the beats' time (and a test's clock moves both).
+  const { scheduler } = heart;
   useEffect(() => {
-    const timer = window.setInterval(sample, SAMPLE_EVERY_MS);
-    return () => window.clearInterval(timer);
-  }, [sample]);
+    let handle = scheduler.setTimeout(function tick() {
+      sample();
+      handle = scheduler.setTimeout(tick, SAMPLE_EVERY_MS);
+    }, SAMPLE_EVERY_MS);
+    return () => scheduler.clearTimeout(handle);
+  }, [scheduler, sample]);
 
   const begin = useCallback(
     (mode: CheckMode, baselineHrBpm: number | null, chosen: BreathingPatternSpec) => {

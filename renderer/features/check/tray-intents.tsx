@@ -3,6 +3,7 @@ import { INTENTION_REMINDER, SELF_SOOTHING_IDEAS } from '../../../shared/content
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
 import type { ReminderStatus } from '../../../shared/model/reminders.ts';
 import { useApi } from '../../app/attune.ts';
+import { useLifetime } from '../../app/lifetime.ts';
 import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 
@@ -77,6 +78,7 @@ function clockTime(ms: number): string {
 
 function BreakCard({ onStartCheck }: { onStartCheck: () => void }) {
   const api = useApi();
+  const lifetime = useLifetime();
   const status = useReminderStatus();
   const [ended, setEnded] = useState(false);
   const endsAtMs = ended ? null : (status?.breakEndsAtMs ?? null);
@@ -100,7 +102,7 @@ function BreakCard({ onStartCheck }: { onStartCheck: () => void }) {
             type="button"
             className="button button-quiet"
             onClick={() => {
-              void api.invoke('reminders.endBreak').then(() => setEnded(true));
+              void lifetime.guard(api.invoke('reminders.endBreak')).then(() => setEnded(true));
             }}
           >
             End the break now

@@ -48,6 +48,10 @@ export type AppHarness = {
   origin: string;
   offOriginRequests: string[];
   pageErrors: string[];
+  /** Calls from the page that main has not answered yet. */
+  pendingCalls(): number;
+  /** How many calls on a channel main has answered so far. */
+  callsAnswered(channel: string): number;
   open(hash?: string): Promise<void>;
   pushEvent(event: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -111,9 +115,20 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     },
   });
 
+  // Calls in flight, so close() can let them finish before the store closes and its folder goes.
+  const inFlight = new Set<Promise<unknown>>();
+  const answered = new Map<string, number>();
   await page.exposeFunction('__attuneInvoke', async (request: string) => {
     const { sender, message } = JSON.parse(request) as { sender: SenderFrame; message: unknown };
-    return JSON.stringify(await services.router.dispatch(sender, message));
+    const call = services.router.dispatch(sender, message);
+    inFlight.add(call);
+    try {
+      return JSON.stringify(await call);
+    } finally {
+      inFlight.delete(call);
+      const channel = String((message as { channel?: unknown } | null)?.channel);
+      answered.set(channel, (answered.get(channel) ?? 0) + 1);
+    }
   });
   await page.evaluateOnNewDocument(CSP_WATCH);
   await page.evaluateOnNewDocument(await pageBindingScript());
@@ -133,6 +148,8 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     origin: server.origin,
     offOriginRequests,
     pageErrors,
+    pendingCalls: () => inFlight.size,
+    callsAnswered: (channel) => answered.get(channel) ?? 0,
     async open(hash = '') {
       await page.goto(`${server.origin}/index.html${hash}`, { waitUntil: 'load' });
       await page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0, { timeout: 15_000 });
@@ -149,9 +166,16 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     },
     cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     async close() {
+      // The page first (no new calls), then the calls it made, then the store, then the folder.
       await context.close();
-      temp?.cleanup();
-      await releaseBrowser();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      services.reminders.stop();
+      try {
+        await services.records.close();
+      } finally {
+        temp?.cleanup();
+        await releaseBrowser();
+      }
     },
   };
 }

@@ -13,7 +13,7 @@ describe('IPC router with the real contract and services', () => {
   beforeEach(() => {
     harness = createInProcessApi();
   });
-  afterEach(() => harness.cleanup());
+  afterEach(() => harness.close());
 
   const dispatch = (message: unknown, sender: SenderFrame = TRUSTED_TEST_FRAME) => harness.services.router.dispatch(sender, message);
 

@@ -7,7 +7,7 @@ describe('trends.timeline over the real router and records store', () => {
   let app: InProcessApi | null = null;
   let dir: ReturnType<typeof makeTempDir> | null = null;
   afterEach(async () => {
-    await app?.services.records.close();
+    await app?.close();
     dir?.cleanup();
   });
 

@@ -15,9 +15,9 @@ import { createFakeBluetooth, FakeStrap } from '../support/fake-web-bluetooth.ts
 // what the records store holds.
 
 const opened: InProcessApi[] = [];
-afterEach(() => {
+afterEach(async () => {
   cleanup();
-  for (const main of opened.splice(0)) main.cleanup();
+  await Promise.all(opened.splice(0).map((main) => main.close()));
   window.location.hash = '';
   clearAppearance();
   window.localStorage.clear();
@@ -223,8 +223,10 @@ describe('the check', () => {
     await user.click(await screen.findByRole('button', { name: 'Stop the demo' }));
     await advance(scheduler, 7_000);
     window.location.hash = '#/check';
-    await waitFor(() => expect(stepTitle()).toBe('The signal dropped'), { timeout: 4000 });
+    await waitFor(() => expect(stepTitle()).toBe('The signal dropped'));
     expect((screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement).disabled).toBe(true);
+    // What the window sent main so far (the session's start among it) has been answered.
+    await waitFor(() => expect(main.pendingCalls()).toBe(0));
     const recording = (await sessions(main)).find((s) => s.kind === 'check')!;
     expect(recording.status).toBe('recording');
     await advance(scheduler, 0);
@@ -287,7 +289,7 @@ describe('the signal check says clearly what is wrong', () => {
   it('a strap that sends nothing (loose or off)', async () => {
     const { scheduler } = await openWithStrap();
     await act(async () => scheduler.advance(10_000));
-    await waitFor(() => expect(screen.getByTestId('signal-problem').textContent).toMatch(/No heartbeats are coming in/), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByTestId('signal-problem').textContent).toMatch(/No heartbeats are coming in/));
     expect(screen.getByRole('button', { name: 'Open Device' })).toBeTruthy();
   });
 });

@@ -13,10 +13,10 @@ import { createManualScheduler, type ManualScheduler } from '../../support/manua
 // services in process and the demo heart on a manual clock.
 
 const opened: InProcessApi[] = [];
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
   cleanup();
-  for (const main of opened.splice(0)) main.cleanup();
+  await Promise.all(opened.splice(0).map((main) => main.close()));
   window.location.hash = '';
   clearAppearance();
   window.localStorage.clear();

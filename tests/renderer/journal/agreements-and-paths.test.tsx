@@ -39,7 +39,7 @@ describe('agreements', () => {
     await store.saveAgreement({ text: 'Ask before giving advice.' });
     openAt(`#/journal?agreement=${first.id}`);
     renderApp(main);
-    const heading = await screen.findByRole('heading', { name: 'Agreements for next time' }, { timeout: 5000 });
+    const heading = await screen.findByRole('heading', { name: 'Agreements for next time' });
     const item = (await screen.findByText('“Say “pause” when I start fixing.”')).closest('li') as HTMLElement;
     await waitFor(() => expect(document.activeElement).toBe(item));
     expect(within(item).getByText(/come back to it on/)).toBeTruthy();
@@ -58,6 +58,6 @@ describe('agreements', () => {
   it('a journal reminder opens a new entry', async () => {
     openAt('#/journal?new');
     renderApp(journalMain());
-    expect(await screen.findByRole('heading', { name: 'New entry' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'New entry' })).toBeTruthy();
   });
 });

@@ -15,7 +15,7 @@ async function newEntry() {
   openAt('#/journal/new');
   const main = journalMain();
   renderApp(main);
-  await screen.findByRole('heading', { name: 'New entry' }, { timeout: 5000 });
+  await screen.findByRole('heading', { name: 'New entry' });
   return main;
 }
 
@@ -93,7 +93,7 @@ describe('writing an entry', () => {
     const entry = await store.createJournal({ text: 'First draft', tags: ['partner'], kind: 'reflection', pleasantness: 5 });
     openAt(`#/journal/entry/${entry.id}`);
     renderApp(main);
-    await user.click(await screen.findByRole('link', { name: 'Edit' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('link', { name: 'Edit' }));
     const text = await screen.findByRole('textbox', { name: /What happened/ });
     await user.clear(text);
     await user.type(text, 'Second thoughts');
@@ -110,7 +110,7 @@ describe('writing an entry', () => {
     const gone = await store.createJournal({ text: 'Maybe not', title: 'Second thoughts' });
     openAt(`#/journal/entry/${gone.id}`);
     renderApp(main);
-    await user.click(await screen.findByRole('button', { name: 'Delete' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
     await screen.findByText(/“Second thoughts” was moved to the trash/);
     await waitFor(() => expect(screen.queryByRole('link', { name: /Second thoughts/ })).toBeNull());
     expect(screen.getByRole('link', { name: /Keeper/ })).toBeTruthy();
@@ -127,7 +127,7 @@ describe('writing an entry', () => {
     const entry = await store.createJournal({ text: '<script>window.__pwned = 1</script>\n<img src=x onerror="window.__pwned = 2"> **<b>really</b>**' });
     openAt(`#/journal/entry/${entry.id}`);
     renderApp(main);
-    const shown = await screen.findByText(/<script>window.__pwned = 1<\/script>/, {}, { timeout: 5000 });
+    const shown = await screen.findByText(/<script>window.__pwned = 1<\/script>/);
     const article = shown.closest('article') as HTMLElement;
     expect(article.querySelector('script, img, b')).toBeNull();
     expect(within(article).getByText('<b>really</b>', { selector: 'strong' })).toBeTruthy();

@@ -27,7 +27,7 @@ async function seeded() {
   await store.createJournal({ title: 'Seen', text: 'My sister listened without fixing.', tags: ['family'], kind: 'prompt', promptId: 'seen-last-time', createdAtMs: now - 4 * DAY });
   openAt('#/journal');
   renderApp(main);
-  await screen.findByText('4 entries, newest first.', {}, { timeout: 5000 });
+  await screen.findByText('4 entries, newest first.');
   return main;
 }
 
@@ -85,7 +85,7 @@ describe('finding entries', () => {
     await store.createJournal({ title: 'This week', text: 'Not a memory yet.', createdAtMs: other.getTime() });
     openAt('#/journal');
     renderApp(main);
-    const heading = await screen.findByRole('heading', { name: 'On this day' }, { timeout: 5000 });
+    const heading = await screen.findByRole('heading', { name: 'On this day' });
     const section = heading.closest('section') as HTMLElement;
     expect(within(section).getAllByRole('link').map((a) => a.textContent)).toEqual(['a year ago A year back']);
   });
@@ -93,7 +93,7 @@ describe('finding entries', () => {
   it('says plainly when the journal is empty', async () => {
     openAt('#/journal');
     renderApp(journalMain());
-    expect(await screen.findByText(/Nothing here yet\. Whatever you write stays on this computer\./, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(/Nothing here yet\. Whatever you write stays on this computer\./)).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'On this day' })).toBeNull();
   });
 });

@@ -1,14 +1,10 @@
-import { configure, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
 import type { Beat } from '../../../shared/model/session.ts';
 
 // Shared steps for the journal's component tests: the real services with a clock the test
 // can move (sessions are stamped by it), and sessions with a plausible heart: stirred up
 // first, then settling to rest.
-
-// These tests save and read real files; on a busy machine that can take longer than
-// Testing Library's default second.
-configure({ asyncUtilTimeout: 5000 });
 
 export type TestMain = InProcessApi & { clock: { ms: number | null } };
 

@@ -16,7 +16,7 @@ describe('pairing entries with sessions', () => {
     const sessionId = await seedSession(main, 16 * MIN, 6 * MIN); // ended 10 minutes ago
     openAt('#/journal/new');
     renderApp(main);
-    expect(await screen.findByText(/Linked to the session you just finished/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(/Linked to the session you just finished/)).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('debrief');
     await user.type(screen.getByRole('textbox', { name: /What happened/ }), 'Calmer than I expected.');
     await user.click(screen.getByRole('button', { name: 'Save entry' }));
@@ -37,7 +37,7 @@ describe('pairing entries with sessions', () => {
     await seedSession(main, 3 * HOUR);
     openAt('#/journal/new');
     renderApp(main);
-    expect(await screen.findByText('Not linked to a session.', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('Not linked to a session.')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('reflection');
   });
 
@@ -47,7 +47,7 @@ describe('pairing entries with sessions', () => {
     await seedSession(main, 20 * MIN, 10 * MIN);
     openAt('#/journal/new');
     renderApp(main);
-    await screen.findByText(/Linked to the session you just finished/, {}, { timeout: 5000 });
+    await screen.findByText(/Linked to the session you just finished/);
     await user.click(screen.getByRole('button', { name: 'Unlink' }));
     expect(screen.getByText('Not linked to a session.')).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: /What happened/ }), 'Not about that session.');
@@ -66,7 +66,7 @@ describe('pairing entries with sessions', () => {
     const entry = await store.createJournal({ text: 'Thinking about this morning' });
     openAt(`#/journal/entry/${entry.id}`);
     renderApp(main);
-    await user.click(await screen.findByRole('button', { name: 'Link a session' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Link a session' }));
     const picker = (await screen.findByRole('heading', { name: 'Sessions near this moment' })).closest('section') as HTMLElement;
     const rows = await within(picker).findAllByRole('listitem');
     expect(rows.map((row) => row.textContent)).toEqual([
@@ -88,7 +88,7 @@ describe('pairing entries with sessions', () => {
     await store.createJournal({ text: 'Unrelated', title: 'Other day' });
     openAt(`#/journal/session/${sessionId}`);
     renderApp(main);
-    const heading = await screen.findByRole('heading', { name: 'Entries about this session' }, { timeout: 5000 });
+    const heading = await screen.findByRole('heading', { name: 'Entries about this session' });
     const section = heading.closest('section') as HTMLElement;
     const links = await within(section).findAllByRole('link', { name: /Right after|Sleeping on it/ });
     expect(links).toHaveLength(2);

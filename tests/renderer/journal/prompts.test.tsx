@@ -14,7 +14,7 @@ describe('prompts', () => {
     openAt('#/journal/prompts');
     renderApp(journalMain());
     const today = promptOfTheDay(localDayOf(Date.now()));
-    const card = (await screen.findByRole('heading', { name: 'Today’s prompt' }, { timeout: 5000 })).closest('section') as HTMLElement;
+    const card = (await screen.findByRole('heading', { name: 'Today’s prompt' })).closest('section') as HTMLElement;
     expect(within(card).getByText(today.text)).toBeTruthy();
     for (const theme of ['Feeling seen', 'Noticing cues', 'Settling your body', 'Small moments', 'After a miss', 'What is working']) {
       expect(screen.getByRole('heading', { name: theme })).toBeTruthy();
@@ -33,7 +33,7 @@ describe('prompts', () => {
     openAt('#/journal/prompts');
     renderApp(main);
     const prompt = promptById('regulate-what-helps')!;
-    const row = (await screen.findByText(prompt.text, {}, { timeout: 5000 })).closest('li') as HTMLElement;
+    const row = (await screen.findByText(prompt.text)).closest('li') as HTMLElement;
     const star = within(row).getByRole('button', { name: 'Favourite' });
     expect(star.getAttribute('aria-pressed')).toBe('false');
     await user.click(star);
@@ -53,7 +53,7 @@ describe('prompts', () => {
     openAt('#/journal/prompts');
     renderApp(main);
     const prompt = promptById('seen-last-time')!;
-    const row = (await screen.findByText(prompt.text, {}, { timeout: 5000 })).closest('li') as HTMLElement;
+    const row = (await screen.findByText(prompt.text)).closest('li') as HTMLElement;
     await user.click(within(row).getByRole('link', { name: 'Write about this' }));
     await screen.findByRole('heading', { name: 'New entry' });
     expect(screen.getByText(prompt.text, { selector: 'blockquote p' })).toBeTruthy();
@@ -73,7 +73,7 @@ describe('today’s prompt in a new entry', () => {
     openAt('#/journal?new');
     renderApp(main);
     const today = promptOfTheDay(localDayOf(Date.now()));
-    await screen.findByRole('heading', { name: 'New entry' }, { timeout: 5000 });
+    await screen.findByRole('heading', { name: 'New entry' });
     expect(screen.getByText(today.text, { selector: '.journal-prompt-offer p', exact: false })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Answer this prompt' }));
     expect(screen.getByText(today.text, { selector: 'blockquote p' })).toBeTruthy();

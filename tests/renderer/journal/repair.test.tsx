@@ -5,17 +5,12 @@ import { ApiContext } from '../../../renderer/app/attune.ts';
 import { JournalDataProvider } from '../../../renderer/features/journal/journal-data.tsx';
 import { RepairFlow, type BodyReading } from '../../../renderer/features/journal/repair-flow.tsx';
 import { renderApp, resetWindow } from '../render-app.tsx';
-import { journalMain, openAt, type TestMain } from './journal-helpers.tsx';
+import { journalMain, openAt } from './journal-helpers.tsx';
 
-const opened: TestMain[] = [];
-afterEach(() => {
-  resetWindow();
-  for (const main of opened.splice(0)) main.cleanup();
-});
+afterEach(resetWindow);
 
 function flow(body: BodyReading, options: { calmLineBpm?: number | null } = {}) {
   const main = journalMain();
-  opened.push(main);
   const clock = { ms: 1_000_000 };
   const ui = (reading: BodyReading) => (
     <ApiContext value={main.api}>
@@ -130,10 +125,9 @@ describe('the repair flow’s body check', () => {
 
   it('opens from the journal with the app’s heart-rate source (no strap here)', async () => {
     const main = journalMain();
-    opened.push(main);
     openAt('#/journal');
     renderApp(main);
-    await userEvent.click(await screen.findByRole('link', { name: 'Repair after a miss' }, { timeout: 5000 }));
+    await userEvent.click(await screen.findByRole('link', { name: 'Repair after a miss' }));
     expect(await screen.findByRole('heading', { name: /Before you repair/ })).toBeTruthy();
     expect(screen.getByText(/No strap is connected/)).toBeTruthy();
   });
@@ -142,7 +136,6 @@ describe('the repair flow’s body check', () => {
 describe('a saved repair entry', () => {
   it('shows each step, the heart rate before and after, and its agreement', async () => {
     const main = journalMain();
-    opened.push(main);
     const store = await main.services.records.store();
     const agreement = await store.saveAgreement({ text: 'Pause before fixing.' });
     const entry = await store.createJournal({

@@ -22,7 +22,7 @@ const opened: Array<{ main: InProcessApi; cleanup: () => void }> = [];
 afterEach(async () => {
   cleanup();
   for (const { main, cleanup: done } of opened.splice(0)) {
-    await main.services.records.close();
+    await main.close();
     done();
   }
   window.location.hash = '';

@@ -1,0 +1,12 @@
+import { afterEach } from 'vitest';
+import { closeInProcessApis } from './open-harnesses.ts';
+
+// Runs after each test's own hooks (Vitest runs afterEach hooks last-registered first, and
+// setup files register first). A test that leaves main's side open leaves work running past
+// its end, which is how calls used to land after the folder was gone: close it, and fail.
+afterEach(async () => {
+  const leftOpen = await closeInProcessApis();
+  if (leftOpen > 0) {
+    throw new Error(`${leftOpen} in-process main side(s) left open by this test: end them with main.close() or resetWindow() in the test's own afterEach.`);
+  }
+});
