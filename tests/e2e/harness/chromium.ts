@@ -12,11 +12,8 @@ export function chromiumPath(): string | null {
   return candidates.find((path): path is string => typeof path === 'string' && path !== '' && existsSync(path)) ?? null;
 }
 
+/** False only off CI without a Chromium: browser-tier-setup.ts then says so once for the tier. */
 export const browserTierAvailable = chromiumPath() !== null || process.env['CI'] === 'true';
-
-if (!browserTierAvailable) {
-  console.warn('Browser tests SKIPPED: no Chromium at /usr/bin/chromium or CHROME_PATH (install Debian\'s chromium).');
-}
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -33,8 +30,8 @@ export const CHROMIUM_FLAGS = [
 export type LaunchedBrowser = { browser: Browser; close: () => Promise<void> };
 
 /**
- * CDP by default; WebDriver BiDi for the Bluetooth tests, because Chromium's Bluetooth
- * emulation answers discovery itself over BiDi (../shared/design/bluetooth-emulation.md).
+ * Always over CDP (puppeteer's default). The Bluetooth tests drive Chromium's emulation with
+ * raw CDP too, not WebDriver BiDi: see harness/emulated-strap.ts and docs/testing.md.
  */
 export async function launchChromium(): Promise<LaunchedBrowser> {
   const executablePath = chromiumPath();

@@ -1,6 +1,6 @@
 // A heart-rate strap played by Chromium's Bluetooth emulation, driven over raw CDP
-// (`BluetoothEmulation` on the browser session, `DeviceAccess` on the page), following
-// ../shared/design/bluetooth-emulation.md.
+// (`BluetoothEmulation` on the browser session, `DeviceAccess` on the page), as described
+// in docs/testing.md ("Bluetooth testing").
 //
 // Why raw CDP rather than WebDriver BiDi: after a GATT disconnection Chromium's fake
 // peripheral forgets its services, and the BiDi mapper refuses to add them again ("already
