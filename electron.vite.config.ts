@@ -1,9 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { thirdPartyNotices } from './build-tools/third-party-notices.ts';
+
+const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { productName: string; version: string };
+// Every bundled npm package, with its licence text, in out/THIRD_PARTY_NOTICES.txt (shipped).
+const notices = thirdPartyNotices({ outFile: resolve('out/THIRD_PARTY_NOTICES.txt'), product: { name: pkg.productName, version: pkg.version } });
 
 export default defineConfig({
   main: {
+    plugins: [notices.plugin('main')],
     build: {
       // Bundle zod, electron-store and friends into out/main: only out/ and package.json ship.
       externalizeDeps: false,
@@ -12,6 +19,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [notices.plugin('preload')],
     // The sandboxed preload must be one self-contained CommonJS file: no imports at run time.
     build: {
       outDir: 'out/preload',
@@ -25,7 +33,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), notices.plugin('renderer')],
     build: {
       minify: true,
       outDir: 'out/renderer',

@@ -1,8 +1,10 @@
-import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
+import { nativeImage, type BrowserWindow as ElectronBrowserWindow, type BrowserWindowConstructorOptions, type NativeImage, type WebContents } from 'electron';
+import { drawAppIcon } from './branding/app-icon.ts';
 import { APP_ENTRY_URL, WEB_PREFERENCES, isAllowedExternalUrl, isAllowedNavigation } from './security/policy.ts';
 
 // The one window, hardened. Electron classes arrive as parameters so this runs against the
-// stand-in in tests; the security values themselves live in security/policy.ts.
+// stand-in in tests (nativeImage, a plain factory, is imported: the stand-in provides it);
+// the security values themselves live in security/policy.ts.
 
 export type WindowFactory = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
 
@@ -19,7 +21,21 @@ export type MainWindowOptions = {
 
 export const WINDOW_SIZE = { width: 1080, height: 760, minWidth: 720, minHeight: 560 } as const;
 
-export function mainWindowOptions(preloadPath: string, darkBackground: boolean): BrowserWindowConstructorOptions {
+let windowIcon: NativeImage | null = null;
+
+/**
+ * The app icon for the title bar, taskbar and window switcher, drawn once. Linux and Windows
+ * take it from the window (a packaged Windows app also has it in the .exe); macOS ignores
+ * it and shows the bundle's icon.icns.
+ */
+function appWindowIcon(platform: NodeJS.Platform): NativeImage | undefined {
+  if (platform === 'darwin') return undefined;
+  windowIcon ??= nativeImage.createFromBuffer(drawAppIcon(256));
+  return windowIcon;
+}
+
+export function mainWindowOptions(preloadPath: string, darkBackground: boolean, platform: NodeJS.Platform = process.platform): BrowserWindowConstructorOptions {
+  const icon = appWindowIcon(platform);
   return {
     ...WINDOW_SIZE,
     title: 'Attune',
@@ -27,6 +43,7 @@ export function mainWindowOptions(preloadPath: string, darkBackground: boolean):
     // Matches the theme's page colour so the window never flashes white at a tired user.
     backgroundColor: darkBackground ? '#1c1a19' : '#faf7f2',
     autoHideMenuBar: true,
+    ...(icon ? { icon } : {}),
     webPreferences: { ...WEB_PREFERENCES, preload: preloadPath },
   };
 }
