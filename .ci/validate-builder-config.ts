@@ -1,5 +1,6 @@
-// Validates electron-builder.yml against the JSON schema that app-builder-lib ships, since
-// CI cannot package (that needs the network). Exits 1 with the schema errors otherwise.
+// Validates electron-builder.yml against the JSON schema that app-builder-lib ships: the
+// installers need downloads CI cannot make (tests/main/packaging/pack.test.ts packs as far as
+// it can offline). Exits 1 with the schema errors otherwise.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
