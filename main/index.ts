@@ -42,7 +42,7 @@ import { systemTimer } from './reminders/scheduler.ts';
 import { systemTimeZone } from './reminders/zoned-time.ts';
 import { APP_ENTRY_URL } from './security/policy.ts';
 import type { NavigateRequest } from '../shared/model/reminders.ts';
-import { APP_ID } from './branding/app-identity.ts';
+import { claimAppIdentity } from './branding/app-identity.ts';
 
 // Composition root: wiring only. Order matters: the app:// scheme must be registered as
 // privileged and the command-line switches set before Electron is ready.
@@ -61,7 +61,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 const blinkFeatures = blinkFeaturesToEnable(process.platform);
 if (blinkFeatures !== null) app.commandLine.appendSwitch('enable-blink-features', blinkFeatures);
 // Windows: the same ID as the installer's shortcut, so the taskbar button and notifications belong to it.
-if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+claimAppIdentity(app, process.platform);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

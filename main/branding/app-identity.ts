@@ -20,3 +20,8 @@ export const APP_ID = 'app.attune.desktop';
  * it Electron would strip ".desktop" from the ID itself.
  */
 export const LINUX_DESKTOP_NAME = `${APP_ID}.desktop`;
+
+/** Claims APP_ID on Windows (the only system that asks); Electron's app arrives as a parameter. */
+export function claimAppIdentity(app: { setAppUserModelId(id: string): void }, platform: NodeJS.Platform): void {
+  if (platform === 'win32') app.setAppUserModelId(APP_ID);
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { APP_ID, LINUX_DESKTOP_NAME } from '../../../main/branding/app-identity.ts';
+import { APP_ID, claimAppIdentity, LINUX_DESKTOP_NAME } from '../../../main/branding/app-identity.ts';
 
 // One identity in three places that cannot import each other: main/branding/app-identity.ts
 // (used at run time), electron-builder.yml and package.json.
@@ -19,13 +19,21 @@ describe('app identity', () => {
     expect(config.appId).toBe(APP_ID);
   });
 
-  it('is claimed by the running app on Windows before anything shows', () => {
+  it('is claimed by the running app on Windows, and only there', () => {
+    const claimed: string[] = [];
+    const app = { setAppUserModelId: (id: string) => claimed.push(id) };
+    for (const platform of ['linux', 'darwin'] as const) claimAppIdentity(app, platform);
+    expect(claimed).toEqual([]);
+    claimAppIdentity(app, 'win32');
+    expect(claimed).toEqual([APP_ID]);
+  });
+
+  it('is claimed at the top of main, before the single-instance check and anything that shows', () => {
     const index = readFileSync(`${root}main/index.ts`, 'utf8');
-    expect(index).toContain("import { APP_ID } from './branding/app-identity.ts';");
-    const call = index.indexOf("if (process.platform === 'win32') app.setAppUserModelId(APP_ID);");
+    const call = index.indexOf('claimAppIdentity(app, process.platform);');
     expect(call).toBeGreaterThan(-1);
-    // At the top level, before the app starts: ahead of the single-instance check and start().
     expect(call).toBeLessThan(index.indexOf('app.requestSingleInstanceLock()'));
+    expect(call).toBeLessThan(index.indexOf('function start('));
   });
 
   it('names the Linux window and the desktop entry alike, so the launcher groups them', () => {
