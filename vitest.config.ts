@@ -12,6 +12,11 @@ export default defineConfig({
   },
   test: {
     server: { deps: { inline: ['electron-store', 'conf'] } },
+    // A time limit here catches a test that hangs; it is not a speed requirement. Tests do real
+    // file and store work, and CI machines are shared: Vitest's 5 s default failed a component
+    // test over five years of records while both cores were busy elsewhere.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
