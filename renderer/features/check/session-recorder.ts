@@ -23,8 +23,14 @@ export type SessionRecorder = {
   addBeat(tMs: number, rrMs: number): void;
   addMarker(marker: PhaseMarker): void;
   finish(baselineHrBpm?: number | null): Promise<string | null>;
-  /** Resolves when everything queued so far has reached main. */
+  /** Resolves when everything queued so far has reached main (or was dropped by dispose). */
   settled(): Promise<void>;
+  /**
+   * Its owner is gone (the window is closing): the call on its way finishes, the rest of the
+   * queue is dropped. The session stays open in main, which closes it from its beats on the
+   * next start, as after a crash.
+   */
+  dispose(): void;
 };
 
 export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onProblem: (message: string) => void): SessionRecorder {
@@ -35,6 +41,7 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
   let lastBeatTMs = -1;
   let reported = false;
   let finished = false;
+  let disposed = false;
 
   const problem = (message: string): void => {
     if (reported) return;
@@ -42,7 +49,9 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
     onProblem(message);
   };
   const enqueue = (work: () => Promise<void>): void => {
-    chain = chain.then(work).catch((error: unknown) => problem(error instanceof Error ? error.message : String(error)));
+    chain = chain
+      .then(() => (disposed ? undefined : work()))
+      .catch((error: unknown) => problem(error instanceof Error ? error.message : String(error)));
   };
 
   enqueue(async () => {
@@ -69,7 +78,7 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
   return {
     sessionId: () => id,
     addBeat(tMs, rrMs) {
-      if (finished) return;
+      if (finished || disposed) return;
       const relative = tMs - start.startedAtMs;
       // Beats from before the session, out of order, or impossible: the store would refuse them.
       if (!(relative >= 0) || relative <= lastBeatTMs || !(rrMs >= 100 && rrMs <= 5000)) return;
@@ -81,7 +90,7 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
       }
     },
     addMarker(marker) {
-      if (finished) return;
+      if (finished || disposed) return;
       flush();
       enqueue(async () => {
         if (id === null) return;
@@ -90,7 +99,7 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
       });
     },
     async finish(baselineHrBpm) {
-      if (finished) return id;
+      if (finished || disposed) return id;
       flush();
       finished = true;
       enqueue(async () => {
@@ -106,6 +115,10 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
     },
     async settled() {
       await chain;
+    },
+    dispose() {
+      disposed = true;
+      pending.length = 0;
     },
   };
 }
