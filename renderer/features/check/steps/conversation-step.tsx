@@ -1,0 +1,34 @@
+import type { FlowState, Step } from '../../../../shared/check/check-flow.ts';
+import { CONVERSATION_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
+import { useCheck, useTicker } from '../check-context.tsx';
+import { formatDuration, StateBadge, StepHeading } from '../step-parts.tsx';
+
+// During the conversation the check keeps listening (the window may be minimised), so that if
+// the body floods again it can suggest a pause before the talk goes wrong. The screen stays quiet:
+// time together, the body state, and a line only when a pause would help.
+
+export function ConversationStep({ flow, step }: { flow: FlowState; step: Extract<Step, { name: 'conversation' }> }) {
+  const { send, nowMs } = useCheck();
+  useTicker(true, 5000);
+  const sample = flow.last;
+  return (
+    <div className="check-step">
+      <StepHeading>{WORDS.heading}</StepHeading>
+      <p className="lead">{WORDS.lead}</p>
+      <p>{WORDS.timeTogether(formatDuration((nowMs() - step.sinceMs) / 1000))}</p>
+      {sample?.state ? (
+        <p>
+          {WORDS.rightNow} <StateBadge state={sample.state} />
+        </p>
+      ) : null}
+      <p role="status" data-testid="flood-cue">
+        {step.cues > 0 && sample?.state === 'flooded' ? WORDS.flooded : ''}
+      </p>
+      <div className="check-actions">
+        <button type="button" className="button" onClick={() => send({ type: 'end-conversation' })}>
+          {WORDS.over}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// The words on each screen of the regulation check (renderer/features/check/steps/): one group
+// per step, in the order the check shows them. The cues, the break ideas, the intention card and
+// the body-state words live in check-copy.ts. A sentence with a number or a time in it is a small
+// function here, so the component only supplies the figure. Plain second person, one clear next
+// step on every screen; never a medical claim.
+import type { SignalProblem, Step } from '../check/check-flow.ts';
+
+/** The quiet way out that most steps offer. */
+export const CANCEL_WORDS = {
+  stop: 'Stop the check',
+  endHere: 'End here',
+  endBreak: 'End the break',
+} as const;
+
+export const SIGNAL_CHECK_WORDS = {
+  heading: 'Checking the signal',
+  lead: (cleanSec: number) =>
+    `Sit comfortably and breathe as you usually do. Attune needs about ${cleanSec} seconds of steady heartbeats.`,
+  progress: 'Steady beats so far',
+  openDevice: 'Open Device',
+} as const;
+
+/** Why the signal check is not moving on yet, and what to do about it. */
+export const SIGNAL_PROBLEM_WORDS: Readonly<Record<SignalProblem, string>> = {
+  'no-beats':
+    'No heartbeats are coming in. Check that the strap sits snugly below your chest, that its electrodes are a little moist, and that it shows as connected in Device.',
+  'no-rr':
+    'Your sensor sends your heart rate but not the time between beats, which this check needs. A chest strap sends both.',
+  noisy: 'The signal is jumpy, which usually means the strap is loose or dry. Moisten the electrodes and tighten it a little.',
+};
+
+export const READING_WORDS = {
+  heading: 'Listening to your heart',
+  lead: 'Stay still and breathe normally. This takes one minute; there is nothing you need to do.',
+  secondsLeft: (left: number) => `${left} seconds left`,
+  /** Followed by the heart rate. */
+  heartRateNow: 'Heart rate now:',
+} as const;
+
+export const RESULT_WORDS = {
+  heading: 'What your body is saying',
+  /** "Your heart rate: 72 bpm · your resting rate: 64 bpm", each label followed by its figure. */
+  heartRate: 'Your heart rate:',
+  restingRate: 'your resting rate:',
+  explainerTitle: 'How is this decided?',
+  explainer:
+    'Calm means your heart rate stayed within a few beats of your resting rate for half a minute. Flooded means it stayed at 100 or more, and at least a tenth above your resting rate, for half a minute. These are rules of thumb from couples research, not a diagnosis. You can change them in Settings.',
+  seeIfReady: 'See if I am ready',
+  breatheAnyway: 'Breathe for a while anyway',
+  settleFirst: "Let's settle first",
+  takeBreakNow: 'Take a break now',
+} as const;
+
+export const CALIBRATED_WORDS = {
+  heading: 'Your resting heart rate',
+  /** Followed by the heart rate and a full stop. */
+  restsAt: 'Right now your heart rests at about',
+  explanation:
+    'Attune compares every check with this. A couple more resting readings on calm days will make it steadier; you can take one from the Check screen whenever you feel settled.',
+  continue: 'Continue',
+} as const;
+
+export const GROUNDING_WORDS = {
+  heading: 'Body first',
+  stepOf: (step: number, steps: number) => `Step ${step} of ${steps}`,
+  next: 'Next',
+  startBreathing: 'Start breathing',
+} as const;
+
+export const BREATHING_WORDS = {
+  heading: 'Breathe with the guide',
+  lead: 'In as the shape grows, out as it settles. Let the out-breath be slow and easy.',
+  pause: 'Pause',
+  resume: 'Resume',
+  soundCues: 'Soft sound cues',
+  howAmIDoing: 'How am I doing?',
+} as const;
+
+/** The verdict after breathing: one heading and its answers per kind; the reason comes from the verdict. */
+export const VERDICT_WORDS = {
+  ready: {
+    heading: 'You seem ready',
+    continue: 'Continue',
+    breatheLonger: 'Breathe a little longer',
+  },
+  breatheMore: {
+    heading: 'A little more breathing',
+    keepBreathing: 'Keep breathing',
+    takeBreak: 'Take a break instead',
+  },
+  takeABreak: {
+    heading: 'Time for a break',
+    whatToSay: 'You might tell your partner: "I want to hear you. I need a little time first; can we pick this up later?"',
+    startBreak: 'Start the break',
+  },
+  signalTooNoisy: {
+    heading: 'The signal was too noisy',
+    tryAgain: 'Try again',
+  },
+} as const;
+
+export const RETURN_TIME_WORDS = {
+  label: 'Come back at',
+  hint: 'At least 20 minutes from the start of the break, and within a day. Attune will let you know when it is time.',
+} as const;
+
+type ReturnCheck = Exclude<Extract<Step, { name: 'break' }>['returnCheck'], 'none'>;
+
+export const BREAK_WORDS = {
+  heading: 'Your break',
+  lead: 'Give your body at least 20 minutes. Do something kind for yourself, away from the argument. Attune will let you know when it is time to come back.',
+  /** `duration` as the check shows it, e.g. "12:30". */
+  atLeastMore: (duration: string) => `At least ${duration} more.`,
+  minimumPassed: 'Twenty minutes have passed. Check whether you are ready when you like.',
+  /** `time` as a time of day, e.g. "21:40". */
+  backAt: (time: string) => `Back at ${time}.`,
+  ideasTitle: 'Ideas for the break',
+  recoveryTitle: 'Settling back',
+  /** "Heart rate now 88 bpm, resting 64 bpm.", each label followed by its figure. */
+  heartRateNow: 'Heart rate now',
+  resting: 'resting',
+  wearStrap: 'Wear your strap to see your heart rate settle back toward your resting rate.',
+  readyToReturn: 'Ready to return?',
+} as const;
+
+/** The answer to "Ready to return?" when it is not yet time. */
+export const RETURN_CHECK_WORDS: Readonly<Record<ReturnCheck, string>> = {
+  'too-soon': 'Not yet: give it the full 20 minutes. Your body needs that long to settle, even when it feels sooner.',
+  'not-calm-yet': 'Your heart rate is still above your resting level. Stay with your break a little longer.',
+  'no-reading': 'Attune needs your strap on for half a minute to see whether you are calm.',
+};
+
+export const INTENTION_WORDS = {
+  heading: 'Carry this in with you',
+  startConversation: 'Start conversation',
+} as const;
+
+export const CONVERSATION_WORDS = {
+  heading: 'In conversation',
+  lead: 'Attune keeps listening quietly. If your heart rate stays high for a while, you will get a gentle nudge to ask for a pause. You can minimise this window.',
+  /** `duration` as the check shows it, e.g. "12:30". */
+  timeTogether: (duration: string) => `Time together: ${duration}`,
+  /** Followed by the body state. */
+  rightNow: 'Right now:',
+  /** Shown on screen while flooded after a cue; the system notification keeps to FLOOD_CUE. */
+  flooded: 'Your heart rate has been high for a while. It is okay to say you need a short break.',
+  over: 'The conversation is over',
+} as const;
+
+export const DEBRIEF_WORDS = {
+  heading: 'How did it go?',
+  scaleLegend: 'Overall, the conversation went…',
+  noteLabel: 'Anything you want to remember? (optional)',
+  save: 'Save to my journal',
+  skip: 'Skip',
+  /** The journal entry's title, with the chosen DEBRIEF_SCALE label when there is one. */
+  entryTitle: (answer: string | null) => (answer === null ? 'After the conversation' : `After the conversation: ${answer.toLowerCase()}`),
+} as const;
+
+export const SIGNAL_LOST_WORDS = {
+  heading: 'The signal dropped',
+  lead: 'Your strap stopped sending heartbeats. Everything recorded so far is kept. Check that it is snug and connected, then carry on where you were.',
+  back: 'Heartbeats are coming in again.',
+  waiting: 'Waiting for heartbeats…',
+  resume: 'Resume',
+  reconnect: 'Reconnect',
+} as const;
+
+export const FINISHED_WORDS = {
+  completed: {
+    heading: 'Thank you',
+    lead: 'Your check and your notes are saved on this computer. Be gentle with yourself for the rest of the day.',
+  },
+  cancelled: {
+    heading: 'The check has ended',
+    lead: 'What was recorded is saved on this computer. You can start again whenever you like.',
+  },
+  backToStart: 'Back to the start',
+} as const;
