@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createApi, type AttuneApi } from '../../shared/ipc/api.ts';
 import { createAppServices, type AppServices, type ServiceDeps } from '../../main/services.ts';
-import { trackOpen } from './open-harnesses.ts';
+import { reportLateCall, trackOpen } from './open-harnesses.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 // `window.attune` for component tests: the real createApi over the real router, validation
@@ -10,7 +10,7 @@ import { makeTempDir } from './temp-dir.ts';
 // It owns what it starts: close() refuses new calls, waits for the calls already made (and
 // any they chain), stops the reminders and closes the records store, and only then removes
 // the folder. A call after close() is a renderer bug (work that outlived the screen that
-// started it), so it fails loudly instead of racing the folder's removal.
+// started it): it is refused, and the leak guard fails the test that sees it.
 
 export const TRUSTED_TEST_FRAME = { url: 'app://attune/index.html', isMainFrame: true };
 
@@ -52,6 +52,8 @@ export function createInProcessApi(options: InProcessOptions = {}): InProcessApi
   const api = createApi(
     (channel, payload) => {
       if (closing !== null) {
+        // createApi turns this into a transport error for the caller; the leak guard fails the test.
+        reportLateCall(`window.attune.invoke('${channel}')`);
         return Promise.reject(new Error(`window.attune.invoke('${channel}') after the test closed main: some work outlived the screen that started it`));
       }
       const call = services.router.dispatch(TRUSTED_TEST_FRAME, { channel, payload });

@@ -16,3 +16,15 @@ export async function closeInProcessApis(): Promise<number> {
   await Promise.all(left.map((harness) => harness.close()));
   return left.length;
 }
+
+const lateCalls: string[] = [];
+
+/** A call made after its harness closed: the API answers it with a transport error, so note it here. */
+export function reportLateCall(description: string): void {
+  lateCalls.push(description);
+}
+
+/** The late calls seen since the last look. */
+export function takeLateCalls(): string[] {
+  return lateCalls.splice(0);
+}
