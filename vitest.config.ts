@@ -24,8 +24,19 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
-          exclude: ['tests/main/smoke/**'],
+          exclude: ['tests/main/smoke/**', '**/*.stress.test.ts'],
           setupFiles: ['tests/support/leak-guard.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Long runs against the real disk (200 SIGKILLs of a writing child): part of every
+          // CI run, in a project of their own so their time limit says what they are.
+          name: 'stress',
+          environment: 'node',
+          include: ['tests/**/*.stress.test.ts'],
+          testTimeout: 600_000,
         },
       },
       {
@@ -52,8 +63,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/harness/browser-tier-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           // One Chromium at a time: these machines have two cores.
           fileParallelism: false,
         },

@@ -35,7 +35,7 @@ async function text(harness: AppHarness, testId: string): Promise<string> {
 }
 
 async function clickButton(harness: AppHarness, name: string): Promise<void> {
-  const button = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 10_000 });
+  const button = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 60_000 });
   await button!.click();
 }
 
@@ -121,14 +121,14 @@ describe.skipIf(!browserTierAvailable)('Bluetooth strap through Chromium\'s emul
       await strap.drop();
       await harness.page.waitForFunction(
         (count) => (window as unknown as { __bluetoothProbe: { startNotifications: number } }).__bluetoothProbe.startNotifications > count,
-        { timeout: 15_000 },
+        { timeout: 60_000 },
         subscribed,
       );
       await waitForStatus(harness, /^Connected$/);
       await strap.send(packet([800 + (cycle % 40)], 60 + (cycle % 20)));
       await harness.page.waitForFunction(
         (expected) => document.querySelector('[data-testid="quality-rr"]')?.textContent?.includes(`${expected} so far`) === true,
-        { timeout: 10_000 },
+        { timeout: 60_000 },
         rrBefore + cycle + 1,
       );
       reconnectsMeasured.push(cycle);
@@ -168,7 +168,7 @@ describe.skipIf(!browserTierAvailable)('Device screen with the demo sensor', () 
       await harness.open('#/device');
       await harness.page.select('#demo-scenario', 'flooded-then-recovers');
       await clickButton(harness, 'Start the demo');
-      await harness.page.waitForFunction(() => Number(document.querySelector('[data-testid="quality-packets"]')?.textContent) >= 3, { timeout: 10_000 });
+      await harness.page.waitForFunction(() => Number(document.querySelector('[data-testid="quality-packets"]')?.textContent) >= 3, { timeout: 60_000 });
       expect(await harness.page.$eval('.device-name', (el) => el.textContent)).toMatch(/^Demo sensor \(simulated\)/);
       expect(await statusText(harness)).toBe('Connected');
       await harness.screenshot(`device-demo-${colorScheme}`);

@@ -164,7 +164,7 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, calm p
     await waitForStep(harness, 'Thank you');
     await visitStep(harness, 'done', found);
 
-    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 10_000 }).toBe('finished');
+    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 60_000 }).toBe('finished');
     const check = (await listSessions(harness)).find((s) => s.kind === 'check')!;
     expect(check.verdict).toBe('ready');
     expect(check.sourceKind).toBe('demo');
@@ -260,7 +260,7 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, floode
     await click(harness, 'End here');
     await waitForStep(harness, 'The check has ended');
 
-    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 10_000 }).toBe('finished');
+    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 60_000 }).toBe('finished');
     const check = (await listSessions(harness)).find((s) => s.kind === 'check')!;
     expect(check.verdict).toBe('ready');
     expect(check.summary!.peakHrBpm).toBeGreaterThan(95);

@@ -26,13 +26,13 @@ async function seriousViolations(harness: AppHarness): Promise<string[]> {
 }
 
 async function byRole(harness: AppHarness, role: string, name: string): Promise<ElementHandle<Element>> {
-  const handle = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout: 10_000 });
+  const handle = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout: 60_000 });
   if (handle === null) throw new Error(`no ${role} named ${name}`);
   return handle;
 }
 
 async function waitForText(harness: AppHarness, text: string): Promise<void> {
-  await harness.page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t) ?? false, { timeout: 10_000 }, text);
+  await harness.page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t) ?? false, { timeout: 60_000 }, text);
 }
 
 async function rowTitles(harness: AppHarness): Promise<string[]> {

@@ -8,14 +8,14 @@ import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
 const AREAS = ['Check', 'Breathe', 'Journal', 'Trends', 'Settings', 'Device'] as const;
 
 async function byRoleAndName(harness: AppHarness, role: string, name: string): Promise<ElementHandle<Element>> {
-  const handle = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout: 10_000 });
+  const handle = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout: 60_000 });
   if (handle === null) throw new Error(`no ${role} named ${name}`);
   return handle;
 }
 
 async function heading(harness: AppHarness): Promise<string> {
   // Areas may load lazily: wait for the screen's heading rather than reading it at once.
-  const h1 = await harness.page.waitForSelector('main h1', { timeout: 10_000 });
+  const h1 = await harness.page.waitForSelector('main h1', { timeout: 60_000 });
   return h1!.evaluate((element) => element.textContent ?? '');
 }
 
@@ -70,7 +70,7 @@ describe.skipIf(!browserTierAvailable)('app shell in Chromium, bound to the real
     await (theme as ElementHandle<HTMLSelectElement>).select('dark');
     const file = join(harness.dataDir, 'settings.json');
     await expect
-      .poll(() => (JSON.parse(readFileSync(file, 'utf8')) as { appearance: { theme: string } }).appearance.theme, { timeout: 10_000 })
+      .poll(() => (JSON.parse(readFileSync(file, 'utf8')) as { appearance: { theme: string } }).appearance.theme, { timeout: 60_000 })
       .toBe('dark');
     expect(harness.services.settings.get().appearance.theme).toBe('dark');
     await harness.page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
@@ -131,14 +131,14 @@ describe.skipIf(!browserTierAvailable)('shell screenshots and a corrupt settings
     const harness = await startAppHarness({ dataDir: dir.path });
     try {
       await harness.open();
-      const notice = await harness.page.waitForSelector('::-p-text(default settings)', { timeout: 10_000 });
+      const notice = await harness.page.waitForSelector('::-p-text(default settings)', { timeout: 60_000 });
       expect(notice).not.toBeNull();
       expect(readdirSync(dir.path).some((name) => name.startsWith('settings.unreadable-'))).toBe(true);
       const noticesAsked = harness.callsAnswered('app.takeNotices');
       await harness.page.reload();
       await harness.page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0);
       // The reloaded page has asked main for its notices and had its answer: nothing to repeat.
-      await vi.waitUntil(() => harness.callsAnswered('app.takeNotices') > noticesAsked, { timeout: 30_000, interval: 20 });
+      await vi.waitUntil(() => harness.callsAnswered('app.takeNotices') > noticesAsked, { timeout: 60_000, interval: 20 });
       await harness.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await harness.page.$('::-p-text(default settings)')).toBeNull();
     } finally {

@@ -15,7 +15,7 @@ const PAINTED = 'attune-trends-painted';
 type Download = { name: string; type: string; size: number; text: string; head: number[] };
 
 async function waitPainted(harness: AppHarness): Promise<void> {
-  await harness.page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 30_000 }, PAINTED);
+  await harness.page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 60_000 }, PAINTED);
 }
 
 async function openTrends(harness: AppHarness, hash: string): Promise<void> {
@@ -33,7 +33,7 @@ async function screenshot(harness: AppHarness, name: string): Promise<void> {
   const height = await harness.page.evaluate(() => document.documentElement.scrollHeight);
   await harness.page.setViewport({ width: 1080, height });
   // Every chart is in the window now, so each is drawn (below the fold they wait until near).
-  await harness.page.waitForFunction(() => [...document.querySelectorAll('.trend-chart')].every((chart) => chart.querySelector('.recharts-wrapper > svg.recharts-surface')), { timeout: 30_000 });
+  await harness.page.waitForFunction(() => [...document.querySelectorAll('.trend-chart')].every((chart) => chart.querySelector('.recharts-wrapper > svg.recharts-surface')), { timeout: 60_000 });
   await harness.page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -81,7 +81,7 @@ async function captureDownloads(harness: AppHarness): Promise<void> {
 }
 
 async function nextDownload(harness: AppHarness, count: number): Promise<Download> {
-  await harness.page.waitForFunction((n) => (window as unknown as { __downloads: unknown[] }).__downloads.length >= n, { timeout: 10_000 }, count);
+  await harness.page.waitForFunction((n) => (window as unknown as { __downloads: unknown[] }).__downloads.length >= n, { timeout: 60_000 }, count);
   return harness.page.evaluate((n) => (window as unknown as { __downloads: Download[] }).__downloads[n - 1]!, count);
 }
 
@@ -131,7 +131,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     // Its box already has the chart's height, so nothing moves when it is drawn.
     const before = await harness.page.$eval('[data-chart="practice"] .trend-chart', (el) => el.getBoundingClientRect().height);
     await harness.page.$eval('[data-chart="practice"]', (el) => el.scrollIntoView());
-    await harness.page.waitForFunction(() => document.querySelector('[data-chart="practice"] .trend-chart .recharts-wrapper > svg.recharts-surface') !== null, { timeout: 10_000 });
+    await harness.page.waitForFunction(() => document.querySelector('[data-chart="practice"] .trend-chart .recharts-wrapper > svg.recharts-surface') !== null, { timeout: 60_000 });
     expect(await harness.page.$eval('[data-chart="practice"] .trend-chart', (el) => el.getBoundingClientRect().height)).toBe(before);
     expect(await harness.page.$$eval('[data-chart="practice"] .recharts-bar-rectangle', (els) => els.length)).toBeGreaterThan(50);
   });
@@ -139,7 +139,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
   it('draws a chart below the fold when the keyboard reaches it', async () => {
     await openTrends(harness, '#/trends?range=all');
     await harness.page.$eval('[data-chart="flooding"] .trend-export button', (el) => (el as HTMLElement).focus({ preventScroll: true }));
-    await harness.page.waitForFunction(() => document.querySelector('[data-chart="flooding"] .trend-chart .recharts-wrapper > svg.recharts-surface') !== null, { timeout: 10_000 });
+    await harness.page.waitForFunction(() => document.querySelector('[data-chart="flooding"] .trend-chart .recharts-wrapper > svg.recharts-surface') !== null, { timeout: 60_000 });
   });
 
   it('switches ranges: the buttons say which is on, the address keeps it, the data follows', async () => {
@@ -166,12 +166,12 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     const marker = await harness.page.waitForSelector(`.trend-marker[data-entry-id="${data.partnerEntry.id}"]`);
     // Keyboard focus shows the same tip as hover.
     await marker!.focus();
-    await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 10_000 });
+    await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 60_000 });
     await marker!.evaluate((el) => (el as HTMLElement).blur());
     await harness.page.mouse.move(0, 0);
     await marker!.scrollIntoView();
     await marker!.hover();
-    const tip = await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 10_000 });
+    const tip = await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 60_000 });
     expect(tip).not.toBeNull();
     expect(await harness.page.$eval('.trend-marker-tip', (el) => el.textContent)).toContain(data.partnerEntry.firstLine);
     mkdirSync(join(repoRoot, 'test-artifacts', 'screenshots'), { recursive: true });
@@ -179,7 +179,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     await marker!.click();
     await harness.page.waitForFunction((id) => location.hash === `#/journal/entry/${id}`, {}, data.partnerEntry.id);
     await harness.page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Journal');
-    await harness.page.waitForSelector(`::-p-text(${data.partnerEntry.firstLine})`, { timeout: 10_000 });
+    await harness.page.waitForSelector(`::-p-text(${data.partnerEntry.firstLine})`, { timeout: 60_000 });
   });
 
   it('filters the charts to sessions linked to entries with a tag', async () => {
@@ -221,7 +221,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     expect(groups).toHaveLength(5);
     for (const [i, group] of groups.entries()) await (await group.$(`input[value="${(i % 5) + 1}"]`))!.click();
     await (await harness.page.$('::-p-aria([name="Save this week\'s rating"])'))!.click();
-    await harness.page.waitForFunction((text) => document.querySelector('[data-chart="signs"] .trend-table summary')?.textContent !== text, { timeout: 10_000 }, before);
+    await harness.page.waitForFunction((text) => document.querySelector('[data-chart="signs"] .trend-table summary')?.textContent !== text, { timeout: 60_000 }, before);
     const store = await harness.services.records.store();
     const saved = store.listJournal({}).filter((e) => e.kind === 'weekly-signs');
     expect(saved).toHaveLength(data.signsCount + 1);
@@ -231,7 +231,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
   it('opens a 60-minute session with phase bands, the pacer and explained numbers', async () => {
     await harness.page.goto('about:blank');
     await harness.open(`#/trends/session/${data.longSessionId}`);
-    await harness.page.waitForFunction(() => performance.getEntriesByName('attune-session-painted').length > 0, { timeout: 20_000 });
+    await harness.page.waitForFunction(() => performance.getEntriesByName('attune-session-painted').length > 0, { timeout: 60_000 });
     await harness.page.waitForFunction(() => document.querySelectorAll('.trend-chart .recharts-wrapper > svg.recharts-surface').length === 2);
     const text = await harness.page.$eval('main', (el) => el.textContent ?? '');
     for (const phrase of ['Reading', 'Breathing', 'Break', 'Conversation', 'Corrected beats', 'RMSSD', 'Pacer', '6 breaths a minute']) expect(text).toContain(phrase);
@@ -271,7 +271,7 @@ describe.skipIf(!browserTierAvailable)('Trends in the dark, and with nothing rec
     const harness = await startAppHarness();
     try {
       await harness.open('#/trends');
-      await harness.page.waitForSelector('::-p-text(There are no sessions yet)', { timeout: 15_000 });
+      await harness.page.waitForSelector('::-p-text(There are no sessions yet)', { timeout: 60_000 });
       await screenshot(harness, 'trends-empty-light');
       expect(await axeSeriousOrCritical(harness)).toEqual([]);
     } finally {

@@ -94,6 +94,8 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
   const dataDir = options.dataDir ?? temp!.path;
   const context = await chromium.browser.createBrowserContext();
   const page = await context.newPage();
+  // A wait ends when its condition holds; this only says when to give up (a hang, not a slow machine).
+  page.setDefaultTimeout(60_000);
   await page.setViewport({ width: 1080, height: 760 });
   await page.emulateMediaFeatures([
     { name: 'prefers-color-scheme', value: options.colorScheme ?? 'light' },
@@ -152,7 +154,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     callsAnswered: (channel) => answered.get(channel) ?? 0,
     async open(hash = '') {
       await page.goto(`${server.origin}/index.html${hash}`, { waitUntil: 'load' });
-      await page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0, { timeout: 15_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0, { timeout: 60_000 });
     },
     async pushEvent(event, payload) {
       await page.evaluate((e, p) => (window as unknown as { __attuneDispatchEvent: (e: string, p: unknown) => void }).__attuneDispatchEvent(e, p), event, payload as never);

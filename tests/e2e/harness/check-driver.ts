@@ -6,13 +6,13 @@ import { advancePageClock } from './page-clock.ts';
 // (page-clock.ts) so minutes of heart pass in moments.
 
 export async function click(harness: AppHarness, name: string, role = 'button'): Promise<void> {
-  const handle = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout: 10_000 });
+  const handle = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout: 60_000 });
   if (handle === null) throw new Error(`no ${role} named ${name}`);
   await handle.click();
 }
 
 export async function waitForStep(harness: AppHarness, title: string): Promise<void> {
-  await harness.page.waitForFunction((t) => document.querySelector('[data-testid="check-step-title"]')?.textContent === t, { timeout: 15_000 }, title);
+  await harness.page.waitForFunction((t) => document.querySelector('[data-testid="check-step-title"]')?.textContent === t, { timeout: 60_000 }, title);
 }
 
 /** First run with the calm demo heart, through the resting reading, to the start screen. */

@@ -32,13 +32,18 @@ function runChildUntilKilled(directory: string, seed: number, random: () => numb
     let err = '';
     let timer: ReturnType<typeof setTimeout> | null = null;
     const kill = () => child.kill('SIGKILL');
-    // Mostly mid-loop (20–150 ms after the store opened); sometimes during start-up and open.
+    // Mostly mid-loop: after a random number of acknowledged writes (counted, not timed, so a
+    // slow machine kills no earlier in the work), then a little later, to land inside the
+    // next write. Sometimes during start-up and open, where any moment is a fair one.
     const duringOpen = random() < 0.15;
+    const acksBeforeKill = 2 + Math.floor(random() * 15);
+    const extraMs = random() * 20;
     if (duringOpen) timer = setTimeout(kill, 50 + random() * 250);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       out += chunk;
-      if (!duringOpen && timer === null && out.startsWith('ready\n')) timer = setTimeout(kill, 20 + random() * 130);
+      const acked = out.startsWith('ready\n') ? out.split('\n').length - 2 : 0;
+      if (!duringOpen && timer === null && acked >= acksBeforeKill) timer = setTimeout(kill, extraMs);
     });
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
@@ -134,5 +139,5 @@ describe('crash safety', () => {
       expect(lane.entries).toBeGreaterThan(KILLS / 4);
       expect(lane.writes).toBeGreaterThan((KILLS / 2) * 5);
     }
-  }, 180_000);
+  });
 });
