@@ -1,4 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import { createLifetime } from './lifetime.ts';
 
 // A heavy area (Journal, Trends) kept out of the first paint: its chunk is fetched when the
 // window is idle after start, and at the latest on the first visit. Loaded by hand rather
@@ -41,18 +42,12 @@ export function createIdleArea<P extends object>(importArea: () => Promise<{ def
       const [failed, setFailed] = useState(false);
       useEffect(() => {
         if (Area) return;
-        let live = true;
-        load().then(
-          (component) => {
-            if (live) setArea(() => component);
-          },
-          () => {
-            if (live) setFailed(true);
-          },
+        const waiting = createLifetime();
+        waiting.guard(load()).then(
+          (component) => setArea(() => component),
+          () => setFailed(true),
         );
-        return () => {
-          live = false;
-        };
+        return () => waiting.end();
       }, [Area]);
       return { Area, failed };
     },

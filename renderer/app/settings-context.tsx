@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IpcResult } from '../../shared/ipc/result.ts';
 import type { Settings, SettingsPatch } from '../../shared/model/settings.ts';
 import { useApi } from './attune.ts';
+import { useIpcEvent, useIpcQuery } from './ipc-query.ts';
 
 // The settings main holds, kept current in the window: loaded once, replaced by whatever
 // `settings.update` answers and by every `settings.changed` event. Main is the only judge of
@@ -21,31 +22,17 @@ const SettingsContext = createContext<SettingsContextValue | null>(null);
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const [state, setState] = useState<SettingsState>({ status: 'loading' });
-  // The last settings main confirmed, and the chain of saves still in flight.
-  const confirmed = useRef<Settings | null>(null);
+  const first = useIpcQuery('settings.get', undefined);
+  // Newer than the first answer: what a save returned or main announced.
+  const [latest, setLatest] = useState<Settings | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-
-  const accept = useCallback((settings: Settings) => {
-    confirmed.current = settings;
-    setState({ status: 'ready', settings });
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    const unsubscribe = api.on('settings.changed', (settings) => {
-      if (live) accept(settings);
-    });
-    void api.invoke('settings.get').then((result) => {
-      if (!live || confirmed.current) return; // an event already brought newer ones
-      if (result.ok) accept(result.value);
-      else setState({ status: 'failed', message: result.error.message });
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [api, accept]);
+  useIpcEvent('settings.changed', setLatest);
+  const state = useMemo<SettingsState>(() => {
+    if (latest !== null) return { status: 'ready', settings: latest };
+    if (first.status === 'ready') return { status: 'ready', settings: first.value };
+    if (first.status === 'failed') return { status: 'failed', message: first.message };
+    return { status: 'loading' };
+  }, [latest, first]);
 
   const update = useCallback(
     (patch: SettingsPatch) => {
@@ -53,14 +40,14 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       // by field, so a one-field change never touches its neighbours.
       const run = async (): Promise<IpcResult<Settings>> => {
         const result = await api.invoke('settings.update', patch);
-        if (result.ok) accept(result.value);
+        if (result.ok) setLatest(result.value);
         return result;
       };
       const next = queue.current.then(run, run);
       queue.current = next;
       return next;
     },
-    [api, accept],
+    [api],
   );
 
   const value = useMemo(() => ({ state, update }), [state, update]);

@@ -99,7 +99,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   let settings: CheckSettings = { thresholds: {}, maxCorrectedPercent: undefined };
   let source: HeartRateSource | null = null;
   let clock: { nowMs(): number } = systemClock;
-  let live: LiveCheck | null = null;
+  let liveCheck: LiveCheck | null = null;
   let recorder: SessionRecorder | null = null;
   let lastLiveStatus: { atMs: number; bpm: number | null; state: string | null; connected: boolean } | null = null;
   // Disconnected until start(); each start() gets a fresh lifetime.
@@ -186,18 +186,18 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   }
 
   function sample(): void {
-    if (live === null) return;
+    if (liveCheck === null) return;
     const rrSupport: RrSupport = source?.quality().rrSupport ?? 'unknown';
-    const next = live.sample(rrSupport);
+    const next = liveCheck.sample(rrSupport);
     dispatch({ type: 'sample', sample: next });
     reportLiveStatus(next.atMs, next.receiving, next.liveHrBpm, next.state);
   }
 
   function onMeasurement(measurement: Measurement): void {
     const flow = snapshot.flow;
-    if (live === null || flow === null || flow.step.name === 'finished' || flow.step.name === 'calibrated') return;
+    if (liveCheck === null || flow === null || flow.step.name === 'finished' || flow.step.name === 'calibrated') return;
     for (const beat of measurement.beats) {
-      live.push(beat);
+      liveCheck.push(beat);
       recorder?.addBeat(beat.tMs, beat.rrMs);
       series.push(beat.tMs, beat.rrMs);
     }
@@ -222,7 +222,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     },
     begin(mode, baselineHrBpm, pattern) {
       clock = source?.clock ?? systemClock;
-      live = createLiveCheck({ clock, baselineHrBpm, thresholds: settings.thresholds });
+      liveCheck = createLiveCheck({ clock, baselineHrBpm, thresholds: settings.thresholds });
       recorder = null;
       lastLiveStatus = null;
       series.clear();
@@ -247,7 +247,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
       if (current !== null && current.step.name !== 'finished' && current.step.name !== 'calibrated' && current.step.name !== 'idle') {
         dispatch({ type: 'cancel', atMs: clock.nowMs() });
       }
-      live = null;
+      liveCheck = null;
       update({ flow: null });
     },
     onFinished(listener) {

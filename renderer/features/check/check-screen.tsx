@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { BREATHING_PRESET_SPECS, DEFAULT_PRESET, type BreathingPatternSpec } from '../../../shared/check/breathing.ts';
 import { baselineFromSessions } from '../../../shared/check/resting-readings.ts';
 import { NOT_A_MEDICAL_DEVICE } from '../../../shared/content/check-copy.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
 import { baselineHrForRules, type Baseline } from '../../../shared/signal/baseline.ts';
-import { useApi } from '../../app/attune.ts';
+import { useIpcLoad } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import { DEMO_SCENARIO_LABELS } from '../../sensors/demo-source.ts';
@@ -23,28 +23,18 @@ import { Bpm, StepFocusContext, StepHeading } from './step-parts.tsx';
 
 type BaselineState = { status: 'loading' } | { status: 'ready'; baseline: Baseline } | { status: 'failed'; message: string };
 
-/** The baseline from finished calibration sessions, reloaded after every finished session. */
+/** The baseline from finished calibration sessions, read again after every finished session. */
 function useBaseline(): BaselineState {
-  const api = useApi();
   const { onFinished } = useCheck();
-  const [state, setState] = useState<BaselineState>({ status: 'loading' });
-  const load = useCallback(async () => {
-    const result = await api.invoke('session.list', { fromMs: 0, toMs: Date.now() + 24 * 3600_000 });
-    setState(result.ok ? { status: 'ready', baseline: baselineFromSessions(result.value) } : { status: 'failed', message: result.error.message });
-  }, [api]);
-  useEffect(() => {
-    let live = true;
-    const reload = () => {
-      if (live) void load();
-    };
-    reload();
-    const off = onFinished(reload);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [load, onFinished]);
-  return state;
+  // The range is taken when asking, so a reread after a finished session includes it.
+  const sessions = useIpcLoad((api) => api.invoke('session.list', { fromMs: 0, toMs: Date.now() + 24 * 3600_000 }), 'check-baseline');
+  const { reload } = sessions;
+  useEffect(() => onFinished(reload), [onFinished, reload]);
+  return useMemo<BaselineState>(() => {
+    if (sessions.status === 'ready') return { status: 'ready', baseline: baselineFromSessions(sessions.value) };
+    if (sessions.status === 'failed') return { status: 'failed', message: sessions.message };
+    return { status: 'loading' };
+  }, [sessions]);
 }
 
 export function preferredPattern(settings: Settings | null): BreathingPatternSpec {

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { INTENTION_REMINDER, SELF_SOOTHING_IDEAS } from '../../../shared/content/check-copy.ts';
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
-import type { ReminderStatus } from '../../../shared/model/reminders.ts';
 import { useApi } from '../../app/attune.ts';
+import { useReminderStatus } from '../../app/reminder-status.ts';
 import { useLifetime } from '../../app/lifetime.ts';
 import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
@@ -57,21 +57,6 @@ function CheckInCard() {
   );
 }
 
-function useReminderStatus(): ReminderStatus | null {
-  const api = useApi();
-  const [status, setStatus] = useState<ReminderStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('reminders.status').then((result) => {
-      if (live && result.ok) setStatus(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return status;
-}
-
 function clockTime(ms: number): string {
   return new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 }
@@ -79,7 +64,7 @@ function clockTime(ms: number): string {
 function BreakCard({ onStartCheck }: { onStartCheck: () => void }) {
   const api = useApi();
   const lifetime = useLifetime();
-  const status = useReminderStatus();
+  const { status } = useReminderStatus();
   const [ended, setEnded] = useState(false);
   const endsAtMs = ended ? null : (status?.breakEndsAtMs ?? null);
   return (

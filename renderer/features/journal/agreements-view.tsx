@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Agreement } from '../../../shared/model/agreement.ts';
 import { useApi } from '../../app/attune.ts';
+import { useIpcQuery } from '../../app/ipc-query.ts';
+import { useLifetime } from '../../app/lifetime.ts';
 import { formatDate } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 
@@ -15,31 +17,25 @@ const STATUS_WORDS: Record<Agreement['status'], string> = {
 
 export function AgreementsView({ focusId }: { focusId: string | null }) {
   const api = useApi();
-  const [agreements, setAgreements] = useState<Agreement[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const lifetime = useLifetime();
+  const list = useIpcQuery('agreement.list', undefined);
+  const agreements = list.status === 'ready' ? list.value : null;
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const problem = saveProblem ?? (list.status === 'failed' ? list.message : null);
   const focused = useRef<HTMLLIElement>(null);
-
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('agreement.list').then((result) => {
-      if (!live) return;
-      if (result.ok) setAgreements(result.value);
-      else setProblem(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
 
   useEffect(() => {
     if (agreements && focusId) focused.current?.focus();
   }, [agreements, focusId]);
 
   const setStatus = async (agreement: Agreement, status: Agreement['status']) => {
-    const result = await api.invoke('agreement.save', { id: agreement.id, status });
-    if (!result.ok) setProblem(result.error.message);
-    setVersion((v) => v + 1);
+    const result = await lifetime.guard(api.invoke('agreement.save', { id: agreement.id, status }));
+    if (!result.ok) {
+      setSaveProblem(result.error.message);
+      return;
+    }
+    setSaveProblem(null);
+    list.update((all) => all.map((a) => (a.id === result.value.id ? result.value : a)));
   };
 
   const shown = (agreements ?? []).filter((a) => a.status !== 'archived' || a.id === focusId);

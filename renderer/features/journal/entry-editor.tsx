@@ -4,7 +4,9 @@ import { localDayOf } from '../../../shared/journal/calendar.ts';
 import { knownTags } from '../../../shared/journal/entry-filter.ts';
 import { sessionToAutoLink } from '../../../shared/journal/session-pairing.ts';
 import { JOURNAL_TEXT_MAX_CHARS, type JournalEntry } from '../../../shared/model/journal.ts';
+import type { AttuneApi } from '../../../shared/ipc/api.ts';
 import { useApi } from '../../app/attune.ts';
+import { createLifetime } from '../../app/lifetime.ts';
 import { CuePicker, EmotionPicker, PleasantnessScale, TagEditor } from './entry-fields.tsx';
 import { parseLocalDateTime, toLocalInput, validateEntry, type EntryErrors } from './entry-validation.ts';
 import { KIND_LABELS, useFreshJournalList, useJournalData } from './journal-data.tsx';
@@ -21,6 +23,32 @@ const EDITOR_KINDS = ['reflection', 'debrief', 'prompt'] as const;
 type Props = { mode: 'new'; options: NewEntryOptions; nowMs?: () => number } | { mode: 'edit'; entry: JournalEntry; nowMs?: () => number };
 
 type LinkedSessionInfo = { id: string; label: string; auto: boolean };
+
+const UNREADABLE_SESSION = 'A session that could not be read';
+
+/**
+ * The sessions an entry starts out linked to, named from the session list (summaries only,
+ * never the beats): the entry's own links, the session it was written from, or the one that
+ * just ended. null when there is nothing to link.
+ */
+async function linkedSessionsAtOpen(
+  api: AttuneApi,
+  existingIds: readonly string[] | null,
+  wanted: string | null,
+  openedAtMs: number,
+): Promise<{ links: LinkedSessionInfo[]; autoLinked: boolean } | null> {
+  const result = await api.invoke('session.list', { fromMs: 0, toMs: openedAtMs + 24 * 3600_000 });
+  const known = new Map(result.ok ? result.value.map((session) => [session.id, session]) : []);
+  const named = (id: string): LinkedSessionInfo => {
+    const session = known.get(id);
+    return { id, label: session ? sessionTitle(session) : UNREADABLE_SESSION, auto: false };
+  };
+  if (existingIds !== null) return { links: existingIds.map(named), autoLinked: false };
+  if (wanted !== null) return known.has(wanted) ? { links: [named(wanted)], autoLinked: false } : null;
+  if (!result.ok) return null;
+  const justBefore = sessionToAutoLink(result.value, openedAtMs);
+  return justBefore ? { links: [{ id: justBefore.id, label: sessionTitle(justBefore), auto: true }], autoLinked: true } : null;
+}
 
 export function EntryEditor(props: Props) {
   const api = useApi();
@@ -54,39 +82,21 @@ export function EntryEditor(props: Props) {
 
   const suggestions = useMemo(() => knownTags(list.status === 'ready' ? list.entries : []), [list]);
 
-  // Names of sessions already linked (edit), the one asked for (from a session), or the one just finished (auto-link).
+  // Names of sessions already linked (edit), the one asked for (from a session), or the one
+  // just finished (auto-link), read once per entry opened.
   useEffect(() => {
-    let live = true;
-    const wanted = props.mode === 'new' ? props.options.sessionId : null;
-    const named = async () => {
-      if (existing) {
-        const labelled = await Promise.all(
-          existing.sessionIds.map(async (id) => {
-            const result = await api.invoke('session.get', { sessionId: id });
-            return { id, label: result.ok ? sessionTitle(result.value.session) : 'A session that could not be read', auto: false };
-          }),
-        );
-        if (live) setSessions(labelled);
+    const ask = createLifetime();
+    const wanted = props.mode === 'new' ? (props.options.sessionId ?? null) : null;
+    void ask.guard(linkedSessionsAtOpen(api, existing?.sessionIds ?? null, wanted, openedAtMs)).then((found) => {
+      if (found === null) return;
+      if (!found.autoLinked) {
+        setSessions(found.links);
         return;
       }
-      if (wanted) {
-        const result = await api.invoke('session.get', { sessionId: wanted });
-        if (live && result.ok) setSessions([{ id: wanted, label: sessionTitle(result.value.session), auto: false }]);
-        return;
-      }
-      const recent = await api.invoke('session.list', { fromMs: Math.max(0, openedAtMs - 26 * 3600_000), toMs: openedAtMs + 1 });
-      if (!live || !recent.ok) return;
-      const justBefore = sessionToAutoLink(recent.value, openedAtMs);
-      if (justBefore) {
-        setSessions((current) => (current.length > 0 ? current : [{ id: justBefore.id, label: sessionTitle(justBefore), auto: true }]));
-        setKind((current) => (current === 'reflection' ? 'debrief' : current));
-      }
-    };
-    void named();
-    return () => {
-      live = false;
-    };
-    // Runs once per entry opened.
+      setSessions((current) => (current.length > 0 ? current : found.links));
+      setKind((current) => (current === 'reflection' ? 'debrief' : current));
+    });
+    return () => ask.end();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, existing?.id]);
 

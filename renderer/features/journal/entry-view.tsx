@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { bodyCueLabel } from '../../../shared/content/body-cues.ts';
 import { emotionById, pleasantnessLabel } from '../../../shared/content/emotions.ts';
 import { promptById } from '../../../shared/content/journal-prompts.ts';
@@ -6,6 +6,7 @@ import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
 import type { IpcResult } from '../../../shared/ipc/result.ts';
 import type { JournalEntry } from '../../../shared/model/journal.ts';
 import { useApi } from '../../app/attune.ts';
+import { useIpcQuery } from '../../app/ipc-query.ts';
 import { EntryEditor } from './entry-editor.tsx';
 import { FormattedText } from './formatted-text.tsx';
 import { entryLabel, formatDateTime, KIND_LABELS, useJournalData } from './journal-data.tsx';
@@ -17,21 +18,18 @@ import { LinkedSession } from './session-physiology.tsx';
 // One entry: what was written (light formatting, safely rendered), how it felt, the cues,
 // and each linked session's body: heart-rate line, peak, calm-down time, breathing.
 
-type Loaded = { status: 'loading' } | { status: 'ready'; entry: JournalEntry } | { status: 'failed'; message: string };
+type EntryState = { status: 'loading' } | { status: 'ready'; entry: JournalEntry } | { status: 'failed'; message: string };
 
-export function useEntry(id: string): [Loaded, (entry: JournalEntry) => void] {
-  const api = useApi();
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    void api.invoke('journal.get', { id }).then((result) => {
-      if (live) setState(result.ok ? { status: 'ready', entry: result.value } : { status: 'failed', message: result.error.code === 'not-found' ? 'This entry is not in your journal any more.' : result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, id]);
-  const replace = useCallback((entry: JournalEntry) => setState({ status: 'ready', entry }), []);
+export function useEntry(id: string): [EntryState, (entry: JournalEntry) => void] {
+  const loaded = useIpcQuery('journal.get', { id });
+  const { update } = loaded;
+  const replace = useCallback((entry: JournalEntry) => update(() => entry), [update]);
+  const state: EntryState =
+    loaded.status === 'ready'
+      ? { status: 'ready', entry: loaded.value }
+      : loaded.status === 'failed'
+        ? { status: 'failed', message: loaded.code === 'not-found' ? 'This entry is not in your journal any more.' : loaded.message }
+        : loaded;
   return [state, replace];
 }
 

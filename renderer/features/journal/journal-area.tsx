@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { restingHeartRateBpm } from '../../../shared/journal/body-check.ts';
-import { useApi } from '../../app/attune.ts';
+import { useIpcQuery } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
 import '../../styles/journal.css';
@@ -38,21 +38,12 @@ const BASELINE_LOOKBACK_MS = 365 * 24 * 3600 * 1000;
 
 /** The repair flow fed from the app's heart-rate source and the same resting heart rate the check uses. */
 function LiveRepairFlow() {
-  const api = useApi();
   const heart = useHeartRate();
   const { state } = useSettings();
-  const [baseline, setBaseline] = useState<number | null | 'loading'>('loading');
-  useEffect(() => {
-    let live = true;
-    const nowMs = Date.now();
-    void api.invoke('session.list', { fromMs: Math.max(0, nowMs - BASELINE_LOOKBACK_MS), toMs: nowMs + 1 }).then((result) => {
-      if (live) setBaseline(result.ok ? restingHeartRateBpm(result.value) : null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  if (baseline === 'loading' || state.status === 'loading') return <p className="journal-count">Getting ready…</p>;
+  const [openedAtMs] = useState(() => Date.now());
+  const sessions = useIpcQuery('session.list', { fromMs: Math.max(0, openedAtMs - BASELINE_LOOKBACK_MS), toMs: openedAtMs + 1 });
+  if (sessions.status === 'loading' || state.status === 'loading') return <p className="journal-count">Getting ready…</p>;
+  const baseline = sessions.status === 'ready' ? restingHeartRateBpm(sessions.value) : null;
   const physiology = state.status === 'ready' ? state.settings.physiology : { calmAboveBaselineBpm: 5, sustainSec: 30 };
   const body: BodyReading = { connected: heart.status.phase === 'connected', bpm: heart.bpm };
   return <RepairFlow body={body} calmLineBpm={baseline === null ? null : baseline + physiology.calmAboveBaselineBpm} sustainMs={physiology.sustainSec * 1000} />;

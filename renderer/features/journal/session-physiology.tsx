@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { describeBreathing, formatDuration, heartRateSeries, sparklinePoints } from '../../../shared/journal/physiology.ts';
 import type { SessionDetail, SessionListItem } from '../../../shared/model/session.ts';
-import { useApi } from '../../app/attune.ts';
+import { useIpcQuery, type Loaded } from '../../app/ipc-query.ts';
 import { formatDateTime, SESSION_KIND_LABELS } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 
@@ -15,19 +15,9 @@ export function sessionTitle(session: { kind: string; startedAtMs: number }): st
   return `${SESSION_KIND_LABELS[session.kind] ?? 'Session'}, ${formatDateTime(session.startedAtMs)}`;
 }
 
-export function useSessionDetail(sessionId: string): { status: 'loading' } | { status: 'ready'; detail: SessionDetail } | { status: 'failed'; message: string } {
-  const api = useApi();
-  const [state, setState] = useState<ReturnType<typeof useSessionDetail>>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    void api.invoke('session.get', { sessionId }).then((result) => {
-      if (live) setState(result.ok ? { status: 'ready', detail: result.value } : { status: 'failed', message: result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, sessionId]);
-  return state;
+/** A session with its beats (the whole record: ask only where the beats are shown). */
+export function useSessionDetail(sessionId: string): Loaded<SessionDetail> {
+  return useIpcQuery('session.get', { sessionId });
 }
 
 export function SessionPhysiology({ detail }: { detail: SessionDetail }) {
@@ -93,9 +83,9 @@ export function LinkedSession({ sessionId, onUnlink }: { sessionId: string; onUn
       {state.status === 'ready' && (
         <>
           <p className="linked-session-title">
-            <JournalLink to={{ view: 'session', id: sessionId }}>{sessionTitle(state.detail.session)}</JournalLink>
+            <JournalLink to={{ view: 'session', id: sessionId }}>{sessionTitle(state.value.session)}</JournalLink>
           </p>
-          <SessionPhysiology detail={state.detail} />
+          <SessionPhysiology detail={state.value} />
         </>
       )}
       {onUnlink && (

@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { suggestionQueryRange, suggestSessions } from '../../../shared/journal/session-pairing.ts';
 import type { SessionListItem } from '../../../shared/model/session.ts';
-import { useApi } from '../../app/attune.ts';
+import { useIpcQuery } from '../../app/ipc-query.ts';
 import { sessionLine } from './session-physiology.tsx';
 
 // "Link a session": the sessions within six hours of the entry's moment, nearest first.
@@ -9,19 +9,13 @@ import { sessionLine } from './session-physiology.tsx';
 type Suggestion = SessionListItem & { distanceMs: number };
 
 export function SessionPicker({ atMs, linkedIds, onPick, onClose }: { atMs: number; linkedIds: readonly string[]; onPick: (session: SessionListItem) => void; onClose: () => void }) {
-  const api = useApi();
   const headingId = useId();
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; sessions: Suggestion[] } | { status: 'failed'; message: string }>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    void api.invoke('session.list', suggestionQueryRange(atMs)).then((result) => {
-      if (!live) return;
-      setState(result.ok ? { status: 'ready', sessions: suggestSessions(result.value, atMs, { excludeIds: linkedIds }) } : { status: 'failed', message: result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, atMs, linkedIds]);
+  const near = useIpcQuery('session.list', suggestionQueryRange(atMs));
+  const suggestions = useMemo<Suggestion[]>(
+    () => (near.status === 'ready' ? suggestSessions(near.value, atMs, { excludeIds: linkedIds }) : []),
+    [near, atMs, linkedIds],
+  );
+  const state = near.status === 'ready' ? { status: 'ready' as const, sessions: suggestions } : near;
 
   return (
     <section className="session-picker" aria-labelledby={headingId}>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { JournalEntry } from '../../../shared/model/journal.ts';
-import { useApi } from '../../app/attune.ts';
+import type { IpcResult } from '../../../shared/ipc/result.ts';
+import { useIpcLoad } from '../../app/ipc-query.ts';
 import { entryLabel, formatDateTime, KIND_LABELS } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { newEntryPath } from './journal-path.ts';
@@ -9,23 +9,18 @@ import { SessionPhysiology, sessionTitle, useSessionDetail } from './session-phy
 // A session with the entries written about it, and a way to write another.
 
 export function SessionView({ id }: { id: string }) {
-  const api = useApi();
   const state = useSessionDetail(id);
-  const [entries, setEntries] = useState<JournalEntry[] | null>(null);
-  const linkedIds = state.status === 'ready' ? state.detail.journalEntryIds.join(',') : '';
-
-  useEffect(() => {
-    if (state.status !== 'ready') return;
-    let live = true;
-    void Promise.all(state.detail.journalEntryIds.map((entryId) => api.invoke('journal.get', { id: entryId }))).then((results) => {
-      if (live) setEntries(results.flatMap((r) => (r.ok ? [r.value] : [])).sort((a, b) => b.createdAtMs - a.createdAtMs));
-    });
-    return () => {
-      live = false;
-    };
-    // The ids, not the object, decide whether to read again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, linkedIds, state.status]);
+  const linkedIds = state.status === 'ready' ? state.value.journalEntryIds : [];
+  // The ids, not the detail object, decide whether to read the entries again.
+  const linked = useIpcLoad(
+    async (api): Promise<IpcResult<JournalEntry[]>> => {
+      const results = await Promise.all(linkedIds.map((entryId) => api.invoke('journal.get', { id: entryId })));
+      return { ok: true, value: results.flatMap((r) => (r.ok ? [r.value] : [])).sort((a, b) => b.createdAtMs - a.createdAtMs) };
+    },
+    linkedIds.join(','),
+    { enabled: state.status === 'ready' },
+  );
+  const entries = linked.status === 'ready' ? linked.value : null;
 
   if (state.status === 'loading') return <p className="journal-count">Opening the session…</p>;
   if (state.status === 'failed')
@@ -37,7 +32,7 @@ export function SessionView({ id }: { id: string }) {
         <JournalLink to={{ view: 'list' }}>Back to the journal</JournalLink>
       </div>
     );
-  const { session } = state.detail;
+  const { session } = state.value;
   return (
     <article className="journal-session" aria-labelledby="journal-session-title">
       <p className="journal-back">
@@ -46,7 +41,7 @@ export function SessionView({ id }: { id: string }) {
       <h2 id="journal-session-title" className="journal-view-title">
         {sessionTitle(session)}
       </h2>
-      <SessionPhysiology detail={state.detail} />
+      <SessionPhysiology detail={state.value} />
       <section aria-labelledby="journal-session-entries">
         <h3 id="journal-session-entries" className="journal-subheading">
           Entries about this session

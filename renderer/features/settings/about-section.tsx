@@ -1,28 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import FileText from 'lucide-react/icons/file-text';
 import type { AppInfo } from '../../../shared/model/app-info.ts';
 import { useApi } from '../../app/attune.ts';
+import { useIpcQuery } from '../../app/ipc-query.ts';
+import { useLifetime } from '../../app/lifetime.ts';
 
 export function AboutSection() {
   const api = useApi();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.invoke('app.info').then((result) => {
-      if (!live) return;
-      if (result.ok) setInfo(result.value);
-      else setProblem(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const lifetime = useLifetime();
+  const about = useIpcQuery('app.info', undefined);
+  const info: AppInfo | null = about.status === 'ready' ? about.value : null;
+  const [logProblem, setLogProblem] = useState<string | null>(null);
+  const problem = logProblem ?? (about.status === 'failed' ? about.message : null);
 
   async function showLogFile(): Promise<void> {
-    const result = await api.invoke('app.showLogFile');
-    setProblem(result.ok ? null : result.error.message);
+    const result = await lifetime.guard(api.invoke('app.showLogFile'));
+    setLogProblem(result.ok ? null : result.error.message);
   }
 
   return (

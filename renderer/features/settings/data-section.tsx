@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import Download from 'lucide-react/icons/download';
 import Upload from 'lucide-react/icons/upload';
 import FileHeart from 'lucide-react/icons/file-heart';
@@ -6,6 +6,8 @@ import Trash2 from 'lucide-react/icons/trash-2';
 import type { z } from 'zod';
 import { DELETE_EVERYTHING_CONFIRMATION, type RecordsStatusSchema } from '../../../shared/ipc/channels/records.ts';
 import { useApi } from '../../app/attune.ts';
+import { useIpcQuery } from '../../app/ipc-query.ts';
+import { useLifetime } from '../../app/lifetime.ts';
 
 // "Your data": how the records are protected, and the user's ways out: export everything,
 // bring an export or a recording back in, and delete everything behind a typed confirmation.
@@ -33,39 +35,25 @@ function plural(count: number, one: string, many: string): string {
 
 export function DataSection() {
   const api = useApi();
+  const lifetime = useLifetime();
   const confirmId = useId();
-  const [status, setStatus] = useState<RecordsStatus | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const records = useIpcQuery('data.status', undefined);
+  const status: RecordsStatus | null = records.status === 'ready' ? records.value : null;
+  const [outcome, setOutcome] = useState<Message | null>(null);
+  const message = outcome ?? (records.status === 'failed' ? { text: records.message, tone: 'problem' as const } : null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
 
-  const refresh = useCallback(async () => {
-    const result = await api.invoke('data.status');
-    if (result.ok) setStatus(result.value);
-    else setMessage({ text: result.error.message, tone: 'problem' });
-  }, [api]);
-
-  useEffect(() => {
-    let live = true;
-    void api.invoke('data.status').then((result) => {
-      if (!live) return;
-      if (result.ok) setStatus(result.value);
-      else setMessage({ text: result.error.message, tone: 'problem' });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
-
+  /** Runs one of the actions below while this section is on screen, then reads the counts again. */
   async function run(task: () => Promise<Message | null>): Promise<void> {
     setBusy(true);
     try {
-      const outcome = await task();
-      if (outcome) setMessage(outcome);
-      await refresh();
+      const said = await lifetime.guard(task());
+      if (said) setOutcome(said);
+      records.reload();
     } finally {
-      setBusy(false);
+      if (!lifetime.ended) setBusy(false);
     }
   }
 

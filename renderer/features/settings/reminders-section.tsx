@@ -4,7 +4,7 @@ import type { PauseSpan, ReminderKind, ReminderStatus } from '../../../shared/mo
 import type { Settings, SettingsPatch } from '../../../shared/model/settings.ts';
 import { useApi } from '../../app/attune.ts';
 import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
-import { useReminderStatus } from './use-reminder-status.ts';
+import { useReminderStatus } from '../../app/reminder-status.ts';
 
 // Reminders in Settings: pause and resume, which nudges come and when, quiet hours, start
 // at login, and what became of recent reminders. Every change saves at once.

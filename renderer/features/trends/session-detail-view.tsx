@@ -1,11 +1,11 @@
-import { memo, useContext, useEffect, useMemo, useState } from 'react';
+import { memo, useContext, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SessionDetail } from '../../../shared/model/session.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
 import { isoLocal } from '../../../shared/trends/csv.ts';
 import { lttb } from '../../../shared/trends/lttb.ts';
 import { beatSeries, breathsPerMinute, pacerWave, phaseBands, type BeatPoint, type PhaseBand } from '../../../shared/trends/session-detail.ts';
-import { useApi } from '../../app/attune.ts';
+import { useIpcQuery } from '../../app/ipc-query.ts';
 import { writePlainRr } from '../../../shared/formats/write-recording.ts';
 import { useOptionalHeartRate } from '../../sensors/heart-rate-context.tsx';
 import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
@@ -42,18 +42,7 @@ const clock = (sec: number) => {
 };
 
 export function SessionDetailView({ sessionId }: { sessionId: string }) {
-  const api = useApi();
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; detail: SessionDetail } | { status: 'failed'; message: string }>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    void api.invoke('session.get', { sessionId }).then((result) => {
-      if (!live) return;
-      setState(result.ok ? { status: 'ready', detail: result.value } : { status: 'failed', message: result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, sessionId]);
+  const state = useIpcQuery('session.get', { sessionId });
 
   return (
     <div className="session-detail">
@@ -72,7 +61,7 @@ export function SessionDetailView({ sessionId }: { sessionId: string }) {
           This session could not be opened: {state.message}
         </p>
       )}
-      {state.status === 'ready' && <SessionBody detail={state.detail} />}
+      {state.status === 'ready' && <SessionBody detail={state.value} />}
     </div>
   );
 }

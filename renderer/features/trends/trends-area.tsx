@@ -1,7 +1,9 @@
 import ChartLine from 'lucide-react/icons/chart-line';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import type { AttuneApi } from '../../../shared/ipc/api.ts';
+import type { IpcResult } from '../../../shared/ipc/result.ts';
 import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
-import { useApi } from '../../app/attune.ts';
+import { useIpcLoad } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { SessionDetailView } from './session-detail-view.tsx';
@@ -14,27 +16,19 @@ import './trends.css';
 // their resting heart rate, flooding episodes, practice, the journal and their own rating of
 // the signs of progress. A chunk of its own (recharts is heavy): trends-screen.tsx loads it.
 
-type Load = { status: 'loading' } | { status: 'ready'; timeline: TrendsTimeline; nowMs: number } | { status: 'failed'; message: string };
+/** The timeline with the moment it was read: "the last 4 weeks" count back from then. */
+async function readTimeline(api: AttuneApi): Promise<IpcResult<{ timeline: TrendsTimeline; nowMs: number }>> {
+  const result = await api.invoke('trends.timeline');
+  return result.ok ? { ok: true, value: { timeline: result.value, nowMs: Date.now() } } : result;
+}
 
 const DEFAULT_RULE: TrendsSettings = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10, maxCorrectedPercent: 5 };
 
 export default function TrendsArea({ path }: { path: TrendsPath }) {
-  const api = useApi();
   const { state: settingsState } = useSettings();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    void api.invoke('trends.timeline').then((result) => {
-      if (!live) return;
-      setLoad(result.ok ? { status: 'ready', timeline: result.value, nowMs: Date.now() } : { status: 'failed', message: result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
+  const read = useIpcLoad(readTimeline, 'trends.timeline');
+  const { reload } = read;
+  const load = read.status === 'ready' ? { status: 'ready' as const, ...read.value } : read;
 
   const physiology = settingsState.status === 'ready' ? settingsState.settings.physiology : null;
   const settings = useMemo<TrendsSettings>(

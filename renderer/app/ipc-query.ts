@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import type { AttuneApi } from '../../shared/ipc/api.ts';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../shared/ipc/contract.ts';
+import type { IpcResult } from '../../shared/ipc/result.ts';
+import { useApi } from './attune.ts';
+import { createLifetime } from './lifetime.ts';
+
+// How a screen reads from main. Every ask belongs to the component that made it: an answer
+// that arrives after it unmounted, or after a newer ask replaced it, is dropped (no
+// hand-written `live` flags, no setState on something that is gone).
+
+export type Loaded<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'failed'; readonly code: string; readonly message: string };
+
+export type LoadedWithReload<T> = Loaded<T> & {
+  /** Asks again; the last answer stays on screen until the new one arrives. */
+  reload(): void;
+  /** Changes the answer in place (a saved record main returned goes into the list, no reload). */
+  update(change: (value: T) => T): void;
+};
+
+const LOADING: Loaded<never> = { status: 'loading' };
+
+function loadedFrom<T>(result: IpcResult<T>): Loaded<T> {
+  return result.ok ? { status: 'ready', value: result.value } : { status: 'failed', code: result.error.code, message: result.error.message };
+}
+
+/**
+ * The answer of `load(api)`, asked when the component mounts, again whenever `key` changes
+ * and on reload(). Until the first answer for the current key, the state is loading.
+ * `load` may make several calls (combine them into one result); it is read when asking, so it
+ * need not be stable.
+ */
+export function useIpcLoad<T>(load: (api: AttuneApi) => Promise<IpcResult<T>>, key: string, options: { enabled?: boolean } = {}): LoadedWithReload<T> {
+  const api = useApi();
+  const enabled = options.enabled ?? true;
+  const [generation, setGeneration] = useState(0);
+  const [answer, setAnswer] = useState<{ key: string; loaded: Loaded<T> } | null>(null);
+  const ask = useEffectEvent(() => load(api));
+  useEffect(() => {
+    if (!enabled) return;
+    const lifetime = createLifetime();
+    void lifetime.guard(ask()).then((result) => setAnswer({ key, loaded: loadedFrom(result) }));
+    return () => lifetime.end();
+  }, [api, key, generation, enabled]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const update = useCallback(
+    (change: (value: T) => T) =>
+      setAnswer((current) => (current !== null && current.loaded.status === 'ready' ? { key: current.key, loaded: { status: 'ready', value: change(current.loaded.value) } } : current)),
+    [],
+  );
+  const loaded = answer !== null && answer.key === key ? answer.loaded : LOADING;
+  return useMemo(() => ({ ...loaded, reload, update }), [loaded, reload, update]);
+}
+
+/** One channel's answer for `input`, asked again when the input changes (compared by value). */
+export function useIpcQuery<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+  options: { enabled?: boolean } = {},
+): LoadedWithReload<ChannelOutput<C>> {
+  const invoke = (api: AttuneApi) => (api.invoke as (channel: C, input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>)(channel, input);
+  return useIpcLoad(invoke, `${channel} ${JSON.stringify(input ?? null)}`, options);
+}
+
+/** Calls `listener` for every `event` main pushes while the component is mounted. */
+export function useIpcEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): void {
+  const api = useApi();
+  const onEvent = useEffectEvent(listener);
+  useEffect(() => api.on(event, (payload) => onEvent(payload)), [api, event]);
+}
