@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { IpcError } from '../../shared/ipc/result.ts';
 import type { BeatColumns } from '../../shared/model/session.ts';
+import { StoreError } from './errors.ts';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, EXPORT_MANIFEST } from './export.ts';
 import { isNotFound, type StoreFs } from './fs-layer.ts';
 import { parseRecordJson } from './record-codec.ts';
@@ -59,12 +59,12 @@ async function readManifest(fs: StoreFs, folder: string): Promise<void> {
   try {
     manifest = JSON.parse((await fs.readFile(join(folder, EXPORT_MANIFEST))).toString('utf8'));
   } catch {
-    throw new IpcError('not-found', 'This folder is not a complete Attune export (its manifest.json is missing or unreadable).');
+    throw new StoreError({ code: 'not-an-export', reason: 'no-manifest' });
   }
   const m = manifest as { format?: unknown; formatVersion?: unknown };
-  if (m.format !== EXPORT_FORMAT) throw new IpcError('not-found', 'This folder is not an Attune export.');
+  if (m.format !== EXPORT_FORMAT) throw new StoreError({ code: 'not-an-export', reason: 'other-format' });
   if (typeof m.formatVersion !== 'number' || m.formatVersion > EXPORT_FORMAT_VERSION) {
-    throw new IpcError('unavailable', 'This export was made by a newer version of Attune.');
+    throw new StoreError({ code: 'newer-version', what: 'export' });
   }
 }
 

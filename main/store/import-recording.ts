@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { IpcError } from '../../shared/ipc/result.ts';
 import { readRecording } from '../../shared/formats/read-recording.ts';
 import type { BeatColumns, SessionListItem } from '../../shared/model/session.ts';
+import { StoreError } from './errors.ts';
 import type { StoreFs } from './fs-layer.ts';
 import type { RecordsStore } from './records-store.ts';
 
@@ -18,15 +18,15 @@ export type RecordingImport = { session: SessionListItem; alreadyImported: boole
 
 export async function importRecordingFile(store: RecordsStore, fs: StoreFs, path: string, nowMs: number): Promise<RecordingImport> {
   const stat = await fs.stat(path);
-  if (!stat.isFile()) throw new IpcError('invalid-payload', 'That is not a file.');
-  if (stat.size > MAX_RECORDING_FILE_BYTES) throw new IpcError('invalid-payload', 'That file is too large to be a heart-beat recording.');
+  if (!stat.isFile()) throw new StoreError({ code: 'invalid', reason: 'not-a-file' });
+  if (stat.size > MAX_RECORDING_FILE_BYTES) throw new StoreError({ code: 'invalid', reason: 'file-too-large' });
   const bytes = await fs.readFile(path);
   const contentSha256 = createHash('sha256').update(bytes).digest('hex');
   const earlier = store.findImportedSession(contentSha256);
   if (earlier) return { session: earlier, alreadyImported: true };
 
   const read = readRecording(bytes.toString('utf8'));
-  if (!read.ok) throw new IpcError('invalid-payload', `This file could not be read as a recording: ${read.error.message}.`);
+  if (!read.ok) throw new StoreError({ code: 'invalid', reason: 'not-a-recording', detail: read.error.message });
   const { format, rrMs, startedAt } = read.value;
 
   // Beat times come from cumulative RR (arrival times are not beat times).

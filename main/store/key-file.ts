@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { KEY_PROBLEM_WORDS } from '../../shared/content/store-messages.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { newDataKey, seal, unseal, UnsealError, type DataKey } from './crypto.ts';
 import { isNotFound, type StoreFs } from './fs-layer.ts';
@@ -56,6 +57,11 @@ export class StoreKeyError extends Error {
   }
 }
 
+/** Records (or the index) sealed with another key than key.json's: the key does not belong to this data. */
+export function recordsFromOtherKey(): StoreKeyError {
+  return new StoreKeyError('wrong-key', KEY_PROBLEM_WORDS.recordsFromOtherKey);
+}
+
 const KeyFileSchema = z.object({
   format: z.literal('attune-data-key'),
   formatVersion: z.literal(1),
@@ -90,7 +96,7 @@ export async function loadOrCreateKey(fs: StoreFs, directory: string, protector:
   }
   if (raw === null) {
     if (hasExistingData) {
-      throw new StoreKeyError('key-missing', 'The key that unlocks your Attune records is missing, so they cannot be read. Nothing was changed; restore key.json to the data folder, or delete everything to start again.');
+      throw new StoreKeyError('key-missing', KEY_PROBLEM_WORDS.missing);
     }
     return createKey(fs, path, protector);
   }
@@ -139,11 +145,11 @@ function parseKeyFile(raw: Buffer): KeyFile {
   try {
     json = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new StoreKeyError('key-unreadable', 'The key file of your Attune records is damaged, so they cannot be read. Nothing was changed.');
+    throw new StoreKeyError('key-unreadable', KEY_PROBLEM_WORDS.damaged);
   }
   const parsed = KeyFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new StoreKeyError('key-unreadable', 'The key file of your Attune records is damaged or from a newer Attune, so they cannot be read. Nothing was changed.');
+    throw new StoreKeyError('key-unreadable', KEY_PROBLEM_WORDS.damagedOrNewer);
   }
   return parsed.data;
 }
@@ -152,12 +158,12 @@ function unwrapKey(file: KeyFile, protector: KeyProtector): DataKey {
   let key: Buffer = Buffer.from(file.key, 'base64');
   if (file.wrappedBy === 'os') {
     if (!protector.isAvailable()) {
-      throw new StoreKeyError('key-locked', "Your Attune records are locked with this computer's key store, which is not available right now. Nothing was changed; try again after logging in to your desktop session.");
+      throw new StoreKeyError('key-locked', KEY_PROBLEM_WORDS.keyStoreLocked);
     }
     try {
       key = protector.decrypt(key);
     } catch {
-      throw new StoreKeyError('wrong-key', "This computer's key store could not unlock your Attune records (they may come from another user account or computer). Nothing was changed.");
+      throw new StoreKeyError('wrong-key', KEY_PROBLEM_WORDS.keyStoreRefused);
     }
   }
   const dataKey: DataKey = { key, keyId: Buffer.from(file.keyId, 'hex') };
@@ -165,7 +171,7 @@ function unwrapKey(file: KeyFile, protector: KeyProtector): DataKey {
     if (key.length !== 32) throw new UnsealError('tampered', 'bad key length');
     unseal(dataKey, Buffer.from(file.check, 'base64'), KEY_CHECK_AAD);
   } catch {
-    throw new StoreKeyError('wrong-key', 'The key file does not unlock your Attune records (it may be damaged or belong to other data). Nothing was changed.');
+    throw new StoreKeyError('wrong-key', KEY_PROBLEM_WORDS.keyDoesNotFit);
   }
   return dataKey;
 }

@@ -1,6 +1,6 @@
-import { IpcError } from '../../shared/ipc/result.ts';
+import { STORAGE_ERROR_WORDS } from '../../shared/content/store-messages.ts';
 import type { Notice } from '../../shared/model/app-info.ts';
-import { toStoreError } from './errors.ts';
+import { StoreError, toStoreError } from './errors.ts';
 import { StoreKeyError } from './key-file.ts';
 import { RecordsStore, type RecordsStoreOptions } from './records-store.ts';
 
@@ -16,7 +16,7 @@ export type RecordsProblem = { reason: StoreKeyError['reason'] | 'storage'; mess
 export type RecordsService = {
   /** Opens the store if that has not started yet; resolves when opening has finished, whether or not it succeeded. */
   ready(): Promise<void>;
-  /** The open store; rejects with IpcError('unavailable') and the plain reason when it is not. */
+  /** The open store; rejects with StoreError 'not-open', carrying the plain reason, when it is not. */
   store(): Promise<RecordsStore>;
   /** Why the store is not open, or null (call after ready()). */
   problem(): RecordsProblem | null;
@@ -42,9 +42,7 @@ export function createRecordsService(options: RecordsStoreOptions): RecordsServi
         problem = { reason: error.reason, message: error.message };
         return;
       }
-      const mapped = toStoreError(error);
-      const detail = mapped instanceof IpcError ? mapped.message : 'An unexpected error stopped it.';
-      problem = { reason: 'storage', message: `Attune could not open its records folder. ${detail}` };
+      problem = { reason: 'storage', message: STORAGE_ERROR_WORDS.couldNotOpenFolder(openingFailure(error)) };
     }
   };
   let opening: Promise<void> | null = null;
@@ -55,7 +53,7 @@ export function createRecordsService(options: RecordsStoreOptions): RecordsServi
     async store() {
       await ready();
       if (store) return store;
-      throw new IpcError('unavailable', problem?.message ?? 'The records store is not open.');
+      throw new StoreError({ code: 'not-open', problem: problem?.message ?? null });
     },
     problem: () => problem,
     async deleteEverything() {
@@ -69,7 +67,7 @@ export function createRecordsService(options: RecordsStoreOptions): RecordsServi
       await RecordsStore.removeAllData(options);
       opening = open();
       await opening;
-      if (!store) throw new IpcError('storage-failed', problem?.message ?? 'The records store could not be opened after deleting.');
+      if (!store) throw new StoreError({ code: 'reopen-failed', problem: problem?.message ?? null });
     },
     takeNotices() {
       const notices = store ? store.takeNotices() : [];
@@ -93,4 +91,13 @@ export async function openRecordsService(options: RecordsStoreOptions): Promise<
   const service = createRecordsService(options);
   await service.ready();
   return service;
+}
+
+/** What the problem notice says about a folder that would not open: the disk's failure, in plain words. */
+function openingFailure(error: unknown): string {
+  const failure = toStoreError(error);
+  if (!(failure instanceof StoreError)) return STORAGE_ERROR_WORDS.unexpected;
+  if (failure.problem.code === 'storage-full') return STORAGE_ERROR_WORDS.diskFull;
+  if (failure.problem.code === 'storage-failed') return STORAGE_ERROR_WORDS.couldNotWrite(failure.problem.fsCode);
+  return STORAGE_ERROR_WORDS.unexpected;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { IpcError } from '../../shared/ipc/result.ts';
+import { STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
 import type { Notice } from '../../shared/model/app-info.ts';
 import { AGREEMENT_SCHEMA_VERSION, type Agreement, type AgreementSave } from '../../shared/model/agreement.ts';
 import {
@@ -25,10 +25,10 @@ import { syncDirectory, TEMP_SUFFIX, writeFileAtomic } from './atomic-write.ts';
 import { appendBeatsFrame, createBeatsFile, decodeBeatsFile, encodeBeatsFrame, type BeatsReadout } from './beats-file.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { UnsealError, type DataKey } from './crypto.ts';
-import { notFound, toStoreError } from './errors.ts';
+import { notFound, StoreError, toStoreError } from './errors.ts';
 import { isNotFound, nodeFs, type StoreFs } from './fs-layer.ts';
 import { decodeSnapshot, encodeSnapshot, fileFingerprint } from './index-snapshot.ts';
-import { KEY_FILE_NAME, loadOrCreateKey, StoreKeyError, type KeyProtection, type KeyProtector } from './key-file.ts';
+import { KEY_FILE_NAME, loadOrCreateKey, recordsFromOtherKey, type KeyProtection, type KeyProtector } from './key-file.ts';
 import {
   BEATS_EXT,
   BEATS_FOLDER,
@@ -324,7 +324,7 @@ export class RecordsStore {
     return this.run(async () => {
       const current = await this.readJournalForWrite(id);
       if (expectedRevision !== undefined && current.revision !== expectedRevision) {
-        throw new IpcError('conflict', 'This entry was changed elsewhere since it was opened. Reload it and try again.');
+        throw new StoreError({ code: 'conflict', reason: 'changed-since-read' });
       }
       const next: JournalEntry = {
         ...current,
@@ -362,7 +362,7 @@ export class RecordsStore {
 
   getJournal(id: string): Promise<JournalEntry> {
     return this.run(async () => {
-      if (!this.index.journal.has(id)) throw notFound('journal entry');
+      if (!this.index.journal.has(id)) throw notFound('journal');
       return this.readDoc('journal', id);
     });
   }
@@ -400,7 +400,7 @@ export class RecordsStore {
       const { id, ...fields } = input;
       let next: Agreement;
       if (id === undefined) {
-        if (fields.text === undefined) throw new IpcError('invalid-payload', 'A new agreement needs its text.');
+        if (fields.text === undefined) throw new StoreError({ code: 'invalid', reason: 'agreement-without-text' });
         next = {
           schemaVersion: AGREEMENT_SCHEMA_VERSION,
           id: newRecordId(),
@@ -588,7 +588,7 @@ export class RecordsStore {
         for (const agreement of snapshot.agreements) this.index.agreements.set(agreement.id, agreement);
         this.search = createSearchIndex(snapshot.search);
       } else if (outcome.problem === 'other-key') {
-        throw wrongKeyError();
+        throw recordsFromOtherKey();
       } else if (outcome.problem === 'damaged') {
         await this.quarantine(layout.indexPath, 'index', outcome.detail);
       }
@@ -634,13 +634,13 @@ export class RecordsStore {
     }
     // Records sealed with another key mean the key file does not belong to this data:
     // stop before moving anything, rather than quarantine every record.
-    if (otherKey) throw wrongKeyError();
+    if (otherKey) throw recordsFromOtherKey();
     for (const item of damaged) {
       await this.quarantine(layout.recordPath(item.kind, item.id), item.kind, item.detail);
       if (item.kind === 'session') await this.quarantineBeatsIfPresent(item.id, 'its session record was damaged');
     }
     if (this.newerRecords.size > 0) {
-      this.notify('storage-warning', `${this.newerRecords.size} record(s) were saved by a newer version of Attune. They are kept untouched and will show again in that version.`);
+      this.notify('storage-warning', STORE_NOTICE_WORDS.newerRecordsKept(this.newerRecords.size));
     }
 
     // Beats whose session record is gone (its record was quarantined in an earlier run).
@@ -722,7 +722,7 @@ export class RecordsStore {
       recovered += 1;
     }
     if (recovered > 0) {
-      this.notify('storage-warning', `${recovered} session(s) were still recording when Attune stopped. They were saved up to the last few seconds and marked as interrupted.`);
+      this.notify('storage-warning', STORE_NOTICE_WORDS.sessionsRecovered(recovered));
     }
     return recovered > 0;
   }
@@ -753,13 +753,13 @@ export class RecordsStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new IpcError('unavailable', 'The records store is closed.');
+    if (this.closed) throw new StoreError({ code: 'closed' });
   }
 
   private recordingSession(sessionId: string): ActiveSession {
     const session = this.active.get(sessionId);
     if (session) return session;
-    if (this.index.getSession(sessionId)) throw new IpcError('conflict', 'This session is no longer recording.');
+    if (this.index.getSession(sessionId)) throw new StoreError({ code: 'conflict', reason: 'not-recording' });
     throw notFound('session');
   }
 
@@ -797,7 +797,7 @@ export class RecordsStore {
   }
 
   private async readJournalForWrite(id: string): Promise<JournalEntry> {
-    if (!this.index.journal.has(id)) throw notFound('journal entry');
+    if (!this.index.journal.has(id)) throw notFound('journal');
     return this.readDoc('journal', id);
   }
 
@@ -818,19 +818,17 @@ export class RecordsStore {
       if (!isNotFound(error)) throw error;
       this.forget(kind, id);
       this.index.fingerprints.delete(relativeRecordFile(kind, id));
-      throw notFound(kind === 'journal' ? 'journal entry' : kind);
+      throw notFound(kind);
     }
     const outcome = decodeRecord(this.dataKey, kind, id, sealed);
     if (outcome.ok) return outcome.doc;
-    if (outcome.problem === 'newer-version') {
-      throw new IpcError('unavailable', 'This record was saved by a newer version of Attune.');
-    }
+    if (outcome.problem === 'newer-version') throw new StoreError({ code: 'newer-version', what: 'record' });
     await this.quarantine(path, kind, outcome.detail);
     this.forget(kind, id);
     this.index.fingerprints.delete(relativeRecordFile(kind, id));
     this.markIndexDirty();
     if (kind === 'session') await this.quarantineBeatsIfPresent(id, 'its session record was damaged');
-    throw new IpcError('corrupt-data', 'This record was damaged. It has been moved aside to the quarantine folder; everything else is fine.');
+    throw new StoreError({ code: 'damaged', record: kind, detail: outcome.detail });
   }
 
   private async readBeatsForFinish(sessionId: string, beatsBytes: number): Promise<{ beats: BeatColumns }> {
@@ -893,9 +891,7 @@ export class RecordsStore {
     this.reports.push({ file: target, what, reason, atMs: nowMs });
     this.notify(
       'records-quarantined',
-      what === 'index'
-        ? 'The list of your records was damaged and has been rebuilt from the records themselves. Nothing was lost.'
-        : `A damaged ${what === 'beats' ? 'heart-beat file' : `${what} record`} could not be read. It was moved to the quarantine folder, untouched; everything else loaded normally.`,
+      what === 'index' ? STORE_NOTICE_WORDS.indexRebuilt : STORE_NOTICE_WORDS.fileQuarantined(what === 'beats' ? 'heart-beat file' : `${what} record`),
     );
   }
 
@@ -965,7 +961,7 @@ async function skipUnreadable<T>(read: Promise<T>): Promise<T | null> {
   try {
     return await read;
   } catch (error) {
-    if (error instanceof IpcError && (error.code === 'corrupt-data' || error.code === 'not-found' || error.code === 'unavailable')) return null;
+    if (error instanceof StoreError && (error.code === 'damaged' || error.code === 'not-found' || error.code === 'newer-version')) return null;
     throw error;
   }
 }
@@ -990,10 +986,6 @@ function unique(ids: readonly string[]): string[] {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function wrongKeyError(): StoreKeyError {
-  return new StoreKeyError('wrong-key', 'Your records were sealed with a different key than the one in key.json, so they cannot be read. Nothing was changed; restore the key.json that belongs to this data.');
 }
 
 function relativeRecordFile(kind: RecordKind, id: string): string {

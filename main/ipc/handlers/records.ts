@@ -5,12 +5,14 @@ import { importExportFolder } from '../../store/import-export.ts';
 import { importRecordingFile } from '../../store/import-recording.ts';
 import type { RecordsService } from '../../store/records-service.ts';
 import { systemClock, type Clock } from '../../store/clock.ts';
-import { toStoreError } from '../../store/errors.ts';
 import type { ContractHandlers } from '../router.ts';
+import { withStoreErrors } from '../store-errors.ts';
 
 // Binds the records channels to the records service. Folders and files for export and
 // import come from main's own dialogs (`chooseFolder`, `chooseRecordingFile`), never from
-// the page, so a compromised page cannot make main read or write an arbitrary path.
+// the page, so a compromised page cannot make main read or write an arbitrary path. The
+// store's errors, and file-system errors from export and import folders, reach the router
+// as IpcErrors through withStoreErrors.
 
 export type RecordsHandlerDeps = {
   records: RecordsService;
@@ -26,16 +28,8 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
   const fs = deps.fs ?? nodeFs;
   const clock = deps.clock ?? systemClock;
   const store = () => deps.records.store();
-  // Export and import touch folders outside the store: their errors need the same mapping.
-  const withFsErrors = async <T>(task: () => Promise<T>): Promise<T> => {
-    try {
-      return await task();
-    } catch (error) {
-      throw toStoreError(error);
-    }
-  };
 
-  return {
+  return withStoreErrors<typeof recordsChannels>({
     'session.start': async (input) => (await store()).startSession(input),
     'session.appendBeats': async ({ sessionId, beats }) => (await store()).appendBeats(sessionId, beats),
     'session.addMarker': async ({ sessionId, marker }) => (await store()).addMarker(sessionId, marker),
@@ -81,26 +75,26 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
       const current = await store();
       const folder = await deps.chooseFolder('export');
       if (folder === null) return { cancelled: true as const };
-      const result = await withFsErrors(() => exportEverything(current, fs, folder, clock.nowMs()));
+      const result = await exportEverything(current, fs, folder, clock.nowMs());
       return { cancelled: false as const, ...result };
     },
     'data.import': async () => {
       const current = await store();
       const folder = await deps.chooseFolder('import');
       if (folder === null) return { cancelled: true as const };
-      const result = await withFsErrors(() => importExportFolder(current, fs, folder));
+      const result = await importExportFolder(current, fs, folder);
       return { cancelled: false as const, ...result };
     },
     'data.importRecording': async () => {
       const current = await store();
       const path = await deps.chooseRecordingFile();
       if (path === null) return { cancelled: true as const };
-      const result = await withFsErrors(() => importRecordingFile(current, fs, path, clock.nowMs()));
+      const result = await importRecordingFile(current, fs, path, clock.nowMs());
       return { cancelled: false as const, ...result };
     },
     'data.deleteEverything': async () => {
-      await withFsErrors(() => deps.records.deleteEverything());
+      await deps.records.deleteEverything();
       return { deleted: true as const };
     },
-  };
+  });
 }

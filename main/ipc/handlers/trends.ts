@@ -2,6 +2,7 @@ import type { trendsChannels } from '../../../shared/ipc/channels/trends.ts';
 import { toTrendEntry, toTrendSession, type TrendSession, type TrendSigns } from '../../../shared/trends/timeline.ts';
 import type { RecordsService } from '../../store/records-service.ts';
 import type { ContractHandlers } from '../router.ts';
+import { withStoreErrors } from '../store-errors.ts';
 
 // trends.timeline: the records index turned into Trends' compact points in one call. The
 // index holds everything but the signs ratings, so only 'weekly-signs' entries are opened
@@ -11,7 +12,7 @@ const ALL_TIME_END_MS = 8_640_000_000_000;
 
 export function createTrendsHandlers(deps: { records: RecordsService }): ContractHandlers<typeof trendsChannels> {
   const ratings = new Map<string, { revision: number; rating: number[] | null }>();
-  return {
+  return withStoreErrors<typeof trendsChannels>({
     'trends.timeline': async () => {
       const store = await deps.records.store();
       const sessions = store
@@ -34,5 +35,5 @@ export function createTrendsHandlers(deps: { records: RecordsService }): Contrac
       signs.sort((a, b) => a.createdAtMs - b.createdAtMs);
       return { sessions, entries, signs };
     },
-  };
+  });
 }

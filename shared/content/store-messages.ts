@@ -1,0 +1,65 @@
+// The records store's words to the user: why a call on a record failed, what happened to a
+// damaged file, why the records could not be opened. The store's own errors carry only a kind
+// and a technical detail; main/ipc/store-errors.ts picks the sentence here for the window, and
+// the store's notices and key problems take theirs from here too. A sentence with a figure or
+// a name in it is a small function, so the caller only supplies the value. Plain words, no
+// blame, and always what is safe.
+
+/** What a call was looking for, as the sentence names it. */
+export type StoredThing = 'session' | 'journal entry' | 'agreement';
+
+export const RECORD_ERROR_WORDS = {
+  noSuchRecord: (what: StoredThing) => `There is no ${what} with that id.`,
+  entryChangedElsewhere: 'This entry was changed elsewhere since it was opened. Reload it and try again.',
+  sessionNotRecording: 'This session is no longer recording.',
+  recordDamaged: 'This record was damaged. It has been moved aside to the quarantine folder; everything else is fine.',
+  recordFromNewerVersion: 'This record was saved by a newer version of Attune.',
+  agreementNeedsText: 'A new agreement needs its text.',
+  storeClosed: 'The records store is closed.',
+  storeNotOpen: 'The records store is not open.',
+  storeNotReopened: 'The records store could not be opened after deleting.',
+} as const;
+
+export const STORAGE_ERROR_WORDS = {
+  diskFull: 'The disk is full, so this was not saved. Everything saved before is safe; free some space and try again.',
+  /** `fsCode` is the system's own name for the failure, e.g. EACCES: it helps support. */
+  couldNotWrite: (fsCode: string) => `Attune could not write to its data folder (${fsCode}). Everything saved before is safe.`,
+  couldNotOpenFolder: (detail: string) => `Attune could not open its records folder. ${detail}`,
+  unexpected: 'An unexpected error stopped it.',
+} as const;
+
+export const TRANSFER_ERROR_WORDS = {
+  exportIncomplete: 'This folder is not a complete Attune export (its manifest.json is missing or unreadable).',
+  notAnExport: 'This folder is not an Attune export.',
+  exportFromNewerVersion: 'This export was made by a newer version of Attune.',
+  notAFile: 'That is not a file.',
+  fileTooLarge: 'That file is too large to be a heart-beat recording.',
+  notARecording: (why: string) => `This file could not be read as a recording: ${why}.`,
+} as const;
+
+/** What the store tells the user once, in the notices, after it has dealt with something. */
+export const STORE_NOTICE_WORDS = {
+  indexRebuilt: 'The list of your records was damaged and has been rebuilt from the records themselves. Nothing was lost.',
+  /** `what` names the file: 'heart-beat file', 'journal record', … */
+  fileQuarantined: (what: string) =>
+    `A damaged ${what} could not be read. It was moved to the quarantine folder, untouched; everything else loaded normally.`,
+  sessionsRecovered: (count: number) =>
+    `${count} session(s) were still recording when Attune stopped. They were saved up to the last few seconds and marked as interrupted.`,
+  newerRecordsKept: (count: number) =>
+    `${count} record(s) were saved by a newer version of Attune. They are kept untouched and will show again in that version.`,
+} as const;
+
+/** Why the records could not be unlocked. Each says that nothing was changed. */
+export const KEY_PROBLEM_WORDS = {
+  missing:
+    'The key that unlocks your Attune records is missing, so they cannot be read. Nothing was changed; restore key.json to the data folder, or delete everything to start again.',
+  damaged: 'The key file of your Attune records is damaged, so they cannot be read. Nothing was changed.',
+  damagedOrNewer: 'The key file of your Attune records is damaged or from a newer Attune, so they cannot be read. Nothing was changed.',
+  keyStoreLocked:
+    "Your Attune records are locked with this computer's key store, which is not available right now. Nothing was changed; try again after logging in to your desktop session.",
+  keyStoreRefused:
+    "This computer's key store could not unlock your Attune records (they may come from another user account or computer). Nothing was changed.",
+  keyDoesNotFit: 'The key file does not unlock your Attune records (it may be damaged or belong to other data). Nothing was changed.',
+  recordsFromOtherKey:
+    'Your records were sealed with a different key than the one in key.json, so they cannot be read. Nothing was changed; restore the key.json that belongs to this data.',
+} as const;
