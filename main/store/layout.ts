@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 // Where each kind of file lives under the records folder. One file per record, so a write
@@ -26,6 +27,11 @@ export const RECORD_EXT = '.rec';
 export const BEATS_EXT = '.beats';
 /** Folders being removed by delete-everything are first renamed to this prefix. */
 export const DELETING_PREFIX = 'deleting-';
+
+/** A new record's id: 16 url-safe characters, also its file name. */
+export function newRecordId(): string {
+  return randomBytes(12).toString('base64url');
+}
 
 export type StoreLayout = {
   root: string;

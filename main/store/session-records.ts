@@ -1,0 +1,282 @@
+import { STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
+import {
+  SESSION_SCHEMA_VERSION,
+  type Beat,
+  type BeatColumns,
+  type PhaseMarker,
+  type SessionDetail,
+  type SessionListItem,
+  type SessionRecord,
+  type SessionStart,
+} from '../../shared/model/session.ts';
+import type { BeatsReadout } from './beats-file.ts';
+import type { Clock } from './clock.ts';
+import { notFound, StoreError } from './errors.ts';
+import { newRecordId } from './layout.ts';
+import { KindRecords, sameJson, type AdoptOutcome, type RecordFiles } from './record-files.ts';
+import type { SummarizeBeats } from './summarize.ts';
+
+// Sessions and their beats: starting a recording, appending beats batch by batch, phase
+// markers, finishing with the engine's summary, discarding; reading a session back with its
+// beats; adopting one from an export or a recording file; and, when the store opens,
+// finishing sessions a crash cut off. The store's lock is held around every call here.
+
+type ActiveSession = { record: SessionRecord; beatsBytes: number; frameCount: number; beatCount: number };
+
+const BEATS_PER_IMPORTED_FRAME = 1024;
+
+function noBeats(): BeatColumns {
+  return { tMs: [], rrMs: [] };
+}
+
+export class SessionRecords extends KindRecords {
+  /** Sessions recording now, with where their beats file ends. */
+  private readonly active = new Map<string, ActiveSession>();
+  private readonly summarize: SummarizeBeats;
+
+  constructor(files: RecordFiles, clock: Clock, summarize: SummarizeBeats) {
+    super(files, clock);
+    this.summarize = summarize;
+  }
+
+  private get vault() {
+    return this.files.vault;
+  }
+
+  async start(input: SessionStart): Promise<SessionListItem> {
+    const record: SessionRecord = {
+      schemaVersion: SESSION_SCHEMA_VERSION,
+      id: newRecordId(),
+      revision: 1,
+      kind: input.kind,
+      status: 'recording',
+      startedAtMs: Math.round(this.clock.nowMs()),
+      endedAtMs: null,
+      source: input.source,
+      breathingPattern: input.breathingPattern ?? null,
+      baselineHrBpm: input.baselineHrBpm ?? null,
+      markers: [],
+      beatCount: 0,
+      summary: null,
+    };
+    // Record first, beats file second: a crash in between leaves a session with no beats,
+    // which recovery finishes as interrupted, never a beats file nobody knows about.
+    await this.files.write('session', record);
+    let beatsBytes: number;
+    try {
+      beatsBytes = await this.vault.createBeats(record.id);
+    } catch (error) {
+      await this.files.remove('session', record.id).catch(() => undefined);
+      throw error;
+    }
+    this.active.set(record.id, { record, beatsBytes, frameCount: 0, beatCount: 0 });
+    this.index.putSession(record);
+    return this.item(record.id);
+  }
+
+  /** Appends one batch; when this resolves the batch is on disk. */
+  async appendBeats(sessionId: string, beats: readonly Beat[]): Promise<{ beatCount: number }> {
+    const session = this.recording(sessionId);
+    if (beats.length === 0) return { beatCount: session.beatCount };
+    session.beatsBytes += await this.vault.appendBeats(sessionId, session.frameCount, beats, session.beatsBytes);
+    session.frameCount += 1;
+    session.beatCount += beats.length;
+    return { beatCount: session.beatCount };
+  }
+
+  async addMarker(sessionId: string, marker: PhaseMarker): Promise<{ markerCount: number }> {
+    const session = this.recording(sessionId);
+    const record: SessionRecord = { ...session.record, revision: session.record.revision + 1, markers: [...session.record.markers, marker] };
+    await this.files.write('session', record);
+    session.record = record;
+    this.index.putSession(record);
+    return { markerCount: record.markers.length };
+  }
+
+  /** Ends the recording and stores the summary the signal engine computes from the stored beats. */
+  async finish(sessionId: string, options: { baselineHrBpm?: number | null }): Promise<SessionListItem> {
+    const session = this.recording(sessionId);
+    const beats = await this.beatsForFinish(sessionId, session.beatsBytes);
+    const baselineHrBpm = options.baselineHrBpm === undefined ? session.record.baselineHrBpm : options.baselineHrBpm;
+    const record: SessionRecord = {
+      ...session.record,
+      revision: session.record.revision + 1,
+      status: 'finished',
+      endedAtMs: Math.max(session.record.startedAtMs, Math.round(this.clock.nowMs())),
+      baselineHrBpm,
+      beatCount: beats.rrMs.length,
+      summary: this.summarize(beats, { baselineHrBpm, markers: session.record.markers }),
+    };
+    await this.files.write('session', record);
+    this.active.delete(sessionId);
+    this.index.putSession(record);
+    return this.item(sessionId);
+  }
+
+  /** Removes a session and its beats for good (a recording the user does not want to keep). */
+  async discard(sessionId: string): Promise<{ discarded: true }> {
+    if (!this.index.summary.getSession(sessionId)) throw notFound('session');
+    // Beats first: a crash in between leaves a session without beats, which can be
+    // discarded again, rather than beats without a session.
+    await this.vault.removeBeats(sessionId);
+    await this.files.remove('session', sessionId);
+    this.active.delete(sessionId);
+    this.index.summary.removeSession(sessionId);
+    return { discarded: true as const };
+  }
+
+  /** Sessions that started in [fromMs, toMs), oldest first. Served from memory. */
+  list(fromMs: number, toMs: number): SessionListItem[] {
+    return this.index.summary.sessionsInRange(fromMs, toMs).map((entry) => this.index.summary.toListItem(entry));
+  }
+
+  async get(sessionId: string): Promise<SessionDetail> {
+    if (!this.index.summary.getSession(sessionId)) throw notFound('session');
+    const session = this.active.get(sessionId)?.record ?? (await this.files.read('session', sessionId));
+    const { beats, beatsStatus } = await this.beatsForView(session);
+    return { session, beats, beatsStatus, journalEntryIds: this.index.summary.linkedEntries(sessionId) };
+  }
+
+  /** The session imported earlier from a file with these bytes, if any. */
+  findImported(contentSha256: string): SessionListItem | null {
+    const entry = this.index.summary.allSessions().find((s) => s.sourceSha256 === contentSha256);
+    return entry ? this.index.summary.toListItem(entry) : null;
+  }
+
+  item(sessionId: string): SessionListItem {
+    const entry = this.index.summary.getSession(sessionId);
+    if (!entry) throw notFound('session');
+    return this.index.summary.toListItem(entry);
+  }
+
+  /** Every session with its beats, for export; one that cannot be read is left out. */
+  async forEach(visit: (record: SessionRecord, beats: BeatColumns) => Promise<void>): Promise<void> {
+    for (const entry of [...this.index.summary.allSessions()]) {
+      const record = this.active.get(entry.id)?.record ?? (await this.files.readOrSkip('session', entry.id));
+      if (!record) continue;
+      const { beats } = await this.beatsForView(record);
+      await visit(record, beats);
+    }
+  }
+
+  /** Adds a session from an export or an imported file, keeping its id; see RecordsStore.adoptSession. */
+  async adopt(record: SessionRecord, beats: BeatColumns): Promise<AdoptOutcome> {
+    if (this.index.summary.getSession(record.id)) {
+      const existing = this.active.get(record.id)?.record ?? (await this.files.read('session', record.id));
+      return sameJson(existing, record) ? 'unchanged' : 'conflict';
+    }
+    // A session exported while it was recording arrives without anyone to finish it:
+    // it is finished here as interrupted, like one cut off by a crash.
+    const stored: SessionRecord = record.status === 'recording' ? this.interrupted(record, beats) : record;
+    let positionBytes = await this.vault.createBeats(stored.id);
+    let frameIndex = 0;
+    for (let start = 0; start < beats.rrMs.length; start += BEATS_PER_IMPORTED_FRAME) {
+      const batch: Beat[] = [];
+      for (let i = start; i < Math.min(start + BEATS_PER_IMPORTED_FRAME, beats.rrMs.length); i += 1) {
+        batch.push({ tMs: beats.tMs[i] ?? 0, rrMs: beats.rrMs[i] ?? 0 });
+      }
+      positionBytes += await this.vault.appendBeats(stored.id, frameIndex, batch, positionBytes);
+      frameIndex += 1;
+    }
+    await this.files.write('session', stored);
+    this.index.putSession(stored);
+    return 'added';
+  }
+
+  /** A finished session built from beats read out of a file, summarised like a live one. */
+  importedRecord(input: Pick<SessionRecord, 'kind' | 'source' | 'startedAtMs'>, beats: BeatColumns): SessionRecord {
+    return {
+      schemaVersion: SESSION_SCHEMA_VERSION,
+      id: newRecordId(),
+      revision: 1,
+      kind: input.kind,
+      status: 'finished',
+      startedAtMs: input.startedAtMs,
+      endedAtMs: input.startedAtMs + Math.round(beats.tMs.at(-1) ?? 0),
+      source: input.source,
+      breathingPattern: null,
+      baselineHrBpm: null,
+      markers: [],
+      beatCount: beats.rrMs.length,
+      summary: this.summarize(beats, { baselineHrBpm: null }),
+    };
+  }
+
+  /**
+   * When the store opens: sessions still marked as recording were cut off by a crash or a
+   * forced quit. They are finished as 'interrupted' from the beats that reached the disk; a
+   * last batch that was half-written (never acknowledged) is cut off the file.
+   */
+  async recoverInterrupted(): Promise<boolean> {
+    let recovered = 0;
+    for (const entry of this.index.summary.allSessions().filter((s) => s.status === 'recording')) {
+      const record = await this.files.read('session', entry.id).catch(() => null);
+      if (!record) continue;
+      const readout = await this.readBeats(record.id);
+      if (readout && readout.tail !== 'none') await this.vault.truncateBeats(record.id, readout.goodBytes);
+      const finished = this.interrupted(record, readout?.beats ?? noBeats());
+      await this.files.write('session', finished);
+      this.index.putSession(finished);
+      recovered += 1;
+    }
+    if (recovered > 0) this.vault.notify('storage-warning', STORE_NOTICE_WORDS.sessionsRecovered(recovered));
+    return recovered > 0;
+  }
+
+  private interrupted(record: SessionRecord, beats: BeatColumns): SessionRecord {
+    return {
+      ...record,
+      revision: record.revision + 1,
+      status: 'interrupted',
+      endedAtMs: record.startedAtMs + Math.round(beats.tMs.at(-1) ?? 0),
+      beatCount: beats.rrMs.length,
+      summary: this.summarize(beats, { baselineHrBpm: record.baselineHrBpm, markers: record.markers }),
+    };
+  }
+
+  private recording(sessionId: string): ActiveSession {
+    const session = this.active.get(sessionId);
+    if (session) return session;
+    if (this.index.summary.getSession(sessionId)) throw new StoreError({ code: 'conflict', reason: 'not-recording' });
+    throw notFound('session');
+  }
+
+  private async beatsForFinish(sessionId: string, beatsBytes: number): Promise<BeatColumns> {
+    const readout = await this.readBeats(sessionId);
+    if (!readout) return noBeats();
+    // A failed append may have left bytes past the last acknowledged frame; they are not data.
+    if (readout.goodBytes !== beatsBytes || readout.tail !== 'none') await this.vault.truncateBeats(sessionId, readout.goodBytes);
+    return readout.beats;
+  }
+
+  private async beatsForView(session: SessionRecord): Promise<{ beats: BeatColumns; beatsStatus: SessionDetail['beatsStatus'] }> {
+    const readout = await this.readBeats(session.id);
+    if (!readout) {
+      // Never having had beats is fine; beats that should be there and are not is not.
+      return { beats: noBeats(), beatsStatus: session.beatCount === 0 && session.status !== 'interrupted' ? 'complete' : 'unavailable' };
+    }
+    if (session.status === 'recording') return { beats: readout.beats, beatsStatus: 'complete' };
+    const count = readout.beats.rrMs.length;
+    if (count === session.beatCount && readout.tail === 'none') return { beats: readout.beats, beatsStatus: 'complete' };
+    if (count < session.beatCount || readout.tail !== 'none') {
+      // A finished session's beats file lost frames or has a damaged end: not a crash
+      // artefact (finish and recovery cut those), so it is damage. Keep the bytes aside.
+      await this.quarantineBeats(session.id, `expected ${session.beatCount} beats, found ${count} readable`);
+      return { beats: noBeats(), beatsStatus: 'unavailable' };
+    }
+    return { beats: readout.beats, beatsStatus: 'complete' };
+  }
+
+  /** null when there is no beats file (or it was damaged and has been quarantined). */
+  private async readBeats(sessionId: string): Promise<BeatsReadout | null> {
+    const read = await this.vault.readBeats(sessionId);
+    if (read === 'quarantined') this.active.delete(sessionId);
+    return typeof read === 'string' ? null : read;
+  }
+
+  /** Beats moved aside end the recording: a later append must not write to a file that is gone. */
+  private async quarantineBeats(sessionId: string, reason: string): Promise<void> {
+    await this.vault.quarantineBeats(sessionId, reason);
+    this.active.delete(sessionId);
+  }
+}

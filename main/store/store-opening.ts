@@ -1,0 +1,126 @@
+import { STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
+import { AgreementRecords } from './agreement-records.ts';
+import type { Clock } from './clock.ts';
+import { JournalRecords } from './journal-records.ts';
+import { recordsFromOtherKey } from './key-file.ts';
+import { RECORD_KINDS, type RecordKind } from './layout.ts';
+import { RecordFiles } from './record-files.ts';
+import { RecordsIndex } from './records-index.ts';
+import { SessionRecords } from './session-records.ts';
+import type { SummarizeBeats } from './summarize.ts';
+import { parseRelativeRecordFile, relativeRecordFile, unlinkIfPresent, type DataListing } from './vault-folder.ts';
+import type { Vault } from './vault.ts';
+
+// Opening the records: the parts of the store put together over one vault, then brought up
+// to date with the folder. The index snapshot is read first; every record file that is new
+// or changed since (by its fingerprint) is read again, files that are gone are forgotten,
+// damaged ones quarantined, newer ones left alone; then the expired trash is purged and
+// sessions a crash cut off are finished. A record sealed with another key stops the
+// opening before anything is moved (the key file does not belong to this data).
+
+export type StoreParts = {
+  index: RecordsIndex;
+  files: RecordFiles;
+  sessions: SessionRecords;
+  journal: JournalRecords;
+  agreements: AgreementRecords;
+};
+
+export type PartsOptions = {
+  clock: Clock;
+  summarize: SummarizeBeats;
+  indexSaveDelayMs: number;
+  /** Runs a task under the store's one lock (the index snapshot is saved that way). */
+  exclusive: (task: () => Promise<void>) => Promise<void>;
+};
+
+export function assembleParts(vault: Vault, options: PartsOptions): StoreParts {
+  const index = new RecordsIndex(vault, options.indexSaveDelayMs, options.exclusive);
+  const files = new RecordFiles(vault, index);
+  return {
+    index,
+    files,
+    sessions: new SessionRecords(files, options.clock, options.summarize),
+    journal: new JournalRecords(files, options.clock),
+    agreements: new AgreementRecords(files, options.clock),
+  };
+}
+
+export async function loadRecords(vault: Vault, parts: StoreParts, listing: DataListing): Promise<void> {
+  const { index } = parts;
+  for (const tempPath of listing.tempFiles) await unlinkIfPresent(vault.fs, tempPath);
+  let indexChanged = !listing.hasIndex;
+
+  if (listing.hasIndex) {
+    const outcome = await vault.readIndex();
+    if (outcome.ok) index.loadSnapshot(outcome.snapshot);
+    else if (outcome.problem === 'other-key') throw recordsFromOtherKey();
+    else if (outcome.problem === 'damaged') await vault.quarantineIndex(outcome.detail);
+    // 'old-format': rebuilt below and overwritten on save; it is only a cache.
+  }
+
+  indexChanged = (await readChangedRecords(vault, index, listing)) || indexChanged;
+
+  // Beats whose session record is gone (its record was quarantined in an earlier run).
+  for (const sessionId of listing.beats) {
+    if (!index.summary.getSession(sessionId) && !index.newerRecords.has(relativeRecordFile('session', sessionId))) {
+      await vault.quarantineBeats(sessionId, 'no session record refers to it');
+    }
+  }
+
+  indexChanged = (await parts.journal.purgeExpiredTrash()) || indexChanged;
+  indexChanged = (await parts.sessions.recoverInterrupted()) || indexChanged;
+  if (indexChanged) {
+    index.markDirty();
+    await index.saveIfDirty();
+  }
+}
+
+/** Reads every record file the snapshot does not describe as it is now; true when the index changed. */
+async function readChangedRecords(vault: Vault, index: RecordsIndex, listing: DataListing): Promise<boolean> {
+  const { fingerprints } = index.summary;
+  const seen = new Set<string>();
+  const changed: Array<{ kind: RecordKind; id: string; file: string; fingerprint: string }> = [];
+  await Promise.all(
+    RECORD_KINDS.flatMap((kind) =>
+      listing.records[kind].map(async (id) => {
+        const file = relativeRecordFile(kind, id);
+        seen.add(file);
+        const fingerprint = await vault.fingerprint(kind, id);
+        if (fingerprints.get(file) !== fingerprint) changed.push({ kind, id, file, fingerprint });
+      }),
+    ),
+  );
+  let indexChanged = false;
+  for (const file of [...fingerprints.keys()]) {
+    if (seen.has(file)) continue;
+    const parsed = parseRelativeRecordFile(file);
+    if (parsed) index.forget(parsed.kind, parsed.id);
+    fingerprints.delete(file);
+    indexChanged = true;
+  }
+
+  const damaged: Array<{ kind: RecordKind; id: string; detail: string }> = [];
+  let otherKey = false;
+  for (const item of changed) {
+    indexChanged = true;
+    const outcome = await vault.readRecord(item.kind, item.id);
+    if (outcome.ok) {
+      index.remember(item.kind, outcome.doc);
+      fingerprints.set(item.file, item.fingerprint);
+      continue;
+    }
+    index.forget(item.kind, item.id);
+    fingerprints.delete(item.file);
+    if (outcome.problem === 'other-key') otherKey = true;
+    else if (outcome.problem === 'newer-version') index.newerRecords.add(item.file);
+    else if (outcome.problem === 'damaged') damaged.push({ kind: item.kind, id: item.id, detail: outcome.detail });
+    // 'missing': removed since the folder was listed; forgotten like any file that is gone.
+  }
+  // Records sealed with another key mean the key file does not belong to this data:
+  // stop before moving anything, rather than quarantine every record.
+  if (otherKey) throw recordsFromOtherKey();
+  for (const item of damaged) await vault.quarantineRecord(item.kind, item.id, item.detail);
+  if (index.newerRecords.size > 0) vault.notify('storage-warning', STORE_NOTICE_WORDS.newerRecordsKept(index.newerRecords.size));
+  return indexChanged;
+}
