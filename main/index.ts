@@ -39,7 +39,7 @@ import { closeAction, routeHash } from './tray/close-behaviour.ts';
 import { createTrayAdapter } from './tray/tray-adapter.ts';
 import { createTrayController } from './tray/tray-controller.ts';
 import { systemTimer } from './reminders/scheduler.ts';
-import { systemTimeZone } from './reminders/zoned-time.ts';
+import { systemTimeZone } from '../shared/time/civil-date.ts';
 import { APP_ENTRY_URL } from './security/policy.ts';
 import type { NavigateRequest } from '../shared/model/reminders.ts';
 import { claimAppIdentity } from './branding/app-identity.ts';

@@ -3,6 +3,8 @@
 // know how many beats were corrected to get it. Values the recording is too short for are
 // said to be unavailable, never printed as 0.
 
+import { MAX_PLAUSIBLE_RR_MS, MIN_PLAUSIBLE_RR_MS } from '../../shared/signal/rr-range.ts';
+import { MAX_CORRECTED_PERCENT } from '../../shared/signal/verdict.ts';
 import type { RecordingFormat } from '../../shared/formats/recording-format.ts';
 import type { RecordingAnalysis } from '../../shared/signal/analyze-recording.ts';
 
@@ -16,9 +18,6 @@ const FORMAT_NAMES: Record<RecordingFormat, string> = {
   'polar-csv': 'Polar Sensor Logger CSV',
   'ibi-csv': 'arrival-time CSV',
 };
-
-/** signal.md: a verdict needs at most 5 % corrected beats. */
-const MAX_CORRECTED_PERCENT_FOR_VERDICT = 5;
 
 export function formatAnalysisReport(file: string, format: RecordingFormat, analysis: ReportedAnalysis): string {
   const { cleaning, time, frequency, poincare, coherence } = analysis;
@@ -68,10 +67,10 @@ function cleaningLines(cleaning: ReportedAnalysis['cleaning']): string[] {
   const lines = [
     `Cleaning: Lipponen & Tarvainen (2019) artefact correction corrected ${count(cleaning.corrected)} ${plural(cleaning.corrected, 'beat')} (${fixed(cleaning.correctedPercent, 1)} %):`,
     `  ${count(ectopic)} ectopic, ${count(missed)} missed, ${count(extra)} extra, ${count(longShort)} long or short; ` +
-      `${count(cleaning.outOfRange)} outside 300–2000 ms.`,
+      `${count(cleaning.outOfRange)} outside ${MIN_PLAUSIBLE_RR_MS}–${MAX_PLAUSIBLE_RR_MS} ms.`,
   ];
-  if (cleaning.correctedPercent > MAX_CORRECTED_PERCENT_FOR_VERDICT) {
-    lines.push(`  More than ${MAX_CORRECTED_PERCENT_FOR_VERDICT} % of beats needed correction: read these figures with caution.`);
+  if (cleaning.correctedPercent > MAX_CORRECTED_PERCENT) {
+    lines.push(`  More than ${MAX_CORRECTED_PERCENT} % of beats needed correction: read these figures with caution.`);
   }
   return lines;
 }

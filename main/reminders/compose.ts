@@ -6,7 +6,7 @@ import { createLiveStatus, type LiveStatusStore } from '../tray/live-status.ts';
 import { openRemindersFile } from './reminders-file.ts';
 import { createRemindersService, inertPlatform, type ReminderPlatform, type RemindersService } from './reminders-service.ts';
 import { systemTimer, type Timer } from './scheduler.ts';
-import { systemTimeZone } from './zoned-time.ts';
+import { systemTimeZone } from '../../shared/time/civil-date.ts';
 
 // The reminders part of createAppServices, kept here so services.ts gains only a few lines.
 

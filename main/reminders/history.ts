@@ -1,10 +1,10 @@
+import { DAY_MS } from '../../shared/time/durations.ts';
 import type { ReminderHistoryEntry, ReminderOutcome } from '../../shared/model/reminders.ts';
-import { addDays, civilDateOf, instantOf } from './zoned-time.ts';
+import { addDays, civilDateOf, instantOf } from '../../shared/time/civil-date.ts';
 
 // What became of each reminder, and what that says about how many to send. Pure functions
 // over the list kept in reminders.json.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const HISTORY_KEPT_DAYS = 60;
 export const HISTORY_MAX_ENTRIES = 2000;
 

@@ -1,6 +1,7 @@
+import { HOUR_MS, MINUTE_MS } from '../../shared/time/durations.ts';
 import { clockMinutes, type ReminderSettings } from '../../shared/model/reminder-settings.ts';
 import type { ReminderKind } from '../../shared/model/reminders.ts';
-import { addDays, civilDateOf, dateKey, instantOf, minuteOfDay, weekdayOf, type CivilDate } from './zoned-time.ts';
+import { addDays, civilDateOf, dateKey, instantOf, minuteOfDay, weekdayOf, type CivilDate } from '../../shared/time/civil-date.ts';
 
 // When reminders are due and when they may be shown: pure functions of the settings, the
 // time zone and a seed. Nothing here reads a clock; the scheduler passes instants in.
@@ -29,8 +30,6 @@ export type PlanContext = {
   agreements: ReadonlyArray<{ id: string; remindAtMs: number }>;
 };
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
 
 /** How late each kind may still be shown; older ones are dropped quietly. */
 export const STALE_AFTER_MS: Record<ReminderKind, number> = {

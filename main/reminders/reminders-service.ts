@@ -1,3 +1,5 @@
+import { clampBreakMinutes } from '../../shared/check/break-bounds.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time/durations.ts';
 import { clockMinutes, type ReminderSettings } from '../../shared/model/reminder-settings.ts';
 import type {
   NavigateRequest,
@@ -11,18 +13,16 @@ import { appendEntry, checkInPace, checkInsShownOn, countsSince, unanswered } fr
 import { nextDueAfter, type DueReminder, type PlanContext } from './plan.ts';
 import { reminderRoute, reminderText, type ReminderText } from './reminder-content.ts';
 import { freshRemindersFile, type RemindersFile, type RemindersFileStore } from './reminders-file.ts';
-import { createScheduler, type Clock, type Scheduler, type Timer } from './scheduler.ts';
-import { addDays, civilDateOf, instantOf, minuteOfDay } from './zoned-time.ts';
+import type { Clock } from '../../shared/time/clock.ts';
+import { createScheduler, type Scheduler, type Timer } from './scheduler.ts';
+import { addDays, civilDateOf, instantOf, minuteOfDay } from '../../shared/time/civil-date.ts';
 
 // Reminders as a service: the scheduler, the history file, pauses and breaks, what the
 // window says it is busy with, and the notifications. Every OS hook arrives as a
 // parameter, so this runs the same in Electron, in the browser-test harness and in Node.
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 /** A busy report the window never cleared (it crashed, say) stops counting after this. */
 const BUSY_EXPIRES_MS = 3 * 60 * MINUTE_MS;
-export const BREAK_MIN_MINUTES = 20;
 
 export type NotificationHandlers = { onClick: () => void; onClose: () => void };
 
@@ -247,7 +247,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       }),
     startBreak: (minutes) =>
       change(() => {
-        data = { ...data, breakEndsAtMs: now() + Math.max(BREAK_MIN_MINUTES, minutes) * MINUTE_MS };
+        data = { ...data, breakEndsAtMs: now() + clampBreakMinutes(minutes) * MINUTE_MS };
       }),
     endBreak: () =>
       change(() => {

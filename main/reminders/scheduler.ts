@@ -1,3 +1,5 @@
+import { MINUTE_MS } from '../../shared/time/durations.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import { dueBetween, isAllowedAt, nextDueAfter, PRIORITY, type DueReminder, type PlanContext } from './plan.ts';
 
 // The reminder scheduler. Hand-written because no library we know combines what it needs:
@@ -9,7 +11,6 @@ import { dueBetween, isAllowedAt, nextDueAfter, PRIORITY, type DueReminder, type
 // what to show, when to look again). `createScheduler` runs it with an injected clock and
 // timer; nothing polls faster than once every few minutes.
 
-const MINUTE_MS = 60_000;
 
 /** Nudges never come closer together than this, whatever was missed. */
 export const MIN_GAP_MS = 30 * MINUTE_MS;
@@ -121,7 +122,6 @@ function judge(due: DueReminder, ctx: SchedulerContext, lastNudgeAtMs: number | 
   return 'fire';
 }
 
-export type Clock = { nowMs(): number };
 export type TimerHandle = unknown;
 export type Timer = {
   set(callback: () => void, delayMs: number): TimerHandle;

@@ -1,5 +1,5 @@
 import { notFound, StoreError } from './errors.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import type { RecordKind } from './layout.ts';
 import type { RecordDoc } from './record-codec.ts';
 import type { RecordsIndex } from './records-index.ts';

@@ -2,7 +2,7 @@ import type { Notice } from '../../shared/model/app-info.ts';
 import type { Agreement, AgreementSave } from '../../shared/model/agreement.ts';
 import type { JournalCreate, JournalEntry, JournalListItem, JournalPatch } from '../../shared/model/journal.ts';
 import type { Beat, BeatColumns, PhaseMarker, SessionDetail, SessionListItem, SessionRecord, SessionStart } from '../../shared/model/session.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../../shared/time/clock.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { nodeFs, type StoreFs } from './fs-layer.ts';
 import type { JournalFilter } from './journal-records.ts';

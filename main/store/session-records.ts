@@ -10,7 +10,7 @@ import {
   type SessionStart,
 } from '../../shared/model/session.ts';
 import type { BeatsReadout } from './beats-file.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import { notFound, StoreError } from './errors.ts';
 import { newRecordId } from './layout.ts';
 import { KindRecords, sameJson, type AdoptOutcome, type RecordFiles } from './record-files.ts';

@@ -1,6 +1,6 @@
 import { STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
 import { AgreementRecords } from './agreement-records.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import { JournalRecords } from './journal-records.ts';
 import { recordsFromOtherKey } from './key-file.ts';
 import { RECORD_KINDS, type RecordKind } from './layout.ts';

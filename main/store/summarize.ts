@@ -1,3 +1,4 @@
+import { isPlausibleRr } from '../../shared/signal/rr-range.ts';
 import type { BeatColumns, PhaseMarker, SessionSummary } from '../../shared/model/session.ts';
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from '../../shared/signal/analyze-recording.ts';
 import { createStreamingAnalyser } from '../../shared/signal/streaming-analyser.ts';
@@ -81,7 +82,7 @@ export function phaseMetrics(beats: BeatColumns, markers: readonly PhaseMarker[]
     for (let i = 0; i < beats.rrMs.length; i++) {
       const t = times[i]!;
       const rr = beats.rrMs[i]!;
-      if (t >= fromMs && t <= toMs && rr >= 300 && rr <= 2000) picked.push(rr);
+      if (t >= fromMs && t <= toMs && isPlausibleRr(rr)) picked.push(rr);
     }
     return picked;
   };

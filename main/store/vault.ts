@@ -4,7 +4,7 @@ import type { Notice } from '../../shared/model/app-info.ts';
 import type { Beat } from '../../shared/model/session.ts';
 import { syncDirectory, writeFileAtomic } from './atomic-write.ts';
 import { appendBeatsFrame, createBeatsFile, decodeBeatsFile, encodeBeatsFrame, type BeatsReadout } from './beats-file.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import { UnsealError, type DataKey } from './crypto.ts';
 import { isNotFound, type StoreFs } from './fs-layer.ts';
 import { decodeSnapshot, encodeSnapshot, fileFingerprint, type IndexSnapshot, type SnapshotOutcome } from './index-snapshot.ts';

@@ -1,6 +1,8 @@
+import { BREAK_MIN_MINUTES } from '../../shared/check/break-bounds.ts';
 import type { NavigateRequest } from '../../shared/model/reminders.ts';
 import type { RemindersService } from '../reminders/reminders-service.ts';
-import type { Clock, Timer, TimerHandle } from '../reminders/scheduler.ts';
+import type { Clock } from '../../shared/time/clock.ts';
+import type { Timer, TimerHandle } from '../reminders/scheduler.ts';
 import type { LiveStatusStore } from './live-status.ts';
 import { trayView, type TrayAction, type TrayView } from './tray-model.ts';
 
@@ -63,7 +65,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
         reminders.userStarted('journal');
         return effects.openScreen({ route: 'journal', query: 'new' });
       case 'take-break':
-        void reminders.startBreak(20);
+        void reminders.startBreak(BREAK_MIN_MINUTES);
         return effects.openScreen({ route: 'check', query: 'break=20' });
       case 'end-break':
         return void reminders.endBreak();

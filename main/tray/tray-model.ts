@@ -1,4 +1,6 @@
+import { BREAK_MIN_MINUTES } from '../../shared/check/break-bounds.ts';
 import type { LiveStatus, PauseSpan, ReminderKind } from '../../shared/model/reminders.ts';
+import { civilDateOf, dayNumberOf } from '../../shared/time/civil-date.ts';
 
 // The tray as a pure function of app state: which icon, what the tooltip and (macOS) title
 // say, and the menu. The adapter (tray-adapter.ts) only applies what this returns, so
@@ -109,7 +111,7 @@ export function trayView(state: TrayState): TrayView {
     menu.push({ type: 'note', label: `On a break: ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left` });
     menu.push({ type: 'action', action: 'end-break', label: 'End the break now', enabled: true });
   } else {
-    menu.push({ type: 'action', action: 'take-break', label: 'Take a 20-minute break', enabled: true });
+    menu.push({ type: 'action', action: 'take-break', label: `Take a ${BREAK_MIN_MINUTES}-minute break`, enabled: true });
   }
   menu.push({ type: 'separator' });
   if (paused) menu.push({ type: 'note', label: `Reminders paused until ${pausedUntil}` });
@@ -138,16 +140,12 @@ function heartLine(live: LiveStatus): string {
 }
 
 function clockLabel(ms: number, state: TrayState): string {
-  const sameDay = dayOf(ms, state) === dayOf(state.nowMs, state);
+  const daysAhead = dayNumberOf(civilDateOf(ms, state.timeZone)) - dayNumberOf(civilDateOf(state.nowMs, state.timeZone));
   const time = new Intl.DateTimeFormat(state.locale, { timeZone: state.timeZone, hour: 'numeric', minute: '2-digit' }).format(ms);
-  if (sameDay) return time;
+  if (daysAhead === 0) return time;
+  if (daysAhead === 1) return `tomorrow ${time}`;
   const weekday = new Intl.DateTimeFormat(state.locale, { timeZone: state.timeZone, weekday: 'long' }).format(ms);
-  const tomorrow = dayOf(ms, state) === dayOf(state.nowMs + 86_400_000, state);
-  return tomorrow ? `tomorrow ${time}` : `${weekday} ${time}`;
-}
-
-function dayOf(ms: number, state: TrayState): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return `${weekday} ${time}`;
 }
 
 /** Every action the menu can offer, for checks that nothing is missing. */

@@ -11,6 +11,7 @@ import type { BodySensorLocation } from '../../shared/ble/body-sensor-location.t
 import type { HeartRateMeasurementErrorCode } from '../../shared/ble/heart-rate-measurement.ts';
 import type { BreathingCue } from '../../shared/sensors/demo-physiology.ts';
 import type { Measurement, SourceQuality } from '../../shared/sensors/measurement-reader.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import type { Unsubscribe } from './emitter.ts';
 
 export type { Measurement, SourceQuality } from '../../shared/sensors/measurement-reader.ts';
@@ -49,14 +50,12 @@ export type SourceEvents = {
   malformed: { readonly code: HeartRateMeasurementErrorCode; readonly message: string; readonly arrivalMs: number };
 };
 
-export type SourceClock = { nowMs(): number };
-
 export type HeartRateSource = {
   readonly kind: SourceKind;
   /** What the user sees: the strap's name, "Demo sensor", "Replay of …". */
   readonly label: string;
   /** The timeline the beats are stamped on (a replay faster than real time runs its own). */
-  readonly clock: SourceClock;
+  readonly clock: Clock;
   status(): SourceStatus;
   quality(): SourceQuality;
   /** Percent, or null when the source has no battery or never said. */

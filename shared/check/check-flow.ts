@@ -13,6 +13,7 @@
 //
 // A strap lost during the reading or the breathing moves to `signal-lost`: everything
 // recorded is kept (the session stays open) and the user can resume once beats are back.
+import { BREAK_MIN_MS, clampReturnTime } from './break-bounds.ts';
 import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
 import type { RegulationState } from '../signal/regulation-rules.ts';
 import type { PhaseMarker } from '../model/session.ts';
@@ -22,8 +23,6 @@ export type CheckMode = 'check' | 'calibration';
 
 export const SIGNAL_CHECK_CLEAN_SEC = 15;
 export const READING_SEC = 60;
-export const BREAK_MIN_MS = 20 * 60_000;
-export const BREAK_MAX_MS = 24 * 3600_000 - 60_000;
 /** Beats missing this long in the signal check: say the strap seems loose or off. */
 export const NO_BEATS_HINT_MS = 8_000;
 /** During the conversation, one flooding cue per this long at most. */
@@ -172,16 +171,6 @@ export function signalProblem(sample: SignalSample, sinceMs: number): SignalProb
   if (!sample.receiving) return sample.atMs - sinceMs >= NO_BEATS_HINT_MS ? 'no-beats' : null;
   if (sample.recentCorrectedPercent > MAX_CORRECTED_PERCENT * 2) return 'noisy';
   return null;
-}
-
-/** The earliest and latest return times a break allows, from its start. */
-export function returnTimeBounds(breakStartMs: number): { earliestMs: number; latestMs: number } {
-  return { earliestMs: breakStartMs + BREAK_MIN_MS, latestMs: breakStartMs + BREAK_MAX_MS };
-}
-
-export function clampReturnTime(breakStartMs: number, returnAtMs: number): number {
-  const { earliestMs, latestMs } = returnTimeBounds(breakStartMs);
-  return Math.min(latestMs, Math.max(earliestMs, Math.round(returnAtMs)));
 }
 
 export function step(state: FlowState, event: FlowEvent): Transition {

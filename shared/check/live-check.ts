@@ -6,7 +6,8 @@
 // without a gap and with few corrections, which the signal check waits for (15 s), and
 // running sums so the flow can take the mean heart rate and corrected share of any phase
 // by subtracting two samples.
-import { createStreamingAnalyser, type Beat, type Clock, type StreamingAnalyser } from '../signal/streaming-analyser.ts';
+import { createStreamingAnalyser, type Beat, type StreamingAnalyser } from '../signal/streaming-analyser.ts';
+import type { Clock } from '../time/clock.ts';
 import type { RegulationState, RegulationThresholds } from '../signal/regulation-rules.ts';
 
 export type RrSupport = 'unknown' | 'yes' | 'none';

@@ -4,6 +4,9 @@
 // stable: entries and favourites refer to them, so a prompt may be reworded but its id
 // never reused for a different question.
 
+import { type CivilDate } from '../time/civil-date.ts';
+import { itemOfTheDay } from './item-of-the-day.ts';
+
 export const PROMPT_THEMES = ['feeling-seen', 'noticing', 'regulating', 'micro-attunement', 'repair', 'gratitude'] as const;
 export type PromptTheme = (typeof PROMPT_THEMES)[number];
 
@@ -64,21 +67,9 @@ export function promptsByTheme(): Array<{ theme: PromptTheme; label: string; pro
   }));
 }
 
-/** The calendar day a prompt of the day is for, in the user's own time zone. */
-export type CalendarDay = { readonly year: number; readonly month: number; readonly day: number };
-
-/**
- * The prompt of the day: a pure function of the calendar date, so the window and the tray
- * (main) agree without sharing state. Consecutive days never repeat a prompt: the day
- * number walks the library with a step that is coprime to its length, offset per year so
- * the same date does not get the same prompt every year.
- */
-export function promptOfTheDay(date: CalendarDay, prompts: readonly JournalPrompt[] = JOURNAL_PROMPTS): JournalPrompt {
-  if (prompts.length === 0) throw new Error('promptOfTheDay needs at least one prompt');
-  const dayNumber = Math.floor(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
-  const step = coprimeStep(prompts.length);
-  const index = mod(dayNumber * step + date.year * 7, prompts.length);
-  return prompts[index] as JournalPrompt;
+/** The prompt of the day in the user's own time zone: the window and the tray show the same one. */
+export function promptOfTheDay(date: CivilDate, prompts: readonly JournalPrompt[] = JOURNAL_PROMPTS): JournalPrompt {
+  return itemOfTheDay(prompts, date);
 }
 
 /**
@@ -103,17 +94,4 @@ export function pickPrompt(options: {
   const picked = weighted[index];
   if (!picked) throw new Error('pickPrompt needs at least one prompt');
   return picked;
-}
-
-function mod(value: number, by: number): number {
-  return ((value % by) + by) % by;
-}
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
-}
-
-function coprimeStep(length: number): number {
-  for (let step = 5; step < length + 5; step += 1) if (gcd(step, length) === 1) return step;
-  return 1;
 }

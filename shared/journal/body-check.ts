@@ -3,8 +3,6 @@
 // plus the calm margin from Settings) for the sustain time, or whenever the user chooses
 // to go on. Without a strap or a known resting rate there is nothing to wait for, and the
 // user simply decides. A rule of thumb, not a diagnosis.
-import { baselineFromSessions } from '../check/resting-readings.ts';
-import type { SessionListItem } from '../model/session.ts';
 
 export type BodyCheckOptions = {
   /** Resting heart rate plus the calm margin; null when no resting rate is known yet. */
@@ -61,25 +59,4 @@ export function createBodyCheck(options: BodyCheckOptions): BodyCheckJudge {
     },
     current: () => reading,
   };
-}
-
-/**
- * The resting heart rate to judge "settled" against: the same baseline the regulation check
- * uses (the median of the latest resting readings, provisional while still calibrating),
- * or else the one the most recent session was judged against.
- */
-export function restingHeartRateBpm(sessions: readonly SessionListItem[]): number | null {
-  const baseline = baselineFromSessions(sessions);
-  if (baseline.status === 'established') return baseline.hrBpm;
-  return baseline.provisional?.hrBpm ?? latestBaselineBpm(sessions);
-}
-
-/** The resting heart rate the most recent session was judged against, if any session knew one. */
-export function latestBaselineBpm(sessions: ReadonlyArray<{ readonly startedAtMs: number; readonly summary: { readonly baselineHrBpm: number | null } | null }>): number | null {
-  let best: { at: number; bpm: number } | null = null;
-  for (const session of sessions) {
-    const bpm = session.summary?.baselineHrBpm ?? null;
-    if (bpm !== null && (best === null || session.startedAtMs > best.at)) best = { at: session.startedAtMs, bpm };
-  }
-  return best?.bpm ?? null;
 }

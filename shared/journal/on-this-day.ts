@@ -1,4 +1,4 @@
-import { daysInMonth, monthsBetween, type LocalDay } from './calendar.ts';
+import { daysInMonth, monthsBetween, type CivilDate } from '../time/civil-date.ts';
 
 // "On this day": entries written on today's date in earlier months and years, so the
 // journal can bring back what you wrote a month or a year ago. An entry from the 29th–31st
@@ -8,8 +8,8 @@ export type OnThisDayMatch<T> = { entry: T; monthsAgo: number; label: string };
 
 export function onThisDay<T extends { createdAtMs: number }>(
   entries: readonly T[],
-  today: LocalDay,
-  dayOf: (ms: number) => LocalDay,
+  today: CivilDate,
+  dayOf: (ms: number) => CivilDate,
 ): Array<OnThisDayMatch<T>> {
   const lastDayToday = today.day === daysInMonth(today.year, today.month);
   const out: Array<OnThisDayMatch<T>> = [];

@@ -15,12 +15,22 @@ export const JOURNAL_TRASH_KEEP_MS = 30 * 24 * 3600 * 1000;
 export const JOURNAL_KINDS = ['reflection', 'check-in', 'intention', 'repair', 'weekly-signs', 'note', 'debrief', 'prompt'] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
+// What an entry may hold. The schemas below enforce these at the IPC boundary and on disk;
+// the entry form and the repair flow read the same figures to say so kindly before saving.
 export const JOURNAL_TEXT_MAX_CHARS = 50_000;
-export const TagSchema = z.string().trim().min(1).max(40);
+export const JOURNAL_TITLE_MAX_CHARS = 200;
+export const JOURNAL_TAG_MAX_CHARS = 40;
+export const JOURNAL_TAGS_MAX = 30;
+export const REPAIR_STEP_TEXT_MAX_CHARS = 5000;
+export const JOURNAL_SESSION_LINKS_MAX = 200;
+/** A search is a few words, not a paragraph. */
+export const JOURNAL_SEARCH_MAX_CHARS = 200;
+
+export const TagSchema = z.string().trim().min(1).max(JOURNAL_TAG_MAX_CHARS);
 
 /** What the repair flow keeps besides the text: each step's words and heart rate before and after. */
 export const RepairRecordSchema = z.object({
-  steps: z.array(z.object({ stepId: z.string().max(40), text: z.string().max(5000) }).strict()).max(5),
+  steps: z.array(z.object({ stepId: z.string().max(40), text: z.string().max(REPAIR_STEP_TEXT_MAX_CHARS) }).strict()).max(5),
   /** Heart rate when the body check began; null without a strap. */
   hrBeforeBpm: z.number().min(25).max(250).nullable(),
   /** Heart rate when the flow was saved; null without a strap. */
@@ -33,9 +43,9 @@ export const RepairRecordSchema = z.object({
 export type RepairRecord = z.infer<typeof RepairRecordSchema>;
 
 export const JournalFieldsSchema = z.object({
-  title: z.string().max(200),
+  title: z.string().max(JOURNAL_TITLE_MAX_CHARS),
   text: z.string().max(JOURNAL_TEXT_MAX_CHARS),
-  tags: z.array(TagSchema).max(30),
+  tags: z.array(TagSchema).max(JOURNAL_TAGS_MAX),
   kind: z.enum(JOURNAL_KINDS),
   promptId: z.string().max(80).nullable(),
   cues: z.array(z.string().max(60)).max(40),
@@ -55,14 +65,14 @@ export const JournalEntrySchema = JournalFieldsSchema.extend({
   revision: z.number().int().min(1),
   createdAtMs: EpochMsSchema,
   updatedAtMs: EpochMsSchema,
-  sessionIds: z.array(RecordIdSchema).max(200),
+  sessionIds: z.array(RecordIdSchema).max(JOURNAL_SESSION_LINKS_MAX),
   trashedAtMs: EpochMsSchema.nullable(),
 }).strict();
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
 export const JournalCreateSchema = JournalFieldsSchema.partial().extend({
   text: z.string().max(JOURNAL_TEXT_MAX_CHARS),
-  sessionIds: z.array(RecordIdSchema).max(200).optional(),
+  sessionIds: z.array(RecordIdSchema).max(JOURNAL_SESSION_LINKS_MAX).optional(),
   /** When the moment happened, if not now (a reflection written the next morning). */
   createdAtMs: EpochMsSchema.optional(),
 }).strict();

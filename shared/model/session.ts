@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RecordMigration } from './record-migrations.ts';
+import { MAX_STORABLE_RR_MS, MIN_STORABLE_RR_MS } from '../signal/rr-range.ts';
 
 // A session is one recorded stretch of heart data: a regulation check, a breathing session,
 // a break, a repair flow, or a recording imported from a file. The document holds what the
@@ -65,7 +66,7 @@ export type PhaseMarker = z.infer<typeof PhaseMarkerSchema>;
 /** One heart beat as the renderer sends it: when it ended (ms since session start) and its RR interval. */
 export const BeatSchema = z.object({
   tMs: z.number().min(0).max(7 * 24 * 3600 * 1000),
-  rrMs: z.number().min(100).max(5000),
+  rrMs: z.number().min(MIN_STORABLE_RR_MS).max(MAX_STORABLE_RR_MS),
 }).strict();
 export type Beat = z.infer<typeof BeatSchema>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_REGULATION_THRESHOLDS as RULES } from '../signal/regulation-rules.ts';
+import { MAX_CORRECTED_PERCENT } from '../signal/verdict.ts';
 import { ReminderSettingsPatchSchema, ReminderSettingsSchema } from './reminder-settings.ts';
 
 // User settings: small, typed, every threshold the rules use. Stored by main in
@@ -22,7 +24,7 @@ const appearanceFields = {
   textSize: z.enum(TEXT_SIZES),
 };
 
-/** Defaults follow signal.md; they are rules of thumb, not diagnostic thresholds. */
+/** Ranges the user may choose; the defaults are the rules' own (shared/signal/regulation-rules.ts, verdict.ts). */
 const physiologyFields = {
   floodedMinBpm: z.number().int().min(70).max(200),
   floodedAboveBaselinePercent: z.number().int().min(0).max(50),
@@ -63,12 +65,15 @@ export const AppearanceSettingsSchema = z.object({
 });
 
 export const PhysiologySettingsSchema = z.object({
-  floodedMinBpm: physiologyFields.floodedMinBpm.default(100),
-  floodedAboveBaselinePercent: physiologyFields.floodedAboveBaselinePercent.default(10),
-  calmAboveBaselineBpm: physiologyFields.calmAboveBaselineBpm.default(5),
-  sustainSec: physiologyFields.sustainSec.default(30),
-  maxCorrectedPercent: physiologyFields.maxCorrectedPercent.default(5),
+  floodedMinBpm: physiologyFields.floodedMinBpm.default(RULES.floodedMinBpm),
+  floodedAboveBaselinePercent: physiologyFields.floodedAboveBaselinePercent.default(RULES.floodedAboveBaselinePercent),
+  calmAboveBaselineBpm: physiologyFields.calmAboveBaselineBpm.default(RULES.calmAboveBaselineBpm),
+  sustainSec: physiologyFields.sustainSec.default(RULES.sustainSec),
+  maxCorrectedPercent: physiologyFields.maxCorrectedPercent.default(MAX_CORRECTED_PERCENT),
 });
+
+export type PhysiologySettings = z.infer<typeof PhysiologySettingsSchema>;
+export const DEFAULT_PHYSIOLOGY_SETTINGS: PhysiologySettings = PhysiologySettingsSchema.parse({});
 
 export const BreathingSettingsSchema = z.object({
   preset: breathingFields.preset.default('long-exhale-4-6'),

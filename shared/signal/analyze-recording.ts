@@ -6,6 +6,7 @@ import { cleanRrSeries } from './artefact-correction.ts';
 import { recordingCoherence } from './coherence.ts';
 import { frequencyDomainMetrics } from './frequency-domain.ts';
 import { poincareMetrics, timeDomainMetrics } from './time-domain.ts';
+import { isPossibleInterval } from './rr-range.ts';
 
 export type CleaningMethod = 'lipponen-tarvainen-2019' | 'none';
 
@@ -39,14 +40,6 @@ export type RecordingAnalysis = {
   coherence: { meanRatio: number; meanNormalized: number; peakHz: number } | null;
 };
 
-/**
- * Could this value be a heartbeat interval at all, however odd? Used by the no-clean path,
- * which must not reject real but unusual beats yet cannot divide by 0 or carry NaN: NaN,
- * ±Infinity, ≤ 0, and values outside 1 ms … 60 s (e.g. 65535 "no value" markers) are not.
- */
-export function isPossibleInterval(rrMs: number): boolean {
-  return Number.isFinite(rrMs) && rrMs >= 1 && rrMs <= 60_000;
-}
 
 /** Fewest intervals every block of the analysis is defined for (SD1/SD2 need two differences). */
 export const MIN_INTERVALS_FOR_ANALYSIS = 3;

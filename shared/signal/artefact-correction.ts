@@ -6,9 +6,7 @@
 // paper (J Med Eng Technol 43:173–181) with the structure peers use (NeuroKit2, systole),
 // read, not copied. Where the paper leaves a detail open the choice is commented here.
 import { centredRollingQuantiles } from './rolling-quantile.ts';
-
-export const MIN_PLAUSIBLE_RR_MS = 300;
-export const MAX_PLAUSIBLE_RR_MS = 2000;
+import { isPlausibleRr } from './rr-range.ts';
 
 /** Lipponen & Tarvainen 2019 constants. */
 export const LT_ALPHA = 5.2;
@@ -56,7 +54,7 @@ export type ArtefactDetection = { readonly index: number; readonly kind: Artefac
 export function gateRange(rrMs: ArrayLike<number>): { rrMs: Float64Array; outOfRange: number } {
   const gated = Float64Array.from(rrMs as ArrayLike<number>);
   const isPlausible = (value: number): boolean =>
-    Number.isFinite(value) && value >= MIN_PLAUSIBLE_RR_MS && value <= MAX_PLAUSIBLE_RR_MS;
+    isPlausibleRr(value);
   const invalid = new Uint8Array(gated.length);
   let outOfRange = 0;
   for (let i = 0; i < gated.length; i++) {

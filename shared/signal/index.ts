@@ -5,6 +5,7 @@ export * from './time-domain.ts';
 export * from './frequency-domain.ts';
 export * from './coherence.ts';
 export * from './artefact-correction.ts';
+export * from './rr-range.ts';
 export * from './analyze-recording.ts';
 export * from './synthetic-rr.ts';
 export * from './live-beat-filter.ts';

@@ -4,7 +4,7 @@
 // recent past only, with Kubios' threshold-based rule at its "medium" level: an interval
 // deviating from the local median by more than 0.25 s at 60 bpm (25 % of the median, since
 // Kubios scales the threshold with heart rate) is an artefact.
-import { MAX_PLAUSIBLE_RR_MS, MIN_PLAUSIBLE_RR_MS } from './artefact-correction.ts';
+import { isPlausibleRr } from './rr-range.ts';
 import { SortedWindow } from './rolling-quantile.ts';
 
 export const LIVE_MEDIAN_BEATS = 11;
@@ -51,7 +51,7 @@ export function createLiveBeatFilter(): LiveBeatFilter {
 
   return {
     push(rrMs, out) {
-      if (!(rrMs >= MIN_PLAUSIBLE_RR_MS && rrMs <= MAX_PLAUSIBLE_RR_MS)) {
+      if (!isPlausibleRr(rrMs)) {
         result.count = 0;
         result.verdict = 'out-of-range';
         return result;

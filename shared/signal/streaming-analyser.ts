@@ -22,9 +22,9 @@ import {
   type RegulationState,
   type RegulationThresholds,
 } from './regulation-rules.ts';
+import type { Clock } from '../time/clock.ts';
 
 export type Beat = { readonly tMs: number; readonly rrMs: number };
-export type Clock = { nowMs(): number };
 
 export type StreamingAnalyserOptions = {
   readonly clock: Clock;

@@ -1,3 +1,5 @@
+import { floodedLineBpm, type FloodedLineRule } from '../signal/regulation-rules.ts';
+import { DAY_MS } from '../time/durations.ts';
 import { localMonthStarts, localWeekStarts, startOfLocalMonthMs, startOfLocalWeekMs } from './local-calendar.ts';
 import { median, percentChange, rollingMedian } from './statistics.ts';
 import type { TrendEntry, TrendSession, TrendSigns } from './timeline.ts';
@@ -9,7 +11,6 @@ export const TREND_RANGES = ['4w', '3m', '12m', 'all'] as const;
 export type TrendRange = (typeof TREND_RANGES)[number];
 export const TREND_RANGE_LABELS: Record<TrendRange, string> = { '4w': '4 weeks', '3m': '3 months', '12m': '12 months', all: 'All' };
 
-const DAY_MS = 86_400_000;
 
 /** Sessions a trend needs in each of the two periods it compares. */
 export const MIN_SESSIONS_PER_PERIOD = 5;
@@ -173,21 +174,14 @@ export function calmDownSentence(comparison: CalmDownComparison): { headline: st
 // ---------------------------------------------------------------------------------------
 // Counts and medians per week or month
 
-export type FloodingRule = { floodedMinBpm: number; floodedAboveBaselinePercent: number };
-
-/** The heart rate that counts as flooded for a session's baseline. */
-export function floodingLineBpm(baselineHrBpm: number | null, rule: FloodingRule): number {
-  return baselineHrBpm === null ? rule.floodedMinBpm : Math.max(rule.floodedMinBpm, baselineHrBpm * (1 + rule.floodedAboveBaselinePercent / 100));
-}
-
 /**
  * A flooding episode: a session whose highest 10-second heart rate reached the flooding line,
  * or whose check ended in "take a break". (The live rule also needs 30 s above the line, so
  * this may count a few more than the check flagged; the screen says so.)
  */
-export function isFloodingEpisode(session: TrendSession, rule: FloodingRule): boolean {
+export function isFloodingEpisode(session: TrendSession, rule: FloodedLineRule): boolean {
   if (session.verdict === 'take-a-break') return true;
-  return session.peakHrBpm !== null && session.peakHrBpm >= floodingLineBpm(session.baselineHrBpm, rule);
+  return session.peakHrBpm !== null && session.peakHrBpm >= floodedLineBpm(session.baselineHrBpm, rule);
 }
 
 export type BucketRow = { startMs: number; endMs: number };
@@ -218,7 +212,7 @@ export type CountRow = BucketRow & { count: number };
 export type MinutesRow = BucketRow & { minutes: number; sessions: number };
 export type MedianRow = BucketRow & { value: number | null; count: number };
 
-export function floodingEpisodesPerBucket(sessions: readonly TrendSession[], starts: readonly number[], toMs: number, rule: FloodingRule): CountRow[] {
+export function floodingEpisodesPerBucket(sessions: readonly TrendSession[], starts: readonly number[], toMs: number, rule: FloodedLineRule): CountRow[] {
   const rows = bucketRows(starts, toMs);
   return group(rows, sessions, (s) => s.startedAtMs).map((items, i) => ({ ...(rows[i] as BucketRow), count: items.filter((s) => isFloodingEpisode(s, rule)).length }));
 }

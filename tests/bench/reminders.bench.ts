@@ -6,7 +6,7 @@
 import { defaultSettings } from '../../shared/model/settings.ts';
 import { createRemindersService, inertPlatform } from '../../main/reminders/reminders-service.ts';
 import { systemTimer } from '../../main/reminders/scheduler.ts';
-import { systemTimeZone } from '../../main/reminders/zoned-time.ts';
+import { systemTimeZone } from '../../shared/time/civil-date.ts';
 import { createTrayController } from '../../main/tray/tray-controller.ts';
 import { createLiveStatus } from '../../main/tray/live-status.ts';
 import type { RemindersFile } from '../../main/reminders/reminders-file.ts';

@@ -4,7 +4,7 @@ import { nodeFs, type StoreFs } from '../../store/fs-layer.ts';
 import { importExportFolder } from '../../store/import-export.ts';
 import { importRecordingFile } from '../../store/import-recording.ts';
 import type { RecordsService } from '../../store/records-service.ts';
-import { systemClock, type Clock } from '../../store/clock.ts';
+import { systemClock, type Clock } from '../../../shared/time/clock.ts';
 import type { ContractHandlers } from '../router.ts';
 import { withStoreErrors } from '../store-errors.ts';
 

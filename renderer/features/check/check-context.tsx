@@ -19,8 +19,8 @@ export function checkSettingsFrom(settings: Settings | null): CheckSettings {
   return {
     thresholds: {
       floodedMinBpm: p.floodedMinBpm,
-      floodedBaselineFactor: 1 + p.floodedAboveBaselinePercent / 100,
-      calmMarginBpm: p.calmAboveBaselineBpm,
+      floodedAboveBaselinePercent: p.floodedAboveBaselinePercent,
+      calmAboveBaselineBpm: p.calmAboveBaselineBpm,
       sustainSec: p.sustainSec,
     },
     maxCorrectedPercent: p.maxCorrectedPercent,

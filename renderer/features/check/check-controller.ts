@@ -1,3 +1,4 @@
+import { clampBreakMinutes } from '../../../shared/check/break-bounds.ts';
 import type { AttuneApi } from '../../../shared/ipc/api.ts';
 import { breathingCue, toStoredPattern, type BreathingPatternSpec } from '../../../shared/check/breathing.ts';
 import { initialFlow, step, type CheckMode, type Effect, type FlowEvent, type FlowState } from '../../../shared/check/check-flow.ts';
@@ -6,6 +7,7 @@ import type { SessionSource } from '../../../shared/model/session.ts';
 import type { BreathingCue } from '../../../shared/sensors/demo-physiology.ts';
 import type { Measurement } from '../../../shared/sensors/measurement-reader.ts';
 import type { RegulationThresholds } from '../../../shared/signal/regulation-rules.ts';
+import { systemClock, type Clock } from '../../../shared/time/clock.ts';
 import { createLifetime, type Lifetime } from '../../app/lifetime.ts';
 import type { HeartRateSource } from '../../sensors/heart-rate-source.ts';
 import type { Scheduler, TimerHandle } from '../../sensors/scheduler.ts';
@@ -82,7 +84,6 @@ const FALLBACK_PATTERN: BreathingPatternSpec = {
     { kind: 'out', sec: 6 },
   ],
 };
-const systemClock = { nowMs: () => Date.now() };
 
 export function sessionSourceOf(source: HeartRateSource | null): SessionSource {
   if (source?.kind === 'bluetooth') return { kind: 'strap', deviceName: source.label.slice(0, 100) };
@@ -98,7 +99,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   let snapshot: CheckSnapshot = { flow: null, sessionId: null, recordingProblem: null, pattern: FALLBACK_PATTERN };
   let settings: CheckSettings = { thresholds: {}, maxCorrectedPercent: undefined };
   let source: HeartRateSource | null = null;
-  let clock: { nowMs(): number } = systemClock;
+  let clock: Clock = systemClock;
   let liveCheck: LiveCheck | null = null;
   let recorder: SessionRecorder | null = null;
   let lastLiveStatus: { atMs: number; bpm: number | null; state: string | null; connected: boolean } | null = null;
@@ -148,7 +149,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
           deps.followBreathing(effect.startMs === null ? null : breathingCue(snapshot.pattern, effect.startMs));
           break;
         case 'start-break':
-          void api.invoke('reminders.startBreak', { minutes: Math.min(24 * 60 - 1, Math.max(20, Math.round(effect.minutes))) });
+          void api.invoke('reminders.startBreak', { minutes: clampBreakMinutes(effect.minutes) });
           break;
         case 'end-break':
           void api.invoke('reminders.endBreak');

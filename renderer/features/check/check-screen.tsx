@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BREATHING_PRESET_SPECS, DEFAULT_PRESET, type BreathingPatternSpec } from '../../../shared/check/breathing.ts';
-import { baselineFromSessions } from '../../../shared/check/resting-readings.ts';
 import { NOT_A_MEDICAL_DEVICE } from '../../../shared/content/check-copy.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
 import { baselineHrForRules, type Baseline } from '../../../shared/signal/baseline.ts';
-import { useIpcLoad } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import { DEMO_SCENARIO_LABELS } from '../../sensors/demo-source.ts';
@@ -14,6 +12,7 @@ import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { useCheck } from './check-context.tsx';
 import { CheckStepView } from './check-steps.tsx';
+import { useRestingBaseline } from './resting-baseline.ts';
 import { TrayIntentCard, trayIntentOf } from './tray-intents.tsx';
 import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { Bpm, StepFocusContext, StepHeading } from './step-parts.tsx';
@@ -21,29 +20,13 @@ import { Bpm, StepFocusContext, StepHeading } from './step-parts.tsx';
 // The Check area: on first run a welcome, a choice of source and a resting reading; after
 // that, one click starts a check, and the running check's current step fills the screen.
 
-type BaselineState = { status: 'loading' } | { status: 'ready'; baseline: Baseline } | { status: 'failed'; message: string };
-
-/** The baseline from finished calibration sessions, read again after every finished session. */
-function useBaseline(): BaselineState {
-  const { onFinished } = useCheck();
-  // The range is taken when asking, so a reread after a finished session includes it.
-  const sessions = useIpcLoad((api) => api.invoke('session.list', { fromMs: 0, toMs: Date.now() + 24 * 3600_000 }), 'check-baseline');
-  const { reload } = sessions;
-  useEffect(() => onFinished(reload), [onFinished, reload]);
-  return useMemo<BaselineState>(() => {
-    if (sessions.status === 'ready') return { status: 'ready', baseline: baselineFromSessions(sessions.value) };
-    if (sessions.status === 'failed') return { status: 'failed', message: sessions.message };
-    return { status: 'loading' };
-  }, [sessions]);
-}
-
 export function preferredPattern(settings: Settings | null): BreathingPatternSpec {
   return BREATHING_PRESET_SPECS[settings?.breathing.preset ?? DEFAULT_PRESET];
 }
 
 export function CheckScreen({ focusOnMount }: ScreenProps) {
   const check = useCheck();
-  const baseline = useBaseline();
+  const baseline = useRestingBaseline();
   const { flow } = check;
   // Child effects run first: the step shown when the screen mounts keeps focus where it was
   // (unless the user moved here); every step after that takes it.

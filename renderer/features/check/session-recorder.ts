@@ -5,6 +5,7 @@
 // front of the screen matters more than the record.
 import type { AttuneApi } from '../../../shared/ipc/api.ts';
 import type { BreathingPattern, PhaseMarker, SessionSource } from '../../../shared/model/session.ts';
+import { isStorableRr } from '../../../shared/signal/rr-range.ts';
 
 export const FLUSH_EVERY_MS = 5_000;
 const MAX_BATCH = 2000;
@@ -81,7 +82,7 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
       if (finished || disposed) return;
       const relative = tMs - start.startedAtMs;
       // Beats from before the session, out of order, or impossible: the store would refuse them.
-      if (!(relative >= 0) || relative <= lastBeatTMs || !(rrMs >= 100 && rrMs <= 5000)) return;
+      if (!(relative >= 0) || relative <= lastBeatTMs || !isStorableRr(rrMs)) return;
       lastBeatTMs = relative;
       pending.push({ tMs: relative, rrMs });
       if (relative - lastFlushTMs >= FLUSH_EVERY_MS || pending.length >= MAX_BATCH) {

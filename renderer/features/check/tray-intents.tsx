@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { INTENTION_REMINDER, SELF_SOOTHING_IDEAS } from '../../../shared/content/check-copy.ts';
+import { itemOfTheDay } from '../../../shared/content/item-of-the-day.ts';
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
+import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { useApi } from '../../app/attune.ts';
 import { useReminderStatus } from '../../app/reminder-status.ts';
 import { useLifetime } from '../../app/lifetime.ts';
@@ -23,9 +25,7 @@ export function trayIntentOf(query: URLSearchParams): TrayIntent | null {
 
 /** Today's phrase from the user's own list, the same all day, a different one tomorrow. */
 export function phraseForDay(phrases: readonly string[], nowMs: number): string {
-  const list = phrases.length > 0 ? phrases : DEFAULT_CHECK_IN_PHRASES;
-  const day = Math.floor((nowMs - new Date(nowMs).getTimezoneOffset() * 60_000) / 86_400_000);
-  return list[day % list.length]!;
+  return itemOfTheDay(phrases.length > 0 ? phrases : DEFAULT_CHECK_IN_PHRASES, civilDateOf(nowMs));
 }
 
 export function TrayIntentCard({ onStartCheck }: { onStartCheck: () => void }) {

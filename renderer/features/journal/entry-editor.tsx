@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { JOURNAL_PROMPTS, promptById, promptOfTheDay, promptsByTheme } from '../../../shared/content/journal-prompts.ts';
-import { localDayOf } from '../../../shared/journal/calendar.ts';
+import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { knownTags } from '../../../shared/journal/entry-filter.ts';
 import { sessionToAutoLink } from '../../../shared/journal/session-pairing.ts';
-import { JOURNAL_TEXT_MAX_CHARS, type JournalEntry } from '../../../shared/model/journal.ts';
+import { JOURNAL_TEXT_MAX_CHARS, JOURNAL_TITLE_MAX_CHARS, type JournalEntry } from '../../../shared/model/journal.ts';
 import type { AttuneApi } from '../../../shared/ipc/api.ts';
 import { useApi } from '../../app/attune.ts';
 import { createLifetime } from '../../app/lifetime.ts';
@@ -58,7 +58,7 @@ export function EntryEditor(props: Props) {
   const existing = props.mode === 'edit' ? props.entry : null;
   const initialPrompt = props.mode === 'new' ? promptById(props.options.promptId)?.id ?? '' : existing?.promptId ?? '';
   const [openedAtMs] = useState(() => now());
-  const [todaysPrompt] = useState(() => promptOfTheDay(localDayOf(openedAtMs)));
+  const [todaysPrompt] = useState(() => promptOfTheDay(civilDateOf(openedAtMs)));
 
   const [title, setTitle] = useState(existing?.title ?? '');
   const [text, setText] = useState(existing?.text ?? '');
@@ -203,7 +203,7 @@ export function EntryEditor(props: Props) {
         <label htmlFor={ids.title} className="field-label">
           Title <span className="field-optional">(optional)</span>
         </label>
-        <input id={ids.title} className="control" value={title} maxLength={200} onChange={(event) => setTitle(event.currentTarget.value)} />
+        <input id={ids.title} className="control" value={title} maxLength={JOURNAL_TITLE_MAX_CHARS} onChange={(event) => setTitle(event.currentTarget.value)} />
       </div>
 
       <div className="journal-editor-row">

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { BODY_CUE_GROUPS, BODY_CUES } from '../../../shared/content/body-cues.ts';
 import { emotionById, emotionGrid, PLEASANTNESS_STEPS } from '../../../shared/content/emotions.ts';
-import { TAG_MAX_CHARS } from './entry-validation.ts';
+import { JOURNAL_TAG_MAX_CHARS } from '../../../shared/model/journal.ts';
 
 // The optional structure of an entry: how it felt (a seven-step scale), words for it (the
 // energy × pleasantness grid, each word with its one-line meaning), tags and body cues.
@@ -106,8 +106,8 @@ export function TagEditor({
   const add = (raw: string) => {
     const tag = raw.trim();
     if (!tag) return;
-    if (tag.length > TAG_MAX_CHARS) {
-      setProblem(`A tag can be up to ${TAG_MAX_CHARS} characters.`);
+    if (tag.length > JOURNAL_TAG_MAX_CHARS) {
+      setProblem(`A tag can be up to ${JOURNAL_TAG_MAX_CHARS} characters.`);
       return;
     }
     setProblem(null);

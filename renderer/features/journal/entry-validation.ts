@@ -1,11 +1,8 @@
-import { JOURNAL_TEXT_MAX_CHARS } from '../../../shared/model/journal.ts';
+import { JOURNAL_TAGS_MAX, JOURNAL_TEXT_MAX_CHARS, JOURNAL_TITLE_MAX_CHARS } from '../../../shared/model/journal.ts';
 
 // What the entry form checks before saving, in words for the person writing. Main checks
 // again (the schemas at the IPC boundary); these are here to say it kindly and early.
 
-export const TAG_MAX_CHARS = 40;
-export const TAGS_MAX = 30;
-export const TITLE_MAX_CHARS = 200;
 /** Entries a minute into the future are fine (clocks differ); later is a typo. */
 const FUTURE_SLACK_MS = 60_000;
 const EARLIEST_MS = Date.UTC(2000, 0, 1);
@@ -26,8 +23,8 @@ export function validateEntry(draft: EntryDraft, nowMs: number): { errors: Entry
   const hasStructure = draft.pleasantness !== null || draft.emotions.length > 0;
   if (!draft.text.trim() && !hasStructure) errors.text = 'Write a few words, or pick how it felt, before saving.';
   else if (draft.text.length > JOURNAL_TEXT_MAX_CHARS) errors.text = `That is longer than an entry can hold (${JOURNAL_TEXT_MAX_CHARS.toLocaleString()} characters). Split it into two entries?`;
-  if (draft.title.length > TITLE_MAX_CHARS) errors.title = `A title can be up to ${TITLE_MAX_CHARS} characters.`;
-  if (draft.tags.length > TAGS_MAX) errors.tags = `An entry can have up to ${TAGS_MAX} tags.`;
+  if (draft.title.length > JOURNAL_TITLE_MAX_CHARS) errors.title = `A title can be up to ${JOURNAL_TITLE_MAX_CHARS} characters.`;
+  if (draft.tags.length > JOURNAL_TAGS_MAX) errors.tags = `An entry can have up to ${JOURNAL_TAGS_MAX} tags.`;
   const createdAtMs = parseLocalDateTime(draft.whenLocal);
   if (createdAtMs === null) errors.when = 'Give a date and time, for example today at 21:30.';
   else if (createdAtMs > nowMs + FUTURE_SLACK_MS) errors.when = 'That moment is still to come. Pick a time that has already happened.';

@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { restingHeartRateBpm } from '../../../shared/journal/body-check.ts';
-import { useIpcQuery } from '../../app/ipc-query.ts';
+import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../shared/model/settings.ts';
+import { baselineHrForRules } from '../../../shared/signal/baseline.ts';
+import { calmLineBpm } from '../../../shared/signal/regulation-rules.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
+import { useRestingBaseline } from '../check/resting-baseline.ts';
 import '../../styles/journal.css';
 import { AgreementsView } from './agreements-view.tsx';
 import { EntryEditor } from './entry-editor.tsx';
@@ -34,17 +35,14 @@ export default function JournalArea() {
   );
 }
 
-const BASELINE_LOOKBACK_MS = 365 * 24 * 3600 * 1000;
-
-/** The repair flow fed from the app's heart-rate source and the same resting heart rate the check uses. */
+/** The repair flow fed from the app's heart-rate source, judged against the check's own baseline and calm line. */
 function LiveRepairFlow() {
   const heart = useHeartRate();
   const { state } = useSettings();
-  const [openedAtMs] = useState(() => Date.now());
-  const sessions = useIpcQuery('session.list', { fromMs: Math.max(0, openedAtMs - BASELINE_LOOKBACK_MS), toMs: openedAtMs + 1 });
-  if (sessions.status === 'loading' || state.status === 'loading') return <p className="journal-count">Getting ready…</p>;
-  const baseline = sessions.status === 'ready' ? restingHeartRateBpm(sessions.value) : null;
-  const physiology = state.status === 'ready' ? state.settings.physiology : { calmAboveBaselineBpm: 5, sustainSec: 30 };
+  const resting = useRestingBaseline();
+  if (resting.status === 'loading' || state.status === 'loading') return <p className="journal-count">Getting ready…</p>;
+  const baselineHrBpm = resting.status === 'ready' ? baselineHrForRules(resting.baseline) : null;
+  const physiology = state.status === 'ready' ? state.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
   const body: BodyReading = { connected: heart.status.phase === 'connected', bpm: heart.bpm };
-  return <RepairFlow body={body} calmLineBpm={baseline === null ? null : baseline + physiology.calmAboveBaselineBpm} sustainMs={physiology.sustainSec * 1000} />;
+  return <RepairFlow body={body} calmLineBpm={calmLineBpm(baselineHrBpm, physiology)} sustainMs={physiology.sustainSec * 1000} />;
 }

@@ -1,9 +1,9 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { localDayOf } from '../../../shared/journal/calendar.ts';
+import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { filterEntries, isFiltered, knownTags, NO_FILTER, type EntryFilter, type LinkedFilter } from '../../../shared/journal/entry-filter.ts';
 import { onThisDay } from '../../../shared/journal/on-this-day.ts';
-import type { JournalListItem } from '../../../shared/model/journal.ts';
+import { JOURNAL_SEARCH_MAX_CHARS, type JournalListItem } from '../../../shared/model/journal.ts';
 import { useApi } from '../../app/attune.ts';
 import { entryLabel, FILTER_KINDS, formatDateTime, KIND_LABELS, useFreshJournalList, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
@@ -61,11 +61,11 @@ export function JournalList() {
   const searching = search.status !== 'idle';
   const hits = 'hits' in search ? search.hits : null;
   const shown = useMemo(() => filterEntries(searching ? (hits ?? []) : entries, filter), [searching, hits, entries, filter]);
-  const [today] = useState(() => localDayOf(Date.now()));
+  const [today] = useState(() => civilDateOf(Date.now()));
 
   const memories = useMemo(() => {
     if (searching || isFiltered(filter) || !complete) return [];
-    return onThisDay(entries, today, (ms) => localDayOf(ms)).slice(0, 3);
+    return onThisDay(entries, today, (ms) => civilDateOf(ms)).slice(0, 3);
   }, [entries, complete, searching, filter, today]);
 
   useLayoutEffect(() => {
@@ -135,7 +135,7 @@ export function JournalList() {
             className="control"
             type="search"
             value={search.text}
-            maxLength={200}
+            maxLength={JOURNAL_SEARCH_MAX_CHARS}
             autoComplete="off"
             onChange={(event) => runSearch(event.currentTarget.value)}
           />

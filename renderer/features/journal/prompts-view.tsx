@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { pickPrompt, promptById, promptOfTheDay, promptsByTheme, type JournalPrompt } from '../../../shared/content/journal-prompts.ts';
-import { localDayOf } from '../../../shared/journal/calendar.ts';
+import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { newEntryPath } from './journal-path.ts';
@@ -11,7 +11,7 @@ import { newEntryPath } from './journal-path.ts';
 export function PromptsView({ random = Math.random, nowMs = Date.now }: { random?: () => number; nowMs?: () => number }) {
   const { state, update } = useSettings();
   const favourites = state.status === 'ready' ? state.settings.journal.favouritePromptIds : [];
-  const [today] = useState(() => promptOfTheDay(localDayOf(nowMs())));
+  const [today] = useState(() => promptOfTheDay(civilDateOf(nowMs())));
   const [given, setGiven] = useState<JournalPrompt | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 

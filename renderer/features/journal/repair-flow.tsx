@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
 import { createBodyCheck, type BodyCheckReading } from '../../../shared/journal/body-check.ts';
 import { formatDuration } from '../../../shared/journal/physiology.ts';
-import type { RepairRecord } from '../../../shared/model/journal.ts';
+import { REPAIR_STEP_TEXT_MAX_CHARS, type RepairRecord } from '../../../shared/model/journal.ts';
 import { useApi } from '../../app/attune.ts';
 import { formatDate, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
@@ -205,7 +205,7 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
           id={ids.text}
           className="control journal-textarea"
           rows={5}
-          maxLength={5000}
+          maxLength={REPAIR_STEP_TEXT_MAX_CHARS}
           value={texts[index] ?? ''}
           onChange={(event) => {
             const value = event.currentTarget.value;

@@ -1,7 +1,7 @@
 import ChartLine from 'lucide-react/icons/chart-line';
-import { useMemo } from 'react';
 import type { AttuneApi } from '../../../shared/ipc/api.ts';
 import type { IpcResult } from '../../../shared/ipc/result.ts';
+import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../shared/model/settings.ts';
 import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
 import { useIpcLoad } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
@@ -22,22 +22,14 @@ async function readTimeline(api: AttuneApi): Promise<IpcResult<{ timeline: Trend
   return result.ok ? { ok: true, value: { timeline: result.value, nowMs: Date.now() } } : result;
 }
 
-const DEFAULT_RULE: TrendsSettings = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10, maxCorrectedPercent: 5 };
-
 export default function TrendsArea({ path }: { path: TrendsPath }) {
   const { state: settingsState } = useSettings();
   const read = useIpcLoad(readTimeline, 'trends.timeline');
   const { reload } = read;
   const load = read.status === 'ready' ? { status: 'ready' as const, ...read.value } : read;
 
-  const physiology = settingsState.status === 'ready' ? settingsState.settings.physiology : null;
-  const settings = useMemo<TrendsSettings>(
-    () =>
-      physiology
-        ? { floodedMinBpm: physiology.floodedMinBpm, floodedAboveBaselinePercent: physiology.floodedAboveBaselinePercent, maxCorrectedPercent: physiology.maxCorrectedPercent }
-        : DEFAULT_RULE,
-    [physiology],
-  );
+  // The user's physiology settings hold the rule's fields under the rule's names.
+  const settings: TrendsSettings = settingsState.status === 'ready' ? settingsState.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
 
   if (path.view === 'session') return <SessionDetailView sessionId={path.id} />;
 

@@ -1,3 +1,4 @@
+import type { FloodedLineRule } from '../../../shared/signal/regulation-rules.ts';
 import { useMemo, useState } from 'react';
 import { SIGNS_OF_PROGRESS } from '../../../shared/content/signs-of-progress.ts';
 import {
@@ -20,7 +21,6 @@ import {
   signsSeries,
   startAfterSeries,
   tagsInUse,
-  type FloodingRule,
   type TrendRange,
 } from '../../../shared/trends/aggregate.ts';
 import { isoLocal } from '../../../shared/trends/csv.ts';
@@ -44,7 +44,7 @@ const SIGNS_DRAWN_MAX = 60;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const bpm = (n: number | null) => (n === null ? '–' : `${Math.round(n)} bpm`);
 
-export type TrendsSettings = FloodingRule & { maxCorrectedPercent: number };
+export type TrendsSettings = FloodedLineRule & { maxCorrectedPercent: number };
 
 export function TrendsOverview({
   timeline,

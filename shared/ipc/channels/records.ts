@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgreementSaveSchema, AgreementSchema } from '../../model/agreement.ts';
-import { JournalCreateSchema, JournalEntrySchema, JournalListItemSchema, JournalPatchSchema, TagSchema } from '../../model/journal.ts';
+import { JOURNAL_SEARCH_MAX_CHARS, JournalCreateSchema, JournalEntrySchema, JournalListItemSchema, JournalPatchSchema, TagSchema } from '../../model/journal.ts';
 import {
   BeatSchema,
   EpochMsSchema,
@@ -125,12 +125,12 @@ export const recordsChannels = {
     summary: 'Entries (newest first) by date range and tags; trashed: true lists the trash.',
   }),
   'journal.search': defineChannel({
-    input: z.object({ text: z.string().trim().min(1).max(200), ...journalFilterFields }).strict(),
+    input: z.object({ text: z.string().trim().min(1).max(JOURNAL_SEARCH_MAX_CHARS), ...journalFilterFields }).strict(),
     output: z.array(JournalListItemSchema.extend({ score: z.number() })),
     summary: 'Full-text search of entries, narrowed by tags and dates, best match first.',
   }),
   'journal.searchIds': defineChannel({
-    input: z.object({ text: z.string().trim().min(1).max(200), ...journalFilterFields }).strict(),
+    input: z.object({ text: z.string().trim().min(1).max(JOURNAL_SEARCH_MAX_CHARS), ...journalFilterFields }).strict(),
     output: z.array(z.object({ id: RecordIdSchema, score: z.number() })),
     summary: 'The same search, answering only ids and scores: for a window that already holds the list (search as you type).',
   }),

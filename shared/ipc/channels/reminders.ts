@@ -1,3 +1,4 @@
+import { BREAK_MAX_MINUTES, BREAK_MIN_MINUTES } from '../../check/break-bounds.ts';
 import { z } from 'zod';
 import { BusyActivitySchema, LiveStatusSchema, PauseSpanSchema, ReminderStatusSchema } from '../../model/reminders.ts';
 import { defineChannel } from '../channel.ts';
@@ -22,7 +23,7 @@ export const remindersChannels = {
     summary: 'Ends a pause.',
   }),
   'reminders.startBreak': defineChannel({
-    input: z.object({ minutes: z.number().int().min(20).max(24 * 60 - 1) }).strict(),
+    input: z.object({ minutes: z.number().int().min(BREAK_MIN_MINUTES).max(BREAK_MAX_MINUTES) }).strict(),
     output: ReminderStatusSchema,
     summary: 'Starts a break (at least 20 minutes); its end is announced.',
   }),

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { promptById, promptOfTheDay } from '../../../shared/content/journal-prompts.ts';
-import { localDayOf } from '../../../shared/journal/calendar.ts';
+import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { readSettingsFile, renderApp, resetWindow } from '../render-app.tsx';
 import { journalMain, openAt } from './journal-helpers.tsx';
 
@@ -13,7 +13,7 @@ describe('prompts', () => {
     const user = userEvent.setup();
     openAt('#/journal/prompts');
     renderApp(journalMain());
-    const today = promptOfTheDay(localDayOf(Date.now()));
+    const today = promptOfTheDay(civilDateOf(Date.now()));
     const card = (await screen.findByRole('heading', { name: 'Today’s prompt' })).closest('section') as HTMLElement;
     expect(within(card).getByText(today.text)).toBeTruthy();
     for (const theme of ['Feeling seen', 'Noticing cues', 'Settling your body', 'Small moments', 'After a miss', 'What is working']) {
@@ -72,7 +72,7 @@ describe('today’s prompt in a new entry', () => {
     const main = journalMain();
     openAt('#/journal?new');
     renderApp(main);
-    const today = promptOfTheDay(localDayOf(Date.now()));
+    const today = promptOfTheDay(civilDateOf(Date.now()));
     await screen.findByRole('heading', { name: 'New entry' });
     expect(screen.getByText(today.text, { selector: '.journal-prompt-offer p', exact: false })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Answer this prompt' }));

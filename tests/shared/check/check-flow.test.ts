@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { BREAK_MIN_MS, clampReturnTime } from '../../../shared/check/break-bounds.ts';
 import {
-  BREAK_MIN_MS,
   FLOOD_CUE_REPEAT_MS,
   GROUNDING_CUE_COUNT,
   NO_BEATS_HINT_MS,
   breathingElapsedMs,
-  clampReturnTime,
   initialFlow,
   step,
   type Effect,

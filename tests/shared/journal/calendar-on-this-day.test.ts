@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { localDayOf } from '../../../shared/journal/calendar.ts';
+import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { agoLabel, onThisDay } from '../../../shared/journal/on-this-day.ts';
 
 const BERLIN = 'Europe/Berlin';
-const dayOf = (ms: number) => localDayOf(ms, BERLIN);
+const dayOf = (ms: number) => civilDateOf(ms, BERLIN);
 const at = (iso: string) => ({ id: iso, createdAtMs: Date.parse(iso) });
 
 describe('local days', () => {
   it('puts late-evening UTC times on the next day in Berlin', () => {
-    expect(localDayOf(Date.parse('2025-03-14T23:30:00Z'), BERLIN)).toEqual({ year: 2025, month: 3, day: 15 });
-    expect(localDayOf(Date.parse('2025-03-14T22:30:00Z'), 'UTC')).toEqual({ year: 2025, month: 3, day: 14 });
+    expect(civilDateOf(Date.parse('2025-03-14T23:30:00Z'), BERLIN)).toEqual({ year: 2025, month: 3, day: 15 });
+    expect(civilDateOf(Date.parse('2025-03-14T22:30:00Z'), 'UTC')).toEqual({ year: 2025, month: 3, day: 14 });
   });
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createBodyCheck, latestBaselineBpm, restingHeartRateBpm } from '../../../shared/journal/body-check.ts';
+import { baselineFromSessions } from '../../../shared/check/resting-readings.ts';
+import { createBodyCheck } from '../../../shared/journal/body-check.ts';
+import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../shared/model/settings.ts';
+import { baselineHrForRules } from '../../../shared/signal/baseline.ts';
+import { calmLineBpm } from '../../../shared/signal/regulation-rules.ts';
 import type { SessionListItem } from '../../../shared/model/session.ts';
 import { filterEntries, knownTags, NO_FILTER } from '../../../shared/journal/entry-filter.ts';
 import { describeBreathing, formatDuration, heartRateSeries, sparklinePoints } from '../../../shared/journal/physiology.ts';
@@ -78,16 +82,6 @@ describe('the repair flow’s body check', () => {
     expect(createBodyCheck({ calmLineBpm: 70, sustainMs: 30_000 }).push(0, null).state).toBe('no-reading');
     expect(createBodyCheck({ calmLineBpm: null, sustainMs: 30_000 }).push(0, 80).state).toBe('unknown-baseline');
   });
-  it('takes the resting heart rate of the latest session that knew one', () => {
-    expect(
-      latestBaselineBpm([
-        { startedAtMs: 3, summary: { baselineHrBpm: null } },
-        { startedAtMs: 2, summary: { baselineHrBpm: 61 } },
-        { startedAtMs: 1, summary: { baselineHrBpm: 58 } },
-        { startedAtMs: 4, summary: null },
-      ]),
-    ).toBe(61);
-  });
 });
 
 describe('the resting heart rate the body check uses', () => {
@@ -107,14 +101,17 @@ describe('the resting heart rate the body check uses', () => {
   const summary = (meanHrBpm: number, baselineHrBpm: number | null) =>
     ({ engineVersion: 't', beatCount: 100, durationSec: 60, meanHrBpm, minHrBpm: null, maxHrBpm: null, rmssdMs: 40, sdnnMs: null, correctedBeatCount: 0, correctedPercent: 0, peakHrBpm: null, calmDownSec: null, baselineHrBpm, metrics: {} }) as const;
 
-  it('follows the check’s baseline from resting readings, provisional while calibrating', () => {
+  it('is the check’s own baseline from resting readings, provisional while calibrating', () => {
     const readings = [58, 62, 60].map((hr, i) => session({ kind: 'calibration', startedAtMs: 10 + i, summary: summary(hr, null) }));
-    expect(restingHeartRateBpm(readings.slice(0, 1))).toBe(58);
-    expect(restingHeartRateBpm(readings)).toBe(60);
+    const restingHrBpm = (sessions: SessionListItem[]) => baselineHrForRules(baselineFromSessions(sessions));
+    expect(restingHrBpm(readings.slice(0, 1))).toBe(58);
+    expect(restingHrBpm(readings)).toBe(60);
+    expect(calmLineBpm(restingHrBpm(readings), DEFAULT_PHYSIOLOGY_SETTINGS)).toBe(65);
   });
 
-  it('falls back to the baseline a session was judged against, or says it does not know', () => {
-    expect(restingHeartRateBpm([session({ startedAtMs: 5, summary: summary(80, 63) })])).toBe(63);
-    expect(restingHeartRateBpm([])).toBeNull();
+  it('is unknown without a resting reading, so the body check leaves the choice to the person', () => {
+    const checkOnly = [session({ startedAtMs: 5, summary: summary(80, 63) })];
+    expect(baselineHrForRules(baselineFromSessions(checkOnly))).toBeNull();
+    expect(calmLineBpm(null, DEFAULT_PHYSIOLOGY_SETTINGS)).toBeNull();
   });
 });

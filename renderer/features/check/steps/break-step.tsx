@@ -1,11 +1,13 @@
-import { returnTimeBounds, type FlowState, type Step } from '../../../../shared/check/check-flow.ts';
+import { returnTimeBounds } from '../../../../shared/check/break-bounds.ts';
+import type { FlowState, Step } from '../../../../shared/check/check-flow.ts';
 import { SELF_SOOTHING_IDEAS } from '../../../../shared/content/check-copy.ts';
 import { BREAK_WORDS as WORDS, CANCEL_WORDS, RETURN_CHECK_WORDS } from '../../../../shared/content/check-steps-copy.ts';
+import { timeOfDayText } from '../../../../shared/time/civil-date.ts';
 import { useCheck, useTicker } from '../check-context.tsx';
 import { LiveView } from '../live-view.tsx';
 import { Bpm, formatDuration, StateBadge, StepHeading } from '../step-parts.tsx';
 import { CancelButton } from './cancel-button.tsx';
-import { ReturnTimeField, timeOfDay } from './return-time-field.tsx';
+import { ReturnTimeField } from './return-time-field.tsx';
 
 // A break of at least 20 minutes, because a flooded body needs about that long to settle: how
 // long is left, when to come back, kind things to do meanwhile, and the heart rate settling.
@@ -23,7 +25,7 @@ export function BreakStep({ flow, step }: { flow: FlowState; step: Extract<Step,
       <StepHeading>{WORDS.heading}</StepHeading>
       <p className="lead">{WORDS.lead}</p>
       <p data-testid="break-time">
-        {minLeftSec > 0 ? WORDS.atLeastMore(formatDuration(minLeftSec)) : WORDS.minimumPassed} {WORDS.backAt(timeOfDay(step.returnAtMs))}
+        {minLeftSec > 0 ? WORDS.atLeastMore(formatDuration(minLeftSec)) : WORDS.minimumPassed} {WORDS.backAt(timeOfDayText(step.returnAtMs))}
       </p>
       <ReturnTimeField startMs={step.sinceMs} value={step.returnAtMs} onChange={(ms) => send({ type: 'set-return', returnAtMs: ms })} />
       <h3>{WORDS.ideasTitle}</h3>
