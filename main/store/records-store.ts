@@ -12,7 +12,7 @@ import { Mutex } from './mutex.ts';
 import type { QuarantineReport } from './quarantine.ts';
 import type { AdoptOutcome } from './record-files.ts';
 import { assembleParts, loadRecords, type PartsOptions, type StoreParts } from './store-opening.ts';
-import { summarizeBeats, type SummarizeBeats } from './summarize.ts';
+import { summarizeBeats, type SummarizeBeats } from '../../shared/signal/session-summary.ts';
 import { deletionUnfinished, hasAnyData, listDataFiles, removeAllData } from './vault-folder.ts';
 import { Vault } from './vault.ts';
 

@@ -14,7 +14,7 @@ import type { Clock } from '../../shared/time/clock.ts';
 import { notFound, StoreError } from './errors.ts';
 import { newRecordId } from './layout.ts';
 import { KindRecords, sameJson, type AdoptOutcome, type RecordFiles } from './record-files.ts';
-import type { SummarizeBeats } from './summarize.ts';
+import type { SummarizeBeats } from '../../shared/signal/session-summary.ts';
 
 // Sessions and their beats: starting a recording, appending beats batch by batch, phase
 // markers, finishing with the engine's summary, discarding; reading a session back with its

@@ -7,7 +7,7 @@ import { RECORD_KINDS, type RecordKind } from './layout.ts';
 import { RecordFiles } from './record-files.ts';
 import { RecordsIndex } from './records-index.ts';
 import { SessionRecords } from './session-records.ts';
-import type { SummarizeBeats } from './summarize.ts';
+import type { SummarizeBeats } from '../../shared/signal/session-summary.ts';
 import { parseRelativeRecordFile, relativeRecordFile, unlinkIfPresent, type DataListing } from './vault-folder.ts';
 import type { Vault } from './vault.ts';
 

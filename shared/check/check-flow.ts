@@ -117,8 +117,7 @@ export type Effect =
   | { readonly type: 'follow-breathing'; readonly startMs: number | null }
   | { readonly type: 'start-break'; readonly minutes: number }
   | { readonly type: 'end-break' }
-  | { readonly type: 'flood-cue' }
-  | { readonly type: 'resting-reading'; readonly hrBpm: number; readonly rmssdMs: number | null };
+  | { readonly type: 'flood-cue' };
 
 export type Transition = { readonly state: FlowState; readonly effects: readonly Effect[] };
 
@@ -248,7 +247,7 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       };
       if (state.mode === 'calibration') {
         const hr = reading.meanHrBpm ?? reading.liveHrBpm;
-        if (hr !== null) effects.push({ type: 'resting-reading', hrBpm: hr, rmssdMs: reading.rmssdMs });
+        // The calibration session itself is the resting reading: its summary feeds the baseline.
         effects.push({ type: 'finish-session', outcome: 'completed', baselineHrBpm: hr });
         effects.push({ type: 'busy', activity: 'check', busy: false });
         return to({ name: 'calibrated', reading }, { last: sample, reading });

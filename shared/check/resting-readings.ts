@@ -9,9 +9,9 @@ export function restingReadings(sessions: readonly SessionListItem[]): RestingRe
   for (const session of sessions) {
     if (session.kind !== 'calibration' || session.status !== 'finished' || session.summary === null) continue;
     const { summary } = session;
-    const hrBpm = summary.metrics['readingHrBpm'] ?? summary.meanHrBpm;
+    const hrBpm = summary.phases.readingHrBpm ?? summary.meanHrBpm;
     if (hrBpm === null || hrBpm === undefined || !Number.isFinite(hrBpm)) continue;
-    const rmssd = summary.metrics['readingRmssdMs'] ?? summary.rmssdMs;
+    const rmssd = summary.phases.readingRmssdMs ?? summary.rmssdMs;
     readings.push({ atMs: session.startedAtMs, hrBpm, rmssdMs: rmssd ?? null });
   }
   return readings;

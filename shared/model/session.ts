@@ -8,8 +8,17 @@ import { MAX_STORABLE_RR_MS, MIN_STORABLE_RR_MS } from '../signal/rr-range.ts';
 // computed in main from the stored beats. The beats themselves live in their own
 // append-only file, so this document stays small.
 
-export const SESSION_SCHEMA_VERSION = 1;
-export const SESSION_MIGRATIONS: readonly RecordMigration[] = [];
+export const SESSION_SCHEMA_VERSION = 2;
+export const SESSION_MIGRATIONS: readonly RecordMigration[] = [
+  {
+    from: 1,
+    to: 2,
+    migrate: (raw) => {
+      const summary = raw['summary'];
+      return typeof summary === 'object' && summary !== null ? { ...raw, summary: typedSummaryFromV1(summary as Record<string, unknown>) } : raw;
+    },
+  },
+];
 
 /** Record ids are random, URL- and file-name-safe: they name files on disk. */
 export const RecordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a record id');
@@ -79,11 +88,51 @@ export type BeatColumns = z.infer<typeof BeatColumnsSchema>;
 
 const nullableNumber = z.number().nullable();
 
+/** The engine's other HRV results (Kubios conventions, signal.md); null when the recording was too short for one. */
+export const SummaryHrvSchema = z.object({
+  meanNnMs: nullableNumber,
+  nn50: nullableNumber,
+  pnn50: nullableNumber,
+  sd1Ms: nullableNumber,
+  sd2Ms: nullableNumber,
+  vlfMs2: nullableNumber,
+  lfMs2: nullableNumber,
+  hfMs2: nullableNumber,
+  lfHf: nullableNumber,
+  lfNu: nullableNumber,
+  hfNu: nullableNumber,
+  totalPowerMs2: nullableNumber,
+}).strict();
+export type SummaryHrv = z.infer<typeof SummaryHrvSchema>;
+
+/** Resonance-breathing coherence over the whole recording. */
+export const SummaryCoherenceSchema = z.object({
+  meanRatio: nullableNumber,
+  meanNormalized: nullableNumber,
+  peakHz: nullableNumber,
+}).strict();
+export type SummaryCoherence = z.infer<typeof SummaryCoherenceSchema>;
+
 /**
- * What the signal engine said about the stored beats. `engineVersion` names the engine that
- * computed it, so summaries from an older engine can be recomputed and never silently mixed.
- * `metrics` keeps the engine's other numeric results by name (LF, HF, SD1…), null when the
- * recording was too short for them.
+ * The regulation check's figures per phase, from the phase markers: heart rate over the
+ * first and last 10 s, the resting reading's heart rate and RMSSD, RMSSD over the last minute
+ * of breathing and how long the breathing lasted. null where a phase is missing or too short.
+ */
+export const SummaryPhasesSchema = z.object({
+  startHrBpm: nullableNumber,
+  endHrBpm: nullableNumber,
+  readingHrBpm: nullableNumber,
+  readingRmssdMs: nullableNumber,
+  afterBreathingRmssdMs: nullableNumber,
+  breathingSec: nullableNumber,
+}).strict();
+export type SummaryPhases = z.infer<typeof SummaryPhasesSchema>;
+
+/**
+ * What the signal engine said about the stored beats (shared/signal/session-summary.ts
+ * computes it). `engineVersion` names the engine that computed it, so summaries from an older
+ * engine can be recomputed and never silently mixed. Every figure has its own typed field
+ * (version 1 kept the less common ones in a map of names; see the migration below).
  */
 export const SessionSummarySchema = z.object({
   engineVersion: z.string().max(40),
@@ -96,14 +145,45 @@ export const SessionSummarySchema = z.object({
   sdnnMs: nullableNumber,
   correctedBeatCount: z.number().int().min(0),
   correctedPercent: z.number().min(0).max(100),
+  /** Intervals outside the plausible range (shared/signal/rr-range.ts) that cleaning replaced. */
+  outOfRangeBeats: z.number().int().min(0),
   peakHrBpm: nullableNumber,
   /** Seconds from the peak heart rate to the start of the first calm stretch; null when never calm (or no baseline). */
   calmDownSec: nullableNumber,
   /** The resting heart rate calm was judged against; null when none was known. */
   baselineHrBpm: nullableNumber,
-  metrics: z.record(z.string().max(40), nullableNumber),
+  hrv: SummaryHrvSchema,
+  coherence: SummaryCoherenceSchema,
+  phases: SummaryPhasesSchema,
 }).strict();
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function pickNumbers<K extends string>(from: Record<string, unknown>, keys: readonly K[], rename: Partial<Record<K, string>> = {}): Record<K, number | null> {
+  const picked = {} as Record<K, number | null>;
+  for (const key of keys) picked[key] = numberOrNull(from[rename[key] ?? key]);
+  return picked;
+}
+
+const HRV_KEYS = ['meanNnMs', 'nn50', 'pnn50', 'sd1Ms', 'sd2Ms', 'vlfMs2', 'lfMs2', 'hfMs2', 'lfHf', 'lfNu', 'hfNu', 'totalPowerMs2'] as const;
+const COHERENCE_KEYS = ['meanRatio', 'meanNormalized', 'peakHz'] as const;
+const PHASE_KEYS = ['startHrBpm', 'endHrBpm', 'readingHrBpm', 'readingRmssdMs', 'afterBreathingRmssdMs', 'breathingSec'] as const;
+
+/** Version 1 → 2: the summary's map of named metrics becomes typed groups; a name it lacked reads null. */
+export function typedSummaryFromV1(summary: Record<string, unknown>): Record<string, unknown> {
+  const { metrics: rawMetrics, ...rest } = summary;
+  const metrics = typeof rawMetrics === 'object' && rawMetrics !== null ? (rawMetrics as Record<string, unknown>) : {};
+  return {
+    ...rest,
+    outOfRangeBeats: numberOrNull(metrics['outOfRangeBeats']) ?? 0,
+    hrv: pickNumbers(metrics, HRV_KEYS),
+    coherence: pickNumbers(metrics, COHERENCE_KEYS, { meanRatio: 'coherenceMeanRatio', meanNormalized: 'coherenceMeanNormalized', peakHz: 'coherencePeakHz' }),
+    phases: pickNumbers(metrics, PHASE_KEYS),
+  };
+}
 
 export const SessionRecordSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
@@ -160,10 +240,10 @@ export const SessionDetailSchema = z.object({
   session: SessionRecordSchema,
   beats: BeatColumnsSchema,
   /**
-   * 'complete': every stored beat; 'partial': the last batch before a crash could not be
-   * recovered; 'unavailable': the beats file was damaged and moved to quarantine.
+   * 'complete': every stored beat (after a crash, every acknowledged one); 'unavailable': the
+   * beats file was damaged and moved to quarantine.
    */
-  beatsStatus: z.enum(['complete', 'partial', 'unavailable']),
+  beatsStatus: z.enum(['complete', 'unavailable']),
   journalEntryIds: z.array(RecordIdSchema),
 });
 export type SessionDetail = z.infer<typeof SessionDetailSchema>;

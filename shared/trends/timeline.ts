@@ -54,27 +54,12 @@ export const TrendsTimelineSchema = z.object({
 });
 export type TrendsTimeline = z.infer<typeof TrendsTimelineSchema>;
 
-type SummaryWithEnds = NonNullable<SessionListItem['summary']> & { startHrBpm?: number | null; endHrBpm?: number | null };
-
-/**
- * Start and end heart rate of a check. The regulation check (issue 6) records them in the
- * summary; they are read from the summary's own fields when its schema has them, else from
- * `metrics.startHrBpm` / `metrics.endHrBpm`. Sessions without them show no pre/post point.
- */
-function endsOf(summary: SummaryWithEnds): { startHrBpm: number | null; endHrBpm: number | null } {
-  const pick = (own: number | null | undefined, metric: number | null | undefined) =>
-    typeof own === 'number' && Number.isFinite(own) ? own : typeof metric === 'number' && Number.isFinite(metric) ? metric : null;
-  return {
-    startHrBpm: pick(summary.startHrBpm, summary.metrics['startHrBpm']),
-    endHrBpm: pick(summary.endHrBpm, summary.metrics['endHrBpm']),
-  };
-}
-
 /** A session as Trends sees it; null while it is still recording. */
 export function toTrendSession(item: SessionListItem): TrendSession | null {
   if (item.status === 'recording') return null;
-  const summary = item.summary as SummaryWithEnds | null;
-  const ends = summary ? endsOf(summary) : { startHrBpm: null, endHrBpm: null };
+  const summary = item.summary;
+  // A check records its start and end heart rate in the summary's phases; others show no pre/post point.
+  const ends = summary ? { startHrBpm: summary.phases.startHrBpm, endHrBpm: summary.phases.endHrBpm } : { startHrBpm: null, endHrBpm: null };
   return {
     id: item.id,
     kind: item.kind,

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { nodeFs, type StoreFs } from '../../main/store/fs-layer.ts';
 import type { KeyProtector } from '../../main/store/key-file.ts';
 import { RecordsStore, newRecordId } from '../../main/store/records-store.ts';
-import { summarizeBeats } from '../../main/store/summarize.ts';
+import { summarizeBeats } from '../../shared/signal/session-summary.ts';
 import { JOURNAL_SCHEMA_VERSION } from '../../shared/model/journal.ts';
 import { SESSION_SCHEMA_VERSION, type BeatColumns, type SessionSummary } from '../../shared/model/session.ts';
 

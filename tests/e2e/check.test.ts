@@ -172,7 +172,7 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, calm p
     const summary = check.summary!;
     expect(summary.beatCount).toBeGreaterThan(150);
     expect(summary.peakHrBpm).not.toBeNull();
-    for (const key of ['startHrBpm', 'endHrBpm', 'readingHrBpm', 'readingRmssdMs', 'afterBreathingRmssdMs']) expect(summary.metrics[key]).toBeTypeOf('number');
+    for (const key of ['startHrBpm', 'endHrBpm', 'readingHrBpm', 'readingRmssdMs', 'afterBreathingRmssdMs'] as const) expect(summary.phases[key]).toBeTypeOf('number');
     expect(summary.correctedPercent).toBeLessThanOrEqual(5);
     expect(await markers(harness, check.id)).toEqual([
       'signal-check:start',

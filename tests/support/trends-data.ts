@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { nodeFs, type StoreFs } from '../../main/store/fs-layer.ts';
 import { NO_KEY_PROTECTOR } from '../../main/store/key-file.ts';
 import { RecordsStore, newRecordId } from '../../main/store/records-store.ts';
-import { summarizeBeats } from '../../main/store/summarize.ts';
+import { summarizeBeats } from '../../shared/signal/session-summary.ts';
 import { JOURNAL_SCHEMA_VERSION, type JournalEntry } from '../../shared/model/journal.ts';
 import { SESSION_SCHEMA_VERSION, type BeatColumns, type PhaseMarker, type SessionRecord, type SessionSummary } from '../../shared/model/session.ts';
 
@@ -100,7 +100,7 @@ export async function writeTrendsData(options: TrendsDataOptions): Promise<Trend
       calmDownSec: random() < 0.05 ? null : calmDownSec,
       baselineHrBpm,
       rmssdMs: Math.round(32 + 18 * progress + (random() - 0.5) * 12),
-      metrics: { ...pattern.summary.metrics, startHrBpm, endHrBpm: Math.round(baselineHrBpm + 4 + random() * 4) },
+      phases: { ...pattern.summary.phases, startHrBpm, endHrBpm: Math.round(baselineHrBpm + 4 + random() * 4) },
     };
     const record: SessionRecord = {
       schemaVersion: SESSION_SCHEMA_VERSION, id, revision: 3, kind, status: 'finished',

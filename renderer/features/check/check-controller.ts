@@ -157,9 +157,6 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
         case 'flood-cue':
           deps.showFloodCue();
           break;
-        case 'resting-reading':
-          // The calibration session itself is the resting reading: its summary feeds the baseline.
-          break;
       }
     }
   }

@@ -120,7 +120,7 @@ function SessionBody({ detail }: { detail: SessionDetail }) {
     ? `Paced breathing at ${breathsPerMinute(pattern)} breaths a minute (in ${pattern.inhaleSec} s${pattern.holdInSec ? `, hold ${pattern.holdInSec} s` : ''}, out ${pattern.exhaleSec} s${pattern.holdOutSec ? `, hold ${pattern.holdOutSec} s` : ''}); the pacer's rhythm is drawn over the beat-to-beat intervals while you breathed.`
     : 'No breathing pattern was recorded for this session.';
   const beatsNote =
-    detail.beatsStatus === 'complete' ? '' : detail.beatsStatus === 'partial' ? ' The last few seconds before the app stopped could not be recovered.' : ' The beats file was damaged and set aside, so no beats can be drawn.';
+    detail.beatsStatus === 'complete' ? '' : ' The beats file was damaged and set aside, so no beats can be drawn.';
 
   return (
     <>

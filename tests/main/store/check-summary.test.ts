@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { phaseMetrics } from '../../../main/store/summarize.ts';
+import { phaseMetrics } from '../../../shared/signal/session-summary.ts';
 import type { Beat, PhaseMarker } from '../../../shared/model/session.ts';
 import { fakeClock, openStore, tempDir } from './helpers.ts';
 
@@ -35,12 +35,12 @@ describe('check summary figures per phase', () => {
   it('takes the reading and the last minute of breathing from the markers', () => {
     const columns = { tMs: BEATS.map((b) => b.tMs), rrMs: BEATS.map((b) => b.rrMs) };
     const metrics = phaseMetrics(columns, MARKERS);
-    expect(metrics['startHrBpm']).toBeCloseTo(100, 0);
-    expect(metrics['endHrBpm']).toBeCloseTo(70, 0);
-    expect(metrics['readingHrBpm']).toBeCloseTo(100, 0);
-    expect(metrics['readingRmssdMs']).toBeCloseTo(10, 0);
-    expect(metrics['afterBreathingRmssdMs']).toBeCloseTo(60, 0);
-    expect(metrics['breathingSec']).toBe(180);
+    expect(metrics.startHrBpm).toBeCloseTo(100, 0);
+    expect(metrics.endHrBpm).toBeCloseTo(70, 0);
+    expect(metrics.readingHrBpm).toBeCloseTo(100, 0);
+    expect(metrics.readingRmssdMs).toBeCloseTo(10, 0);
+    expect(metrics.afterBreathingRmssdMs).toBeCloseTo(60, 0);
+    expect(metrics.breathingSec).toBe(180);
   });
 
   it('leaves phases that did not happen as null, and an open phase runs to the last beat', () => {
@@ -69,9 +69,9 @@ describe('a finished check in the store', () => {
     expect(finished.verdict).toBe('ready');
     expect(summary.peakHrBpm).toBeGreaterThan(95);
     expect(summary.calmDownSec).not.toBeNull();
-    expect(summary.metrics['startHrBpm']).toBeCloseTo(100, 0);
-    expect(summary.metrics['endHrBpm']).toBeCloseTo(70, 0);
-    expect(summary.metrics['readingRmssdMs']).toBeCloseTo(10, 0);
-    expect(summary.metrics['afterBreathingRmssdMs']).toBeCloseTo(60, 0);
+    expect(summary.phases.startHrBpm).toBeCloseTo(100, 0);
+    expect(summary.phases.endHrBpm).toBeCloseTo(70, 0);
+    expect(summary.phases.readingRmssdMs).toBeCloseTo(10, 0);
+    expect(summary.phases.afterBreathingRmssdMs).toBeCloseTo(60, 0);
   });
 });

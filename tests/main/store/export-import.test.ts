@@ -139,6 +139,38 @@ describe('export, delete everything, import', () => {
     await expect(router().dispatch(sender, { channel: 'data.import', payload: undefined })).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('reads a session saved by the previous version, its figures kept by name, into the typed summary', async () => {
+    const store = await records.store();
+    const s = await store.startSession({ kind: 'check', source: { kind: 'demo' } });
+    await store.appendBeats(s.id, makeBeats(200));
+    await store.addMarker(s.id, { tMs: 0, phase: 'reading', edge: 'start' });
+    await store.addMarker(s.id, { tMs: 120_000, phase: 'reading', edge: 'end' });
+    const { summary } = await store.finishSession(s.id);
+    const { folder } = await call('data.export');
+    // Version 1 kept the less common figures in one map of names; one it lacked reads null.
+    const file = join(folder, 'sessions', `${s.id}.json`);
+    const current = JSON.parse(readFileSync(file, 'utf8'));
+    const { hrv, coherence, phases, outOfRangeBeats, ...common } = current.summary;
+    const metrics = {
+      ...hrv,
+      coherenceMeanRatio: coherence.meanRatio,
+      coherenceMeanNormalized: coherence.meanNormalized,
+      coherencePeakHz: coherence.peakHz,
+      outOfRangeBeats,
+      ...phases,
+    };
+    delete metrics.breathingSec;
+    writeFileSync(file, JSON.stringify({ ...current, schemaVersion: 1, summary: { ...common, metrics } }));
+    await call('data.deleteEverything', { confirm: 'delete everything' });
+    chosen.folder = folder;
+    expect((await call('data.import')).added.sessions).toBe(1);
+    const read = (await (await records.store()).getSession(s.id)).session;
+    expect(read.schemaVersion).toBe(2);
+    expect(read.summary).toEqual({ ...summary, phases: { ...summary!.phases, breathingSec: null } });
+    expect(read.summary!.phases.readingHrBpm).toBeTypeOf('number');
+    expect((await records.store()).listSessions(0, Number.MAX_SAFE_INTEGER)[0]!.summary!.hrv.sd1Ms).toBe(summary!.hrv.sd1Ms);
+  });
+
   it('brings a session exported mid-recording back as interrupted, with its beats and summary', async () => {
     const store = await records.store();
     const s = await store.startSession({ kind: 'conversation', source: { kind: 'demo' } });

@@ -89,7 +89,7 @@ describe('first run', () => {
     await waitFor(() => expect(screen.getByTestId('baseline-line').textContent).toMatch(/from 1 resting reading; 2 more/));
     const [calibration] = await sessions(rendered.main);
     expect(calibration).toMatchObject({ kind: 'calibration', status: 'finished', sourceKind: 'demo' });
-    expect(calibration!.summary!.metrics['readingHrBpm']).toBeCloseTo(hr, -1);
+    expect(calibration!.summary!.phases.readingHrBpm).toBeCloseTo(hr, -1);
     expect(await markersOf(rendered.main, calibration!.id)).toEqual(['signal-check:start', 'signal-check:end', 'reading:start', 'reading:end']);
   });
 });
@@ -126,7 +126,7 @@ describe('the check', () => {
     const check = (await sessions(main)).find((s) => s.kind === 'check')!;
     expect(check.verdict).toBe('ready');
     expect(check.journalEntryIds).toHaveLength(1);
-    expect(check.summary!.metrics['readingRmssdMs']).not.toBeNull();
+    expect(check.summary!.phases.readingRmssdMs).not.toBeNull();
     expect(check.summary!.peakHrBpm).not.toBeNull();
     expect(await markersOf(main, check.id)).toEqual([
       'signal-check:start',

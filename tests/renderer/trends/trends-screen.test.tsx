@@ -5,7 +5,7 @@ import { ApiContext } from '../../../renderer/app/attune.ts';
 import { SettingsProvider } from '../../../renderer/app/settings-context.tsx';
 import { TrendsScreen } from '../../../renderer/features/trends/trends-screen.tsx';
 import { newRecordId } from '../../../main/store/records-store.ts';
-import { summarizeBeats } from '../../../main/store/summarize.ts';
+import { summarizeBeats } from '../../../shared/signal/session-summary.ts';
 import { SESSION_SCHEMA_VERSION } from '../../../shared/model/session.ts';
 import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';

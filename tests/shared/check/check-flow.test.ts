@@ -143,7 +143,6 @@ describe('the reading', () => {
     ]);
     expect(state.step).toMatchObject({ name: 'calibrated', reading: { state: null, meanHrBpm: 70 } });
     expect(effects).toContainEqual({ type: 'start-session', mode: 'calibration', baselineHrBpm: null });
-    expect(effects).toContainEqual({ type: 'resting-reading', hrBpm: 70, rmssdMs: 52 });
     expect(effects).toContainEqual({ type: 'finish-session', outcome: 'completed', baselineHrBpm: 70 });
     expect(effects).toContainEqual({ type: 'busy', activity: 'check', busy: false });
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { baselineFromSessions, restingReadings } from '../../../shared/check/resting-readings.ts';
-import type { SessionListItem } from '../../../shared/model/session.ts';
+import type { SessionListItem, SummaryPhases } from '../../../shared/model/session.ts';
+import { testSummary } from '../../support/session-summary.ts';
 
 // The baseline comes from finished calibration sessions: their reading's heart rate and RMSSD.
 
-function session(overrides: Partial<SessionListItem>, metrics: Record<string, number | null> = {}, meanHrBpm: number | null = 70): SessionListItem {
+function session(overrides: Partial<SessionListItem>, phases: Partial<SummaryPhases> = {}, meanHrBpm: number | null = 70): SessionListItem {
   return {
     id: `s${Math.random().toString(36).slice(2, 12)}`,
     kind: 'calibration',
@@ -15,22 +16,7 @@ function session(overrides: Partial<SessionListItem>, metrics: Record<string, nu
     beatCount: 80,
     verdict: null,
     journalEntryIds: [],
-    summary: {
-      engineVersion: 'x',
-      beatCount: 80,
-      durationSec: 80,
-      meanHrBpm,
-      minHrBpm: null,
-      maxHrBpm: null,
-      rmssdMs: 40,
-      sdnnMs: null,
-      correctedBeatCount: 0,
-      correctedPercent: 0,
-      peakHrBpm: null,
-      calmDownSec: null,
-      baselineHrBpm: null,
-      metrics,
-    },
+    summary: testSummary({ beatCount: 80, durationSec: 80, meanHrBpm, rmssdMs: 40, phases }),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../shared/model/settings.ts';
 import { baselineHrForRules } from '../../../shared/signal/baseline.ts';
 import { calmLineBpm } from '../../../shared/signal/regulation-rules.ts';
 import type { SessionListItem } from '../../../shared/model/session.ts';
+import { testSummary } from '../../support/session-summary.ts';
 import { filterEntries, knownTags, NO_FILTER } from '../../../shared/journal/entry-filter.ts';
 import { describeBreathing, formatDuration, heartRateSeries, sparklinePoints } from '../../../shared/journal/physiology.ts';
 
@@ -99,7 +100,7 @@ describe('the resting heart rate the body check uses', () => {
     ...over,
   });
   const summary = (meanHrBpm: number, baselineHrBpm: number | null) =>
-    ({ engineVersion: 't', beatCount: 100, durationSec: 60, meanHrBpm, minHrBpm: null, maxHrBpm: null, rmssdMs: 40, sdnnMs: null, correctedBeatCount: 0, correctedPercent: 0, peakHrBpm: null, calmDownSec: null, baselineHrBpm, metrics: {} }) as const;
+    testSummary({ beatCount: 100, durationSec: 60, meanHrBpm, rmssdMs: 40, baselineHrBpm });
 
   it('is the check’s own baseline from resting readings, provisional while calibrating', () => {
     const readings = [58, 62, 60].map((hr, i) => session({ kind: 'calibration', startedAtMs: 10 + i, summary: summary(hr, null) }));

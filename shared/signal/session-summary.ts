@@ -1,13 +1,14 @@
-import { isPlausibleRr } from '../../shared/signal/rr-range.ts';
-import type { BeatColumns, PhaseMarker, SessionSummary } from '../../shared/model/session.ts';
-import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from '../../shared/signal/analyze-recording.ts';
-import { createStreamingAnalyser } from '../../shared/signal/streaming-analyser.ts';
-import { meanBeatwiseHrBpm, rmssdMs } from '../../shared/signal/time-domain.ts';
-import { ENGINE_VERSION } from '../../shared/signal/version.ts';
+import type { BeatColumns, PhaseMarker, SessionSummary, SummaryPhases } from '../model/session.ts';
+import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from './analyze-recording.ts';
+import { isPlausibleRr } from './rr-range.ts';
+import { createStreamingAnalyser } from './streaming-analyser.ts';
+import { meanBeatwiseHrBpm, rmssdMs } from './time-domain.ts';
+import { ENGINE_VERSION } from './version.ts';
 
-// The one analysis path: live sessions (on finish) and imported recordings are summarised
-// here, from the beats as stored, by the same shared/signal engine the CLI uses, and the
-// summary names the engine version that made it.
+// The one analysis path for a session: live sessions (on finish, in main) and imported
+// recordings are summarised here, from the beats as stored, by the same engine the CLI's
+// report uses (analyzeRecording), and the summary names the engine version that made it.
+// Pure: main's store, the CLI and tests call it with beats and get the typed summary.
 
 export type SummaryContext = {
   /** The resting heart rate the session's rules used; calm-down time needs it. */
@@ -39,10 +40,11 @@ export const summarizeBeats: SummarizeBeats = (beats, context) => {
     sdnnMs: time.sdnnMs,
     correctedBeatCount: cleaning.corrected,
     correctedPercent: cleaning.correctedPercent,
+    outOfRangeBeats: cleaning.outOfRange,
     peakHrBpm: rules.peakHrBpm,
     calmDownSec: rules.calmDownSec,
     baselineHrBpm: context.baselineHrBpm,
-    metrics: {
+    hrv: {
       meanNnMs: time.meanNnMs,
       nn50: time.nn50,
       pnn50: time.pnn50,
@@ -55,12 +57,13 @@ export const summarizeBeats: SummarizeBeats = (beats, context) => {
       lfNu: frequency?.lfNu ?? null,
       hfNu: frequency?.hfNu ?? null,
       totalPowerMs2: frequency?.totalMs2 ?? null,
-      coherenceMeanRatio: coherence?.meanRatio ?? null,
-      coherenceMeanNormalized: coherence?.meanNormalized ?? null,
-      coherencePeakHz: coherence?.peakHz ?? null,
-      outOfRangeBeats: cleaning.outOfRange,
-      ...phaseMetrics(beats, context.markers ?? []),
     },
+    coherence: {
+      meanRatio: coherence?.meanRatio ?? null,
+      meanNormalized: coherence?.meanNormalized ?? null,
+      peakHz: coherence?.peakHz ?? null,
+    },
+    phases: phaseMetrics(beats, context.markers ?? []),
   };
 };
 
@@ -73,9 +76,9 @@ const AFTER_BREATHING_WINDOW_MS = 60_000;
  * The regulation check's figures (issue 6), from the stored beats and the phase markers:
  * heart rate at the start and at the end (mean beat-wise HR of the first and last 10 s),
  * the reading's mean heart rate and RMSSD, and RMSSD over the last minute of breathing.
- * Beats outside 300–2000 ms are left out; null where a phase is missing or too short.
+ * Implausible beats (rr-range.ts) are left out; null where a phase is missing or too short.
  */
-export function phaseMetrics(beats: BeatColumns, markers: readonly PhaseMarker[]): Record<string, number | null> {
+export function phaseMetrics(beats: BeatColumns, markers: readonly PhaseMarker[]): SummaryPhases {
   const times = beats.tMs;
   const select = (fromMs: number, toMs: number): number[] => {
     const picked: number[] = [];
@@ -156,9 +159,12 @@ function emptySummary(beats: BeatColumns, context: SummaryContext): SessionSumma
     sdnnMs: null,
     correctedBeatCount: 0,
     correctedPercent: 0,
+    outOfRangeBeats: 0,
     peakHrBpm: null,
     calmDownSec: null,
     baselineHrBpm: context.baselineHrBpm,
-    metrics: {},
+    hrv: { meanNnMs: null, nn50: null, pnn50: null, sd1Ms: null, sd2Ms: null, vlfMs2: null, lfMs2: null, hfMs2: null, lfHf: null, lfNu: null, hfNu: null, totalPowerMs2: null },
+    coherence: { meanRatio: null, meanNormalized: null, peakHz: null },
+    phases: phaseMetrics(beats, context.markers ?? []),
   };
 }
