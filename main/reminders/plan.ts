@@ -66,11 +66,6 @@ export function allowedRanges(settings: ReminderSettings, date: CivilDate): Minu
   return ranges;
 }
 
-export function isQuietAt(settings: ReminderSettings, ms: number, timeZone: string): boolean {
-  const minute = minuteOfDay(ms, timeZone);
-  return quietRanges(settings).some((r) => minute >= r.start && minute < r.end);
-}
-
 /** Inside the user's active hours and outside quiet hours (pauses are the scheduler's business). */
 export function isAllowedAt(settings: ReminderSettings, ms: number, timeZone: string): boolean {
   const minute = minuteOfDay(ms, timeZone);

@@ -34,8 +34,3 @@ export function reminderRoute(due: Pick<DueReminder, 'kind' | 'ref'>): NavigateR
       return { route: 'journal', query: due.ref ? `agreement=${due.ref}` : 'agreements' };
   }
 }
-
-/** The tray line for a reminder the system could not show. */
-export function waitingLabel(kind: ReminderKind): string {
-  return `${TEXT[kind].body}: open`;
-}

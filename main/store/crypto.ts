@@ -71,9 +71,3 @@ export function unseal(dataKey: DataKey, sealed: Buffer, aad: string): Buffer {
   }
   return decryptGcm(dataKey.key, sealed.subarray(ivStart, bodyStart), sealed.subarray(bodyStart, tagStart), sealed.subarray(tagStart), aad);
 }
-
-/** The key id a sealed blob names, or null if it is not a sealed blob. */
-export function sealedKeyId(sealed: Buffer): Buffer | null {
-  if (sealed.length < RECORD_OVERHEAD_BYTES || !sealed.subarray(0, RECORD_MAGIC.length).equals(RECORD_MAGIC)) return null;
-  return sealed.subarray(RECORD_MAGIC.length, RECORD_MAGIC.length + KEY_ID_BYTES);
-}

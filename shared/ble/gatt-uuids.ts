@@ -8,8 +8,6 @@ export const BODY_SENSOR_LOCATION_UUID = 0x2a38;
 export const BATTERY_SERVICE_UUID = 0x180f;
 export const BATTERY_LEVEL_UUID = 0x2a19;
 export const DEVICE_INFORMATION_SERVICE_UUID = 0x180a;
-/** Client Characteristic Configuration descriptor: needed for notifications to start. */
-export const CLIENT_CHARACTERISTIC_CONFIGURATION_UUID = 0x2902;
 
 /**
  * Expands a 16-bit assigned number to the full UUID on the Bluetooth base UUID,

@@ -13,7 +13,6 @@ export const JOURNAL_TRASH_KEEP_MS = 30 * 24 * 3600 * 1000;
 // The journal screen writes 'reflection', 'repair' (the five-step flow), 'debrief' (right
 // after a session) and 'prompt' (answering a prompt); the others are written elsewhere.
 export const JOURNAL_KINDS = ['reflection', 'check-in', 'intention', 'repair', 'weekly-signs', 'note', 'debrief', 'prompt'] as const;
-export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 // What an entry may hold. The schemas below enforce these at the IPC boundary and on disk;
 // the entry form and the repair flow read the same figures to say so kindly before saving.

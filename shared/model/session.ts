@@ -103,7 +103,6 @@ export const SummaryHrvSchema = z.object({
   hfNu: nullableNumber,
   totalPowerMs2: nullableNumber,
 }).strict();
-export type SummaryHrv = z.infer<typeof SummaryHrvSchema>;
 
 /** Resonance-breathing coherence over the whole recording. */
 export const SummaryCoherenceSchema = z.object({
@@ -111,7 +110,6 @@ export const SummaryCoherenceSchema = z.object({
   meanNormalized: nullableNumber,
   peakHz: nullableNumber,
 }).strict();
-export type SummaryCoherence = z.infer<typeof SummaryCoherenceSchema>;
 
 /**
  * The regulation check's figures per phase, from the phase markers: heart rate over the
@@ -232,7 +230,6 @@ export const SessionFinishSchema = z.object({
   /** A baseline learned during the session (a first calibration reading), if it changed. */
   baselineHrBpm: z.number().min(25).max(220).nullable().optional(),
 }).strict();
-export type SessionFinish = z.infer<typeof SessionFinishSchema>;
 export type SessionStart = z.infer<typeof SessionStartSchema>;
 
 /** One session with everything needed to show it: the record, its beats and linked entries. */

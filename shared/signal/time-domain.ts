@@ -69,10 +69,6 @@ export function pnn50(nnMs: ArrayLike<number>): number {
   return (100 * nn50(nnMs)) / (nnMs.length - 1);
 }
 
-export function beatwiseHrBpm(rrMs: number): number {
-  return 60000 / rrMs;
-}
-
 /** Mean of beat-wise HR: the hrv-analysis / pyHRV "mean HR", and the live-HR rule's average. */
 export function meanBeatwiseHrBpm(nnMs: ArrayLike<number>): number {
   if (nnMs.length === 0) throw new RangeError('need at least 1 NN interval');

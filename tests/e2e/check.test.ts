@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionListItem } from '../../shared/model/session.ts';
+import { seriousAxeFindings } from './harness/axe.ts';
 import { browserTierAvailable } from './harness/chromium.ts';
-import { repoRoot, startAppHarness, type AppHarness } from './harness/app-harness.ts';
+import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
 import { click, waitForStep } from './harness/check-driver.ts';
 import { advancePageClock, usePageClock } from './harness/page-clock.ts';
 
@@ -12,20 +11,8 @@ import { advancePageClock, usePageClock } from './harness/page-clock.ts';
 // of break take seconds. At every step: what the screen says, an axe check (no serious or
 // critical violations) and screenshots in light and dark. At the end: what the store holds.
 
-const axeSource = readFileSync(join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 type Violations = Record<string, string[]>;
-
-async function axeSeriousOrCritical(harness: AppHarness): Promise<string[]> {
-  await harness.page.evaluate(axeSource);
-  return harness.page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 /** Screenshots in light and dark, and axe in both, of the step on screen. */
 async function visitStep(harness: AppHarness, name: string, found: Violations): Promise<void> {
@@ -41,7 +28,7 @@ async function visitStep(harness: AppHarness, name: string, found: Violations): 
       document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'),
     );
     await harness.screenshot(`check-${name}-${scheme}`);
-    const violations = await axeSeriousOrCritical(harness);
+    const violations = await seriousAxeFindings(harness.page);
     if (violations.length > 0) found[`${name} (${scheme})`] = violations;
   }
   await harness.page.emulateMediaFeatures([

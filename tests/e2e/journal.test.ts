@@ -1,29 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle } from 'puppeteer-core';
+import { seriousAxeFindings } from './harness/axe.ts';
 import { browserTierAvailable } from './harness/chromium.ts';
 import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
 import type { Beat } from '../../shared/model/session.ts';
 
 // The Journal in Chromium through the real records store: create, link, search, filter and
 // delete entries; text with <script> and HTML stays text; axe finds nothing serious.
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> };
-
-/** Serious and critical axe violations on the page as it is now. */
-async function seriousViolations(harness: AppHarness): Promise<string[]> {
-  // The CSP blocks inline <script> tags; evaluating the source through the protocol does not.
-  if (!(await harness.page.evaluate(() => 'axe' in window))) await harness.page.evaluate(axeSource);
-  const violations = (await harness.page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  })) as AxeViolation[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function byRole(harness: AppHarness, role: string, name: string): Promise<ElementHandle<Element>> {
   const handle = await harness.page.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout: 60_000 });
@@ -65,14 +48,14 @@ describe.skipIf(!browserTierAvailable)('journal in Chromium, through the real st
   });
 
   it('creates an entry whose <script> and HTML show as text and run nothing', async () => {
-    axeFindings['empty list'] = await seriousViolations(harness);
+    axeFindings['empty list'] = await seriousAxeFindings(harness.page);
     await (await byRole(harness, 'link', 'Write an entry')).click();
     const text = await byRole(harness, 'textbox', 'What happened, and what did you notice?');
     await text.type(HOSTILE);
     await (await byRole(harness, 'textbox', 'Title (optional)')).type('Budget talk');
     await (await byRole(harness, 'button', 'tense')).click();
     await (await byRole(harness, 'button', '+ partner')).click();
-    axeFindings['editor'] = await seriousViolations(harness);
+    axeFindings['editor'] = await seriousAxeFindings(harness.page);
     await harness.screenshot('journal-editor-light');
     await (await byRole(harness, 'button', 'Save entry')).click();
 
@@ -90,7 +73,7 @@ describe.skipIf(!browserTierAvailable)('journal in Chromium, through the real st
     const store = await harness.services.records.store();
     const [saved] = store.listJournal();
     expect(await store.getJournal(saved!.id)).toMatchObject({ title: 'Budget talk', text: HOSTILE, tags: ['partner'], emotions: ['tense'] });
-    axeFindings['entry'] = await seriousViolations(harness);
+    axeFindings['entry'] = await seriousAxeFindings(harness.page);
   });
 
   it('links the entry to a session through the picker and shows the session’s heart rate', async () => {
@@ -107,7 +90,7 @@ describe.skipIf(!browserTierAvailable)('journal in Chromium, through the real st
     expect(await harness.page.$eval('svg.sparkline', (svg) => svg.getAttribute('aria-label'))).toMatch(/^Heart rate over the session, from about \d+ to \d+ beats a minute$/);
     const [entry] = store.listJournal();
     expect(entry!.sessionIds).toEqual([session.id]);
-    axeFindings['entry with session'] = await seriousViolations(harness);
+    axeFindings['entry with session'] = await seriousAxeFindings(harness.page);
     await harness.screenshot('journal-entry-light');
   });
 
@@ -119,7 +102,7 @@ describe.skipIf(!browserTierAvailable)('journal in Chromium, through the real st
     await harness.open('#/journal');
     await waitForText(harness, '3 entries, newest first.');
     expect(await rowTitles(harness)).toEqual(['Budget talk', 'Quiet evening', 'Repair after the budget']);
-    axeFindings['list'] = await seriousViolations(harness);
+    axeFindings['list'] = await seriousAxeFindings(harness.page);
     await harness.screenshot('journal-list-light');
 
     const search = await byRole(harness, 'searchbox', 'Search your journal');
@@ -155,19 +138,19 @@ describe.skipIf(!browserTierAvailable)('journal in Chromium, through the real st
   it('opens the repair flow and the prompts without accessibility problems', async () => {
     await harness.open('#/journal/repair');
     await byRole(harness, 'heading', 'Before you repair: a moment for your body');
-    axeFindings['repair body check'] = await seriousViolations(harness);
+    axeFindings['repair body check'] = await seriousAxeFindings(harness.page);
     await (await byRole(harness, 'button', 'Go on to step 1')).click();
     await byRole(harness, 'heading', 'Take ownership');
-    axeFindings['repair step'] = await seriousViolations(harness);
+    axeFindings['repair step'] = await seriousAxeFindings(harness.page);
     await harness.screenshot('journal-repair-light');
     await harness.open('#/journal/prompts');
     await byRole(harness, 'heading', 'Today’s prompt');
-    axeFindings['prompts'] = await seriousViolations(harness);
+    axeFindings['prompts'] = await seriousAxeFindings(harness.page);
     const store = await harness.services.records.store();
     await store.saveAgreement({ text: 'Say “pause” when I start fixing.', remindAtMs: Date.now() + 86_400_000 });
     await harness.open('#/journal/agreements');
     await waitForText(harness, 'Say “pause” when I start fixing.');
-    axeFindings['agreements'] = await seriousViolations(harness);
+    axeFindings['agreements'] = await seriousAxeFindings(harness.page);
   });
 
   it('has no serious or critical axe findings, no CSP violations, no page errors', async () => {
@@ -187,11 +170,11 @@ describe.skipIf(!browserTierAvailable)('journal in dark mode', () => {
       await store.createJournal({ title: 'Dark evening', text: 'Soft words, *slowly*.', tags: ['partner'], kind: 'reflection' });
       await harness.open('#/journal');
       await waitForText(harness, '1 entry, newest first.');
-      expect(await seriousViolations(harness)).toEqual([]);
+      expect(await seriousAxeFindings(harness.page)).toEqual([]);
       await harness.screenshot('journal-list-dark');
       await harness.open('#/journal/new');
       await byRole(harness, 'heading', 'New entry');
-      expect(await seriousViolations(harness)).toEqual([]);
+      expect(await seriousAxeFindings(harness.page)).toEqual([]);
       await harness.screenshot('journal-editor-dark');
     } finally {
       await harness.close();

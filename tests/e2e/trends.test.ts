@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calmDownSentence, calmDownSeries, compareCalmDown } from '../../shared/trends/aggregate.ts';
 import type { TrendsTimeline } from '../../shared/trends/timeline.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { writeTrendsData, type TrendsDataSet } from '../support/trends-data.ts';
+import { seriousAxeFindings } from './harness/axe.ts';
 import { browserTierAvailable } from './harness/chromium.ts';
 import { repoRoot, startAppHarness, type AppHarness } from './harness/app-harness.ts';
 
@@ -83,16 +84,6 @@ async function captureDownloads(harness: AppHarness): Promise<void> {
 async function nextDownload(harness: AppHarness, count: number): Promise<Download> {
   await harness.page.waitForFunction((n) => (window as unknown as { __downloads: unknown[] }).__downloads.length >= n, { timeout: 60_000 }, count);
   return harness.page.evaluate((n) => (window as unknown as { __downloads: Download[] }).__downloads[n - 1]!, count);
-}
-
-async function axeSeriousOrCritical(harness: AppHarness): Promise<string[]> {
-  const source = readFileSync(join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await harness.page.evaluate(source);
-  return harness.page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
 }
 
 describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Chromium', () => {
@@ -237,7 +228,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     for (const phrase of ['Reading', 'Breathing', 'Break', 'Conversation', 'Corrected beats', 'RMSSD', 'Pacer', '6 breaths a minute']) expect(text).toContain(phrase);
     expect(text).toMatch(/\d+ of \d+ \(\d+(\.\d)? %\)/);
     await screenshot(harness, 'trends-session-detail-light');
-    expect(await axeSeriousOrCritical(harness)).toEqual([]);
+    expect(await seriousAxeFindings(harness.page)).toEqual([]);
   });
 
   it('has no serious or critical accessibility violations, no CSP violations and no page errors', async () => {
@@ -245,7 +236,7 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     // Open every table and the signs form so they are checked too.
     await harness.page.$$eval('details.trend-table', (els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
     await (await harness.page.$('.signs-prompt button'))!.click();
-    expect(await axeSeriousOrCritical(harness)).toEqual([]);
+    expect(await seriousAxeFindings(harness.page)).toEqual([]);
     expect(await harness.cspViolations()).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
     expect(harness.offOriginRequests).toEqual([]);
@@ -260,7 +251,7 @@ describe.skipIf(!browserTierAvailable)('Trends in the dark, and with nothing rec
     try {
       await openTrends(harness, '#/trends?range=12m');
       await screenshot(harness, 'trends-12m-dark');
-      expect(await axeSeriousOrCritical(harness)).toEqual([]);
+      expect(await seriousAxeFindings(harness.page)).toEqual([]);
     } finally {
       await harness.close();
       dir.cleanup();
@@ -273,7 +264,7 @@ describe.skipIf(!browserTierAvailable)('Trends in the dark, and with nothing rec
       await harness.open('#/trends');
       await harness.page.waitForSelector('::-p-text(There are no sessions yet)', { timeout: 60_000 });
       await screenshot(harness, 'trends-empty-light');
-      expect(await axeSeriousOrCritical(harness)).toEqual([]);
+      expect(await seriousAxeFindings(harness.page)).toEqual([]);
     } finally {
       await harness.close();
     }
