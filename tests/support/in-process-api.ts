@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createApi, type AttuneApi } from '../../shared/ipc/api.ts';
 import { createAppServices, type AppServices, type ServiceDeps } from '../../main/services.ts';
+import { isTrustedSenderFrame } from '../../main/security/policy.ts';
 import { reportLateCall, trackOpen } from './open-harnesses.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -40,7 +41,8 @@ export function createInProcessApi(options: InProcessOptions = {}): InProcessApi
     appVersion: '0.0.0-test',
     platform: 'linux',
     now: options.now ?? (() => new Date()),
-    isTrustedSender: (sender) => sender.isMainFrame && sender.url.startsWith('app://attune/'),
+    // Production's own sender check: the window's main frame on app://attune.
+    isTrustedSender: (sender) => isTrustedSenderFrame(sender),
     revealFile: (path) => revealed.push(path),
     sendEvent: (event, payload) => bus.emit(event, payload),
     ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),

@@ -5,6 +5,7 @@ import { build } from 'vite';
 import type { Page } from 'puppeteer-core';
 import { createAppServices, type AppServices } from '../../../main/services.ts';
 import type { SenderFrame } from '../../../main/ipc/router.ts';
+import { isTrustedSenderFrame } from '../../../main/security/policy.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
@@ -107,8 +108,9 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     appVersion: '0.0.0-e2e',
     platform: 'linux',
     now: () => new Date(),
-    // The page reports its own frame here (Electron reads it from the IPC event instead).
-    isTrustedSender: (sender: SenderFrame) => sender.isMainFrame && sender.url.startsWith(`${server.origin}/`),
+    // The page reports its own frame here (Electron reads it from the IPC event instead), and
+    // production's check allows the page's origin the way `npm run dev` allows its server's.
+    isTrustedSender: (sender: SenderFrame) => isTrustedSenderFrame(sender, server.origin),
     revealFile: () => {},
     sendEvent: (event, payload) => {
       void page
