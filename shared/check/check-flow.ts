@@ -1,4 +1,7 @@
-// The regulation check as a pure state machine: `step(state, event) → { state, effects }`.
+// The regulation check as a pure state machine: `step(state, event) → { state, effects }`
+// (its types in check-flow-types.ts, the figures it reads in check-flow-measures.ts).
+// Over 300 lines on purpose: the transitions stay in one switch, so the check's order reads
+// from top to bottom in one place.
 // React renders the state and carries out the effects (recording markers, starting the
 // session, telling main a check is in progress, the break reminder, the pacer's rhythm for
 // the demo sensor, the flooding cue). Time comes in with the events (`atMs` from the
@@ -13,113 +16,25 @@
 //
 // A strap lost during the reading or the breathing moves to `signal-lost`: everything
 // recorded is kept (the session stays open) and the user can resume once beats are back.
-import { BREAK_MIN_MS, clampReturnTime } from './break-bounds.ts';
-import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
-import type { RegulationState } from '../signal/regulation-rules.ts';
 import type { PhaseMarker } from '../model/session.ts';
+import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
+import { BREAK_MIN_MS, clampReturnTime } from './break-bounds.ts';
+import { breathingElapsedMs, markOf, signalProblem, spanSince } from './check-flow-measures.ts';
+import {
+  FLOOD_CUE_REPEAT_MS,
+  GROUNDING_CUE_COUNT,
+  READING_SEC,
+  SIGNAL_CHECK_CLEAN_SEC,
+  type CheckMode,
+  type Effect,
+  type FlowEvent,
+  type FlowState,
+  type ReadingResult,
+  type ResumableStep,
+  type Step,
+  type Transition,
+} from './check-flow-types.ts';
 import type { SignalSample } from './live-check.ts';
-
-export type CheckMode = 'check' | 'calibration';
-
-export const SIGNAL_CHECK_CLEAN_SEC = 15;
-export const READING_SEC = 60;
-/** Beats missing this long in the signal check: say the strap seems loose or off. */
-export const NO_BEATS_HINT_MS = 8_000;
-/** During the conversation, one flooding cue per this long at most. */
-export const FLOOD_CUE_REPEAT_MS = 10 * 60_000;
-export const GROUNDING_CUE_COUNT = 4;
-
-export type SignalProblem = 'no-beats' | 'no-rr' | 'noisy';
-
-/** The running counts at the start of a phase, so the phase's own figures are differences. */
-export type Mark = { readonly received: number; readonly corrected: number; readonly analysedSec: number; readonly hrSum: number; readonly hrCount: number };
-
-export type ReadingResult = {
-  /** null for a calibration (no baseline to judge against yet). */
-  readonly state: RegulationState | null;
-  readonly meanHrBpm: number | null;
-  readonly liveHrBpm: number | null;
-  readonly rmssdMs: number | null;
-  readonly baselineHrBpm: number | null;
-  readonly correctedPercent: number;
-};
-
-/** Steps the user can be interrupted in by a lost strap, and resume. */
-export type ResumableStep =
-  | { readonly name: 'reading'; readonly sinceMs: number; readonly mark: Mark }
-  | { readonly name: 'breathing'; readonly sinceMs: number; readonly pausedAtMs: number | null; readonly pausedMs: number; readonly verdictMark: Mark };
-
-export type Step =
-  | { readonly name: 'idle' }
-  | { readonly name: 'signal-check'; readonly sinceMs: number; readonly problem: SignalProblem | null }
-  | ResumableStep
-  | { readonly name: 'result'; readonly reading: ReadingResult }
-  | { readonly name: 'calibrated'; readonly reading: ReadingResult }
-  | { readonly name: 'grounding'; readonly cue: number }
-  | { readonly name: 'verdict'; readonly verdict: Verdict }
-  | {
-      readonly name: 'break';
-      readonly sinceMs: number;
-      readonly returnAtMs: number;
-      /** The answer to the last "ready to return?" press. */
-      readonly returnCheck: 'none' | 'too-soon' | 'not-calm-yet' | 'no-reading';
-    }
-  | { readonly name: 'intention' }
-  | { readonly name: 'conversation'; readonly sinceMs: number; readonly lastCueAtMs: number | null; readonly cues: number }
-  | { readonly name: 'debrief' }
-  | { readonly name: 'signal-lost'; readonly lostAtMs: number; readonly interrupted: ResumableStep }
-  | { readonly name: 'finished'; readonly outcome: 'completed' | 'cancelled' };
-
-export type StepName = Step['name'];
-
-export type FlowState = {
-  readonly mode: CheckMode;
-  /** Clock time the session started; markers are relative to it. */
-  readonly startedAtMs: number | null;
-  readonly baselineHrBpm: number | null;
-  readonly step: Step;
-  /** The latest sample: the verdict and the return check read it. */
-  readonly last: SignalSample | null;
-  /** Mark at the start of the reading: the verdict's data span starts here. */
-  readonly readingMark: Mark | null;
-  readonly reading: ReadingResult | null;
-  readonly verdict: Verdict | null;
-  readonly breathingLabel: string;
-  readonly interruptions: number;
-  /** The most corrected beats a verdict accepts, percent (the user's setting). */
-  readonly maxCorrectedPercent: number;
-};
-
-export type FlowEvent =
-  | { readonly type: 'start'; readonly atMs: number }
-  | { readonly type: 'sample'; readonly sample: SignalSample }
-  | { readonly type: 'continue'; readonly atMs: number }
-  | { readonly type: 'skip-to-verdict'; readonly atMs: number }
-  | { readonly type: 'pause'; readonly atMs: number }
-  | { readonly type: 'resume'; readonly atMs: number }
-  | { readonly type: 'finish-breathing'; readonly atMs: number }
-  | { readonly type: 'breathe-more'; readonly atMs: number }
-  | { readonly type: 'take-break'; readonly atMs: number; readonly returnAtMs?: number }
-  | { readonly type: 'set-return'; readonly atMs: number; readonly returnAtMs: number }
-  | { readonly type: 'check-return'; readonly atMs: number }
-  | { readonly type: 'start-conversation'; readonly atMs: number }
-  | { readonly type: 'end-conversation'; readonly atMs: number }
-  | { readonly type: 'debrief-done'; readonly atMs: number }
-  | { readonly type: 'retry'; readonly atMs: number }
-  | { readonly type: 'resume-after-loss'; readonly atMs: number }
-  | { readonly type: 'cancel'; readonly atMs: number };
-
-export type Effect =
-  | { readonly type: 'start-session'; readonly mode: CheckMode; readonly baselineHrBpm: number | null }
-  | { readonly type: 'marker'; readonly marker: PhaseMarker }
-  | { readonly type: 'finish-session'; readonly outcome: 'completed' | 'cancelled'; readonly baselineHrBpm?: number | null }
-  | { readonly type: 'busy'; readonly activity: 'check' | 'conversation'; readonly busy: boolean }
-  | { readonly type: 'follow-breathing'; readonly startMs: number | null }
-  | { readonly type: 'start-break'; readonly minutes: number }
-  | { readonly type: 'end-break' }
-  | { readonly type: 'flood-cue' };
-
-export type Transition = { readonly state: FlowState; readonly effects: readonly Effect[] };
 
 export function initialFlow(
   mode: CheckMode,
@@ -140,36 +55,6 @@ export function initialFlow(
     interruptions: 0,
     maxCorrectedPercent,
   };
-}
-
-export function markOf(sample: SignalSample | null): Mark {
-  if (sample === null) return { received: 0, corrected: 0, analysedSec: 0, hrSum: 0, hrCount: 0 };
-  return { received: sample.received, corrected: sample.corrected, analysedSec: sample.analysedSec, hrSum: sample.hrSum, hrCount: sample.hrCount };
-}
-
-/** The figures of the span since `mark`, from the latest sample. */
-export function spanSince(mark: Mark, sample: SignalSample | null): { durationSec: number; correctedPercent: number; meanHrBpm: number | null } {
-  const now = markOf(sample);
-  const received = now.received - mark.received;
-  const count = now.hrCount - mark.hrCount;
-  return {
-    durationSec: Math.max(0, now.analysedSec - mark.analysedSec),
-    correctedPercent: received > 0 ? (100 * (now.corrected - mark.corrected)) / received : 0,
-    meanHrBpm: count > 0 ? (now.hrSum - mark.hrSum) / count : null,
-  };
-}
-
-/** How long the breathing has run, pauses excluded. */
-export function breathingElapsedMs(step: Extract<Step, { name: 'breathing' }>, nowMs: number): number {
-  const pausedNow = step.pausedAtMs === null ? 0 : nowMs - step.pausedAtMs;
-  return Math.max(0, nowMs - step.sinceMs - step.pausedMs - pausedNow);
-}
-
-export function signalProblem(sample: SignalSample, sinceMs: number): SignalProblem | null {
-  if (sample.rrSupport === 'none') return 'no-rr';
-  if (!sample.receiving) return sample.atMs - sinceMs >= NO_BEATS_HINT_MS ? 'no-beats' : null;
-  if (sample.recentCorrectedPercent > MAX_CORRECTED_PERCENT * 2) return 'noisy';
-  return null;
 }
 
 export function step(state: FlowState, event: FlowEvent): Transition {

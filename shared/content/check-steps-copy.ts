@@ -3,7 +3,7 @@
 // the body-state words live in check-copy.ts. A sentence with a number or a time in it is a small
 // function here, so the component only supplies the figure. Plain second person, one clear next
 // step on every screen; never a medical claim.
-import type { SignalProblem, Step } from '../check/check-flow.ts';
+import type { SignalProblem, Step } from '../check/check-flow-types.ts';
 
 /** The quiet way out that most steps offer. */
 export const CANCEL_WORDS = {

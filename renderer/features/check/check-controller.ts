@@ -1,7 +1,8 @@
 import { clampBreakMinutes } from '../../../shared/check/break-bounds.ts';
 import type { AttuneApi } from '../../../shared/ipc/api.ts';
 import { breathingCue, toStoredPattern, type BreathingPatternSpec } from '../../../shared/check/breathing.ts';
-import { initialFlow, step, type CheckMode, type Effect, type FlowEvent, type FlowState } from '../../../shared/check/check-flow.ts';
+import { initialFlow, step } from '../../../shared/check/check-flow.ts';
+import type { CheckMode, Effect, FlowEvent, FlowState } from '../../../shared/check/check-flow-types.ts';
 import { createLiveCheck, type LiveCheck, type RrSupport } from '../../../shared/check/live-check.ts';
 import type { SessionSource } from '../../../shared/model/session.ts';
 import type { BreathingCue } from '../../../shared/sensors/demo-physiology.ts';

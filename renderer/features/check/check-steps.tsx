@@ -1,4 +1,4 @@
-import type { FlowState } from '../../../shared/check/check-flow.ts';
+import type { FlowState } from '../../../shared/check/check-flow-types.ts';
 import { BreakStep } from './steps/break-step.tsx';
 import { BreathingStep } from './steps/breathing-step.tsx';
 import { CalibratedStep } from './steps/calibrated-step.tsx';

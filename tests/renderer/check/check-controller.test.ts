@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { BREATHING_PRESET_SPECS } from '../../../shared/check/breathing.ts';
-import { NO_BEATS_HINT_MS, READING_SEC, SIGNAL_CHECK_CLEAN_SEC } from '../../../shared/check/check-flow.ts';
+import { NO_BEATS_HINT_MS, READING_SEC, SIGNAL_CHECK_CLEAN_SEC } from '../../../shared/check/check-flow-types.ts';
 import type { DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
 import { createCheckController, type CheckController } from '../../../renderer/features/check/check-controller.ts';
 import { createDemoSource } from '../../../renderer/sensors/demo-source.ts';

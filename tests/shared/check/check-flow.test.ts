@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BREAK_MIN_MS, clampReturnTime } from '../../../shared/check/break-bounds.ts';
-import {
-  FLOOD_CUE_REPEAT_MS,
-  GROUNDING_CUE_COUNT,
-  NO_BEATS_HINT_MS,
-  breathingElapsedMs,
-  initialFlow,
-  step,
-  type Effect,
-  type FlowEvent,
-  type FlowState,
-  type StepName,
-} from '../../../shared/check/check-flow.ts';
+import { initialFlow, step } from '../../../shared/check/check-flow.ts';
+import { FLOOD_CUE_REPEAT_MS, GROUNDING_CUE_COUNT, NO_BEATS_HINT_MS, type Effect, type FlowEvent, type FlowState, type StepName } from '../../../shared/check/check-flow-types.ts';
+import { breathingElapsedMs } from '../../../shared/check/check-flow-measures.ts';
 import type { SignalSample } from '../../../shared/check/live-check.ts';
 import type { RegulationState } from '../../../shared/signal/regulation-rules.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BREAK_MIN_MS } from '../../../shared/check/break-bounds.ts';
-import { READING_SEC, SIGNAL_CHECK_CLEAN_SEC } from '../../../shared/check/check-flow.ts';
+import { READING_SEC, SIGNAL_CHECK_CLEAN_SEC } from '../../../shared/check/check-flow-types.ts';
 import { DEBRIEF_SCALE } from '../../../shared/content/check-copy.ts';
 import * as copy from '../../../shared/content/check-steps-copy.ts';
 import {

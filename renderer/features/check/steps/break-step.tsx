@@ -1,5 +1,5 @@
 import { returnTimeBounds } from '../../../../shared/check/break-bounds.ts';
-import type { FlowState, Step } from '../../../../shared/check/check-flow.ts';
+import type { FlowState, Step } from '../../../../shared/check/check-flow-types.ts';
 import { SELF_SOOTHING_IDEAS } from '../../../../shared/content/check-copy.ts';
 import { BREAK_WORDS as WORDS, CANCEL_WORDS, RETURN_CHECK_WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { timeOfDayText } from '../../../../shared/time/civil-date.ts';

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { breathingElapsedMs, type FlowState, type Step } from '../../../../shared/check/check-flow.ts';
+import type { FlowState, Step } from '../../../../shared/check/check-flow-types.ts';
+import { breathingElapsedMs } from '../../../../shared/check/check-flow-measures.ts';
 import { BREATHING_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useSettings } from '../../../app/settings-context.tsx';
 import { Pacer } from '../../breathe/pacer.tsx';

@@ -1,4 +1,4 @@
-import type { FlowState, Step } from '../../../../shared/check/check-flow.ts';
+import type { FlowState, Step } from '../../../../shared/check/check-flow-types.ts';
 import { CONVERSATION_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useCheck, useTicker } from '../check-context.tsx';
 import { formatDuration, StateBadge, StepHeading } from '../step-parts.tsx';

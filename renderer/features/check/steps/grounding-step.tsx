@@ -1,4 +1,4 @@
-import type { Step } from '../../../../shared/check/check-flow.ts';
+import type { Step } from '../../../../shared/check/check-flow-types.ts';
 import { GROUNDING_CUES } from '../../../../shared/content/check-copy.ts';
 import { GROUNDING_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useCheck } from '../check-context.tsx';

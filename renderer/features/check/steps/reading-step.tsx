@@ -1,4 +1,4 @@
-import { READING_SEC, type FlowState, type Step } from '../../../../shared/check/check-flow.ts';
+import { READING_SEC, type FlowState, type Step } from '../../../../shared/check/check-flow-types.ts';
 import { READING_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useCheck, useTicker } from '../check-context.tsx';
 import { Bpm, StepHeading } from '../step-parts.tsx';

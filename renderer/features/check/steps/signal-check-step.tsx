@@ -1,4 +1,4 @@
-import { SIGNAL_CHECK_CLEAN_SEC, type FlowState, type Step } from '../../../../shared/check/check-flow.ts';
+import { SIGNAL_CHECK_CLEAN_SEC, type FlowState, type Step } from '../../../../shared/check/check-flow-types.ts';
 import { SIGNAL_CHECK_WORDS as WORDS, SIGNAL_PROBLEM_WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { navigate } from '../../../app/hash-route.ts';
 import { StepHeading } from '../step-parts.tsx';

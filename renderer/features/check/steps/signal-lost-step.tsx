@@ -1,4 +1,4 @@
-import type { FlowState } from '../../../../shared/check/check-flow.ts';
+import type { FlowState } from '../../../../shared/check/check-flow-types.ts';
 import { SIGNAL_LOST_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useHeartRate } from '../../../sensors/heart-rate-context.tsx';
 import { useCheck } from '../check-context.tsx';

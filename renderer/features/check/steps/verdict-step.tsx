@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Step } from '../../../../shared/check/check-flow.ts';
+import type { Step } from '../../../../shared/check/check-flow-types.ts';
 import { CANCEL_WORDS, VERDICT_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useCheck } from '../check-context.tsx';
 import { StepHeading } from '../step-parts.tsx';

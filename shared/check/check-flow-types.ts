@@ -1,0 +1,110 @@
+// The regulation check's vocabulary: its steps, the state the flow keeps, the events it
+// takes and the effects it asks for, and the durations that shape it. The transitions are in
+// check-flow.ts; the step components and the controller read these types.
+
+import type { PhaseMarker } from '../model/session.ts';
+import type { RegulationState } from '../signal/regulation-rules.ts';
+import type { Verdict } from '../signal/verdict.ts';
+import type { SignalSample } from './live-check.ts';
+
+export type CheckMode = 'check' | 'calibration';
+
+export const SIGNAL_CHECK_CLEAN_SEC = 15;
+export const READING_SEC = 60;
+/** Beats missing this long in the signal check: say the strap seems loose or off. */
+export const NO_BEATS_HINT_MS = 8_000;
+/** During the conversation, one flooding cue per this long at most. */
+export const FLOOD_CUE_REPEAT_MS = 10 * 60_000;
+export const GROUNDING_CUE_COUNT = 4;
+
+export type SignalProblem = 'no-beats' | 'no-rr' | 'noisy';
+
+/** The running counts at the start of a phase, so the phase's own figures are differences. */
+export type Mark = { readonly received: number; readonly corrected: number; readonly analysedSec: number; readonly hrSum: number; readonly hrCount: number };
+
+export type ReadingResult = {
+  /** null for a calibration (no baseline to judge against yet). */
+  readonly state: RegulationState | null;
+  readonly meanHrBpm: number | null;
+  readonly liveHrBpm: number | null;
+  readonly rmssdMs: number | null;
+  readonly baselineHrBpm: number | null;
+  readonly correctedPercent: number;
+};
+
+/** Steps the user can be interrupted in by a lost strap, and resume. */
+export type ResumableStep =
+  | { readonly name: 'reading'; readonly sinceMs: number; readonly mark: Mark }
+  | { readonly name: 'breathing'; readonly sinceMs: number; readonly pausedAtMs: number | null; readonly pausedMs: number; readonly verdictMark: Mark };
+
+export type Step =
+  | { readonly name: 'idle' }
+  | { readonly name: 'signal-check'; readonly sinceMs: number; readonly problem: SignalProblem | null }
+  | ResumableStep
+  | { readonly name: 'result'; readonly reading: ReadingResult }
+  | { readonly name: 'calibrated'; readonly reading: ReadingResult }
+  | { readonly name: 'grounding'; readonly cue: number }
+  | { readonly name: 'verdict'; readonly verdict: Verdict }
+  | {
+      readonly name: 'break';
+      readonly sinceMs: number;
+      readonly returnAtMs: number;
+      /** The answer to the last "ready to return?" press. */
+      readonly returnCheck: 'none' | 'too-soon' | 'not-calm-yet' | 'no-reading';
+    }
+  | { readonly name: 'intention' }
+  | { readonly name: 'conversation'; readonly sinceMs: number; readonly lastCueAtMs: number | null; readonly cues: number }
+  | { readonly name: 'debrief' }
+  | { readonly name: 'signal-lost'; readonly lostAtMs: number; readonly interrupted: ResumableStep }
+  | { readonly name: 'finished'; readonly outcome: 'completed' | 'cancelled' };
+
+export type StepName = Step['name'];
+
+export type FlowState = {
+  readonly mode: CheckMode;
+  /** Clock time the session started; markers are relative to it. */
+  readonly startedAtMs: number | null;
+  readonly baselineHrBpm: number | null;
+  readonly step: Step;
+  /** The latest sample: the verdict and the return check read it. */
+  readonly last: SignalSample | null;
+  /** Mark at the start of the reading: the verdict's data span starts here. */
+  readonly readingMark: Mark | null;
+  readonly reading: ReadingResult | null;
+  readonly verdict: Verdict | null;
+  readonly breathingLabel: string;
+  readonly interruptions: number;
+  /** The most corrected beats a verdict accepts, percent (the user's setting). */
+  readonly maxCorrectedPercent: number;
+};
+
+export type FlowEvent =
+  | { readonly type: 'start'; readonly atMs: number }
+  | { readonly type: 'sample'; readonly sample: SignalSample }
+  | { readonly type: 'continue'; readonly atMs: number }
+  | { readonly type: 'skip-to-verdict'; readonly atMs: number }
+  | { readonly type: 'pause'; readonly atMs: number }
+  | { readonly type: 'resume'; readonly atMs: number }
+  | { readonly type: 'finish-breathing'; readonly atMs: number }
+  | { readonly type: 'breathe-more'; readonly atMs: number }
+  | { readonly type: 'take-break'; readonly atMs: number; readonly returnAtMs?: number }
+  | { readonly type: 'set-return'; readonly atMs: number; readonly returnAtMs: number }
+  | { readonly type: 'check-return'; readonly atMs: number }
+  | { readonly type: 'start-conversation'; readonly atMs: number }
+  | { readonly type: 'end-conversation'; readonly atMs: number }
+  | { readonly type: 'debrief-done'; readonly atMs: number }
+  | { readonly type: 'retry'; readonly atMs: number }
+  | { readonly type: 'resume-after-loss'; readonly atMs: number }
+  | { readonly type: 'cancel'; readonly atMs: number };
+
+export type Effect =
+  | { readonly type: 'start-session'; readonly mode: CheckMode; readonly baselineHrBpm: number | null }
+  | { readonly type: 'marker'; readonly marker: PhaseMarker }
+  | { readonly type: 'finish-session'; readonly outcome: 'completed' | 'cancelled'; readonly baselineHrBpm?: number | null }
+  | { readonly type: 'busy'; readonly activity: 'check' | 'conversation'; readonly busy: boolean }
+  | { readonly type: 'follow-breathing'; readonly startMs: number | null }
+  | { readonly type: 'start-break'; readonly minutes: number }
+  | { readonly type: 'end-break' }
+  | { readonly type: 'flood-cue' };
+
+export type Transition = { readonly state: FlowState; readonly effects: readonly Effect[] };
