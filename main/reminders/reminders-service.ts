@@ -1,6 +1,6 @@
 import { clampBreakMinutes } from '../../shared/check/break-bounds.ts';
 import { DAY_MS, MINUTE_MS } from '../../shared/time/durations.ts';
-import { clockMinutes, type ReminderSettings } from '../../shared/model/reminder-settings.ts';
+import type { ReminderSettings } from '../../shared/model/reminder-settings.ts';
 import type {
   NavigateRequest,
   PauseSpan,
@@ -14,8 +14,8 @@ import { nextDueAfter, type DueReminder, type PlanContext } from './plan.ts';
 import { reminderRoute, reminderText, type ReminderText } from './reminder-content.ts';
 import { freshRemindersFile, type RemindersFile, type RemindersFileStore } from './reminders-file.ts';
 import type { Clock } from '../../shared/time/clock.ts';
+import { pauseEnd } from './pause-end.ts';
 import { createScheduler, type Scheduler, type Timer } from './scheduler.ts';
-import { addDays, civilDateOf, instantOf, minuteOfDay } from '../../shared/time/civil-date.ts';
 
 // Reminders as a service: the scheduler, the history file, pauses and breaks, what the
 // window says it is busy with, and the notifications. Every OS hook arrives as a
@@ -284,25 +284,4 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** When a pause ends: a span from now, or tomorrow at the start of the first active range. */
-export function pauseEnd(span: PauseSpan, nowMs: number, settings: ReminderSettings, timeZone: string): number {
-  switch (span) {
-    case '30m':
-      return nowMs + 30 * MINUTE_MS;
-    case '1h':
-      return nowMs + 60 * MINUTE_MS;
-    case '2h':
-      return nowMs + 120 * MINUTE_MS;
-    case 'tomorrow': {
-      const starts = settings.activeRanges.map((range) => clockMinutes(range.start));
-      const morning = starts.length > 0 ? Math.min(...starts) : 8 * 60;
-      const today = civilDateOf(nowMs, timeZone);
-      // Just after midnight, "tomorrow morning" is the morning about to come.
-      const thisMorning = instantOf(today, morning, timeZone);
-      if (nowMs < thisMorning && minuteOfDay(nowMs, timeZone) < 4 * 60) return thisMorning;
-      return instantOf(addDays(today, 1), morning, timeZone);
-    }
-  }
 }

@@ -22,20 +22,11 @@ import {
   HEART_RATE_MEASUREMENT_UUID,
   HEART_RATE_SERVICE_UUID,
 } from '../../shared/ble/gatt-uuids.ts';
-import type { ConnectProblem, HeartRateSource } from './heart-rate-source.ts';
+import { describeBluetoothError } from './bluetooth-errors.ts';
+import type { HeartRateSource } from './heart-rate-source.ts';
+import { backoffDelayMs, DEFAULT_BACKOFF, type Backoff } from './reconnect-backoff.ts';
 import type { Scheduler, TimerHandle } from './scheduler.ts';
 import { createSourceCore } from './source-core.ts';
-
-export type Backoff = {
-  /** Wait before the first reconnect attempt; doubles each time. */
-  readonly firstDelayMs: number;
-  readonly maxDelayMs: number;
-  readonly maxAttempts: number;
-  /** A connect attempt that has not answered by then counts as failed. */
-  readonly attemptTimeoutMs: number;
-};
-
-export const DEFAULT_BACKOFF: Backoff = { firstDelayMs: 1000, maxDelayMs: 30_000, maxAttempts: 8, attemptTimeoutMs: 20_000 };
 
 export type BluetoothSourceOptions = {
   /** navigator.bluetooth; undefined where the browser has none. */
@@ -52,30 +43,6 @@ export type BluetoothSource = HeartRateSource & {
   /** Reconnect attempts that succeeded since connect(). */
   reconnections(): number;
 };
-
-/** Delay before attempt n (1-based): first × 2^(n−1), capped. */
-export function backoffDelayMs(attempt: number, backoff: Backoff): number {
-  return Math.min(backoff.maxDelayMs, backoff.firstDelayMs * 2 ** (attempt - 1));
-}
-
-export function describeBluetoothError(error: unknown): { problem: ConnectProblem; message: string } {
-  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
-  const text = error instanceof Error ? error.message : String(error);
-  if (name === 'NotFoundError' && /cancel/i.test(text)) return { problem: 'cancelled', message: 'No strap was chosen.' };
-  if (name === 'NotFoundError' && /adapter|bluetooth.*(off|unavailable|not available)/i.test(text)) {
-    return { problem: 'bluetooth-off', message: 'Bluetooth seems to be off or missing on this computer.' };
-  }
-  if (name === 'NotFoundError' && /service/i.test(text)) {
-    return { problem: 'no-heart-rate-service', message: 'This device does not offer the standard heart-rate service.' };
-  }
-  if (name === 'NotAllowedError' || name === 'SecurityError') {
-    return { problem: 'not-allowed', message: 'Attune is not allowed to use Bluetooth on this computer yet.' };
-  }
-  if (name === 'NotSupportedError') {
-    return { problem: 'notifications-failed', message: 'The strap connected but would not start sending heart data.' };
-  }
-  return { problem: 'connect-failed', message: 'The strap could not be connected.' };
-}
 
 export function createBluetoothSource(options: BluetoothSourceOptions): BluetoothSource {
   const { bluetooth, scheduler } = options;

@@ -3,7 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { DemoScenario } from '../../shared/sensors/demo-physiology.ts';
 import { emptyQuality } from '../../shared/sensors/measurement-reader.ts';
 import { useApi } from '../app/attune.ts';
-import { createBluetoothSource, type Backoff } from './bluetooth-source.ts';
+import { createBluetoothSource } from './bluetooth-source.ts';
+import type { Backoff } from './reconnect-backoff.ts';
 import { createDemoSource } from './demo-source.ts';
 import type { Unsubscribe } from './emitter.ts';
 import type { BreathingCue, HeartRateSource, Measurement, SourceQuality, SourceStatus } from './heart-rate-source.ts';

@@ -5,6 +5,8 @@
 // Hand-written because no pure TypeScript implementation exists; the algorithm follows the
 // paper (J Med Eng Technol 43:173–181) with the structure peers use (NeuroKit2, systole),
 // read, not copied. Where the paper leaves a detail open the choice is commented here.
+// Over 300 lines on purpose: the classification, its thresholds and the correction are one
+// algorithm from one paper, and reading them side by side is how it is checked against it.
 import { centredRollingQuantiles } from './rolling-quantile.ts';
 import { isPlausibleRr } from './rr-range.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHeartRateMeasurement } from '../../../shared/ble/heart-rate-measurement.ts';
-import { backoffDelayMs, createBluetoothSource, DEFAULT_BACKOFF } from '../../../renderer/sensors/bluetooth-source.ts';
+import { createBluetoothSource } from '../../../renderer/sensors/bluetooth-source.ts';
+import { backoffDelayMs, DEFAULT_BACKOFF } from '../../../renderer/sensors/reconnect-backoff.ts';
 import { createDemoSource } from '../../../renderer/sensors/demo-source.ts';
 import { describeStatus, type HeartRateSource, type Measurement, type SourceStatus } from '../../../renderer/sensors/heart-rate-source.ts';
 import { createReplayFromText, createReplaySource } from '../../../renderer/sensors/replay-source.ts';
