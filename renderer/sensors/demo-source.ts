@@ -6,7 +6,7 @@ import { createDemoPacketStream, DEMO_PACKET_INTERVAL_MS, type DemoPacketStream 
 import type { DemoScenario } from '../../shared/sensors/demo-physiology.ts';
 import type { HeartRateSource } from './heart-rate-source.ts';
 import type { Scheduler, TimerHandle } from './scheduler.ts';
-import { createSourceCore } from './source-core.ts';
+import { createSourceCore, playedSourceParts } from './source-core.ts';
 
 export type DemoSourceOptions = {
   scheduler: Scheduler;
@@ -48,22 +48,17 @@ export function createDemoSource({ scheduler, scenario, seed }: DemoSourceOption
     kind: 'demo',
     label: `Demo sensor (simulated): ${DEMO_SCENARIO_LABELS[scenario]}`,
     clock: { nowMs: () => scheduler.nowMs() },
-    status: core.status,
-    quality: core.quality,
-    batteryPercent: () => null,
-    sensorLocation: () => null,
-    connect: start,
-    reconnect: start,
-    async disconnect() {
-      if (timer !== null) scheduler.clearTimeout(timer);
-      timer = null;
-      stream = null;
-      core.setStatus({ phase: 'idle' });
-    },
+    ...playedSourceParts(core, {
+      start,
+      stop() {
+        if (timer !== null) scheduler.clearTimeout(timer);
+        timer = null;
+        stream = null;
+      },
+    }),
     followBreathing(next) {
       cue = next;
       stream?.setBreathing(next);
     },
-    on: core.on,
   };
 }

@@ -9,7 +9,7 @@
 import { readRecording } from '../../shared/formats/read-recording.ts';
 import type { HeartRateSource } from './heart-rate-source.ts';
 import type { Scheduler, TimerHandle } from './scheduler.ts';
-import { createSourceCore } from './source-core.ts';
+import { createSourceCore, playedSourceParts } from './source-core.ts';
 
 export type ReplaySourceOptions = {
   scheduler: Scheduler;
@@ -78,20 +78,15 @@ export function createReplaySource({ scheduler, name, rrMs, speed = 1 }: ReplayS
     kind: 'replay',
     label: `Replay of ${name}`,
     clock: { nowMs: replayNow },
-    status: core.status,
-    quality: core.quality,
-    batteryPercent: () => null,
-    sensorLocation: () => null,
-    connect: start,
-    reconnect: start,
-    async disconnect() {
-      if (timer !== null) scheduler.clearTimeout(timer);
-      timer = null;
-      startMs = null;
-      core.setStatus({ phase: 'idle' });
-    },
+    ...playedSourceParts(core, {
+      start,
+      stop() {
+        if (timer !== null) scheduler.clearTimeout(timer);
+        timer = null;
+        startMs = null;
+      },
+    }),
     followBreathing: () => {},
-    on: core.on,
   };
 }
 

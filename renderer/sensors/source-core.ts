@@ -41,3 +41,26 @@ export function createSourceCore(): SourceCore {
     listenerCount: emitter.listenerCount,
   };
 }
+
+type PlayedSourceParts = Pick<HeartRateSource, 'status' | 'quality' | 'batteryPercent' | 'sensorLocation' | 'connect' | 'reconnect' | 'disconnect' | 'on'>;
+
+/**
+ * What the sources played on this computer (the demo, a replay) have in common: no battery,
+ * no sensor location, connecting and reconnecting both start playing, and disconnecting stops
+ * the playback (`stop` clears the source's own timer and state) and goes back to idle.
+ */
+export function playedSourceParts(core: SourceCore, controls: { start: () => Promise<void>; stop: () => void }): PlayedSourceParts {
+  return {
+    status: core.status,
+    quality: core.quality,
+    batteryPercent: () => null,
+    sensorLocation: () => null,
+    connect: controls.start,
+    reconnect: controls.start,
+    async disconnect() {
+      controls.stop();
+      core.setStatus({ phase: 'idle' });
+    },
+    on: core.on,
+  };
+}

@@ -103,6 +103,7 @@ export const SummaryHrvSchema = z.object({
   hfNu: nullableNumber,
   totalPowerMs2: nullableNumber,
 }).strict();
+type SummaryHrv = z.infer<typeof SummaryHrvSchema>;
 
 /** Resonance-breathing coherence over the whole recording. */
 export const SummaryCoherenceSchema = z.object({
@@ -110,6 +111,11 @@ export const SummaryCoherenceSchema = z.object({
   meanNormalized: nullableNumber,
   peakHz: nullableNumber,
 }).strict();
+type SummaryCoherence = z.infer<typeof SummaryCoherenceSchema>;
+
+/** A summary's groups when the recording was too short for any of their figures. */
+export const NO_HRV: SummaryHrv = Object.freeze({ meanNnMs: null, nn50: null, pnn50: null, sd1Ms: null, sd2Ms: null, vlfMs2: null, lfMs2: null, hfMs2: null, lfHf: null, lfNu: null, hfNu: null, totalPowerMs2: null });
+export const NO_COHERENCE: SummaryCoherence = Object.freeze({ meanRatio: null, meanNormalized: null, peakHz: null });
 
 /**
  * The regulation check's figures per phase, from the phase markers: heart rate over the

@@ -1,4 +1,4 @@
-import type { BeatColumns, PhaseMarker, SessionSummary, SummaryPhases } from '../model/session.ts';
+import { NO_COHERENCE, NO_HRV, type BeatColumns, type PhaseMarker, type SessionSummary, type SummaryPhases } from '../model/session.ts';
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from './analyze-recording.ts';
 import { isPlausibleRr } from './rr-range.ts';
 import { createStreamingAnalyser } from './streaming-analyser.ts';
@@ -163,8 +163,8 @@ function emptySummary(beats: BeatColumns, context: SummaryContext): SessionSumma
     peakHrBpm: null,
     calmDownSec: null,
     baselineHrBpm: context.baselineHrBpm,
-    hrv: { meanNnMs: null, nn50: null, pnn50: null, sd1Ms: null, sd2Ms: null, vlfMs2: null, lfMs2: null, hfMs2: null, lfHf: null, lfNu: null, hfNu: null, totalPowerMs2: null },
-    coherence: { meanRatio: null, meanNormalized: null, peakHz: null },
+    hrv: NO_HRV,
+    coherence: NO_COHERENCE,
     phases: phaseMetrics(beats, context.markers ?? []),
   };
 }
