@@ -1,57 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { phaseMetrics } from '../../../shared/signal/session-summary.ts';
-import type { Beat, PhaseMarker } from '../../../shared/model/session.ts';
+import { CHECK_BEATS as BEATS, CHECK_MARKERS as MARKERS } from '../../support/check-recording.ts';
 import { fakeClock, openStore, tempDir } from './helpers.ts';
 
-// The regulation check's summary (issue 6): heart rate at the start, the peak and the end,
-// the reading's heart rate and RMSSD, RMSSD after breathing, from beats and phase markers.
-
-/** Beats at `bpm` with an alternating swing of ±`swingMs` (so RMSSD = 2·swing), from `fromMs` to `toMs`. */
-function beatsAt(bpm: number, swingMs: number, fromMs: number, toMs: number): Beat[] {
-  const beats: Beat[] = [];
-  let t = fromMs;
-  for (let i = 0; t < toMs; i++) {
-    const rrMs = 60000 / bpm + (i % 2 === 0 ? swingMs : -swingMs);
-    t += rrMs;
-    beats.push({ tMs: t, rrMs });
-  }
-  return beats;
-}
-
-const MARKERS: PhaseMarker[] = [
-  { tMs: 0, phase: 'signal-check', edge: 'start' },
-  { tMs: 15_000, phase: 'signal-check', edge: 'end' },
-  { tMs: 15_000, phase: 'reading', edge: 'start' },
-  { tMs: 75_000, phase: 'reading', edge: 'end' },
-  { tMs: 80_000, phase: 'breathing', edge: 'start', label: 'Long exhale (4 in, 6 out)' },
-  { tMs: 260_000, phase: 'breathing', edge: 'end' },
-  { tMs: 260_000, phase: 'verdict', edge: 'point', verdict: 'ready' },
-];
-
-// 100 bpm with small swings until the breathing, then 70 bpm with large breathing swings.
-const BEATS = [...beatsAt(100, 5, 0, 80_000), ...beatsAt(70, 30, 80_000, 270_000)];
-
-describe('check summary figures per phase', () => {
-  it('takes the reading and the last minute of breathing from the markers', () => {
-    const columns = { tMs: BEATS.map((b) => b.tMs), rrMs: BEATS.map((b) => b.rrMs) };
-    const metrics = phaseMetrics(columns, MARKERS);
-    expect(metrics.startHrBpm).toBeCloseTo(100, 0);
-    expect(metrics.endHrBpm).toBeCloseTo(70, 0);
-    expect(metrics.readingHrBpm).toBeCloseTo(100, 0);
-    expect(metrics.readingRmssdMs).toBeCloseTo(10, 0);
-    expect(metrics.afterBreathingRmssdMs).toBeCloseTo(60, 0);
-    expect(metrics.breathingSec).toBe(180);
-  });
-
-  it('leaves phases that did not happen as null, and an open phase runs to the last beat', () => {
-    const columns = { tMs: BEATS.map((b) => b.tMs), rrMs: BEATS.map((b) => b.rrMs) };
-    const open = phaseMetrics(columns, [{ tMs: 80_000, phase: 'breathing', edge: 'start' }]);
-    expect(open['readingHrBpm']).toBeNull();
-    expect(open['readingRmssdMs']).toBeNull();
-    expect(open['afterBreathingRmssdMs']).toBeCloseTo(60, 0);
-    expect(phaseMetrics({ tMs: [], rrMs: [] }, [])).toMatchObject({ startHrBpm: null, endHrBpm: null });
-  });
-});
+// A finished check's summary as the store writes it: start, peak and end heart rate, the
+// reading's heart rate and RMSSD, RMSSD after breathing, from the stored beats and markers.
 
 describe('a finished check in the store', () => {
   const dirs: Array<() => void> = [];

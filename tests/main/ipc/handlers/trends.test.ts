@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
-import { writeTrendsData } from '../../support/trends-data.ts';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+import { writeTrendsData } from '../../../support/trends-data.ts';
 
 describe('trends.timeline over the real router and records store', () => {
   let app: InProcessApi | null = null;
