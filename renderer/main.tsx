@@ -11,11 +11,11 @@ import './styles/check.css';
 import { App } from './app/app.tsx';
 import { applyRememberedAppearance } from './app/appearance.ts';
 import { getAttuneApi } from './app/attune.ts';
-import { createErrorReporter, installErrorReporting } from './app/error-reporting.ts';
+import { errorReporterFor, installErrorReporting } from './app/error-reporting.ts';
 import { testSensorEnvironment } from './app/test-sensors.ts';
 
 const api = getAttuneApi();
-const report = createErrorReporter(api);
+const report = errorReporterFor(api);
 installErrorReporting(report);
 applyRememberedAppearance();
 

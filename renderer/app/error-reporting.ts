@@ -1,6 +1,7 @@
 import type { AttuneApi } from '../../shared/ipc/api.ts';
 
-// Uncaught errors and unhandled rejections in the window go to main's log file through
+// Uncaught errors and unhandled rejections in the window, and calls to main that failed
+// unexpectedly (renderer/app/data-client.ts), go to main's log file through
 // `log.rendererError`: message and stack only, cut to the contract's limits. A burst (an
 // error thrown on every frame, say) is capped so it cannot fill the log.
 
@@ -37,9 +38,25 @@ export function createErrorReporter(api: AttuneApi, now: () => number = Date.now
     if (sentInWindow >= MAX_REPORTS_PER_MINUTE) return;
     sentInWindow += 1;
     const payload = report.stack === undefined ? { message: clip(report.message, MAX_MESSAGE_CHARS) } : { message: clip(report.message, MAX_MESSAGE_CHARS), stack: clip(report.stack, MAX_STACK_CHARS) };
-    // Best effort: if main cannot be reached there is nowhere better to put it.
+    // Best effort: if main cannot be reached there is nowhere better to put it. The raw api,
+    // not the data client: a report that fails must not report itself.
     void api.invoke('log.rendererError', payload);
   };
+}
+
+const reporters = new WeakMap<AttuneApi, ErrorReporter>();
+
+/**
+ * The window's one reporter for `api`: uncaught errors and the data client's unexpected
+ * failures share it, and so share its cap.
+ */
+export function errorReporterFor(api: AttuneApi): ErrorReporter {
+  let report = reporters.get(api);
+  if (report === undefined) {
+    report = createErrorReporter(api);
+    reporters.set(api, report);
+  }
+  return report;
 }
 
 /** Listens for uncaught errors and unhandled rejections on `target`; returns a remover. */

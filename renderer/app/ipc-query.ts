@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
-import type { AttuneApi } from '../../shared/ipc/api.ts';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../shared/ipc/contract.ts';
-import type { IpcResult } from '../../shared/ipc/result.ts';
+import type { IpcErrorCode } from '../../shared/ipc/result.ts';
 import { useApi } from './attune.ts';
+import { useDataClient, type DataClient, type DataResult } from './data-client.ts';
 import { createLifetime } from './lifetime.ts';
 
 // How a screen reads from main. Every ask belongs to the component that made it: an answer
 // that arrives after it unmounted, or after a newer ask replaced it, is dropped (no
-// hand-written `live` flags, no setState on something that is gone).
+// hand-written `live` flags, no setState on something that is gone). Asks go through the data
+// client (data-client.ts), so a failed read means what a failed save means.
 
 export type Loaded<T> =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'failed'; readonly code: string; readonly message: string };
+  | { readonly status: 'failed'; readonly code: IpcErrorCode; readonly message: string };
 
 export type LoadedWithReload<T> = Loaded<T> & {
   /** Asks again; the last answer stays on screen until the new one arrives. */
@@ -23,28 +24,29 @@ export type LoadedWithReload<T> = Loaded<T> & {
 
 const LOADING: Loaded<never> = { status: 'loading' };
 
-function loadedFrom<T>(result: IpcResult<T>): Loaded<T> {
-  return result.ok ? { status: 'ready', value: result.value } : { status: 'failed', code: result.error.code, message: result.error.message };
+function loadedFrom<T>(result: DataResult<T>): Loaded<T> {
+  return result.ok ? { status: 'ready', value: result.value } : { status: 'failed', code: result.code, message: result.message };
 }
 
 /**
- * The answer of `load(api)`, asked when the component mounts, again whenever `key` changes
+ * The answer of `load(data)`, asked when the component mounts, again whenever `key` changes
  * and on reload(). Until the first answer for the current key, the state is loading.
  * `load` may make several calls (combine them into one result); it is read when asking, so it
  * need not be stable.
  */
-export function useIpcLoad<T>(load: (api: AttuneApi) => Promise<IpcResult<T>>, key: string, options: { enabled?: boolean } = {}): LoadedWithReload<T> {
-  const api = useApi();
+export function useIpcLoad<T>(load: (data: DataClient) => Promise<DataResult<T>>, key: string, options: { enabled?: boolean } = {}): LoadedWithReload<T> {
+  const data = useDataClient();
   const enabled = options.enabled ?? true;
   const [generation, setGeneration] = useState(0);
   const [answer, setAnswer] = useState<{ key: string; loaded: Loaded<T> } | null>(null);
-  const ask = useEffectEvent(() => load(api));
+  const ask = useEffectEvent(() => load(data));
   useEffect(() => {
     if (!enabled) return;
+    // One lifetime per ask: a newer key, a reload or the unmount drops this answer.
     const lifetime = createLifetime();
     void lifetime.guard(ask()).then((result) => setAnswer({ key, loaded: loadedFrom(result) }));
     return () => lifetime.end();
-  }, [api, key, generation, enabled]);
+  }, [data, key, generation, enabled]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const update = useCallback(
     (change: (value: T) => T) =>
@@ -61,8 +63,8 @@ export function useIpcQuery<C extends ChannelName>(
   input: ChannelInput<C>,
   options: { enabled?: boolean } = {},
 ): LoadedWithReload<ChannelOutput<C>> {
-  const invoke = (api: AttuneApi) => (api.invoke as (channel: C, input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>)(channel, input);
-  return useIpcLoad(invoke, `${channel} ${JSON.stringify(input ?? null)}`, options);
+  const ask = (data: DataClient) => (data.call as (channel: C, input: ChannelInput<C>) => Promise<DataResult<ChannelOutput<C>>>)(channel, input);
+  return useIpcLoad(ask, `${channel} ${JSON.stringify(input ?? null)}`, options);
 }
 
 /** Calls `listener` for every `event` main pushes while the component is mounted. */
@@ -71,3 +73,4 @@ export function useIpcEvent<E extends EventName>(event: E, listener: (payload: E
   const onEvent = useEffectEvent(listener);
   useEffect(() => api.on(event, (payload) => onEvent(payload)), [api, event]);
 }
+

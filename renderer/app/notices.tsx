@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import X from 'lucide-react/icons/x';
 import type { Notice } from '../../shared/model/app-info.ts';
 import { useApi } from './attune.ts';
+import { useDataClient } from './data-client.ts';
 
 // Things main needs to tell the user once (a settings file that had to be reset, say).
 // Taken from main at start (main hands each out only once) and from `app.notice` events,
@@ -9,6 +10,7 @@ import { useApi } from './attune.ts';
 
 export function Notices() {
   const api = useApi();
+  const data = useDataClient();
   const [notices, setNotices] = useState<Notice[]>([]);
 
   useEffect(() => {
@@ -17,13 +19,13 @@ export function Notices() {
       setNotices((current) => [...current, ...incoming.filter((n) => !current.some((c) => c.id === n.id))]);
     }
     const unsubscribe = api.on('app.notice', (notice) => add([notice]));
-    // No "ignore if unmounted" guard here: main gives each notice out once, so dropping an
+    // Detached, not dropped at unmount: main gives each notice out once, so dropping an
     // answer (as a StrictMode re-run would) would lose it for good.
-    void api.invoke('app.takeNotices').then((result) => {
+    void data.detached.call('app.takeNotices').then((result) => {
       if (result.ok) add(result.value);
     });
     return unsubscribe;
-  }, [api]);
+  }, [api, data]);
 
   if (notices.length === 0) return null;
   return (

@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { IpcResult } from '../../shared/ipc/result.ts';
 import type { Settings, SettingsPatch } from '../../shared/model/settings.ts';
-import { useApi } from './attune.ts';
+import { useDataClient, type DataResult } from './data-client.ts';
 import { useIpcEvent, useIpcQuery } from './ipc-query.ts';
 
 // The settings main holds, kept current in the window: loaded once, replaced by whatever
@@ -15,13 +14,13 @@ export type SettingsState =
 
 export type SettingsContextValue = {
   state: SettingsState;
-  update: (patch: SettingsPatch) => Promise<IpcResult<Settings>>;
+  update: (patch: SettingsPatch) => Promise<DataResult<Settings>>;
 };
 
 const SettingsContext = createContext<SettingsContextValue | null>(null);
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const api = useApi();
+  const data = useDataClient();
   const first = useIpcQuery('settings.get', undefined);
   // Newer than the first answer: what a save returned or main announced.
   const [latest, setLatest] = useState<Settings | null>(null);
@@ -38,8 +37,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     (patch: SettingsPatch) => {
       // Saves run one at a time, in the order they were made; main applies each patch field
       // by field, so a one-field change never touches its neighbours.
-      const run = async (): Promise<IpcResult<Settings>> => {
-        const result = await api.invoke('settings.update', patch);
+      const run = async (): Promise<DataResult<Settings>> => {
+        const result = await data.call('settings.update', patch);
         if (result.ok) setLatest(result.value);
         return result;
       };
@@ -47,7 +46,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       queue.current = next;
       return next;
     },
-    [api],
+    [data],
   );
 
   const value = useMemo(() => ({ state, update }), [state, update]);

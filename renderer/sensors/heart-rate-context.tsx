@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { DemoScenario } from '../../shared/sensors/demo-physiology.ts';
 import { emptyQuality } from '../../shared/sensors/measurement-reader.ts';
 import { useApi } from '../app/attune.ts';
+import { useDataClient } from '../app/data-client.ts';
 import { createBluetoothSource } from './bluetooth-source.ts';
 import type { Backoff } from './reconnect-backoff.ts';
 import { createDemoSource } from './demo-source.ts';
@@ -81,6 +82,7 @@ const IDLE: SourceStatus = { phase: 'idle' };
 
 export function HeartRateProvider({ environment, children }: { environment?: SensorEnvironment; children: ReactNode }) {
   const api = useApi();
+  const data = useDataClient();
   const [env] = useState(() => environment ?? browserSensorEnvironment());
   const [snapshot, setSnapshot] = useState<HeartRateSnapshot>({
     source: null,
@@ -140,14 +142,15 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
         scheduler: env.scheduler,
         ...(env.backoff ? { backoff: env.backoff } : {}),
         beforeRequest: async () => {
-          await api.invoke('bluetooth.beginRequest', { mode });
+          // Detached: the source owns this wait and ignores late answers by its own generation.
+          await data.detached.call('bluetooth.beginRequest', { mode });
         },
-        onFirstConnected: (name) => void api.invoke('bluetooth.rememberConnected', { name: name.slice(0, 100) }),
+        onFirstConnected: (name) => void data.detached.call('bluetooth.rememberConnected', { name: name.slice(0, 100) }),
       });
       activate(source);
       void source.connect();
     },
-    [activate, api, env],
+    [activate, data, env],
   );
 
   const value = useMemo<HeartRateContextValue>(

@@ -16,7 +16,7 @@ export function useRestingBaseline(): RestingBaselineState {
   const { onFinished } = useCheck();
   // The range is taken when asking (a day ahead allows for a clock set back), so a reread
   // after a finished session includes it.
-  const sessions = useIpcLoad((api) => api.invoke('session.list', { fromMs: 0, toMs: Date.now() + DAY_MS }), 'resting-baseline');
+  const sessions = useIpcLoad((data) => data.call('session.list', { fromMs: 0, toMs: Date.now() + DAY_MS }), 'resting-baseline');
   const { reload } = sessions;
   useEffect(() => onFinished(reload), [onFinished, reload]);
   return useMemo<RestingBaselineState>(() => {

@@ -3,9 +3,8 @@ import { INTENTION_REMINDER, SELF_SOOTHING_IDEAS } from '../../../shared/content
 import { itemOfTheDay } from '../../../shared/content/item-of-the-day.ts';
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
 import { civilDateOf } from '../../../shared/time/civil-date.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { useReminderStatus } from '../../app/reminder-status.ts';
-import { useLifetime } from '../../app/lifetime.ts';
 import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 
@@ -62,8 +61,7 @@ function clockTime(ms: number): string {
 }
 
 function BreakCard({ onStartCheck }: { onStartCheck: () => void }) {
-  const api = useApi();
-  const lifetime = useLifetime();
+  const data = useDataClient();
   const { status } = useReminderStatus();
   const [ended, setEnded] = useState(false);
   const endsAtMs = ended ? null : (status?.breakEndsAtMs ?? null);
@@ -87,7 +85,7 @@ function BreakCard({ onStartCheck }: { onStartCheck: () => void }) {
             type="button"
             className="button button-quiet"
             onClick={() => {
-              void lifetime.guard(api.invoke('reminders.endBreak')).then(() => setEnded(true));
+              void data.call('reminders.endBreak').then(() => setEnded(true));
             }}
           >
             End the break now

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ChooserEvent, PairingEvent } from '../../../shared/ipc/channels/bluetooth.ts';
 import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 
 // The in-app Bluetooth chooser: main streams the nearby straps while Web Bluetooth scans, the
 // user picks one (or cancels), and pairing prompts from Windows or Linux show here too. A
@@ -12,6 +13,7 @@ type OpenPairing = Extract<PairingEvent, { state: 'open' }>;
 
 export function BluetoothChooserDialog() {
   const api = useApi();
+  const data = useDataClient();
   const [chooser, setChooser] = useState<OpenChooser | null>(null);
   const [pairing, setPairing] = useState<OpenPairing | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -50,12 +52,12 @@ export function BluetoothChooserDialog() {
 
   const cancelChooser = () => {
     if (chooser === null) return;
-    void api.invoke('bluetooth.cancel', { requestId: chooser.requestId });
+    void data.call('bluetooth.cancel', { requestId: chooser.requestId });
     setChooser(null);
   };
   const answerPairing = (confirmed: boolean, pin?: string) => {
     if (pairing === null) return;
-    void api.invoke('bluetooth.answerPairing', { pairingId: pairing.pairingId, confirmed, ...(pin ? { pin } : {}) });
+    void data.call('bluetooth.answerPairing', { pairingId: pairing.pairingId, confirmed, ...(pin ? { pin } : {}) });
     setPairing(null);
   };
 
@@ -77,7 +79,7 @@ export function BluetoothChooserDialog() {
         <DeviceList
           chooser={chooser}
           onPick={(deviceId) => {
-            void api.invoke('bluetooth.choose', { requestId: chooser.requestId, deviceId });
+            void data.call('bluetooth.choose', { requestId: chooser.requestId, deviceId });
             setChooser(null);
           }}
           onCancel={cancelChooser}

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import { DEMO_SCENARIO_LABELS } from '../../sensors/demo-source.ts';
@@ -127,14 +127,14 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
 
 function ForgetButton({ name }: { name: string }) {
   const heart = useHeartRate();
-  const api = useApi();
+  const data = useDataClient();
   return (
     <button
       type="button"
       className="button button-quiet"
       onClick={() => {
         if (heart.source?.kind === 'bluetooth') heart.stop();
-        void api.invoke('bluetooth.forget');
+        void data.call('bluetooth.forget');
       }}
     >
       Forget {name || 'this strap'}

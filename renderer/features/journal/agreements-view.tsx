@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Agreement } from '../../../shared/model/agreement.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
-import { useLifetime } from '../../app/lifetime.ts';
 import { formatDate } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 
@@ -16,8 +15,7 @@ const STATUS_WORDS: Record<Agreement['status'], string> = {
 };
 
 export function AgreementsView({ focusId }: { focusId: string | null }) {
-  const api = useApi();
-  const lifetime = useLifetime();
+  const data = useDataClient();
   const list = useIpcQuery('agreement.list', undefined);
   const agreements = list.status === 'ready' ? list.value : null;
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
@@ -29,9 +27,9 @@ export function AgreementsView({ focusId }: { focusId: string | null }) {
   }, [agreements, focusId]);
 
   const setStatus = async (agreement: Agreement, status: Agreement['status']) => {
-    const result = await lifetime.guard(api.invoke('agreement.save', { id: agreement.id, status }));
+    const result = await data.call('agreement.save', { id: agreement.id, status });
     if (!result.ok) {
-      setSaveProblem(result.error.message);
+      setSaveProblem(result.message);
       return;
     }
     setSaveProblem(null);

@@ -4,8 +4,7 @@ import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { knownTags } from '../../../shared/journal/entry-filter.ts';
 import { sessionToAutoLink } from '../../../shared/journal/session-pairing.ts';
 import { JOURNAL_TEXT_MAX_CHARS, JOURNAL_TITLE_MAX_CHARS, type JournalEntry } from '../../../shared/model/journal.ts';
-import type { AttuneApi } from '../../../shared/ipc/api.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient, type DataClient } from '../../app/data-client.ts';
 import { createLifetime } from '../../app/lifetime.ts';
 import { CuePicker, EmotionPicker, PleasantnessScale, TagEditor } from './entry-fields.tsx';
 import { parseLocalDateTime, toLocalInput, validateEntry, type EntryErrors } from './entry-validation.ts';
@@ -32,12 +31,12 @@ const UNREADABLE_SESSION = 'A session that could not be read';
  * just ended. null when there is nothing to link.
  */
 async function linkedSessionsAtOpen(
-  api: AttuneApi,
+  data: DataClient,
   existingIds: readonly string[] | null,
   wanted: string | null,
   openedAtMs: number,
 ): Promise<{ links: LinkedSessionInfo[]; autoLinked: boolean } | null> {
-  const result = await api.invoke('session.list', { fromMs: 0, toMs: openedAtMs + 24 * 3600_000 });
+  const result = await data.call('session.list', { fromMs: 0, toMs: openedAtMs + 24 * 3600_000 });
   const known = new Map(result.ok ? result.value.map((session) => [session.id, session]) : []);
   const named = (id: string): LinkedSessionInfo => {
     const session = known.get(id);
@@ -51,7 +50,7 @@ async function linkedSessionsAtOpen(
 }
 
 export function EntryEditor(props: Props) {
-  const api = useApi();
+  const data = useDataClient();
   const now = props.nowMs ?? Date.now;
   const { list, reload } = useJournalData();
   useFreshJournalList(); // for the tags already in use
@@ -87,7 +86,7 @@ export function EntryEditor(props: Props) {
   useEffect(() => {
     const ask = createLifetime();
     const wanted = props.mode === 'new' ? (props.options.sessionId ?? null) : null;
-    void ask.guard(linkedSessionsAtOpen(api, existing?.sessionIds ?? null, wanted, openedAtMs)).then((found) => {
+    void ask.guard(linkedSessionsAtOpen(data, existing?.sessionIds ?? null, wanted, openedAtMs)).then((found) => {
       if (found === null) return;
       if (!found.autoLinked) {
         setSessions(found.links);
@@ -98,7 +97,7 @@ export function EntryEditor(props: Props) {
     });
     return () => ask.end();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, existing?.id]);
+  }, [data, existing?.id]);
 
   const whenMs = parseLocalDateTime(whenLocal) ?? openedAtMs;
 
@@ -128,11 +127,11 @@ export function EntryEditor(props: Props) {
       cues,
     };
     const result = existing
-      ? await api.invoke('journal.update', { id: existing.id, expectedRevision: existing.revision, patch: { ...fields, createdAtMs: checked.createdAtMs } })
-      : await api.invoke('journal.create', { ...fields, sessionIds: sessions.map((s) => s.id), createdAtMs: checked.createdAtMs });
+      ? await data.call('journal.update', { id: existing.id, expectedRevision: existing.revision, patch: { ...fields, createdAtMs: checked.createdAtMs } })
+      : await data.call('journal.create', { ...fields, sessionIds: sessions.map((s) => s.id), createdAtMs: checked.createdAtMs });
     setSaving(false);
     if (!result.ok) {
-      setSaveProblem(result.error.code === 'conflict' ? 'This entry was changed in the meantime. Go back to it to see the newest version, then edit again.' : `Your entry was not saved: ${result.error.message}`);
+      setSaveProblem(result.code === 'conflict' ? 'This entry was changed in the meantime. Go back to it to see the newest version, then edit again.' : `Your entry was not saved: ${result.message}`);
       return;
     }
     await reload();

@@ -3,9 +3,8 @@ import { bodyCueLabel } from '../../../shared/content/body-cues.ts';
 import { emotionById, pleasantnessLabel } from '../../../shared/content/emotions.ts';
 import { promptById } from '../../../shared/content/journal-prompts.ts';
 import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
-import type { IpcResult } from '../../../shared/ipc/result.ts';
 import type { JournalEntry } from '../../../shared/model/journal.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient, type DataResult } from '../../app/data-client.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
 import { EntryEditor } from './entry-editor.tsx';
 import { FormattedText } from './formatted-text.tsx';
@@ -52,7 +51,7 @@ function Missing({ message }: { message: string }) {
 }
 
 export function EntryView({ id }: { id: string }) {
-  const api = useApi();
+  const data = useDataClient();
   const { reload, setTrashed } = useJournalData();
   const [state, replace] = useEntry(id);
   const [picking, setPicking] = useState(false);
@@ -62,19 +61,19 @@ export function EntryView({ id }: { id: string }) {
   if (state.status === 'failed') return <Missing message={state.message} />;
   const { entry } = state;
 
-  const change = async (run: () => Promise<IpcResult<JournalEntry>>) => {
+  const change = async (run: () => Promise<DataResult<JournalEntry>>) => {
     setProblem(null);
     const result = await run();
     if (result.ok) {
       replace(result.value);
       await reload();
-    } else setProblem(result.error.message);
+    } else setProblem(result.message);
   };
 
   const remove = async () => {
-    const result = await api.invoke('journal.delete', { id: entry.id });
+    const result = await data.call('journal.delete', { id: entry.id });
     if (!result.ok) {
-      setProblem(result.error.message);
+      setProblem(result.message);
       return;
     }
     setTrashed({ id: entry.id, label: entryLabel(entry) });
@@ -179,7 +178,7 @@ export function EntryView({ id }: { id: string }) {
         {entry.sessionIds.length > 0 && (
           <ul className="linked-sessions">
             {entry.sessionIds.map((sessionId) => (
-              <LinkedSession key={sessionId} sessionId={sessionId} onUnlink={() => void change(() => api.invoke('journal.unlink', { entryId: entry.id, sessionId }))} />
+              <LinkedSession key={sessionId} sessionId={sessionId} onUnlink={() => void change(() => data.call('journal.unlink', { entryId: entry.id, sessionId }))} />
             ))}
           </ul>
         )}
@@ -189,7 +188,7 @@ export function EntryView({ id }: { id: string }) {
             linkedIds={entry.sessionIds}
             onPick={(session) => {
               setPicking(false);
-              void change(() => api.invoke('journal.link', { entryId: entry.id, sessionId: session.id }));
+              void change(() => data.call('journal.link', { entryId: entry.id, sessionId: session.id }));
             }}
             onClose={() => setPicking(false)}
           />

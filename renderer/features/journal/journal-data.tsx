@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { JournalListItem } from '../../../shared/model/journal.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 
 // The journal's list, kept while the area is open: the list view reads it again each time
 // it is shown (entries may come from elsewhere: a check's reflection, an import), showing
@@ -24,7 +24,7 @@ type JournalData = {
 const JournalDataContext = createContext<JournalData | null>(null);
 
 export function JournalDataProvider({ children }: { children: ReactNode }) {
-  const api = useApi();
+  const data = useDataClient();
   const [list, setList] = useState<JournalList>({ status: 'loading' });
   const [trashed, setTrashed] = useState<TrashedNote | null>(null);
   const generation = useRef(0);
@@ -35,7 +35,7 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
     const mine = ++generation.current;
     if (!everLoaded.current) {
       // The first time, a screenful of the newest entries first, then all of them.
-      const first = await api.invoke('journal.list', { limit: FIRST_PAGE });
+      const first = await data.call('journal.list', { limit: FIRST_PAGE });
       if (mine !== generation.current) return;
       if (first.ok && first.value.length < FIRST_PAGE) {
         everLoaded.current = true;
@@ -44,11 +44,11 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
       }
       if (first.ok) setList({ status: 'ready', entries: first.value, complete: false });
     }
-    const result = await api.invoke('journal.list', {});
+    const result = await data.call('journal.list', {});
     if (mine !== generation.current) return;
     if (result.ok) everLoaded.current = true;
-    setList(result.ok ? { status: 'ready', entries: result.value, complete: true } : { status: 'failed', message: result.error.message });
-  }, [api]);
+    setList(result.ok ? { status: 'ready', entries: result.value, complete: true } : { status: 'failed', message: result.message });
+  }, [data]);
 
   const value = useMemo(() => ({ list, reload, trashed, setTrashed }), [list, reload, trashed]);
   return <JournalDataContext value={value}>{children}</JournalDataContext>;

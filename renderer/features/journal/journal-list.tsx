@@ -4,7 +4,7 @@ import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { filterEntries, isFiltered, knownTags, NO_FILTER, type EntryFilter, type LinkedFilter } from '../../../shared/journal/entry-filter.ts';
 import { onThisDay } from '../../../shared/journal/on-this-day.ts';
 import { JOURNAL_SEARCH_MAX_CHARS, type JournalListItem } from '../../../shared/model/journal.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { entryLabel, FILTER_KINDS, formatDateTime, KIND_LABELS, useFreshJournalList, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { JOURNAL_LIST_RENDERED_MARK, JOURNAL_SEARCH_SHOWN_MARK } from './journal-marks.ts';
@@ -18,7 +18,7 @@ import { newEntryPath } from './journal-path.ts';
 type Search = { text: string; status: 'idle' } | { text: string; status: 'searching' | 'done'; hits: JournalListItem[] } | { text: string; status: 'failed'; message: string };
 
 export function JournalList() {
-  const api = useApi();
+  const data = useDataClient();
   const { list, trashed, setTrashed, reload } = useJournalData();
   useFreshJournalList();
   const [filter, setFilter] = useState<EntryFilter>(NO_FILTER);
@@ -46,12 +46,12 @@ export function JournalList() {
       if (mine === request.current) setSearch({ text, status: 'failed', message });
     };
     if (!complete) {
-      void api.invoke('journal.search', { text: text200, limit: 2000 }).then((result) => (result.ok ? done(result.value) : failed(result.error.message)));
+      void data.call('journal.search', { text: text200, limit: 2000 }).then((result) => (result.ok ? done(result.value) : failed(result.message)));
       return;
     }
     // The window holds every entry already: ask only for ids and scores, a fraction of the bytes.
-    void api.invoke('journal.searchIds', { text: text200, limit: 10_000 }).then((result) => {
-      if (!result.ok) return failed(result.error.message);
+    void data.call('journal.searchIds', { text: text200, limit: 10_000 }).then((result) => {
+      if (!result.ok) return failed(result.message);
       const hits = result.value.flatMap((hit) => byId.get(hit.id) ?? []);
       done(hits);
       if (hits.length < result.value.length) void reload(); // written elsewhere meanwhile
@@ -74,7 +74,7 @@ export function JournalList() {
 
   const restore = async () => {
     if (!trashed) return;
-    const result = await api.invoke('journal.restore', { id: trashed.id });
+    const result = await data.call('journal.restore', { id: trashed.id });
     if (result.ok) {
       setTrashed(null);
       await reload();

@@ -18,7 +18,7 @@ export function PromptsView({ random = Math.random, nowMs = Date.now }: { random
   const toggleFavourite = async (id: string) => {
     const next = favourites.includes(id) ? favourites.filter((f) => f !== id) : [...favourites, id];
     const result = await update({ journal: { favouritePromptIds: next } });
-    setProblem(result.ok ? null : `Your favourites were not saved: ${result.error.message}`);
+    setProblem(result.ok ? null : `Your favourites were not saved: ${result.message}`);
   };
 
   const favouritePrompts = favourites.map((id) => promptById(id)).filter((p) => p !== null);

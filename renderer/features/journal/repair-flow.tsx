@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
 import { createBodyCheck, type BodyCheckReading } from '../../../shared/journal/body-check.ts';
 import { formatDuration } from '../../../shared/journal/physiology.ts';
-import { REPAIR_STEP_TEXT_MAX_CHARS, type RepairRecord } from '../../../shared/model/journal.ts';
-import { useApi } from '../../app/attune.ts';
+import { REPAIR_STEP_TEXT_MAX_CHARS, type JournalEntry, type RepairRecord } from '../../../shared/model/journal.ts';
+import { useDataClient, type DataClient, type DataResult } from '../../app/data-client.ts';
+import { useLifetime } from '../../app/lifetime.ts';
 import { formatDate, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 
@@ -30,10 +31,29 @@ type Props = {
   nowMs?: () => number;
 };
 
-type Stage = { kind: 'body' } | { kind: 'step'; index: number } | { kind: 'saved'; entryId: string; agreement: { text: string; remindAtMs: number | null } | null };
+type AgreementNote = { text: string; remindAtMs: number | null };
+type Stage = { kind: 'body' } | { kind: 'step'; index: number } | { kind: 'saved'; entryId: string; agreement: AgreementNote | null };
+
+type SavedRepair = { entry: JournalEntry; agreement: AgreementNote | null; agreementProblem: string | null };
+
+/**
+ * The repair entry, then (when step 5 says what to try next time) its agreement and the link
+ * from the entry to it. Run detached: once begun it finishes even if the screen goes.
+ */
+async function saveRepair(data: DataClient, text: string, repair: RepairRecord, nextTime: string, remindAtMs: number | null): Promise<DataResult<SavedRepair>> {
+  const created = await data.call('journal.create', { kind: 'repair', title: 'Repair after a miss', text, tags: ['partner'], repair });
+  if (!created.ok) return created;
+  if (!nextTime) return { ok: true, value: { entry: created.value, agreement: null, agreementProblem: null } };
+  const saved = await data.call('agreement.save', { text: nextTime.slice(0, 2000), remindAtMs, journalEntryId: created.value.id, status: 'active' });
+  if (!saved.ok) return { ok: true, value: { entry: created.value, agreement: null, agreementProblem: saved.message } };
+  const linked = await data.call('journal.update', { id: created.value.id, patch: { repair: { ...repair, agreementId: saved.value.id } } });
+  const agreement = { text: saved.value.text, remindAtMs: saved.value.remindAtMs };
+  return { ok: true, value: { entry: linked.ok ? linked.value : created.value, agreement, agreementProblem: null } };
+}
 
 export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: Props) {
-  const api = useApi();
+  const data = useDataClient();
+  const lifetime = useLifetime();
   const { reload } = useJournalData();
   const [stage, setStage] = useState<Stage>({ kind: 'body' });
   const [texts, setTexts] = useState<string[]>(() => REPAIR_STEPS.map(() => ''));
@@ -99,24 +119,16 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
       .filter((step) => step.text)
       .map((step) => `**${REPAIR_STEPS.find((s) => s.id === step.stepId)?.name}**\n${step.text}`)
       .join('\n\n');
-    const created = await api.invoke('journal.create', { kind: 'repair', title: 'Repair after a miss', text, tags: ['partner'], repair });
-    if (!created.ok) {
-      setSaving(false);
-      setProblem(`The repair was not saved: ${created.error.message}`);
+    const result = await lifetime.guard(saveRepair(data.detached, text, repair, written[4]?.text ?? '', remindAtMs));
+    setSaving(false);
+    if (!result.ok) {
+      setProblem(`The repair was not saved: ${result.message}`);
       return;
     }
-    const nextTime = written[4]?.text ?? '';
-    let agreement: { text: string; remindAtMs: number | null } | null = null;
-    if (nextTime) {
-      const saved = await api.invoke('agreement.save', { text: nextTime.slice(0, 2000), remindAtMs, journalEntryId: created.value.id, status: 'active' });
-      if (saved.ok) {
-        agreement = { text: saved.value.text, remindAtMs: saved.value.remindAtMs };
-        await api.invoke('journal.update', { id: created.value.id, patch: { repair: { ...repair, agreementId: saved.value.id } } });
-      } else setProblem(`Your repair was saved, but the agreement was not: ${saved.error.message}`);
-    }
-    setSaving(false);
+    const { entry, agreement, agreementProblem } = result.value;
+    if (agreementProblem !== null) setProblem(`Your repair was saved, but the agreement was not: ${agreementProblem}`);
     await reload();
-    setStage({ kind: 'saved', entryId: created.value.id, agreement });
+    setStage({ kind: 'saved', entryId: entry.id, agreement });
   };
 
   if (stage.kind === 'body') {

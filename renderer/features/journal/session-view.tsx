@@ -1,5 +1,5 @@
 import type { JournalEntry } from '../../../shared/model/journal.ts';
-import type { IpcResult } from '../../../shared/ipc/result.ts';
+import type { DataResult } from '../../app/data-client.ts';
 import { useIpcLoad } from '../../app/ipc-query.ts';
 import { entryLabel, formatDateTime, KIND_LABELS } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
@@ -13,8 +13,8 @@ export function SessionView({ id }: { id: string }) {
   const linkedIds = state.status === 'ready' ? state.value.journalEntryIds : [];
   // The ids, not the detail object, decide whether to read the entries again.
   const linked = useIpcLoad(
-    async (api): Promise<IpcResult<JournalEntry[]>> => {
-      const results = await Promise.all(linkedIds.map((entryId) => api.invoke('journal.get', { id: entryId })));
+    async (data): Promise<DataResult<JournalEntry[]>> => {
+      const results = await Promise.all(linkedIds.map((entryId) => data.call('journal.get', { id: entryId })));
       return { ok: true, value: results.flatMap((r) => (r.ok ? [r.value] : [])).sort((a, b) => b.createdAtMs - a.createdAtMs) };
     },
     linkedIds.join(','),

@@ -1,21 +1,19 @@
 import { useState } from 'react';
 import FileText from 'lucide-react/icons/file-text';
 import type { AppInfo } from '../../../shared/model/app-info.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
-import { useLifetime } from '../../app/lifetime.ts';
 
 export function AboutSection() {
-  const api = useApi();
-  const lifetime = useLifetime();
+  const data = useDataClient();
   const about = useIpcQuery('app.info', undefined);
   const info: AppInfo | null = about.status === 'ready' ? about.value : null;
   const [logProblem, setLogProblem] = useState<string | null>(null);
   const problem = logProblem ?? (about.status === 'failed' ? about.message : null);
 
   async function showLogFile(): Promise<void> {
-    const result = await lifetime.guard(api.invoke('app.showLogFile'));
-    setLogProblem(result.ok ? null : result.error.message);
+    const result = await data.call('app.showLogFile');
+    setLogProblem(result.ok ? null : result.message);
   }
 
   return (

@@ -5,9 +5,8 @@ import FileHeart from 'lucide-react/icons/file-heart';
 import Trash2 from 'lucide-react/icons/trash-2';
 import type { z } from 'zod';
 import { DELETE_EVERYTHING_CONFIRMATION, type RecordsStatusSchema } from '../../../shared/ipc/channels/records.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
-import { useLifetime } from '../../app/lifetime.ts';
 
 // "Your data": how the records are protected, and the user's ways out: export everything,
 // bring an export or a recording back in, and delete everything behind a typed confirmation.
@@ -34,8 +33,7 @@ function plural(count: number, one: string, many: string): string {
 }
 
 export function DataSection() {
-  const api = useApi();
-  const lifetime = useLifetime();
+  const data = useDataClient();
   const confirmId = useId();
   const records = useIpcQuery('data.status', undefined);
   const status: RecordsStatus | null = records.status === 'ready' ? records.value : null;
@@ -45,22 +43,22 @@ export function DataSection() {
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
 
-  /** Runs one of the actions below while this section is on screen, then reads the counts again. */
+  /**
+   * Runs one of the actions below, then reads the counts again (they are totals main keeps,
+   * not a record to put in place). An answer after the section is gone never arrives.
+   */
   async function run(task: () => Promise<Message | null>): Promise<void> {
     setBusy(true);
-    try {
-      const said = await lifetime.guard(task());
-      if (said) setOutcome(said);
-      records.reload();
-    } finally {
-      if (!lifetime.ended) setBusy(false);
-    }
+    const said = await task();
+    if (said) setOutcome(said);
+    records.reload();
+    setBusy(false);
   }
 
   const exportEverything = () =>
     run(async () => {
-      const result = await api.invoke('data.export');
-      if (!result.ok) return { text: `Nothing was exported. ${result.error.message}`, tone: 'problem' };
+      const result = await data.call('data.export');
+      if (!result.ok) return { text: `Nothing was exported. ${result.message}`, tone: 'problem' };
       if (result.value.cancelled) return null;
       const { sessions, journalEntries, agreements, folder } = result.value;
       return {
@@ -71,8 +69,8 @@ export function DataSection() {
 
   const importExport = () =>
     run(async () => {
-      const result = await api.invoke('data.import');
-      if (!result.ok) return { text: `Nothing was imported. ${result.error.message}`, tone: 'problem' };
+      const result = await data.call('data.import');
+      if (!result.ok) return { text: `Nothing was imported. ${result.message}`, tone: 'problem' };
       if (result.value.cancelled) return null;
       const { added, unchanged, conflicts, problems } = result.value;
       const parts = [
@@ -86,8 +84,8 @@ export function DataSection() {
 
   const importRecording = () =>
     run(async () => {
-      const result = await api.invoke('data.importRecording');
-      if (!result.ok) return { text: `The recording was not imported. ${result.error.message}`, tone: 'problem' };
+      const result = await data.call('data.importRecording');
+      if (!result.ok) return { text: `The recording was not imported. ${result.message}`, tone: 'problem' };
       if (result.value.cancelled) return null;
       return {
         text: result.value.alreadyImported ? 'That recording is already in Attune.' : 'The recording was added as a session.',
@@ -99,10 +97,10 @@ export function DataSection() {
     event.preventDefault();
     if (typed.trim().toLowerCase() !== DELETE_EVERYTHING_CONFIRMATION) return;
     void run(async () => {
-      const result = await api.invoke('data.deleteEverything', { confirm: DELETE_EVERYTHING_CONFIRMATION });
+      const result = await data.call('data.deleteEverything', { confirm: DELETE_EVERYTHING_CONFIRMATION });
       setConfirming(false);
       setTyped('');
-      if (!result.ok) return { text: `Nothing was deleted. ${result.error.message}`, tone: 'problem' };
+      if (!result.ok) return { text: `Nothing was deleted. ${result.message}`, tone: 'problem' };
       return { text: 'Everything Attune recorded has been deleted from this computer.', tone: 'quiet' };
     });
   };

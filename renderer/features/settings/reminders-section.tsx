@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ReminderSettings, TimeRange } from '../../../shared/model/reminder-settings.ts';
 import type { PauseSpan, ReminderKind, ReminderStatus } from '../../../shared/model/reminders.ts';
 import type { Settings, SettingsPatch } from '../../../shared/model/settings.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient, type DataResult } from '../../app/data-client.ts';
 import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
 import { useReminderStatus } from '../../app/reminder-status.ts';
 
@@ -170,19 +170,16 @@ export function RemindersSection({ settings, errors, save }: { settings: Setting
 }
 
 function PauseControls({ status, onStatus }: { status: ReminderStatus | null; onStatus: (status: ReminderStatus) => void }) {
-  const api = useApi();
+  const data = useDataClient();
   const [problem, setProblem] = useState<string | null>(null);
   if (status === null) return null;
-  const pause = async (span: PauseSpan) => {
-    const result = await api.invoke('reminders.pause', { span });
+  const act = async (asking: Promise<DataResult<ReminderStatus>>) => {
+    const result = await asking;
     if (result.ok) onStatus(result.value);
-    setProblem(result.ok ? null : result.error.message);
+    setProblem(result.ok ? null : result.message);
   };
-  const resume = async () => {
-    const result = await api.invoke('reminders.resume');
-    if (result.ok) onStatus(result.value);
-    setProblem(result.ok ? null : result.error.message);
-  };
+  const pause = (span: PauseSpan) => act(data.call('reminders.pause', { span }));
+  const resume = () => act(data.call('reminders.resume'));
   return (
     <div className="reminder-pause">
       <p role="status">

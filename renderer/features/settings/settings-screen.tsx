@@ -53,8 +53,8 @@ export function SettingsScreen({ focusOnMount }: ScreenProps) {
         setStatus({ text: `${label}: saved`, tone: 'quiet' });
         return true;
       }
-      setErrors((current) => ({ ...current, [field]: `Not saved, so it is back to what it was. ${result.error.message}` }));
-      setStatus({ text: `${label}: not saved. ${result.error.message}`, tone: 'problem' });
+      setErrors((current) => ({ ...current, [field]: `Not saved, so it is back to what it was. ${result.message}` }));
+      setStatus({ text: `${label}: not saved. ${result.message}`, tone: 'problem' });
       return false;
     },
     [update],

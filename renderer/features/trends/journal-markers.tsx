@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { emotionById, pleasantnessLabel } from '../../../shared/content/emotions.ts';
 import type { TrendEntry } from '../../../shared/trends/timeline.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { formatWhen, type TimeDomain } from './charts.tsx';
 
 // Journal entries as markers on the calm-down chart's time axis. Each is a button: hover or
@@ -33,7 +33,7 @@ export function groupMarkers(entries: readonly TrendEntry[], domain: TimeDomain,
 type Mood = { status: 'loading' } | { status: 'ready'; text: string };
 
 export function JournalMarkers({ entries, domain, label }: { entries: readonly TrendEntry[]; domain: TimeDomain; label: string }) {
-  const api = useApi();
+  const data = useDataClient();
   const groups = groupMarkers(entries, domain);
   const [active, setActive] = useState(0);
   const [shown, setShown] = useState<string | null>(null);
@@ -46,7 +46,7 @@ export function JournalMarkers({ entries, domain, label }: { entries: readonly T
     const latest = group.entries.at(-1);
     if (!latest || moods[latest.id]) return;
     setMoods((m) => ({ ...m, [latest.id]: { status: 'loading' } }));
-    void api.invoke('journal.get', { id: latest.id }).then((result) => {
+    void data.call('journal.get', { id: latest.id }).then((result) => {
       let text = 'No mood noted.';
       if (result.ok) {
         const feel = pleasantnessLabel(result.value.pleasantness);

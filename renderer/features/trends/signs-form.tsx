@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { SIGNS_OF_PROGRESS, SIGNS_SCALE_WORDS } from '../../../shared/content/signs-of-progress.ts';
 import type { TrendSigns } from '../../../shared/trends/timeline.ts';
-import { useApi } from '../../app/attune.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { formatWhen } from './charts.tsx';
 import { routeQueryOf } from '../../app/route-query.ts';
 
@@ -15,7 +15,7 @@ function askedForRating(hash: string): boolean {
 // so it lives, exports and is deleted with the rest of the journal.
 
 export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; onSaved: () => void }) {
-  const api = useApi();
+  const data = useDataClient();
   const formId = useId();
   const [values, setValues] = useState<Array<number | null>>(() => SIGNS_OF_PROGRESS.map(() => null));
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'problem'; message?: string }>({ kind: 'idle' });
@@ -41,7 +41,7 @@ export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; 
       return;
     }
     setStatus({ kind: 'saving' });
-    const result = await api.invoke('journal.create', {
+    const result = await data.call('journal.create', {
       kind: 'weekly-signs',
       title: 'Signs of progress',
       text: SIGNS_OF_PROGRESS.map((sign, i) => `${sign.short}: ${values[i]} of 5`).join('\n'),
@@ -52,7 +52,7 @@ export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; 
       setValues(SIGNS_OF_PROGRESS.map(() => null));
       setOpen(false);
       onSaved();
-    } else setStatus({ kind: 'problem', message: result.error.message });
+    } else setStatus({ kind: 'problem', message: result.message });
   };
 
   if (!open) {

@@ -1,8 +1,7 @@
 import ChartLine from 'lucide-react/icons/chart-line';
-import type { AttuneApi } from '../../../shared/ipc/api.ts';
-import type { IpcResult } from '../../../shared/ipc/result.ts';
 import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../shared/model/settings.ts';
 import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
+import type { DataClient, DataResult } from '../../app/data-client.ts';
 import { useIpcLoad } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -17,8 +16,8 @@ import './trends.css';
 // the signs of progress. A chunk of its own (recharts is heavy): trends-screen.tsx loads it.
 
 /** The timeline with the moment it was read: "the last 4 weeks" count back from then. */
-async function readTimeline(api: AttuneApi): Promise<IpcResult<{ timeline: TrendsTimeline; nowMs: number }>> {
-  const result = await api.invoke('trends.timeline');
+async function readTimeline(data: DataClient): Promise<DataResult<{ timeline: TrendsTimeline; nowMs: number }>> {
+  const result = await data.call('trends.timeline');
   return result.ok ? { ok: true, value: { timeline: result.value, nowMs: Date.now() } } : result;
 }
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { DEBRIEF_SCALE } from '../../../../shared/content/check-copy.ts';
 import { DEBRIEF_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
-import { useApi } from '../../../app/attune.ts';
+import { useDataClient } from '../../../app/data-client.ts';
 import { useCheck } from '../check-context.tsx';
 import { StepHeading } from '../step-parts.tsx';
 
@@ -10,7 +10,7 @@ import { StepHeading } from '../step-parts.tsx';
 // Skipping is as easy as saving.
 
 export function DebriefStep() {
-  const api = useApi();
+  const data = useDataClient();
   const { send, sessionId } = useCheck();
   const id = useId();
   const [scale, setScale] = useState<number | null>(null);
@@ -22,7 +22,7 @@ export function DebriefStep() {
     event.preventDefault();
     setSaving(true);
     const chosen = scale === null ? null : DEBRIEF_SCALE[scale]!;
-    const result = await api.invoke('journal.create', {
+    const result = await data.call('journal.create', {
       title: WORDS.entryTitle(chosen?.label ?? null),
       text,
       kind: 'debrief',
@@ -31,7 +31,7 @@ export function DebriefStep() {
     });
     setSaving(false);
     if (result.ok) send({ type: 'debrief-done' });
-    else setProblem(result.error.message);
+    else setProblem(result.message);
   };
 
   return (
