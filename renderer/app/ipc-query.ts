@@ -74,3 +74,20 @@ export function useIpcEvent<E extends EventName>(event: E, listener: (payload: E
   useEffect(() => api.on(event, (payload) => onEvent(payload)), [api, event]);
 }
 
+/** The key of a record that has an id (most do). */
+export const byId = (record: { readonly id: string }): string => record.id;
+
+/**
+ * `list` with `record` in place of the one with the same key, or added when it is new; with
+ * `order`, it goes where that order puts it. For putting what a save returned into a list.
+ */
+export function putRecord<T>(list: readonly T[], record: T, key: (item: T) => string, order?: (a: T, b: T) => number): T[] {
+  const id = key(record);
+  if (order === undefined) {
+    const at = list.findIndex((item) => key(item) === id);
+    return at === -1 ? [...list, record] : list.map((item, i) => (i === at ? record : item));
+  }
+  const rest = list.filter((item) => key(item) !== id);
+  const before = rest.findIndex((item) => order(record, item) < 0);
+  return before === -1 ? [...rest, record] : [...rest.slice(0, before), record, ...rest.slice(before)];
+}

@@ -4,11 +4,12 @@ import { breathingCue, toStoredPattern, type BreathingPatternSpec } from '../../
 import { initialFlow, step } from '../../../shared/check/check-flow.ts';
 import type { CheckMode, Effect, FlowEvent, FlowState } from '../../../shared/check/check-flow-types.ts';
 import { createLiveCheck, type LiveCheck, type RrSupport } from '../../../shared/check/live-check.ts';
-import type { SessionSource } from '../../../shared/model/session.ts';
+import type { SessionListItem, SessionSource } from '../../../shared/model/session.ts';
 import type { BreathingCue } from '../../../shared/sensors/demo-physiology.ts';
 import type { Measurement } from '../../../shared/sensors/measurement-reader.ts';
 import type { RegulationThresholds } from '../../../shared/signal/regulation-rules.ts';
 import { systemClock, type Clock } from '../../../shared/time/clock.ts';
+import { createDataClient } from '../../app/data-client.ts';
 import { createLifetime, type Lifetime } from '../../app/lifetime.ts';
 import type { HeartRateSource } from '../../sensors/heart-rate-source.ts';
 import type { Scheduler, TimerHandle } from '../../sensors/scheduler.ts';
@@ -67,8 +68,8 @@ export type CheckController = {
   setPattern(pattern: BreathingPatternSpec): void;
   /** Back to the start screen after a finished check (a running one is cancelled). */
   reset(): void;
-  /** Called once a session is finished and saved (a calibration changes the baseline). */
-  onFinished(listener: () => void): () => void;
+  /** Called once a session is finished, with it as main saved it (null if saving failed); a calibration changes the baseline. */
+  onFinished(listener: (session: SessionListItem | null) => void): () => void;
   /** Connects beats and the sample timer; returns the disconnect. */
   start(): () => void;
   dispose(): void;
@@ -93,10 +94,12 @@ export function sessionSourceOf(source: HeartRateSource | null): SessionSource {
 }
 
 export function createCheckController(deps: CheckControllerDeps): CheckController {
-  const { api, scheduler } = deps;
+  const { scheduler } = deps;
+  // Calls to main go through the window's data client: one meaning for a failure, one log.
+  const data = createDataClient(deps.api);
   const series = createLiveSeries();
   const listeners = new Set<() => void>();
-  const finishedListeners = new Set<() => void>();
+  const finishedListeners = new Set<(session: SessionListItem | null) => void>();
   let snapshot: CheckSnapshot = { flow: null, sessionId: null, recordingProblem: null, pattern: FALLBACK_PATTERN };
   let settings: CheckSettings = { thresholds: {}, maxCorrectedPercent: undefined };
   let source: HeartRateSource | null = null;
@@ -119,7 +122,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
       switch (effect.type) {
         case 'start-session': {
           const started = startSessionRecorder(
-            api,
+            data,
             {
               kind: effect.mode,
               source: sessionSourceOf(source),
@@ -138,22 +141,22 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
           break;
         case 'finish-session': {
           if (recorder === null) break;
-          void lifetime.guard(recorder.finish(effect.baselineHrBpm)).then(() => {
-            for (const listener of [...finishedListeners]) listener();
+          void lifetime.guard(recorder.finish(effect.baselineHrBpm)).then((session) => {
+            for (const listener of [...finishedListeners]) listener(session);
           });
           break;
         }
         case 'busy':
-          void api.invoke('reminders.setBusy', { activity: effect.activity, busy: effect.busy });
+          void data.call('reminders.setBusy', { activity: effect.activity, busy: effect.busy });
           break;
         case 'follow-breathing':
           deps.followBreathing(effect.startMs === null ? null : breathingCue(snapshot.pattern, effect.startMs));
           break;
         case 'start-break':
-          void api.invoke('reminders.startBreak', { minutes: clampBreakMinutes(effect.minutes) });
+          void data.call('reminders.startBreak', { minutes: clampBreakMinutes(effect.minutes) });
           break;
         case 'end-break':
-          void api.invoke('reminders.endBreak');
+          void data.call('reminders.endBreak');
           break;
         case 'flood-cue':
           deps.showFloodCue();
@@ -177,7 +180,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     const drifted = last !== null && rounded !== last.bpm && atMs - last.atMs >= LIVE_STATUS_MIN_GAP_MS;
     if (!changed && !drifted) return;
     lastLiveStatus = { atMs, bpm: rounded, state, connected };
-    void api.invoke('tray.liveStatus', {
+    void data.call('tray.liveStatus', {
       connected,
       bpm: rounded,
       state: state === 'calm' || state === 'elevated' || state === 'flooded' ? state : null,

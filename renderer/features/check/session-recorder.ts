@@ -3,9 +3,9 @@
 // runs in order on one chain, so a marker never overtakes the beats before it and finish
 // always comes last. A failed call is reported once and the check goes on: the person in
 // front of the screen matters more than the record.
-import type { AttuneApi } from '../../../shared/ipc/api.ts';
-import type { BreathingPattern, PhaseMarker, SessionSource } from '../../../shared/model/session.ts';
+import type { BreathingPattern, PhaseMarker, SessionListItem, SessionSource } from '../../../shared/model/session.ts';
 import { isStorableRr } from '../../../shared/signal/rr-range.ts';
+import type { DataClient } from '../../app/data-client.ts';
 
 export const FLUSH_EVERY_MS = 5_000;
 const MAX_BATCH = 2000;
@@ -23,7 +23,8 @@ export type SessionRecorder = {
   readonly sessionId: () => string | null;
   addBeat(tMs: number, rrMs: number): void;
   addMarker(marker: PhaseMarker): void;
-  finish(baselineHrBpm?: number | null): Promise<string | null>;
+  /** Ends the recording; resolves with the finished session as main saved it (null if it was not). */
+  finish(baselineHrBpm?: number | null): Promise<SessionListItem | null>;
   /** Resolves when everything queued so far has reached main (or was dropped by dispose). */
   settled(): Promise<void>;
   /**
@@ -34,8 +35,9 @@ export type SessionRecorder = {
   dispose(): void;
 };
 
-export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onProblem: (message: string) => void): SessionRecorder {
+export function startSessionRecorder(data: DataClient, start: RecorderStart, onProblem: (message: string) => void): SessionRecorder {
   let id: string | null = null;
+  let saved: SessionListItem | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   const pending: { tMs: number; rrMs: number }[] = [];
   let lastFlushTMs = 0;
@@ -56,14 +58,14 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
   };
 
   enqueue(async () => {
-    const result = await api.invoke('session.start', {
+    const result = await data.call('session.start', {
       kind: start.kind,
       source: start.source,
       breathingPattern: start.breathingPattern,
       baselineHrBpm: start.baselineHrBpm,
     });
     if (result.ok) id = result.value.id;
-    else problem(result.error.message);
+    else problem(result.message);
   });
 
   const flush = (): void => {
@@ -71,8 +73,8 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
     const batch = pending.splice(0, MAX_BATCH);
     enqueue(async () => {
       if (id === null) return;
-      const result = await api.invoke('session.appendBeats', { sessionId: id, beats: batch });
-      if (!result.ok) problem(result.error.message);
+      const result = await data.call('session.appendBeats', { sessionId: id, beats: batch });
+      if (!result.ok) problem(result.message);
     });
   };
 
@@ -95,24 +97,25 @@ export function startSessionRecorder(api: AttuneApi, start: RecorderStart, onPro
       flush();
       enqueue(async () => {
         if (id === null) return;
-        const result = await api.invoke('session.addMarker', { sessionId: id, marker });
-        if (!result.ok) problem(result.error.message);
+        const result = await data.call('session.addMarker', { sessionId: id, marker });
+        if (!result.ok) problem(result.message);
       });
     },
     async finish(baselineHrBpm) {
-      if (finished || disposed) return id;
+      if (finished || disposed) return saved;
       flush();
       finished = true;
       enqueue(async () => {
         if (id === null) return;
-        const result = await api.invoke('session.finish', {
+        const result = await data.call('session.finish', {
           sessionId: id,
           ...(baselineHrBpm === undefined ? {} : { baselineHrBpm: baselineHrBpm === null ? null : clampBaseline(baselineHrBpm) }),
         });
-        if (!result.ok) problem(result.error.message);
+        if (result.ok) saved = result.value;
+        else problem(result.message);
       });
       await chain;
-      return id;
+      return saved;
     },
     async settled() {
       await chain;

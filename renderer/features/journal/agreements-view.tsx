@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Agreement } from '../../../shared/model/agreement.ts';
 import { useDataClient } from '../../app/data-client.ts';
-import { useIpcQuery } from '../../app/ipc-query.ts';
+import { byId, putRecord, useIpcQuery } from '../../app/ipc-query.ts';
 import { formatDate } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 
@@ -33,7 +33,7 @@ export function AgreementsView({ focusId }: { focusId: string | null }) {
       return;
     }
     setSaveProblem(null);
-    list.update((all) => all.map((a) => (a.id === result.value.id ? result.value : a)));
+    list.update((all) => putRecord(all, result.value, byId));
   };
 
   const shown = (agreements ?? []).filter((a) => a.status !== 'archived' || a.id === focusId);

@@ -52,7 +52,7 @@ async function linkedSessionsAtOpen(
 export function EntryEditor(props: Props) {
   const data = useDataClient();
   const now = props.nowMs ?? Date.now;
-  const { list, reload } = useJournalData();
+  const { list, put } = useJournalData();
   useFreshJournalList(); // for the tags already in use
   const existing = props.mode === 'edit' ? props.entry : null;
   const initialPrompt = props.mode === 'new' ? promptById(props.options.promptId)?.id ?? '' : existing?.promptId ?? '';
@@ -134,7 +134,7 @@ export function EntryEditor(props: Props) {
       setSaveProblem(result.code === 'conflict' ? 'This entry was changed in the meantime. Go back to it to see the newest version, then edit again.' : `Your entry was not saved: ${result.message}`);
       return;
     }
-    await reload();
+    put(result.value);
     goTo({ view: 'entry', id: result.value.id });
   };
 

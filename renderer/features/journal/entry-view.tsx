@@ -52,7 +52,7 @@ function Missing({ message }: { message: string }) {
 
 export function EntryView({ id }: { id: string }) {
   const data = useDataClient();
-  const { reload, setTrashed } = useJournalData();
+  const { put, setTrashed } = useJournalData();
   const [state, replace] = useEntry(id);
   const [picking, setPicking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -66,7 +66,7 @@ export function EntryView({ id }: { id: string }) {
     const result = await run();
     if (result.ok) {
       replace(result.value);
-      await reload();
+      put(result.value);
     } else setProblem(result.message);
   };
 
@@ -77,7 +77,7 @@ export function EntryView({ id }: { id: string }) {
       return;
     }
     setTrashed({ id: entry.id, label: entryLabel(entry) });
-    await reload();
+    put(result.value);
     goTo({ view: 'list' });
   };
 

@@ -1,11 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { JournalListItem } from '../../../shared/model/journal.ts';
+import type { JournalEntry, JournalListItem } from '../../../shared/model/journal.ts';
 import { useDataClient } from '../../app/data-client.ts';
+import { byId, putRecord } from '../../app/ipc-query.ts';
+import { listItemOf } from './list-item.ts';
 
 // The journal's list, kept while the area is open: the list view reads it again each time
 // it is shown (entries may come from elsewhere: a check's reflection, an import), showing
-// what it had meanwhile, and every change made here reloads it. Also the "moved to the trash, undo" note, kept here so
-// it survives moving from the entry to the list.
+// what it had meanwhile. A change made here puts the entry main returned into the list (or
+// takes it out when it went to the trash) without reading the list again. Also the "moved to
+// the trash, undo" note, kept here so it survives moving from the entry to the list.
 
 /** `complete: false` while only the newest entries have arrived (the first screenful comes first). */
 export type JournalList = { status: 'loading' } | { status: 'ready'; entries: JournalListItem[]; complete: boolean } | { status: 'failed'; message: string };
@@ -17,6 +20,8 @@ export type TrashedNote = { id: string; label: string };
 type JournalData = {
   list: JournalList;
   reload(): Promise<void>;
+  /** An entry main returned after a change, put into the list in its place. */
+  put(entry: JournalEntry): void;
   trashed: TrashedNote | null;
   setTrashed(note: TrashedNote | null): void;
 };
@@ -50,7 +55,15 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
     setList(result.ok ? { status: 'ready', entries: result.value, complete: true } : { status: 'failed', message: result.message });
   }, [data]);
 
-  const value = useMemo(() => ({ list, reload, trashed, setTrashed }), [list, reload, trashed]);
+  const put = useCallback((entry: JournalEntry) => {
+    setList((current) => {
+      if (current.status !== 'ready') return current; // the answer on its way will have it
+      const entries = entry.trashedAtMs === null ? putRecord(current.entries, listItemOf(entry), byId, newestFirst) : current.entries.filter((item) => item.id !== entry.id);
+      return { ...current, entries };
+    });
+  }, []);
+
+  const value = useMemo(() => ({ list, reload, put, trashed, setTrashed }), [list, reload, put, trashed]);
   return <JournalDataContext value={value}>{children}</JournalDataContext>;
 }
 
@@ -58,6 +71,11 @@ export function useJournalData(): JournalData {
   const value = useContext(JournalDataContext);
   if (!value) throw new Error('useJournalData() needs a <JournalDataProvider> above it.');
   return value;
+}
+
+/** The list's order, as main sorts it: newest first, then by id. */
+function newestFirst(a: JournalListItem, b: JournalListItem): number {
+  return b.createdAtMs - a.createdAtMs || (a.id < b.id ? -1 : 1);
 }
 
 /** Reads the list again when the calling view appears. */

@@ -19,7 +19,7 @@ type Search = { text: string; status: 'idle' } | { text: string; status: 'search
 
 export function JournalList() {
   const data = useDataClient();
-  const { list, trashed, setTrashed, reload } = useJournalData();
+  const { list, trashed, setTrashed, reload, put } = useJournalData();
   useFreshJournalList();
   const [filter, setFilter] = useState<EntryFilter>(NO_FILTER);
   const [search, setSearch] = useState<Search>({ text: '', status: 'idle' });
@@ -77,7 +77,7 @@ export function JournalList() {
     const result = await data.call('journal.restore', { id: trashed.id });
     if (result.ok) {
       setTrashed(null);
-      await reload();
+      put(result.value);
       if (searching) runSearch(search.text);
     }
   };

@@ -54,7 +54,7 @@ async function saveRepair(data: DataClient, text: string, repair: RepairRecord, 
 export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: Props) {
   const data = useDataClient();
   const lifetime = useLifetime();
-  const { reload } = useJournalData();
+  const { put } = useJournalData();
   const [stage, setStage] = useState<Stage>({ kind: 'body' });
   const [texts, setTexts] = useState<string[]>(() => REPAIR_STEPS.map(() => ''));
   const [followUp, setFollowUp] = useState('');
@@ -127,7 +127,7 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
     }
     const { entry, agreement, agreementProblem } = result.value;
     if (agreementProblem !== null) setProblem(`Your repair was saved, but the agreement was not: ${agreementProblem}`);
-    await reload();
+    put(entry);
     setStage({ kind: 'saved', entryId: entry.id, agreement });
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { SIGNS_OF_PROGRESS, SIGNS_SCALE_WORDS } from '../../../shared/content/signs-of-progress.ts';
+import type { JournalEntry } from '../../../shared/model/journal.ts';
 import type { TrendSigns } from '../../../shared/trends/timeline.ts';
 import { useDataClient } from '../../app/data-client.ts';
 import { formatWhen } from './charts.tsx';
@@ -14,7 +15,7 @@ function askedForRating(hash: string): boolean {
 // 'weekly-signs' holding `signsRating` (one 1–5 value per sign, in SIGNS_OF_PROGRESS order),
 // so it lives, exports and is deleted with the rest of the journal.
 
-export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; onSaved: () => void }) {
+export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; onSaved: (entry: JournalEntry) => void }) {
   const data = useDataClient();
   const formId = useId();
   const [values, setValues] = useState<Array<number | null>>(() => SIGNS_OF_PROGRESS.map(() => null));
@@ -51,7 +52,7 @@ export function SignsForm({ thisWeek, onSaved }: { thisWeek: TrendSigns | null; 
       setStatus({ kind: 'saved', message: 'Saved in your journal.' });
       setValues(SIGNS_OF_PROGRESS.map(() => null));
       setOpen(false);
-      onSaved();
+      onSaved(result.value);
     } else setStatus({ kind: 'problem', message: result.message });
   };
 

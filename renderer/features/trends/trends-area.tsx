@@ -1,10 +1,13 @@
 import ChartLine from 'lucide-react/icons/chart-line';
+import { useCallback } from 'react';
+import type { JournalEntry } from '../../../shared/model/journal.ts';
 import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../shared/model/settings.ts';
-import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
+import { toTrendEntry, type TrendsTimeline } from '../../../shared/trends/timeline.ts';
 import type { DataClient, DataResult } from '../../app/data-client.ts';
-import { useIpcLoad } from '../../app/ipc-query.ts';
+import { byId, putRecord, useIpcLoad } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { listItemOf } from '../journal/list-item.ts';
 import { SessionDetailView } from './session-detail-view.tsx';
 import { SignsForm } from './signs-form.tsx';
 import { TrendsOverview, type TrendsSettings } from './trends-overview.tsx';
@@ -21,10 +24,22 @@ async function readTimeline(data: DataClient): Promise<DataResult<{ timeline: Tr
   return result.ok ? { ok: true, value: { timeline: result.value, nowMs: Date.now() } } : result;
 }
 
+const oldestFirst = (a: { createdAtMs: number }, b: { createdAtMs: number }) => a.createdAtMs - b.createdAtMs;
+
+/** The timeline with a weekly rating main just saved: its journal marker and its ratings, in time order as main lists them. */
+function withRating(timeline: TrendsTimeline, entry: JournalEntry): TrendsTimeline {
+  const entries = putRecord(timeline.entries, toTrendEntry(listItemOf(entry)), byId, oldestFirst);
+  const rating = entry.signsRating;
+  const signs = rating === null ? timeline.signs : putRecord(timeline.signs, { entryId: entry.id, createdAtMs: entry.createdAtMs, rating }, (s) => s.entryId, oldestFirst);
+  return { ...timeline, entries, signs };
+}
+
 export default function TrendsArea({ path }: { path: TrendsPath }) {
   const { state: settingsState } = useSettings();
   const read = useIpcLoad(readTimeline, 'trends.timeline');
-  const { reload } = read;
+  const { update } = read;
+  // The saved rating goes into the timeline already on screen; "this week" counts from now.
+  const onRated = useCallback((entry: JournalEntry) => update(({ timeline }) => ({ timeline: withRating(timeline, entry), nowMs: Date.now() })), [update]);
   const load = read.status === 'ready' ? { status: 'ready' as const, ...read.value } : read;
 
   // The user's physiology settings hold the rule's fields under the rule's names.
@@ -46,11 +61,11 @@ export default function TrendsArea({ path }: { path: TrendsPath }) {
           promise="Over the weeks, Trends shows how quickly you find your way back to calm, next to your resting heart rate, flooding episodes, practice and the moments you wrote about. It compares you only with yourself."
           status="There are no sessions yet. Each check you run adds a point here; a trend needs at least 10 sessions with a calm-down time, 5 in your first month and 5 in the last 30 days."
         >
-          <SignsForm thisWeek={null} onSaved={reload} />
+          <SignsForm thisWeek={null} onSaved={onRated} />
         </EmptyState>
       )}
       {load.status === 'ready' && load.timeline.sessions.length > 0 && (
-        <TrendsOverview timeline={load.timeline} nowMs={load.nowMs} range={path.range} tag={path.tag} settings={settings} onChanged={reload} />
+        <TrendsOverview timeline={load.timeline} nowMs={load.nowMs} range={path.range} tag={path.tag} settings={settings} onRated={onRated} />
       )}
     </>
   );

@@ -27,6 +27,7 @@ import { isoLocal } from '../../../shared/trends/csv.ts';
 import { lttb } from '../../../shared/trends/lttb.ts';
 import { median } from '../../../shared/trends/statistics.ts';
 import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
+import type { JournalEntry } from '../../../shared/model/journal.ts';
 import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
 import { BucketBarChart, CalmDownChart, SERIES, SignsChart, SingleSeriesChart, StartAfterChart, type TimeDomain } from './charts.tsx';
 import { JournalMarkers } from './journal-markers.tsx';
@@ -52,14 +53,15 @@ export function TrendsOverview({
   range,
   tag,
   settings,
-  onChanged,
+  onRated,
 }: {
   timeline: TrendsTimeline;
   nowMs: number;
   range: TrendRange;
   tag: string | null;
   settings: TrendsSettings;
-  onChanged: () => void;
+  /** A weekly rating was saved: main's answer, to put into the timeline. */
+  onRated: (entry: JournalEntry) => void;
 }) {
   const view = useMemo(() => buildView(timeline, nowMs, range, tag, settings), [timeline, nowMs, range, tag, settings]);
   useChartsInViewPaintedMark('.trends', TRENDS_PAINTED_MARK, [view]);
@@ -146,7 +148,7 @@ export function TrendsOverview({
         >
           <SignsChart data={view.signsDrawn} domain={view.domain} />
         </ChartCard>
-        <SignsForm thisWeek={view.thisWeek} onSaved={onChanged} />
+        <SignsForm thisWeek={view.thisWeek} onSaved={onRated} />
 
         <ChartCard
           id="start-after"
