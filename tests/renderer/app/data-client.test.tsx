@@ -6,7 +6,7 @@ import type { JournalEntry } from '../../../shared/model/journal.ts';
 import { ApiContext } from '../../../renderer/app/attune.ts';
 import { createDataClient, UNREACHABLE_MESSAGE, useDataClient, type ChannelResult, type DataResult } from '../../../renderer/app/data-client.ts';
 import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
-import { readLog, resetWindow, settled } from '../render-app.tsx';
+import { readLog, resetWindow, settled } from '../support/render-app.tsx';
 
 // The one door from the window to main, against the real services in process: what a
 // refusal, a lost link and a success look like to the caller, what reaches the log, and that

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
-import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
-import type { Beat } from '../../../shared/model/session.ts';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import type { Beat } from '../../../../shared/model/session.ts';
 
 // Shared steps for the journal's component tests: the real services with a clock the test
 // can move (sessions are stamped by it), and sessions with a plausible heart: stirred up

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocalDateTime, toLocalInput, validateEntry, type EntryDraft } from '../../../renderer/features/journal/entry-validation.ts';
+import { parseLocalDateTime, toLocalInput, validateEntry, type EntryDraft } from '../../../../renderer/features/journal/entry-validation.ts';
 
 const NOW = new Date(2025, 5, 10, 20, 0).getTime();
 const draft = (over: Partial<EntryDraft> = {}): EntryDraft => ({ title: '', text: 'words', whenLocal: '2025-06-10T19:30', pleasantness: null, emotions: [], tags: [], ...over });

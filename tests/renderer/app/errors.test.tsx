@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { createInProcessApi, type InProcessApi } from '../support/in-process-api.ts';
-import { createErrorReporter, installErrorReporting } from '../../renderer/app/error-reporting.ts';
-import { ErrorBoundary } from '../../renderer/components/error-boundary.tsx';
-import { readLog, resetWindow } from './render-app.tsx';
+import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
+import { createErrorReporter, installErrorReporting } from '../../../renderer/app/error-reporting.ts';
+import { ErrorBoundary } from '../../../renderer/components/error-boundary.tsx';
+import { readLog, resetWindow } from '../support/render-app.tsx';
 
 const teardown: (() => void)[] = [];
 afterEach(async () => {

@@ -1,10 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiContext } from '../../../renderer/app/attune.ts';
-import { JournalDataProvider } from '../../../renderer/features/journal/journal-data.tsx';
-import { RepairFlow, type BodyReading } from '../../../renderer/features/journal/repair-flow.tsx';
-import { renderApp, resetWindow } from '../render-app.tsx';
+import { ApiContext } from '../../../../renderer/app/attune.ts';
+import { JournalDataProvider } from '../../../../renderer/features/journal/journal-data.tsx';
+import { RepairFlow, type BodyReading } from '../../../../renderer/features/journal/repair-flow.tsx';
+import { renderApp, resetWindow } from '../../support/render-app.tsx';
 import { journalMain, openAt } from './journal-helpers.tsx';
 
 afterEach(resetWindow);

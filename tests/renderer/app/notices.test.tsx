@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createInProcessApi } from '../support/in-process-api.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
-import { renderApp, resetWindow, settled } from './render-app.tsx';
+import { createInProcessApi } from '../../support/in-process-api.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+import { renderApp, resetWindow, settled } from '../support/render-app.tsx';
 
 const folders: { cleanup: () => void }[] = [];
 afterEach(async () => {

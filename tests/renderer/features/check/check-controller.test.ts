@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { BREATHING_PRESET_SPECS } from '../../../shared/check/breathing.ts';
-import { NO_BEATS_HINT_MS, READING_SEC, SIGNAL_CHECK_CLEAN_SEC } from '../../../shared/check/check-flow-types.ts';
-import type { DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
-import { createCheckController, type CheckController } from '../../../renderer/features/check/check-controller.ts';
-import { createDemoSource } from '../../../renderer/sensors/demo-source.ts';
-import type { HeartRateSource } from '../../../renderer/sensors/heart-rate-source.ts';
-import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
-import { createManualScheduler, type ManualScheduler } from '../../support/manual-scheduler.ts';
+import { BREATHING_PRESET_SPECS } from '../../../../shared/check/breathing.ts';
+import { NO_BEATS_HINT_MS, READING_SEC, SIGNAL_CHECK_CLEAN_SEC } from '../../../../shared/check/check-flow-types.ts';
+import type { DemoScenario } from '../../../../shared/sensors/demo-physiology.ts';
+import { createCheckController, type CheckController } from '../../../../renderer/features/check/check-controller.ts';
+import { createDemoSource } from '../../../../renderer/sensors/demo-source.ts';
+import type { HeartRateSource } from '../../../../renderer/sensors/heart-rate-source.ts';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 
 // The check's controller on its own, in Node: the real main-side services in process, the
 // demo heart and the controller's sample timer on one manual clock. What the screens show of

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { App } from '../../../renderer/app/app.tsx';
-import { clearAppearance } from '../../../renderer/app/appearance.ts';
-import { createErrorReporter } from '../../../renderer/app/error-reporting.ts';
-import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
-import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
-import { createManualScheduler, type ManualScheduler } from '../../support/manual-scheduler.ts';
+import { App } from '../../../../renderer/app/app.tsx';
+import { clearAppearance } from '../../../../renderer/app/appearance.ts';
+import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
+import { DEFAULT_CHECK_IN_PHRASES } from '../../../../shared/model/reminder-settings.ts';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 
 // What the window does with the tray's and the reminders' hints (`#/check?checkin`,
 // `#/check?break=20`, `#/check?break=over`, `#/breathe?minutes=1`), against the real

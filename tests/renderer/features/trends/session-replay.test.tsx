@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App } from '../../renderer/app/app.tsx';
-import { createErrorReporter } from '../../renderer/app/error-reporting.ts';
-import { createInProcessApi } from '../support/in-process-api.ts';
-import { resetWindow } from './render-app.tsx';
+import { App } from '../../../../renderer/app/app.tsx';
+import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
+import { createInProcessApi } from '../../../support/in-process-api.ts';
+import { resetWindow } from '../../support/render-app.tsx';
 
 // Re-watching a saved session: its stored beats play again as the heart-rate source.
 afterEach(resetWindow);

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiContext } from '../../renderer/app/attune.ts';
-import { DataSection } from '../../renderer/features/settings/data-section.tsx';
-import { createInProcessApi, type InProcessApi } from '../support/in-process-api.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
+import { ApiContext } from '../../../../renderer/app/attune.ts';
+import { DataSection } from '../../../../renderer/features/settings/data-section.tsx';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 // The "Your data" section against the real records store in a temp folder.
 describe('Your data', () => {

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiContext } from '../../../renderer/app/attune.ts';
-import { SettingsProvider } from '../../../renderer/app/settings-context.tsx';
-import { TrendsScreen } from '../../../renderer/features/trends/trends-screen.tsx';
-import { newRecordId } from '../../../main/store/records-store.ts';
-import { summarizeBeats } from '../../../shared/signal/session-summary.ts';
-import { SESSION_SCHEMA_VERSION } from '../../../shared/model/session.ts';
-import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
-import { beatsFor, lcg, writeTrendsData } from '../../support/trends-data.ts';
+import { ApiContext } from '../../../../renderer/app/attune.ts';
+import { SettingsProvider } from '../../../../renderer/app/settings-context.tsx';
+import { TrendsScreen } from '../../../../renderer/features/trends/trends-screen.tsx';
+import { newRecordId } from '../../../../main/store/records-store.ts';
+import { summarizeBeats } from '../../../../shared/signal/session-summary.ts';
+import { SESSION_SCHEMA_VERSION } from '../../../../shared/model/session.ts';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+import { beatsFor, lcg, writeTrendsData } from '../../../support/trends-data.ts';
 
 // The Trends screen against the real router and records store in a temp folder. happy-dom
 // has no layout, so recharts draws nothing here: these tests read what every chart also

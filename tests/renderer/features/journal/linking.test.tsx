@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp, resetWindow } from '../render-app.tsx';
+import { renderApp, resetWindow } from '../../support/render-app.tsx';
 import { journalMain, openAt, seedSession } from './journal-helpers.tsx';
 
 afterEach(resetWindow);

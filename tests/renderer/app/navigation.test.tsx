@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp, resetWindow } from './render-app.tsx';
+import { renderApp, resetWindow } from '../support/render-app.tsx';
 
 afterEach(resetWindow);
 

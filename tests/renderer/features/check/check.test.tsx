@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { App } from '../../../renderer/app/app.tsx';
-import { clearAppearance } from '../../../renderer/app/appearance.ts';
-import { createErrorReporter } from '../../../renderer/app/error-reporting.ts';
-import { createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
-import { createManualScheduler, type ManualScheduler } from '../../support/manual-scheduler.ts';
-import { encodeHeartRateMeasurement } from '../../../shared/ble/heart-rate-measurement.ts';
-import { createFakeBluetooth, FakeStrap } from '../support/fake-web-bluetooth.ts';
+import { App } from '../../../../renderer/app/app.tsx';
+import { clearAppearance } from '../../../../renderer/app/appearance.ts';
+import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
+import { encodeHeartRateMeasurement } from '../../../../shared/ble/heart-rate-measurement.ts';
+import { createFakeBluetooth, FakeStrap } from '../../support/fake-web-bluetooth.ts';
 
 // The regulation check in the whole window, against the real main-side services (router,
 // records store, reminders) in process, with the demo heart on a manual clock: a minute of

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { encodeHeartRateMeasurement } from '../../shared/ble/heart-rate-measurement.ts';
-import { App } from '../../renderer/app/app.tsx';
-import { clearAppearance } from '../../renderer/app/appearance.ts';
-import { createErrorReporter } from '../../renderer/app/error-reporting.ts';
-import { createInProcessApi, type InProcessApi } from '../support/in-process-api.ts';
-import { createManualScheduler, type ManualScheduler } from '../support/manual-scheduler.ts';
-import { createFakeBluetooth, FakeStrap, type FakeBluetooth } from './support/fake-web-bluetooth.ts';
+import { encodeHeartRateMeasurement } from '../../../../shared/ble/heart-rate-measurement.ts';
+import { App } from '../../../../renderer/app/app.tsx';
+import { clearAppearance } from '../../../../renderer/app/appearance.ts';
+import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
+import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
+import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
+import { createFakeBluetooth, FakeStrap, type FakeBluetooth } from '../../support/fake-web-bluetooth.ts';
 
 // The Device screen in the whole window, against the real main-side services (router,
 // settings file, Bluetooth chooser state machine) in process, a scripted strap for Web

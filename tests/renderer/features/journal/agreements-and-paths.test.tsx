@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { journalHash, parseJournalPath, type JournalPath } from '../../../renderer/features/journal/journal-path.ts';
-import { renderApp, resetWindow } from '../render-app.tsx';
+import { journalHash, parseJournalPath, type JournalPath } from '../../../../renderer/features/journal/journal-path.ts';
+import { renderApp, resetWindow } from '../../support/render-app.tsx';
 import { journalMain, openAt } from './journal-helpers.tsx';
 
 afterEach(resetWindow);

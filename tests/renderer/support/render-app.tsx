@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { act, cleanup, render, waitFor, type RenderResult } from '@testing-library/react';
 import { expect } from 'vitest';
-import { closeInProcessApis, createInProcessApi, type InProcessApi } from '../support/in-process-api.ts';
-import { App } from '../../renderer/app/app.tsx';
-import { clearAppearance } from '../../renderer/app/appearance.ts';
-import { createErrorReporter } from '../../renderer/app/error-reporting.ts';
+import { closeInProcessApis, createInProcessApi, type InProcessApi } from '../../support/in-process-api.ts';
+import { App } from '../../../renderer/app/app.tsx';
+import { clearAppearance } from '../../../renderer/app/appearance.ts';
+import { createErrorReporter } from '../../../renderer/app/error-reporting.ts';
 
 // Renders the whole window against the real main-side services (router, validation,
 // settings file in a temp folder), called in process. Only the Electron transport is absent.

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { promptById, promptOfTheDay } from '../../../shared/content/journal-prompts.ts';
-import { civilDateOf } from '../../../shared/time/civil-date.ts';
-import { readSettingsFile, renderApp, resetWindow } from '../render-app.tsx';
+import { promptById, promptOfTheDay } from '../../../../shared/content/journal-prompts.ts';
+import { civilDateOf } from '../../../../shared/time/civil-date.ts';
+import { readSettingsFile, renderApp, resetWindow } from '../../support/render-app.tsx';
 import { journalMain, openAt } from './journal-helpers.tsx';
 
 afterEach(resetWindow);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { readSettingsFile, renderApp, resetWindow } from './render-app.tsx';
+import { readSettingsFile, renderApp, resetWindow } from '../../support/render-app.tsx';
 
 afterEach(resetWindow);
 

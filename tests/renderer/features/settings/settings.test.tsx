@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createInProcessApi } from '../support/in-process-api.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
-import { readSettingsFile, renderApp, resetWindow } from './render-app.tsx';
+import { createInProcessApi } from '../../../support/in-process-api.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+import { readSettingsFile, renderApp, resetWindow } from '../../support/render-app.tsx';
 
 afterEach(resetWindow);
 
