@@ -1,5 +1,6 @@
 // The regulation check's verdict, with its reason in plain, warm, second-person words.
 // Never a medical claim: the thresholds are rules of thumb, and the copy says what we saw.
+import { BREAK_MIN_MINUTES } from '../check/break-bounds.ts';
 import type { RegulationState } from './regulation-rules.ts';
 
 export type VerdictKind = 'ready' | 'breathe-more' | 'take-a-break' | 'signal-too-noisy';
@@ -59,7 +60,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
       return {
         kind: 'take-a-break',
         reason:
-          'Your heart rate has stayed well above your resting level for a while. Taking at least 20 minutes for yourself ' +
+          `Your heart rate has stayed well above your resting level for a while. Taking at least ${BREAK_MIN_MINUTES} minutes for yourself ` +
           'first usually makes the conversation go better; you can come back when you feel settled.',
       };
     default:

@@ -25,7 +25,7 @@ export const remindersChannels = {
   'reminders.startBreak': defineChannel({
     input: z.object({ minutes: z.number().int().min(BREAK_MIN_MINUTES).max(BREAK_MAX_MINUTES) }).strict(),
     output: ReminderStatusSchema,
-    summary: 'Starts a break (at least 20 minutes); its end is announced.',
+    summary: `Starts a break (at least ${BREAK_MIN_MINUTES} minutes); its end is announced.`,
   }),
   'reminders.endBreak': defineChannel({
     input: z.undefined(),
