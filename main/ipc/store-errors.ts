@@ -10,7 +10,7 @@ import { StoreError, toStoreError, type StoreProblem } from '../store/errors.ts'
 import type { RecordKind } from '../store/layout.ts';
 import type { ContractHandlers } from './router.ts';
 
-// Where the records store's errors meet the window: each StoreError becomes the IpcError
+// Where the stores' errors meet the window: each StoreError becomes the IpcError
 // code and the plain sentence the renderer shows (the words are in
 // shared/content/store-messages.ts). File-system errors that reach a handler from outside the
 // store (an export folder that cannot be written) are read the same way, as storage errors.
@@ -19,6 +19,7 @@ const THING: Record<RecordKind, StoredThing> = { session: 'session', journal: 'j
 
 const INVALID_WORDS = {
   'agreement-without-text': () => RECORD_ERROR_WORDS.agreementNeedsText,
+  'settings-not-valid': () => RECORD_ERROR_WORDS.settingsNotValid,
   'not-a-file': () => TRANSFER_ERROR_WORDS.notAFile,
   'file-too-large': () => TRANSFER_ERROR_WORDS.fileTooLarge,
   'not-a-recording': (detail?: string) => TRANSFER_ERROR_WORDS.notARecording(detail ?? 'its contents were not understood'),

@@ -1,7 +1,7 @@
 import type { RecordKind } from './layout.ts';
 import { errorCode } from './fs-layer.ts';
 
-// The records store's own errors. Storage knows nothing of the window: it says what went
+// The stores' own errors (the records store's and the settings store's). Storage knows nothing of the window: it says what went
 // wrong (a code, and what the code needs: which record, which reason, the system's error
 // code) and main/ipc/store-errors.ts turns that into the IpcError and the sentence the
 // window shows. The message of a StoreError is technical, for the log, never for the user.
@@ -12,7 +12,7 @@ export type StoreProblem =
   /** The record is not in the state the call expects. */
   | { code: 'conflict'; reason: 'changed-since-read' | 'not-recording' }
   /** The input is well-formed but cannot be stored as it is. */
-  | { code: 'invalid'; reason: 'agreement-without-text' | 'not-a-file' | 'file-too-large' | 'not-a-recording'; detail?: string }
+  | { code: 'invalid'; reason: 'agreement-without-text' | 'settings-not-valid' | 'not-a-file' | 'file-too-large' | 'not-a-recording'; detail?: string }
   /** The record's file failed to decrypt or parse; it has been quarantined. */
   | { code: 'damaged'; record: RecordKind; detail: string }
   /** Written by a newer Attune: left untouched. */

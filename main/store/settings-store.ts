@@ -12,7 +12,7 @@ import {
 } from '../../shared/model/settings.ts';
 import { migrateSettings } from '../../shared/model/settings-migrations.ts';
 import type { Notice } from '../../shared/model/app-info.ts';
-import { IpcError } from '../../shared/ipc/result.ts';
+import { StoreError, toStoreError } from './errors.ts';
 
 // Settings live in electron-store (small JSON, schema-checked, atomic writes). Before the
 // store opens, we read the file ourselves: an unreadable, invalid or too-new file is copied
@@ -55,13 +55,13 @@ export function openSettingsStore({ directory, now }: OpenSettingsOptions): Sett
     get: () => SettingsSchema.parse(store.store),
     update(patch) {
       const parsedPatch = SettingsPatchSchema.safeParse(patch);
-      if (!parsedPatch.success) throw new IpcError('invalid-payload', 'These settings are not valid.');
+      if (!parsedPatch.success) throw new StoreError({ code: 'invalid', reason: 'settings-not-valid' });
       const next = SettingsSchema.safeParse(applySettingsPatch(SettingsSchema.parse(store.store), parsedPatch.data));
-      if (!next.success) throw new IpcError('invalid-payload', 'These settings are not valid.');
+      if (!next.success) throw new StoreError({ code: 'invalid', reason: 'settings-not-valid' });
       try {
         store.store = next.data;
       } catch (error) {
-        throw toStorageError(error);
+        throw toStoreError(error);
       }
       return next.data;
     },
@@ -115,10 +115,4 @@ function settingsJsonSchemaProperties(): ConstructorParameters<typeof ElectronSt
     properties: Record<string, unknown>;
   };
   return schema.properties as never;
-}
-
-function toStorageError(error: unknown): IpcError {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ENOSPC') return new IpcError('storage-full', 'Your disk is full, so the settings could not be saved.');
-  return new IpcError('storage-failed', 'The settings could not be saved.');
 }

@@ -15,6 +15,7 @@ export const RECORD_ERROR_WORDS = {
   recordDamaged: 'This record was damaged. It has been moved aside to the quarantine folder; everything else is fine.',
   recordFromNewerVersion: 'This record was saved by a newer version of Attune.',
   agreementNeedsText: 'A new agreement needs its text.',
+  settingsNotValid: 'These settings are not valid.',
   storeClosed: 'The records store is closed.',
   storeNotOpen: 'The records store is not open.',
   storeNotReopened: 'The records store could not be opened after deleting.',

@@ -6,7 +6,7 @@ import { StoreError, type StoreProblem } from '../../../main/store/errors.ts';
 import { defineChannel } from '../../../shared/ipc/channel.ts';
 import { IpcError } from '../../../shared/ipc/result.ts';
 
-// The records store throws its own errors; the window must still get the code and the
+// The stores throw their own errors; the window must still get the code and the
 // sentence it got when the store threw IpcErrors itself. The sentences are written out here,
 // not imported, so a change to what the user reads is a change to this test too.
 
@@ -34,6 +34,7 @@ const CASES: Array<[StoreProblem, string, string]> = [
   [{ code: 'conflict', reason: 'changed-since-read' }, 'conflict', 'This entry was changed elsewhere since it was opened. Reload it and try again.'],
   [{ code: 'conflict', reason: 'not-recording' }, 'conflict', 'This session is no longer recording.'],
   [{ code: 'invalid', reason: 'agreement-without-text' }, 'invalid-payload', 'A new agreement needs its text.'],
+  [{ code: 'invalid', reason: 'settings-not-valid' }, 'invalid-payload', 'These settings are not valid.'],
   [{ code: 'invalid', reason: 'not-a-file' }, 'invalid-payload', 'That is not a file.'],
   [{ code: 'invalid', reason: 'file-too-large' }, 'invalid-payload', 'That file is too large to be a heart-beat recording.'],
   [

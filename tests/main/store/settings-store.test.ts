@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSettingsStore } from '../../../main/store/settings-store.ts';
 import { defaultSettings } from '../../../shared/model/settings.ts';
-import { IpcError } from '../../../shared/ipc/result.ts';
+import { StoreError } from '../../../main/store/errors.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 const fixedNow = () => new Date('2026-11-25T10:00:00.000Z');
@@ -56,7 +56,7 @@ describe('settings store', () => {
 
   it('rejects an out-of-range value with a typed error and keeps the old value', () => {
     const store = openSettingsStore({ directory: dir.path, now: fixedNow });
-    expect(() => store.update({ physiology: { floodedMinBpm: 20 } })).toThrow(IpcError);
+    expect(() => store.update({ physiology: { floodedMinBpm: 20 } })).toThrow(StoreError);
     expect(store.get().physiology.floodedMinBpm).toBe(100);
     expect((settingsFile()['physiology'] as Record<string, unknown>)['floodedMinBpm']).toBe(100);
   });
