@@ -1,4 +1,5 @@
 import type { Agreement } from '../../shared/model/agreement.ts';
+import { journalListItem } from '../../shared/journal/list-item.ts';
 import type { JournalEntry, JournalListItem } from '../../shared/model/journal.ts';
 import type { SessionListItem, SessionRecord } from '../../shared/model/session.ts';
 
@@ -13,8 +14,6 @@ export type SessionIndexEntry = Omit<SessionListItem, 'journalEntryIds'> & {
   sourceSha256: string | null;
 };
 export type JournalIndexEntry = JournalListItem;
-
-const EXCERPT_CHARS = 200;
 
 export function sessionIndexEntry(record: SessionRecord): SessionIndexEntry {
   let verdict: SessionIndexEntry['verdict'] = null;
@@ -34,19 +33,9 @@ export function sessionIndexEntry(record: SessionRecord): SessionIndexEntry {
   };
 }
 
+/** A journal entry's index entry is its list item (shared/journal/list-item.ts). */
 export function journalIndexEntry(entry: JournalEntry): JournalIndexEntry {
-  return {
-    id: entry.id,
-    revision: entry.revision,
-    createdAtMs: entry.createdAtMs,
-    updatedAtMs: entry.updatedAtMs,
-    trashedAtMs: entry.trashedAtMs,
-    title: entry.title,
-    excerpt: entry.text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
-    tags: entry.tags,
-    kind: entry.kind,
-    sessionIds: entry.sessionIds,
-  };
+  return journalListItem(entry);
 }
 
 export class SummaryIndex {
