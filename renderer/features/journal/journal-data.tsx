@@ -88,7 +88,6 @@ export function useFreshJournalList(): void {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
 export function formatDateTime(ms: number): string {
   return dateTime.format(ms);
@@ -96,10 +95,6 @@ export function formatDateTime(ms: number): string {
 
 export function formatDate(ms: number): string {
   return dateOnly.format(ms);
-}
-
-export function formatTime(ms: number): string {
-  return timeOnly.format(ms);
 }
 
 export const KIND_LABELS: Record<string, string> = {

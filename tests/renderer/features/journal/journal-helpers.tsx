@@ -1,4 +1,3 @@
-import { screen } from '@testing-library/react';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import type { Beat } from '../../../../shared/model/session.ts';
 
@@ -46,9 +45,4 @@ export async function seedSession(main: TestMain, startAgoMs: number, lengthMs =
 
 export function openAt(hash: string): void {
   window.location.hash = hash;
-}
-
-/** The Journal area loads on demand; the first look waits for it. */
-export async function journalReady(): Promise<void> {
-  await screen.findByRole('heading', { level: 1, name: 'Journal' });
 }
