@@ -1,6 +1,9 @@
 // A clock and timers that move only when a test says so: reconnect back-off, chooser time
 // limits, the demo sensor and replays run as fast as the test can call advance().
-// Fits both the renderer's Scheduler and main's ChooserTimers.
+// Fits both the renderer's Scheduler and main's ChooserTimers. Each one is known to the leak
+// guard: a timer still set on it when its test ends is work nobody stopped.
+
+import { trackScheduler } from './open-harnesses.ts';
 
 export type ManualTimer = { readonly id: number };
 
@@ -16,6 +19,12 @@ export type ManualScheduler = {
 };
 
 export function createManualScheduler(startMs = 1_700_000_000_000): ManualScheduler {
+  const scheduler = buildManualScheduler(startMs);
+  trackScheduler(scheduler);
+  return scheduler;
+}
+
+function buildManualScheduler(startMs: number): ManualScheduler {
   let now = startMs;
   let nextId = 1;
   const timers = new Map<number, { dueMs: number; callback: () => void }>();

@@ -28,3 +28,19 @@ export function reportLateCall(description: string): void {
 export function takeLateCalls(): string[] {
   return lateCalls.splice(0);
 }
+
+type Pending = { pending(): number };
+const schedulers = new Set<Pending>();
+
+/** A manual scheduler made by a test: its timers must all be cleared or run by the test's end. */
+export function trackScheduler(scheduler: Pending): void {
+  schedulers.add(scheduler);
+}
+
+/** How many timers the schedulers made since the last look still hold; forgets them. */
+export function takeTimersLeft(): number {
+  let left = 0;
+  for (const scheduler of schedulers) left += scheduler.pending();
+  schedulers.clear();
+  return left;
+}

@@ -17,6 +17,11 @@ const H10 = { deviceId: 'AA:BB:CC:00:00:01', deviceName: 'Polar H10 8C4E' };
 const TICKR = { deviceId: 'AA:BB:CC:00:00:02', deviceName: 'TICKR 1A2B' };
 const WATCH = { deviceId: 'AA:BB:CC:00:00:03', deviceName: '' };
 
+// Every test ends the way the app does: the window closes, which closes any chooser request or
+// pairing prompt still open and clears its time limit.
+const openChoosers: Array<{ windowClosed(): void }> = [];
+afterEach(() => openChoosers.splice(0).forEach((chooser) => chooser.windowClosed()));
+
 function setUp(remembered: RememberedStrap | null = null) {
   const scheduler = createManualScheduler();
   const chooserEvents: ChooserEvent[] = [];
@@ -29,6 +34,7 @@ function setUp(remembered: RememberedStrap | null = null) {
     emitPairing: (event) => pairingEvents.push(event),
     rememberedStrap: () => strap,
   });
+  openChoosers.push(chooser);
   const window = new BrowserWindow({});
   const contents = window.webContents;
   attachBluetoothChooser(contents as never, chooser);
