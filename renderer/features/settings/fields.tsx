@@ -10,6 +10,17 @@ export type Commit<T> = (value: T) => Promise<boolean>;
 function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
   return (
     <div className="field" data-invalid={error ? 'true' : undefined}>
+      <LabelAndHint id={id} label={label} hint={hint} />
+      {children}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/** A control's label and, when there is one, the hint under it (`${id}-hint`). */
+function LabelAndHint({ id, label, hint }: { id: string; label: ReactNode; hint?: ReactNode }) {
+  return (
+    <>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
@@ -18,19 +29,23 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
           {hint}
         </p>
       ) : null}
-      {children}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </>
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+/** Why main refused the last change, next to its control (`${id}-error`); nothing when it did not. */
+function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null;
+}
+
+/** What every control carries: its id, and the hint and error that describe it. */
+function controlProps(id: string, hint: unknown, error: unknown): { id: string; 'aria-describedby': string | undefined } {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
+  return { id, 'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined };
 }
 
 export function ChoiceField<T extends string>({
@@ -53,10 +68,9 @@ export function ChoiceField<T extends string>({
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <select
-        id={id}
+        {...controlProps(id, hint, error)}
         className="control"
         value={pending ?? value}
-        aria-describedby={describedBy(id, hint, error)}
         onChange={async (event) => {
           const next = event.target.value as T;
           setPending(next);
@@ -92,11 +106,10 @@ export function ToggleField({
   return (
     <div className="field field-toggle" data-invalid={error ? 'true' : undefined}>
       <input
-        id={id}
+        {...controlProps(id, hint, error)}
         type="checkbox"
         className="checkbox"
         checked={pending ?? value}
-        aria-describedby={describedBy(id, hint, error)}
         onChange={async (event) => {
           const next = event.target.checked;
           setPending(next);
@@ -105,19 +118,8 @@ export function ToggleField({
         }}
       />
       <div>
-        <label className="field-label" htmlFor={id}>
-          {label}
-        </label>
-        {hint ? (
-          <p className="field-hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
+        <LabelAndHint id={id} label={label} hint={hint} />
+        <FieldError id={id} error={error} />
       </div>
     </div>
   );
@@ -173,7 +175,7 @@ export function NumberField({
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input
-        id={id}
+        {...controlProps(id, hint, error)}
         type="number"
         inputMode="numeric"
         className="control control-number"
@@ -181,7 +183,6 @@ export function NumberField({
         max={max}
         step={1}
         value={draft ?? String(value)}
-        aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={() => void commit()}
         onKeyDown={(event) => {
@@ -195,5 +196,65 @@ export function NumberField({
         }}
       />
     </Field>
+  );
+}
+
+/** A time of day ("HH:MM"), saved when the user leaves the field or presses Enter, and only when whole. */
+export function TimeField({ label, value, error, onCommit }: { label: string; value: string; error?: string | undefined; onCommit: Commit<string> }) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = async () => {
+    if (draft === null) return;
+    if (/^\d\d:\d\d$/.test(draft) && draft !== value) await onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <div className="field">
+      <LabelAndHint id={id} label={label} />
+      <input
+        {...controlProps(id, null, error)}
+        type="time"
+        className="control control-time"
+        value={draft ?? value}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={() => void commit()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void commit();
+        }}
+      />
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/**
+ * A list of short lines, one a line, saved when the user leaves the field. Blank lines are
+ * dropped; an empty list is never sent.
+ */
+export function LinesField({ label, hint, value, error, onCommit }: { label: string; hint: ReactNode; value: readonly string[]; error?: string | undefined; onCommit: Commit<string[]> }) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = async () => {
+    if (draft === null) return;
+    const next = draft
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    if (next.length > 0 && next.join('\n') !== value.join('\n')) await onCommit(next);
+    setDraft(null);
+  };
+  return (
+    <div className="field">
+      <LabelAndHint id={id} label={label} hint={hint} />
+      <textarea
+        {...controlProps(id, hint, error)}
+        className="control control-text"
+        rows={Math.min(10, value.length + 1)}
+        value={draft ?? value.join('\n')}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={() => void commit()}
+      />
+      <FieldError id={id} error={error} />
+    </div>
   );
 }
