@@ -2,6 +2,7 @@ import ChartLine from 'lucide-react/icons/chart-line';
 import { useCallback } from 'react';
 import type { JournalEntry } from '../../../shared/model/journal.ts';
 import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../shared/model/settings.ts';
+import type { TrendsSettings } from '../../../shared/trends/overview-model.ts';
 import { toTrendEntry, type TrendsTimeline } from '../../../shared/trends/timeline.ts';
 import type { DataClient, DataResult } from '../../app/data-client.ts';
 import { byId, putRecord, useIpcLoad } from '../../app/ipc-query.ts';
@@ -10,7 +11,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { listItemOf } from '../journal/list-item.ts';
 import { SessionDetailView } from './session-detail-view.tsx';
 import { SignsForm } from './signs-form.tsx';
-import { TrendsOverview, type TrendsSettings } from './trends-overview.tsx';
+import { TrendsOverview } from './trends-overview.tsx';
 import type { TrendsPath } from './trends-path.ts';
 import './trends.css';
 
@@ -42,10 +43,10 @@ export default function TrendsArea({ path }: { path: TrendsPath }) {
   const onRated = useCallback((entry: JournalEntry) => update(({ timeline }) => ({ timeline: withRating(timeline, entry), nowMs: Date.now() })), [update]);
   const load = read.status === 'ready' ? { status: 'ready' as const, ...read.value } : read;
 
-  // The user's physiology settings hold the rule's fields under the rule's names.
+  // The user's physiology settings hold the rules' fields under the rules' names.
   const settings: TrendsSettings = settingsState.status === 'ready' ? settingsState.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
 
-  if (path.view === 'session') return <SessionDetailView sessionId={path.id} />;
+  if (path.view === 'session') return <SessionDetailView sessionId={path.id} settings={settings} />;
 
   return (
     <>

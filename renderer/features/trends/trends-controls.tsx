@@ -1,0 +1,30 @@
+import { TREND_RANGES, TREND_RANGE_LABELS, type TrendRange } from '../../../shared/trends/aggregate.ts';
+import { goToTrends } from './trends-path.ts';
+
+// What the overview shows: the time range, and only the sessions linked to entries with a
+// tag. Both live in the address, so Back returns to the previous choice.
+
+export function TrendsControls({ range, tag, tags }: { range: TrendRange; tag: string | null; tags: readonly string[] }) {
+  return (
+    <div className="trends-controls">
+      <div className="trends-ranges" role="group" aria-label="Time range">
+        {TREND_RANGES.map((r) => (
+          <button key={r} type="button" className="range-button" aria-pressed={r === range} onClick={() => goToTrends({ view: 'overview', range: r, tag }, true)}>
+            {TREND_RANGE_LABELS[r]}
+          </button>
+        ))}
+      </div>
+      <label className="trends-tag">
+        <span>Only sessions linked to entries tagged</span>
+        <select className="control" value={tag ?? ''} onChange={(event) => goToTrends({ view: 'overview', range, tag: event.target.value || null }, true)}>
+          <option value="">(any tag: all sessions)</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
