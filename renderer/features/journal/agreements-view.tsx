@@ -4,6 +4,7 @@ import { useDataClient } from '../../app/data-client.ts';
 import { byId, putRecord, useIpcQuery } from '../../app/ipc-query.ts';
 import { formatDate } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
+import { BackToList, ProblemAlert } from './page-parts.tsx';
 
 // What you agreed on for next time (step 5 of the repair flow), so you can look back at
 // it together: when it was made, when to come back to it, and whether it is still in play.
@@ -39,16 +40,10 @@ export function AgreementsView({ focusId }: { focusId: string | null }) {
   const shown = (agreements ?? []).filter((a) => a.status !== 'archived' || a.id === focusId);
   return (
     <div className="journal-prompts">
-      <p className="journal-back">
-        <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
-      </p>
+      <BackToList />
       <h2 className="journal-view-title">Agreements for next time</h2>
       <p className="field-hint">What you and your partner agreed to try after a repair. Look back at them together now and then.</p>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
       {agreements === null && !problem && <p className="journal-count">Opening your agreements…</p>}
       {agreements !== null && shown.length === 0 && (
         <p className="journal-count">

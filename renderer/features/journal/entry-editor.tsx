@@ -2,52 +2,23 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { JOURNAL_PROMPTS, promptById, promptOfTheDay, promptsByTheme } from '../../../shared/content/journal-prompts.ts';
 import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { knownTags } from '../../../shared/journal/entry-filter.ts';
-import { sessionToAutoLink } from '../../../shared/journal/session-pairing.ts';
 import { JOURNAL_TEXT_MAX_CHARS, JOURNAL_TITLE_MAX_CHARS, type JournalEntry } from '../../../shared/model/journal.ts';
-import { useDataClient, type DataClient } from '../../app/data-client.ts';
+import { useDataClient } from '../../app/data-client.ts';
 import { createLifetime } from '../../app/lifetime.ts';
 import { CuePicker, EmotionPicker, PleasantnessScale, TagEditor } from './entry-fields.tsx';
 import { parseLocalDateTime, toLocalInput, validateEntry, type EntryErrors } from './entry-validation.ts';
 import { KIND_LABELS, useFreshJournalList, useJournalData } from './journal-data.tsx';
 import { goTo, type NewEntryOptions } from './journal-path.ts';
-import { SessionPicker } from './session-picker.tsx';
-import { sessionTitle } from './session-physiology.tsx';
+import { EntrySessions, linkedSessionsAtOpen, type LinkedSessionInfo } from './entry-sessions.tsx';
+import { ProblemAlert } from './page-parts.tsx';
 
 // Writing or changing an entry. Only the words (or a feeling) are needed; everything else
 // is there if it helps. A new entry written within half an hour of a session's end is
-// linked to it straight away, and says so, with a way to undo that.
+// linked to it straight away, and says so, with a way to undo that (entry-sessions.tsx).
 
 const EDITOR_KINDS = ['reflection', 'debrief', 'prompt'] as const;
 
 type Props = { mode: 'new'; options: NewEntryOptions; nowMs?: () => number } | { mode: 'edit'; entry: JournalEntry; nowMs?: () => number };
-
-type LinkedSessionInfo = { id: string; label: string; auto: boolean };
-
-const UNREADABLE_SESSION = 'A session that could not be read';
-
-/**
- * The sessions an entry starts out linked to, named from the session list (summaries only,
- * never the beats): the entry's own links, the session it was written from, or the one that
- * just ended. null when there is nothing to link.
- */
-async function linkedSessionsAtOpen(
-  data: DataClient,
-  existingIds: readonly string[] | null,
-  wanted: string | null,
-  openedAtMs: number,
-): Promise<{ links: LinkedSessionInfo[]; autoLinked: boolean } | null> {
-  const result = await data.call('session.list', { fromMs: 0, toMs: openedAtMs + 24 * 3600_000 });
-  const known = new Map(result.ok ? result.value.map((session) => [session.id, session]) : []);
-  const named = (id: string): LinkedSessionInfo => {
-    const session = known.get(id);
-    return { id, label: session ? sessionTitle(session) : UNREADABLE_SESSION, auto: false };
-  };
-  if (existingIds !== null) return { links: existingIds.map(named), autoLinked: false };
-  if (wanted !== null) return known.has(wanted) ? { links: [named(wanted)], autoLinked: false } : null;
-  if (!result.ok) return null;
-  const justBefore = sessionToAutoLink(result.value, openedAtMs);
-  return justBefore ? { links: [{ id: justBefore.id, label: sessionTitle(justBefore), auto: true }], autoLinked: true } : null;
-}
 
 export function EntryEditor(props: Props) {
   const data = useDataClient();
@@ -71,7 +42,6 @@ export function EntryEditor(props: Props) {
   const [tags, setTags] = useState<string[]>(existing?.tags ?? []);
   const [cues, setCues] = useState<string[]>(existing?.cues ?? []);
   const [sessions, setSessions] = useState<LinkedSessionInfo[]>(() => (existing?.sessionIds ?? []).map((id) => ({ id, label: 'A session', auto: false })));
-  const [picking, setPicking] = useState(false);
   const [errors, setErrors] = useState<EntryErrors>({});
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -274,48 +244,9 @@ export function EntryEditor(props: Props) {
       <TagEditor tags={tags} onChange={setTags} suggestions={suggestions} error={errors.tags ?? null} />
       <CuePicker selected={cues} onChange={setCues} />
 
-      {!existing && (
-        <fieldset className="field journal-fieldset">
-          <legend className="field-label">Session</legend>
-          {sessions.length === 0 && <p className="field-hint">Not linked to a session.</p>}
-          {sessions.length > 0 && (
-            <ul className="linked-list">
-              {sessions.map((session) => (
-                <li key={session.id}>
-                  <span>
-                    {session.auto ? 'Linked to the session you just finished: ' : 'Linked to '}
-                    {session.label}
-                  </span>
-                  <button type="button" className="button button-quiet button-small" onClick={() => setSessions(sessions.filter((s) => s.id !== session.id))}>
-                    Unlink
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {picking ? (
-            <SessionPicker
-              atMs={whenMs}
-              linkedIds={sessions.map((s) => s.id)}
-              onPick={(picked) => {
-                setSessions([...sessions, { id: picked.id, label: sessionTitle(picked), auto: false }]);
-                setPicking(false);
-              }}
-              onClose={() => setPicking(false)}
-            />
-          ) : (
-            <button type="button" className="button button-quiet" onClick={() => setPicking(true)}>
-              Link a session
-            </button>
-          )}
-        </fieldset>
-      )}
+      {!existing && <EntrySessions sessions={sessions} atMs={whenMs} onChange={setSessions} />}
 
-      {saveProblem && (
-        <p className="field-error" role="alert">
-          {saveProblem}
-        </p>
-      )}
+      <ProblemAlert problem={saveProblem} />
       <div className="button-row">
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Saving…' : existing ? 'Save changes' : 'Save entry'}

@@ -11,8 +11,9 @@ import { FormattedText } from './formatted-text.tsx';
 import { entryLabel, formatDateTime, KIND_LABELS, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { goTo } from './journal-path.ts';
-import { SessionPicker } from './session-picker.tsx';
+import { LinkSession } from './session-picker.tsx';
 import { LinkedSession } from './session-physiology.tsx';
+import { ProblemAlert, RecordPage } from './page-parts.tsx';
 
 // One entry: what was written (light formatting, safely rendered), how it felt, the cues,
 // and each linked session's body: heart-rate line, peak, calm-down time, breathing.
@@ -54,7 +55,6 @@ export function EntryView({ id }: { id: string }) {
   const data = useDataClient();
   const { put, setTrashed } = useJournalData();
   const [state, replace] = useEntry(id);
-  const [picking, setPicking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   if (state.status === 'loading') return <p className="journal-count">Opening the entry…</p>;
@@ -87,13 +87,7 @@ export function EntryView({ id }: { id: string }) {
   const repairSteps = entry.repair?.steps.filter((step) => step.text.trim()) ?? [];
 
   return (
-    <article className="journal-entry" aria-labelledby="journal-entry-title">
-      <p className="journal-back">
-        <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
-      </p>
-      <h2 id="journal-entry-title" className="journal-view-title">
-        {entryLabel(entry)}
-      </h2>
+    <RecordPage className="journal-entry" titleId="journal-entry-title" title={entryLabel(entry)}>
       <p className="journal-entry-meta">
         {formatDateTime(entry.createdAtMs)} · {KIND_LABELS[entry.kind] ?? entry.kind}
         {entry.tags.length > 0 && ` · ${entry.tags.join(', ')}`}
@@ -182,28 +176,14 @@ export function EntryView({ id }: { id: string }) {
             ))}
           </ul>
         )}
-        {picking ? (
-          <SessionPicker
-            atMs={entry.createdAtMs}
-            linkedIds={entry.sessionIds}
-            onPick={(session) => {
-              setPicking(false);
-              void change(() => data.call('journal.link', { entryId: entry.id, sessionId: session.id }));
-            }}
-            onClose={() => setPicking(false)}
-          />
-        ) : (
-          <button type="button" className="button button-quiet" onClick={() => setPicking(true)}>
-            Link a session
-          </button>
-        )}
+        <LinkSession
+          atMs={entry.createdAtMs}
+          linkedIds={entry.sessionIds}
+          onPick={(session) => void change(() => data.call('journal.link', { entryId: entry.id, sessionId: session.id }))}
+        />
       </section>
 
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
       <div className="button-row">
         <JournalLink className="button" to={{ view: 'edit', id: entry.id }}>
           Edit
@@ -212,6 +192,6 @@ export function EntryView({ id }: { id: string }) {
           Delete
         </button>
       </div>
-    </article>
+    </RecordPage>
   );
 }

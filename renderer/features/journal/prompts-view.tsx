@@ -4,6 +4,7 @@ import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { newEntryPath } from './journal-path.ts';
+import { BackToList, ProblemAlert } from './page-parts.tsx';
 
 // The prompt library: today's prompt, "give me a prompt", favourites, and every prompt by
 // theme. Favourites live in settings (journal.favouritePromptIds).
@@ -42,9 +43,7 @@ export function PromptsView({ random = Math.random, nowMs = Date.now }: { random
 
   return (
     <div className="journal-prompts">
-      <p className="journal-back">
-        <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
-      </p>
+      <BackToList />
       <h2 className="journal-view-title">Prompts</h2>
       <section className="prompt-card" aria-labelledby="prompt-today">
         <h3 id="prompt-today" className="journal-subheading">
@@ -75,11 +74,7 @@ export function PromptsView({ random = Math.random, nowMs = Date.now }: { random
         </button>
       </section>
 
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
 
       {favouritePrompts.length > 0 && (
         <section aria-labelledby="prompt-favourites">

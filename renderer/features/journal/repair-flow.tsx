@@ -7,6 +7,7 @@ import { useDataClient, type DataClient, type DataResult } from '../../app/data-
 import { useLifetime } from '../../app/lifetime.ts';
 import { formatDate, useJournalData } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
+import { BackToList, ProblemAlert } from './page-parts.tsx';
 
 // The repair flow: a body check first (repair goes better from a settled body), then the
 // five steps, one at a time, each with a short explanation and room to write what you
@@ -134,9 +135,7 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
   if (stage.kind === 'body') {
     return (
       <section className="repair-flow" aria-labelledby="repair-heading">
-        <p className="journal-back">
-          <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
-        </p>
+        <BackToList />
         <h2 id="repair-heading" ref={heading} tabIndex={-1} className="journal-view-title">
           Before you repair: a moment for your body
         </h2>
@@ -176,11 +175,7 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
             {stage.agreement.remindAtMs !== null ? ` Attune will bring it back on ${formatDate(stage.agreement.remindAtMs)}.` : ''}
           </p>
         )}
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemAlert problem={problem} />
         <div className="button-row">
           <JournalLink className="button" to={{ view: 'entry', id: stage.entryId }}>
             Open the entry
@@ -236,11 +231,7 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
           <input id={ids.followUp} type="date" className="control" value={followUp} aria-describedby={ids.followUpHint} onChange={(event) => setFollowUp(event.currentTarget.value)} />
         </div>
       )}
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
       <div className="button-row">
         <button type="button" className="button button-quiet" onClick={() => setStage(index === 0 ? { kind: 'body' } : { kind: 'step', index: index - 1 })}>
           Back

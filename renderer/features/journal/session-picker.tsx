@@ -1,14 +1,15 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { suggestionQueryRange, suggestSessions } from '../../../shared/journal/session-pairing.ts';
 import type { SessionListItem } from '../../../shared/model/session.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
 import { sessionLine } from './session-physiology.tsx';
 
-// "Link a session": the sessions within six hours of the entry's moment, nearest first.
+// "Link a session": a button that opens, in its place, the sessions within six hours of the
+// entry's moment, nearest first; picking one or closing the list brings the button back.
 
 type Suggestion = SessionListItem & { distanceMs: number };
 
-export function SessionPicker({ atMs, linkedIds, onPick, onClose }: { atMs: number; linkedIds: readonly string[]; onPick: (session: SessionListItem) => void; onClose: () => void }) {
+function SessionPicker({ atMs, linkedIds, onPick, onClose }: { atMs: number; linkedIds: readonly string[]; onPick: (session: SessionListItem) => void; onClose: () => void }) {
   const headingId = useId();
   const near = useIpcQuery('session.list', suggestionQueryRange(atMs));
   const suggestions = useMemo<Suggestion[]>(
@@ -41,5 +42,24 @@ export function SessionPicker({ atMs, linkedIds, onPick, onClose }: { atMs: numb
         Close
       </button>
     </section>
+  );
+}
+
+export function LinkSession({ atMs, linkedIds, onPick }: { atMs: number; linkedIds: readonly string[]; onPick: (session: SessionListItem) => void }) {
+  const [picking, setPicking] = useState(false);
+  return picking ? (
+    <SessionPicker
+      atMs={atMs}
+      linkedIds={linkedIds}
+      onPick={(session) => {
+        setPicking(false);
+        onPick(session);
+      }}
+      onClose={() => setPicking(false)}
+    />
+  ) : (
+    <button type="button" className="button button-quiet" onClick={() => setPicking(true)}>
+      Link a session
+    </button>
   );
 }

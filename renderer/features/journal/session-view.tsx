@@ -5,6 +5,7 @@ import { entryLabel, formatDateTime, KIND_LABELS } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { newEntryPath } from './journal-path.ts';
 import { SessionPhysiology, sessionTitle, useSessionDetail } from './session-physiology.tsx';
+import { RecordPage } from './page-parts.tsx';
 
 // A session with the entries written about it, and a way to write another.
 
@@ -34,13 +35,7 @@ export function SessionView({ id }: { id: string }) {
     );
   const { session } = state.value;
   return (
-    <article className="journal-session" aria-labelledby="journal-session-title">
-      <p className="journal-back">
-        <JournalLink to={{ view: 'list' }}>← All entries</JournalLink>
-      </p>
-      <h2 id="journal-session-title" className="journal-view-title">
-        {sessionTitle(session)}
-      </h2>
+    <RecordPage className="journal-session" titleId="journal-session-title" title={sessionTitle(session)}>
       <SessionPhysiology detail={state.value} />
       <section aria-labelledby="journal-session-entries">
         <h3 id="journal-session-entries" className="journal-subheading">
@@ -65,6 +60,6 @@ export function SessionView({ id }: { id: string }) {
           Write about this session
         </JournalLink>
       </section>
-    </article>
+    </RecordPage>
   );
 }
