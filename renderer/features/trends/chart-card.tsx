@@ -109,11 +109,11 @@ export function ChartCard({
         </details>
         <div className="button-row trend-export">
           <button type="button" className="button button-quiet" disabled={table.rows.length === 0} onClick={() => downloadCsv(toCsv(table.headers, table.rows), `${fileBase}.csv`)}>
-            Export CSV<span className="trends-sr-only"> of {title}</span>
+            Export CSV<span className="sr-only"> of {title}</span>
           </button>
           {!empty && (
             <button type="button" className="button button-quiet" onClick={() => void savePng()}>
-              Save as PNG<span className="trends-sr-only"> of {title}</span>
+              Save as PNG<span className="sr-only"> of {title}</span>
             </button>
           )}
         </div>

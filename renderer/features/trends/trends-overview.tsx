@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { tagsInUse, type TrendRange } from '../../../shared/trends/aggregate.ts';
-import { trendsOverviewModel, type TrendsSettings } from '../../../shared/trends/overview-model.ts';
+import { trendsOverviewModel, type OverviewTable, type TrendsSettings } from '../../../shared/trends/overview-model.ts';
 import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
 import type { JournalEntry } from '../../../shared/model/journal.ts';
 import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
@@ -43,7 +43,7 @@ export function TrendsOverview({
       <TrendsControls range={range} tag={tag} tags={tags} />
 
       <section className="trend-headline" aria-live="polite" aria-labelledby="trend-headline-title">
-        <h2 id="trend-headline-title" className="trends-sr-only">
+        <h2 id="trend-headline-title" className="sr-only">
           Your calm-down trend
         </h2>
         <p className="trend-headline-text" data-testid="trend-headline">
@@ -56,120 +56,112 @@ export function TrendsOverview({
       </section>
 
       <div className="trends-grid">
-        <ChartCard
+        <Card
           id="calm-down"
           title="Calm-down time per session"
-          summary={
+          about={
             <>
-              <p>
-                Calm-down time is how long it took, after your heart rate peaked in a session, until it stayed within a few beats of your resting rate for {settings.sustainSec}{' '}
-                seconds. Shorter means you found your way back sooner. The line is the median of your last 7 sessions, so one hard day does not hide the trend.
-              </p>
-              <p>{view.calm.summary}</p>
+              Calm-down time is how long it took, after your heart rate peaked in a session, until it stayed within a few beats of your resting rate for {settings.sustainSec}{' '}
+              seconds. Shorter means you found your way back sooner. The line is the median of your last 7 sessions, so one hard day does not hide the trend.
             </>
           }
-          table={{ ...view.calm.table, links: view.calm.points.map((p) => trendsHash({ view: 'session', id: p.id })) }}
-          empty={view.calm.empty}
+          card={view.calm}
+          links={view.calm.points.map((p) => trendsHash({ view: 'session', id: p.id }))}
           below={<JournalMarkers entries={view.markers} domain={domain} label={tag ? `tagged “${tag}”` : ''} />}
         >
           <CalmDownChart data={view.calm.drawn} domain={domain} onOpen={openSession} />
-        </ChartCard>
+        </Card>
 
-        <ChartCard
+        <Card
           id="signs"
           title="Signs of progress, as you rated them"
-          summary={
-            <>
-              <p>Your weekly rating of the article’s five signs, from 1 (not at all) to 5 (very much), beside the measured calm-down time above.</p>
-              <p>{view.signs.summary}</p>
-            </>
-          }
-          table={view.signs.table}
-          empty={view.signs.empty}
+          about="Your weekly rating of the article’s five signs, from 1 (not at all) to 5 (very much), beside the measured calm-down time above."
+          card={view.signs}
         >
           <SignsChart data={view.signs.drawn} domain={domain} />
-        </ChartCard>
+        </Card>
         <SignsForm thisWeek={view.thisWeek} onSaved={onRated} />
 
-        <ChartCard
-          id="start-after"
-          title="Heart rate at the start of a check and after regulating"
-          summary={<p>{view.startAfter.summary}</p>}
-          table={view.startAfter.table}
-          empty={view.startAfter.empty}
-        >
+        <Card id="start-after" title="Heart rate at the start of a check and after regulating" card={view.startAfter}>
           <StartAfterChart data={view.startAfter.drawn} domain={domain} />
-        </ChartCard>
+        </Card>
 
-        <ChartCard
+        <Card
           id="resting-heart-rate"
           title="Resting heart rate (your baseline)"
-          summary={
-            <>
-              <p>The resting heart rate your checks were judged against: the median of your last calm readings. It is yours alone, not a population norm.</p>
-              <p>{view.baseline.summary}</p>
-            </>
-          }
-          table={view.baseline.table}
-          empty={view.baseline.empty}
+          about="The resting heart rate your checks were judged against: the median of your last calm readings. It is yours alone, not a population norm."
+          card={view.baseline}
         >
           <SingleSeriesChart data={view.baseline.drawn} domain={domain} name="Resting heart rate" unit="bpm" colour={SERIES.three} />
-        </ChartCard>
+        </Card>
 
-        <ChartCard
+        <Card
           id="rmssd"
           title="RMSSD (beat-to-beat variability)"
-          summary={
+          about={
             <>
-              <p>
-                RMSSD measures how much the time between heartbeats changes from one beat to the next, in milliseconds. Against your own history, higher usually means a more
-                relaxed body. Only sessions with at most {settings.maxCorrectedPercent} % corrected beats count.
-              </p>
-              <p>{view.rmssd.summary}</p>
+              RMSSD measures how much the time between heartbeats changes from one beat to the next, in milliseconds. Against your own history, higher usually means a more
+              relaxed body. Only sessions with at most {settings.maxCorrectedPercent} % corrected beats count.
             </>
           }
-          table={view.rmssd.table}
-          empty={view.rmssd.empty}
+          card={view.rmssd}
         >
           <SingleSeriesChart data={view.rmssd.drawn} domain={domain} name="RMSSD" unit="ms" colour={SERIES.four} dashed />
-        </ChartCard>
+        </Card>
 
-        <ChartCard
+        <Card
           id="flooding"
           title={`Flooding episodes per ${bucket}`}
-          summary={
+          about={
             <>
-              <p>
-                A flooding episode is a session where your heart rate reached your flooding line (at least {settings.floodedMinBpm} bpm, or {settings.floodedAboveBaselinePercent} % above
-                your resting rate if that is higher) or a check that ended with “take a break”. These are rules of thumb from couples research, not a diagnosis. The live rule
-                also needs {settings.sustainSec} seconds above the line, so this count can be a little higher than what your checks flagged.
-              </p>
-              <p>{view.flooding.summary}</p>
+              A flooding episode is a session where your heart rate reached your flooding line (at least {settings.floodedMinBpm} bpm, or {settings.floodedAboveBaselinePercent} % above
+              your resting rate if that is higher) or a check that ended with “take a break”. These are rules of thumb from couples research, not a diagnosis. The live rule
+              also needs {settings.sustainSec} seconds above the line, so this count can be a little higher than what your checks flagged.
             </>
           }
-          table={view.flooding.table}
-          empty={view.flooding.empty}
+          card={view.flooding}
         >
           <BucketBarChart data={view.flooding.drawn} name="Flooding episodes" unit="episodes" colour={SERIES.two} />
-        </ChartCard>
+        </Card>
 
-        <ChartCard
+        <Card
           id="practice"
           title={`Practice minutes per ${bucket}`}
-          summary={
-            <>
-              <p>Minutes spent in checks, breathing, breaks, repair and calibration (not recordings or conversations).</p>
-              <p>{view.practice.summary}</p>
-            </>
-          }
-          table={view.practice.table}
-          empty={view.practice.empty}
+          about="Minutes spent in checks, breathing, breaks, repair and calibration (not recordings or conversations)."
+          card={view.practice}
         >
           <BucketBarChart data={view.practice.drawn} name="Practice minutes" unit="min" colour={SERIES.one} />
-        </ChartCard>
+        </Card>
       </div>
     </div>
   );
 }
 
 const openSession = (id: string) => goToTrends({ view: 'session', id });
+
+/**
+ * A chart card from its part of the model: what the chart is (`about`, which states the
+ * rules with the user's figures), then the model's summary, table and empty explanation.
+ */
+function Card({
+  about,
+  card,
+  links,
+  ...rest
+}: {
+  id: string;
+  title: string;
+  about?: ReactNode;
+  card: { summary: string; table: OverviewTable; empty: string | undefined };
+  links?: readonly string[];
+  below?: ReactNode;
+  children: ReactNode;
+}) {
+  const summary = (
+    <>
+      {about === undefined ? null : <p>{about}</p>}
+      <p>{card.summary}</p>
+    </>
+  );
+  return <ChartCard {...rest} summary={summary} table={links ? { ...card.table, links } : card.table} empty={card.empty} />;
+}

@@ -15,33 +15,14 @@ import {
 } from '../../../shared/trends/aggregate.ts';
 import { toCsv } from '../../../shared/trends/csv.ts';
 import type { TrendEntry, TrendSession } from '../../../shared/trends/timeline.ts';
+import { trendSession } from './trend-session.ts';
 
 const DAY = 86_400_000;
 const TZ = 'Europe/Berlin';
 const T0 = Date.parse('2025-01-06T18:00:00Z'); // a Monday evening
 const RULE = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10 };
 
-let seq = 0;
-function session(dayOffset: number, fields: Partial<TrendSession> = {}): TrendSession {
-  seq += 1;
-  return {
-    id: `session-${String(seq).padStart(4, '0')}`,
-    kind: 'check',
-    startedAtMs: T0 + dayOffset * DAY,
-    durationSec: 300,
-    calmDownSec: 100,
-    peakHrBpm: 90,
-    baselineHrBpm: 62,
-    rmssdMs: 40,
-    startHrBpm: null,
-    endHrBpm: null,
-    correctedPercent: 1,
-    correctedBeatCount: 3,
-    verdict: 'ready',
-    journalEntryIds: [],
-    ...fields,
-  };
-}
+const session = (dayOffset: number, fields: Partial<TrendSession> = {}): TrendSession => trendSession(T0 + dayOffset * DAY, fields);
 
 describe('the headline: calm-down compared with the first month', () => {
   it('says how many more sessions a trend needs, under the minimum', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trendsOverviewModel, type OverviewInput, type TrendsSettings } from '../../../shared/trends/overview-model.ts';
 import type { TrendEntry, TrendSession, TrendSigns, TrendsTimeline } from '../../../shared/trends/timeline.ts';
+import { trendSession } from './trend-session.ts';
 
 // What the Trends overview shows and says, from a timeline, without a window: which sessions
 // count, per week, and in which words. Times are pinned to Berlin so weeks start on the
@@ -12,27 +13,9 @@ const TZ = 'Europe/Berlin';
 const NOW = Date.parse('2025-03-06T12:00:00Z');
 const SETTINGS: TrendsSettings = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10, sustainSec: 30, maxCorrectedPercent: 5 };
 
+const session = (daysAgo: number, fields: Partial<TrendSession> = {}): TrendSession => trendSession(NOW - daysAgo * DAY, fields);
+
 let seq = 0;
-function session(daysAgo: number, fields: Partial<TrendSession> = {}): TrendSession {
-  seq += 1;
-  return {
-    id: `session-${String(seq).padStart(4, '0')}`,
-    kind: 'check',
-    startedAtMs: NOW - daysAgo * DAY,
-    durationSec: 300,
-    calmDownSec: 100,
-    peakHrBpm: 90,
-    baselineHrBpm: 62,
-    rmssdMs: 40,
-    startHrBpm: null,
-    endHrBpm: null,
-    correctedPercent: 1,
-    correctedBeatCount: 3,
-    verdict: 'ready',
-    journalEntryIds: [],
-    ...fields,
-  };
-}
 
 function entry(daysAgo: number, fields: Partial<TrendEntry> = {}): TrendEntry {
   seq += 1;
