@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { JournalEntry, JournalListItem } from '../../../shared/model/journal.ts';
 import { useDataClient } from '../../app/data-client.ts';
 import { byId, putRecord } from '../../app/ipc-query.ts';
-import { listItemOf } from './list-item.ts';
+import { journalListItem } from '../../../shared/journal/list-item.ts';
 
 // The journal's list, kept while the area is open: the list view reads it again each time
 // it is shown (entries may come from elsewhere: a check's reflection, an import), showing
@@ -58,7 +58,7 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
   const put = useCallback((entry: JournalEntry) => {
     setList((current) => {
       if (current.status !== 'ready') return current; // the answer on its way will have it
-      const entries = entry.trashedAtMs === null ? putRecord(current.entries, listItemOf(entry), byId, newestFirst) : current.entries.filter((item) => item.id !== entry.id);
+      const entries = entry.trashedAtMs === null ? putRecord(current.entries, journalListItem(entry), byId, newestFirst) : current.entries.filter((item) => item.id !== entry.id);
       return { ...current, entries };
     });
   }, []);

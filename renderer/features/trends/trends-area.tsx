@@ -8,7 +8,7 @@ import type { DataClient, DataResult } from '../../app/data-client.ts';
 import { byId, putRecord, useIpcLoad } from '../../app/ipc-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { listItemOf } from '../journal/list-item.ts';
+import { journalListItem } from '../../../shared/journal/list-item.ts';
 import { SessionDetailView } from './session-detail-view.tsx';
 import { SignsForm } from './signs-form.tsx';
 import { TrendsOverview } from './trends-overview.tsx';
@@ -29,7 +29,7 @@ const oldestFirst = (a: { createdAtMs: number }, b: { createdAtMs: number }) => 
 
 /** The timeline with a weekly rating main just saved: its journal marker and its ratings, in time order as main lists them. */
 function withRating(timeline: TrendsTimeline, entry: JournalEntry): TrendsTimeline {
-  const entries = putRecord(timeline.entries, toTrendEntry(listItemOf(entry)), byId, oldestFirst);
+  const entries = putRecord(timeline.entries, toTrendEntry(journalListItem(entry)), byId, oldestFirst);
   const rating = entry.signsRating;
   const signs = rating === null ? timeline.signs : putRecord(timeline.signs, { entryId: entry.id, createdAtMs: entry.createdAtMs, rating }, (s) => s.entryId, oldestFirst);
   return { ...timeline, entries, signs };
