@@ -7,9 +7,11 @@ import { EpochMsSchema, RecordIdSchema } from './session.ts';
 
 export const AGREEMENT_SCHEMA_VERSION = 1;
 export const AGREEMENT_MIGRATIONS: readonly RecordMigration[] = [];
+/** How long an agreement may be: the schema enforces it, the repair flow keeps to it. */
+export const AGREEMENT_TEXT_MAX_CHARS = 2000;
 
 export const AgreementFieldsSchema = z.object({
-  text: z.string().min(1).max(2000),
+  text: z.string().min(1).max(AGREEMENT_TEXT_MAX_CHARS),
   status: z.enum(['active', 'kept', 'archived']),
   /** When the tray should bring it back; null for never. */
   remindAtMs: EpochMsSchema.nullable(),

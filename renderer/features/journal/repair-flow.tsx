@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
 import { createBodyCheck, type BodyCheckReading } from '../../../shared/journal/body-check.ts';
 import { formatDuration } from '../../../shared/journal/physiology.ts';
+import { AGREEMENT_TEXT_MAX_CHARS } from '../../../shared/model/agreement.ts';
 import { REPAIR_STEP_TEXT_MAX_CHARS, type JournalEntry, type RepairRecord } from '../../../shared/model/journal.ts';
 import { useDataClient, type DataClient, type DataResult } from '../../app/data-client.ts';
 import { useLifetime } from '../../app/lifetime.ts';
@@ -45,7 +46,7 @@ async function saveRepair(data: DataClient, text: string, repair: RepairRecord, 
   const created = await data.call('journal.create', { kind: 'repair', title: 'Repair after a miss', text, tags: ['partner'], repair });
   if (!created.ok) return created;
   if (!nextTime) return { ok: true, value: { entry: created.value, agreement: null, agreementProblem: null } };
-  const saved = await data.call('agreement.save', { text: nextTime.slice(0, 2000), remindAtMs, journalEntryId: created.value.id, status: 'active' });
+  const saved = await data.call('agreement.save', { text: nextTime.slice(0, AGREEMENT_TEXT_MAX_CHARS), remindAtMs, journalEntryId: created.value.id, status: 'active' });
   if (!saved.ok) return { ok: true, value: { entry: created.value, agreement: null, agreementProblem: saved.message } };
   const linked = await data.call('journal.update', { id: created.value.id, patch: { repair: { ...repair, agreementId: saved.value.id } } });
   const agreement = { text: saved.value.text, remindAtMs: saved.value.remindAtMs };
