@@ -19,6 +19,9 @@ const FORMAT_NAMES: Record<RecordingFormat, string> = {
   'ibi-csv': 'arrival-time CSV',
 };
 
+/** Said of VLF and LF in a recording of 60–120 s. */
+const LONGER = 'not available (needs at least 120 s)';
+
 export function formatAnalysisReport(file: string, format: RecordingFormat, analysis: ReportedAnalysis): string {
   const { cleaning, time, frequency, poincare, coherence } = analysis;
   const lines: string[] = [
@@ -36,15 +39,17 @@ export function formatAnalysisReport(file: string, format: RecordingFormat, anal
     '',
   ];
   if (frequency === null) {
-    lines.push('Frequency domain: not available (needs at least 120 s of beats with some variability).');
+    lines.push('Frequency domain: not available (HF needs at least 60 s of beats, LF 120 s).');
   } else {
+    const units = (value: number | null) => (value === null ? '' : ` (${fixed(value, 1)} n.u.)`);
+    const power = (value: number | null) => (value === null ? LONGER : `${fixed(value, 1)} ms²`);
     lines.push(
       'Frequency domain (Welch spectrum of the 4 Hz cubic-spline resampled series)',
-      `  VLF            ${fixed(frequency.vlfMs2, 1)} ms²`,
-      `  LF             ${fixed(frequency.lfMs2, 1)} ms² (${fixed(frequency.lfNu, 1)} n.u.)`,
-      `  HF             ${fixed(frequency.hfMs2, 1)} ms² (${fixed(frequency.hfNu, 1)} n.u.)`,
-      `  LF/HF          ${fixed(frequency.lfHf, 2)}`,
-      `  total power    ${fixed(frequency.totalMs2, 1)} ms²`,
+      `  VLF            ${power(frequency.vlfMs2)}`,
+      `  LF             ${power(frequency.lfMs2)}${units(frequency.lfNu)}`,
+      `  HF             ${fixed(frequency.hfMs2, 1)} ms²${units(frequency.hfNu)}`,
+      `  LF/HF          ${frequency.lfHf === null ? 'not available' : fixed(frequency.lfHf, 2)}`,
+      `  total power    ${frequency.totalMs2 === null ? 'not available' : `${fixed(frequency.totalMs2, 1)} ms²`}`,
     );
   }
   lines.push('', `Poincaré: SD1 ${fixed(poincare.sd1Ms, 1)} ms, SD2 ${fixed(poincare.sd2Ms, 1)} ms.`, '');

@@ -4,9 +4,9 @@
 import { valueOrNull } from './availability.ts';
 import { cleanRrSeries } from './artefact-correction.ts';
 import { recordingCoherence } from './coherence.ts';
-import { frequencyDomainMetrics } from './frequency-domain.ts';
+import { frequencyDomainMetrics, type FrequencyDomainMetrics } from './frequency-domain.ts';
 import { poincareMetrics, timeDomainMetrics } from './time-domain.ts';
-import { isPossibleInterval } from './rr-range.ts';
+import { isPlausibleRr, isPossibleInterval, MAX_PLAUSIBLE_RR_MS, MIN_PLAUSIBLE_RR_MS } from './rr-range.ts';
 
 export type CleaningMethod = 'lipponen-tarvainen-2019' | 'none';
 
@@ -33,8 +33,19 @@ export type RecordingAnalysis = {
     minHrBpm: number;
     maxHrBpm: number;
   };
-  /** null when the recording is shorter than LF needs (120 s) or has no LF or HF power. */
-  frequency: { vlfMs2: number; lfMs2: number; hfMs2: number; lfHf: number; lfNu: number; hfNu: number; totalMs2: number } | null;
+  /**
+   * null below 60 s (HF needs one minute). From 60 s HF is given; VLF and LF from 120 s; the
+   * ratio, normalised units and total power when both LF and HF have power (else null).
+   */
+  frequency: {
+    vlfMs2: number | null;
+    lfMs2: number | null;
+    hfMs2: number;
+    lfHf: number | null;
+    lfNu: number | null;
+    hfNu: number | null;
+    totalMs2: number | null;
+  } | null;
   poincare: { sd1Ms: number; sd2Ms: number };
   /** null when no 64 s window of varying beats exists. */
   coherence: { meanRatio: number; meanNormalized: number; peakHz: number } | null;
@@ -70,8 +81,14 @@ export function analyzeRecording(rrMs: readonly number[], options: { clean: bool
       byClass: { ...cleaned.byClass },
       outOfRange: cleaned.outOfRange,
     };
-    // The range gate interpolates; with no plausible interval at all nothing is left to analyse.
-    if (cleaned.outOfRange === rrMs.length) nnMs = [];
+    // The range gate interpolates; with no plausible interval at all nothing is left to
+    // analyse, and the reason is worth saying (often a file in seconds, not milliseconds).
+    if (rrMs.length >= MIN_INTERVALS_FOR_ANALYSIS && !rrMs.some(isPlausibleRr)) {
+      throw new TooFewBeatsError(
+        `none of the ${rrMs.length} intervals is between ${MIN_PLAUSIBLE_RR_MS} and ${MAX_PLAUSIBLE_RR_MS} ms (30–200 beats a minute), ` +
+          'so this does not look like heartbeats in milliseconds (a file in seconds would read like this)',
+      );
+    }
   } else {
     const usable = rrMs.filter(isPossibleInterval);
     nnMs = usable;
@@ -90,7 +107,7 @@ export function analyzeRecording(rrMs: readonly number[], options: { clean: bool
   }
 
   const time = timeDomainMetrics(nnMs);
-  const frequency = valueOrNull(frequencyDomainMetrics(nnMs).bands);
+  const frequency = frequencyFigures(frequencyDomainMetrics(nnMs));
   const coherence = valueOrNull(recordingCoherence(nnMs));
   return {
     beats: rrMs.length,
@@ -100,5 +117,21 @@ export function analyzeRecording(rrMs: readonly number[], options: { clean: bool
     frequency: frequency && { ...frequency },
     poincare: { ...poincareMetrics(nnMs) },
     coherence: coherence && { meanRatio: coherence.meanRatio, meanNormalized: coherence.meanNormalized, peakHz: coherence.peakHz },
+  };
+}
+
+function frequencyFigures(metrics: FrequencyDomainMetrics): RecordingAnalysis['frequency'] {
+  const hfMs2 = valueOrNull(metrics.hfMs2);
+  if (hfMs2 === null) return null;
+  const bands = valueOrNull(metrics.bands);
+  if (bands !== null) return { ...bands };
+  return {
+    vlfMs2: valueOrNull(metrics.vlfMs2),
+    lfMs2: valueOrNull(metrics.lfMs2),
+    hfMs2,
+    lfHf: null,
+    lfNu: null,
+    hfNu: null,
+    totalMs2: null,
   };
 }

@@ -47,6 +47,17 @@ describe('formatAnalysisReport', () => {
     expect(report).toContain('Coherence: not available');
   });
 
+  it('gives HF alone for a recording of 60 to 120 s, saying why LF is missing', () => {
+    const report = formatAnalysisReport('a.txt', 'rr', {
+      ...ANALYSIS,
+      frequency: { vlfMs2: null, lfMs2: null, hfMs2: 412.34, lfHf: null, lfNu: null, hfNu: null, totalMs2: null },
+    });
+    expect(report).toContain('HF             412.3 ms²');
+    expect(report).toContain('LF             not available (needs at least 120 s)');
+    expect(report).toContain('LF/HF          not available');
+    expect(report).not.toMatch(/NaN|Infinity|undefined|null/);
+  });
+
   it('warns when more than 5 % of beats were corrected', () => {
     const report = formatAnalysisReport('a.txt', 'rr', { ...ANALYSIS, cleaning: { ...ANALYSIS.cleaning, correctedPercent: 7.5 } });
     expect(report).toMatch(/More than 5 % of beats needed correction/);

@@ -36,13 +36,22 @@ describe('analyzeRecording', () => {
     expect(cleaned.cleaning.byClass.missed).toBeGreaterThan(0);
   });
 
-  it('gives null frequency below 120 s and null coherence below 64 s', () => {
+  it('gives HF from 60 s, LF and the ratios from 120 s, and coherence from 64 s', () => {
     const ninety = analyzeRecording(generateRrSeries({ seed: 2, durationSec: 90 }), { clean: true });
-    expect(ninety.frequency).toBeNull();
+    expect(ninety.frequency).toMatchObject({ vlfMs2: null, lfMs2: null, lfHf: null, lfNu: null, hfNu: null, totalMs2: null });
+    expect(ninety.frequency!.hfMs2).toBeGreaterThan(0);
     expect(ninety.coherence).not.toBeNull();
     const fifty = analyzeRecording(generateRrSeries({ seed: 2, durationSec: 50 }), { clean: true });
     expect(fifty.frequency).toBeNull();
     expect(fifty.coherence).toBeNull();
+    const long = analyzeRecording(generateRrSeries({ seed: 2, durationSec: 300 }), { clean: true });
+    expect(long.frequency!.lfHf).toBeGreaterThan(0);
+  });
+
+  it('says why a file with no interval between 300 and 2000 ms cannot be analysed', () => {
+    // A recording written in seconds instead of milliseconds.
+    expect(() => analyzeRecording([0.81, 0.79, 0.83, 0.8], { clean: true })).toThrow(/none of the 4 intervals is between 300 and 2000 ms.*seconds/);
+    expect(() => analyzeRecording([2600, 2700, 2650], { clean: true })).toThrow(TooFewBeatsError);
   });
 
   it('leaves impossible values out even without cleaning, and refuses fewer than 3 intervals', () => {
