@@ -14,6 +14,12 @@ import { periodicHannWindow } from './welch.ts';
 export const COHERENCE_WINDOW_MS = 64_000;
 export const COHERENCE_UPDATE_MS = 5_000;
 export const COHERENCE_SAMPLE_RATE_HZ = 2;
+/**
+ * Below this root-mean-square spread of the window's intervals there is no rhythm to speak of:
+ * a 1 ms alternation (rounding, a quantised clock) would otherwise score a coherence ratio near
+ * 1.5. Breathing rhythms move the intervals by tens of ms; our choice, the sources are silent.
+ */
+export const COHERENCE_MIN_SPREAD_MS = 2;
 const SAMPLES = (COHERENCE_WINDOW_MS / 1000) * COHERENCE_SAMPLE_RATE_HZ; // 128
 const NFFT = 512;
 const BIN_HZ = COHERENCE_SAMPLE_RATE_HZ / NFFT;
@@ -76,6 +82,16 @@ function lowBinPower(): void {
     power[k] = xr * xr + xi * xi;
   }
 }
+/** Root-mean-square deviation of the samples from their mean, in ms. */
+function spreadMs(values: Float64Array): number {
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) mean += values[i]!;
+  mean /= values.length;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) squares += (values[i]! - mean) ** 2;
+  return Math.sqrt(squares / values.length);
+}
+
 const knotTimesSec = new Float64Array(4096);
 const knotValuesMs = new Float64Array(4096);
 
@@ -110,6 +126,9 @@ export function coherenceOfWindow(
   }
   if (knots < 2) return unavailable('not enough beats in the last 64 seconds');
   splineOnUniformGrid(times, values, 0, 1 / COHERENCE_SAMPLE_RATE_HZ, SAMPLES, samples, knots);
+  if (spreadMs(samples) < COHERENCE_MIN_SPREAD_MS) {
+    return unavailable(`the heartbeat barely varied in the last 64 seconds (under ${COHERENCE_MIN_SPREAD_MS} ms), too little to find a rhythm in`);
+  }
   lowBinPower();
 
   let peakBin = PEAK_FIRST_BIN;

@@ -20,6 +20,16 @@ function sinusoidalRr(durationSec: number, meanMs: number, amplitudeMs: number, 
 }
 
 describe('coherence ratio', () => {
+  it('finds no rhythm in a heartbeat that barely varies (a 1 ms alternation), where a gentle 0.1 Hz swing of 3 ms still counts', () => {
+    const alternation = Array.from({ length: 300 }, (_, i) => (i % 2 ? 801 : 799));
+    const flat = recordingCoherence(alternation);
+    expect(flat.available).toBe(false);
+    const reasons = new Set<string>();
+    forEachCoherenceWindow(cumulativeBeatTimesMs(alternation), alternation, (_end, reading) => reasons.add(reading.available ? 'available' : reading.reason));
+    expect([...reasons]).toEqual([expect.stringMatching(/barely varied.*under 2 ms/)]);
+    expect(recordingCoherence(sinusoidalRr(300, 900, 3, 0.1)).available).toBe(true);
+  });
+
   it('slow breathing at 0.1 Hz gives a high ratio with its peak at 0.1 Hz', () => {
     const result = recordingCoherence(sinusoidalRr(300, 900, 60, 0.1));
     if (!result.available) throw new Error(result.reason);
