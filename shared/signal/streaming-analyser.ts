@@ -6,6 +6,7 @@
 // timeline as the clock), so a live session and its replay give the same numbers, equal to
 // the batch functions on the same beats. The injected clock answers only "how long since the
 // last beat?", which is what tells a loose strap from a quiet heart.
+import { isPossibleInterval } from './rr-range.ts';
 import { available, unavailable, type Availability } from './availability.ts';
 import {
   COHERENCE_UPDATE_MS,
@@ -106,6 +107,8 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
   let outOfRange = 0;
   let gaps = 0;
   let gapMs = 0;
+  /** Time of the intervals dropped since the last analysed beat. */
+  let droppedMs = 0;
   let lastBeatTMs = -Infinity;
   let lastReceivedTMs: number | null = null;
 
@@ -216,13 +219,19 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
       const { count: emittedCount, verdict } = filter.push(beat.rrMs, emitted);
       if (verdict === 'out-of-range') outOfRange++;
       if (verdict !== 'accepted') corrected++;
-      if (emittedCount === 0) return;
+      if (emittedCount === 0) {
+        // A dropped interval still took its time on the strap's clock: it is not a gap.
+        if (isPossibleInterval(beat.rrMs)) droppedMs += beat.rrMs;
+        return;
+      }
       // A beat without a usable time is placed one interval after the previous beat.
       const stampedMs = Number.isFinite(beat.tMs) ? beat.tMs : (Number.isFinite(lastBeatTMs) ? lastBeatTMs : 0) + beat.rrMs;
       const tMs = Math.max(stampedMs, lastBeatTMs);
-      if (Number.isFinite(lastBeatTMs) && tMs - lastBeatTMs > beat.rrMs + GAP_TOLERANCE_MS) {
+      const unaccountedMs = tMs - lastBeatTMs - beat.rrMs - droppedMs;
+      droppedMs = 0;
+      if (Number.isFinite(lastBeatTMs) && unaccountedMs > GAP_TOLERANCE_MS) {
         gaps++;
-        gapMs += tMs - lastBeatTMs - beat.rrMs;
+        gapMs += unaccountedMs;
       }
       if (emittedCount === 2) analyse(Math.max(tMs - emitted[1]!, lastBeatTMs), emitted[0]!);
       analyse(tMs, emitted[emittedCount - 1]!);

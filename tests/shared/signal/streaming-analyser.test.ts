@@ -182,6 +182,17 @@ describe('regulation state and sustain rules', () => {
 });
 
 describe('signal quality', () => {
+  it('does not call a dropped spike a gap: its interval took its time on the strap', () => {
+    const analyser = createStreamingAnalyser({ clock: manualClock(), baselineHrBpm: 60 });
+    let tMs = 0;
+    for (let i = 0; i < 30; i++) analyser.push({ tMs: (tMs += 1000), rrMs: 1000 });
+    for (const spike of [2600, 180, 2400]) {
+      analyser.push({ tMs: (tMs += spike), rrMs: spike });
+      for (let i = 0; i < 10; i++) analyser.push({ tMs: (tMs += 1000), rrMs: 1000 });
+    }
+    expect(analyser.snapshot().quality).toMatchObject({ outOfRange: 3, gaps: 0, gapSec: 0 });
+  });
+
   it('counts corrected beats and gaps, and goes stale when the clock says beats stopped', () => {
     const clock = manualClock();
     const analyser = createStreamingAnalyser({ clock, baselineHrBpm: 60 });
@@ -194,7 +205,8 @@ describe('signal quality', () => {
     clock.set(tMs + 1000);
     let snapshot = analyser.snapshot();
     expect(snapshot.quality).toMatchObject({ received: 52, corrected: 1, outOfRange: 1, gaps: 1, receiving: true });
-    expect(snapshot.quality.gapSec).toBeCloseTo(10.15, 9);
+    // The dropped 150 ms interval took its own time; only the ten seconds are lost.
+    expect(snapshot.quality.gapSec).toBeCloseTo(10, 9);
     expect(snapshot.liveHrBpm.available).toBe(true);
     clock.set(tMs + 8000);
     snapshot = analyser.snapshot();
