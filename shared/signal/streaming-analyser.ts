@@ -90,6 +90,8 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
   let mask = capacity - 1;
   let times = new Float64Array(capacity);
   let intervals = new Float64Array(capacity);
+  /** 1 for a beat that came after a gap: no difference is taken across it, no spectrum spans it. */
+  let afterGap = new Uint8Array(capacity);
   let count = 0; // beats ever pushed into the ring
 
   // Window heads (absolute indexes of the oldest beat inside each window).
@@ -97,6 +99,7 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
   let hrSum = 0;
   let rmssdStart = 0;
   let squaredDifferenceSum = 0;
+  let differenceCount = 0;
   let coherenceStart = 0;
 
   // Live filter and quality.
@@ -133,20 +136,30 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
     const nextCapacity = capacity * 2;
     const nextTimes = new Float64Array(nextCapacity);
     const nextIntervals = new Float64Array(nextCapacity);
+    const nextAfterGap = new Uint8Array(nextCapacity);
     for (let i = oldest; i < count; i++) {
       nextTimes[i & (nextCapacity - 1)] = times[i & mask]!;
       nextIntervals[i & (nextCapacity - 1)] = intervals[i & mask]!;
+      nextAfterGap[i & (nextCapacity - 1)] = afterGap[i & mask]!;
     }
     capacity = nextCapacity;
     mask = nextCapacity - 1;
     times = nextTimes;
     intervals = nextIntervals;
+    afterGap = nextAfterGap;
   };
 
   const computeCoherence = (windowEndMs: number, last: number): void => {
     const windowStartMs = windowEndMs - COHERENCE_WINDOW_MS;
     while (coherenceStart + 1 <= last && times[(coherenceStart + 1) & mask]! <= windowStartMs) coherenceStart++;
     const knots = last - coherenceStart + 1;
+    for (let i = coherenceStart + 1; i <= last; i++) {
+      if (afterGap[i & mask]) {
+        // A spectrum across lost beats would be drawn from the spline's guess, not the heart.
+        coherence = unavailable('beats were lost in the last 64 seconds, so there is no unbroken stretch to judge');
+        return;
+      }
+    }
     if (knots > windowTimes.length) {
       coherence = unavailable('too many beats in the last 64 seconds to be real');
       return;
@@ -158,11 +171,12 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
     coherence = coherenceOfWindow(windowTimes, windowIntervals, 0, knots - 1, windowEndMs);
   };
 
-  const analyse = (tMs: number, nnMs: number): void => {
+  const analyse = (tMs: number, nnMs: number, gapBefore: boolean): void => {
     if (count - Math.min(hrStart, rmssdStart, coherenceStart) >= capacity) grow();
     const index = count++;
     times[index & mask] = tMs;
     intervals[index & mask] = nnMs;
+    afterGap[index & mask] = gapBefore ? 1 : 0;
     if (index === 0) {
       firstTMs = tMs;
       nextCoherenceEndMs = tMs + COHERENCE_WINDOW_MS;
@@ -173,19 +187,22 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
     while (times[hrStart & mask]! <= tMs - hrWindowMs) hrSum -= 60000 / intervals[hrStart++ & mask]!;
     liveHr = hrSum / (index - hrStart + 1);
 
-    // RMSSD: successive differences between beats both inside (t − 60 s, t].
-    if (index > rmssdStart) {
+    // RMSSD: successive differences between beats both inside (t − 60 s, t], never across a
+    // gap (the two beats either side of lost ones are not successive).
+    if (index > rmssdStart && !gapBefore) {
       const difference = nnMs - intervals[(index - 1) & mask]!;
       squaredDifferenceSum += difference * difference;
+      differenceCount++;
     }
     while (times[rmssdStart & mask]! <= tMs - rmssdWindowMs) {
-      if (rmssdStart < index) {
+      if (rmssdStart < index && !afterGap[(rmssdStart + 1) & mask]) {
         const difference = intervals[(rmssdStart + 1) & mask]! - intervals[rmssdStart & mask]!;
         squaredDifferenceSum -= difference * difference;
+        differenceCount--;
       }
       rmssdStart++;
     }
-    if (index === rmssdStart) squaredDifferenceSum = 0; // nothing left: drop rounding residue
+    if (differenceCount === 0) squaredDifferenceSum = 0; // nothing left: drop rounding residue
 
     // Sustain rules on live HR.
     floodedSince = liveHr >= floodedLine ? (floodedSince ?? tMs) : null;
@@ -229,12 +246,13 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
       const tMs = Math.max(stampedMs, lastBeatTMs);
       const unaccountedMs = tMs - lastBeatTMs - beat.rrMs - droppedMs;
       droppedMs = 0;
-      if (Number.isFinite(lastBeatTMs) && unaccountedMs > GAP_TOLERANCE_MS) {
+      const gapBefore = Number.isFinite(lastBeatTMs) && unaccountedMs > GAP_TOLERANCE_MS;
+      if (gapBefore) {
         gaps++;
         gapMs += unaccountedMs;
       }
-      if (emittedCount === 2) analyse(Math.max(tMs - emitted[1]!, lastBeatTMs), emitted[0]!);
-      analyse(tMs, emitted[emittedCount - 1]!);
+      if (emittedCount === 2) analyse(Math.max(tMs - emitted[1]!, lastBeatTMs), emitted[0]!, gapBefore);
+      analyse(tMs, emitted[emittedCount - 1]!, gapBefore && emittedCount === 1);
       lastBeatTMs = tMs;
     },
 
@@ -273,8 +291,8 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
       const rmssdCount = count - rmssdStart;
       const rmssdSpanMs = count === 0 ? 0 : lastBeatTMs - times[rmssdStart & mask]!;
       const rmssdMs =
-        count >= 2 && rmssdCount >= 2 && Math.min(spanMs, rmssdWindowMs) >= MIN_RMSSD_SPAN_SEC * 1000 && rmssdSpanMs > 0
-          ? available(Math.sqrt(Math.max(0, squaredDifferenceSum) / (rmssdCount - 1)))
+        count >= 2 && rmssdCount >= 2 && differenceCount > 0 && Math.min(spanMs, rmssdWindowMs) >= MIN_RMSSD_SPAN_SEC * 1000 && rmssdSpanMs > 0
+          ? available(Math.sqrt(Math.max(0, squaredDifferenceSum) / differenceCount))
           : unavailable(`RMSSD needs at least ${MIN_RMSSD_SPAN_SEC} s of beats`);
       return {
         beats: count,

@@ -182,6 +182,42 @@ describe('regulation state and sustain rules', () => {
 });
 
 describe('signal quality', () => {
+  it('takes no difference across lost beats and finds no rhythm in a window that spans them', () => {
+    const clock = manualClock();
+    const analyser = createStreamingAnalyser({ clock, baselineHrBpm: 60 });
+    const pushed: Beat[] = [];
+    let tMs = 0;
+    const push = (rrMs: number) => {
+      const beat = { tMs: (tMs += rrMs), rrMs };
+      pushed.push(beat);
+      analyser.push(beat);
+    };
+    // 0.1 Hz breathing swings of ±50 ms around 1000 ms for 100 s.
+    const swing = (atMs: number) => 1000 + 50 * Math.sin((2 * Math.PI * atMs) / 10_000);
+    for (let i = 0; i < 100; i++) push(swing(tMs));
+    clock.set(tMs);
+    expect(analyser.snapshot().coherence.available).toBe(true);
+    // 20 s of beats lost, then 20 steady beats, the first 100 ms shorter than the last before.
+    const gapAt = pushed.length;
+    tMs += 20_000;
+    push(pushed.at(-1)!.rrMs - 100);
+    for (let i = 0; i < 19; i++) push(pushed.at(-1)!.rrMs);
+    clock.set(tMs);
+    const after = analyser.snapshot();
+    expect(after.quality.gaps).toBe(1);
+    // RMSSD over the last 60 s from successive beats only: the 100 ms step across the gap is
+    // not a difference between neighbouring beats.
+    const inWindow = pushed.map((beat, i) => ({ ...beat, i })).filter((beat) => beat.tMs > tMs - 60_000);
+    const differences = inWindow.slice(1).filter((beat) => beat.i !== gapAt).map((beat) => beat.rrMs - pushed[beat.i - 1]!.rrMs);
+    const expected = Math.sqrt(differences.reduce((sum, d) => sum + d * d, 0) / differences.length);
+    expect(value(after.rmssdMs)).toBeCloseTo(expected, 6);
+    expect(after.coherence).toMatchObject({ available: false, reason: expect.stringMatching(/beats were lost/) });
+    // After a whole unbroken window the rhythm can be judged again.
+    for (let i = 0; i < 70; i++) push(swing(tMs));
+    clock.set(tMs);
+    expect(analyser.snapshot().coherence.available).toBe(true);
+  });
+
   it('does not call a dropped spike a gap: its interval took its time on the strap', () => {
     const analyser = createStreamingAnalyser({ clock: manualClock(), baselineHrBpm: 60 });
     let tMs = 0;
