@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../../../renderer/app/app.tsx';
-import { clearAppearance } from '../../../../renderer/app/appearance.ts';
 import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
+import { resetWindow } from '../../support/render-app.tsx';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 import { encodeHeartRateMeasurement } from '../../../../shared/ble/heart-rate-measurement.ts';
@@ -14,13 +14,8 @@ import { createFakeBluetooth, FakeStrap } from '../../support/fake-web-bluetooth
 // heart takes a few milliseconds. Each test says what the user does and what they see, then
 // what the records store holds.
 
-const opened: InProcessApi[] = [];
 afterEach(async () => {
-  cleanup();
-  await Promise.all(opened.splice(0).map((main) => main.close()));
-  window.location.hash = '';
-  clearAppearance();
-  window.localStorage.clear();
+  await resetWindow();
 });
 
 type Rendered = { main: InProcessApi; scheduler: ManualScheduler; user: UserEvent };
@@ -28,7 +23,6 @@ type Rendered = { main: InProcessApi; scheduler: ManualScheduler; user: UserEven
 async function openCheck(): Promise<Rendered> {
   window.location.hash = '#/check';
   const main = createInProcessApi();
-  opened.push(main);
   const scheduler = createManualScheduler(Date.now());
   render(<App api={main.api} report={createErrorReporter(main.api)} sensors={{ bluetooth: undefined, scheduler, demoSeed: 11 }} />);
   return { main, scheduler, user: userEvent.setup() };
@@ -259,7 +253,6 @@ describe('the signal check says clearly what is wrong', () => {
   async function openWithStrap() {
     window.location.hash = '#/check';
     const main = createInProcessApi();
-    opened.push(main);
     const scheduler = createManualScheduler(Date.now());
     const strap = new FakeStrap({ batteryPercent: 80 });
     const fake = createFakeBluetooth(strap);

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../../../renderer/app/app.tsx';
-import { clearAppearance } from '../../../../renderer/app/appearance.ts';
 import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../../shared/model/reminder-settings.ts';
+import { resetWindow } from '../../support/render-app.tsx';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 
@@ -12,14 +12,9 @@ import { createManualScheduler, type ManualScheduler } from '../../../support/ma
 // `#/check?break=20`, `#/check?break=over`, `#/breathe?minutes=1`), against the real
 // services in process and the demo heart on a manual clock.
 
-const opened: InProcessApi[] = [];
 afterEach(async () => {
   vi.useRealTimers();
-  cleanup();
-  await Promise.all(opened.splice(0).map((main) => main.close()));
-  window.location.hash = '';
-  clearAppearance();
-  window.localStorage.clear();
+  await resetWindow();
 });
 
 type Rendered = { main: InProcessApi; scheduler: ManualScheduler; user: UserEvent };
@@ -27,7 +22,6 @@ type Rendered = { main: InProcessApi; scheduler: ManualScheduler; user: UserEven
 function openApp(hash: string): Rendered {
   window.location.hash = hash;
   const main = createInProcessApi();
-  opened.push(main);
   const scheduler = createManualScheduler(Date.now());
   render(<App api={main.api} report={createErrorReporter(main.api)} sensors={{ bluetooth: undefined, scheduler, demoSeed: 5 }} />);
   return { main, scheduler, user: userEvent.setup() };

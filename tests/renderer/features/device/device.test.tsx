@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { encodeHeartRateMeasurement } from '../../../../shared/ble/heart-rate-measurement.ts';
 import { App } from '../../../../renderer/app/app.tsx';
-import { clearAppearance } from '../../../../renderer/app/appearance.ts';
 import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
+import { resetWindow } from '../../support/render-app.tsx';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 import { createFakeBluetooth, FakeStrap, type FakeBluetooth } from '../../support/fake-web-bluetooth.ts';
@@ -13,13 +13,8 @@ import { createFakeBluetooth, FakeStrap, type FakeBluetooth } from '../../suppor
 // settings file, Bluetooth chooser state machine) in process, a scripted strap for Web
 // Bluetooth and a manual clock for the demo sensor and reconnect waits.
 
-const opened: InProcessApi[] = [];
 afterEach(async () => {
-  cleanup();
-  await Promise.all(opened.splice(0).map((main) => main.close()));
-  window.location.hash = '';
-  clearAppearance();
-  window.localStorage.clear();
+  await resetWindow();
 });
 
 type Rendered = { main: InProcessApi; scheduler: ManualScheduler; strap: FakeStrap; fake: FakeBluetooth };
@@ -27,7 +22,6 @@ type Rendered = { main: InProcessApi; scheduler: ManualScheduler; strap: FakeStr
 async function openDevice(): Promise<Rendered> {
   window.location.hash = '#/device';
   const main = createInProcessApi();
-  opened.push(main);
   const scheduler = createManualScheduler();
   const strap = new FakeStrap({ batteryPercent: 64 });
   const fake = createFakeBluetooth(strap);
