@@ -157,12 +157,16 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     const marker = await harness.page.waitForSelector(`.trend-marker[data-entry-id="${data.partnerEntry.id}"]`);
     // Keyboard focus shows the same tip as hover.
     await marker!.focus();
-    await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 60_000 });
+    // The tip shows "Reading the mood…" first and React then changes that text in place. A
+    // plain waitForSelector re-checks only on added nodes and attributes, never on text edits,
+    // so it would miss the mood if it arrives after the first look (it did on a loaded
+    // machine); visible: true makes it re-check on every frame, and the tip must be seen anyway.
+    await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { visible: true, timeout: 60_000 });
     await marker!.evaluate((el) => (el as HTMLElement).blur());
     await harness.page.mouse.move(0, 0);
     await marker!.scrollIntoView();
     await marker!.hover();
-    const tip = await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { timeout: 60_000 });
+    const tip = await harness.page.waitForSelector('.trend-marker-tip ::-p-text(Mood:)', { visible: true, timeout: 60_000 });
     expect(tip).not.toBeNull();
     expect(await harness.page.$eval('.trend-marker-tip', (el) => el.textContent)).toContain(data.partnerEntry.firstLine);
     mkdirSync(join(repoRoot, 'test-artifacts', 'screenshots'), { recursive: true });
