@@ -180,6 +180,15 @@ function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): Ar
     // paper's flow lets a sustained deviation from the median be caught on mRR alone.)
     if (Math.abs(drr) <= 1 && Math.abs(mRR[i]!) <= 3) continue;
 
+    // A lost or a doubled detection first: its signature (a long beat that is two ordinary
+    // ones, or two short beats that are one) is sharper than the ectopic pattern it also
+    // makes, and only splitting or merging keeps the beat count and the total time.
+    const countError = beatCountError(rrMs, medianRR, th2, i);
+    if (countError) {
+      detections.push({ index: i, kind: countError });
+      continue;
+    }
+
     // Ectopic: an NPN or PNP pattern in dRR (subspace S11 vs S12).
     const s12i = s12(i);
     if (isEctopicPattern(drr, s12i) && isClearlyOffRhythm(rrMs, medianRR, i)) {
@@ -222,6 +231,40 @@ function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): Ar
     }
   }
   return dedupe(detections);
+}
+
+/**
+ * How far a split half or a merged pair may be from the local median and still count as an
+ * ordinary beat: the paper's Th2, widened up to 1.5 · Th2 but never beyond 25 % of the median.
+ * Th2 alone missed beats lost in fast stretches of breathing, where the two real halves sat
+ * 15–24 % below the median; a fixed 25 % split single junk values (1.5–1.8 times the median)
+ * of calm, regular rhythms, where Th2 is small and a false split costs most.
+ */
+export const COUNT_ERROR_MAX_SHARE = 0.25;
+export const COUNT_ERROR_TH2_FACTOR = 1.5;
+/** A beat this share or more below the local median came early (a premature beat). */
+const PREMATURE_MIN_SHARE = 0.15;
+/** A premature beat and its compensatory pause take about two beats' time, never this many. */
+const PREMATURE_PAIR_MAX_BEATS = 2.6;
+
+/**
+ * Whether beat i is a detection the sensor lost ('missed': a long interval whose halves are
+ * each an ordinary beat) or one it invented ('extra': a short interval that, with the short
+ * one after it, makes one ordinary beat). Our addition to the paper's order of tests.
+ */
+function beatCountError(rrMs: Float64Array, medianRR: Float64Array, th2: Float64Array, i: number): 'missed' | 'extra' | null {
+  const rr = rrMs[i]!;
+  const median = medianRR[i]!;
+  const tolerance = Math.max(th2[i]!, Math.min(COUNT_ERROR_MAX_SHARE * median, COUNT_ERROR_TH2_FACTOR * th2[i]!));
+  // After a premature (short) beat a long interval is most likely its compensatory pause,
+  // which the ectopic test judges, in the paper's order.
+  const previous = i > 0 ? rrMs[i - 1]! : median;
+  const afterPremature =
+    previous < (1 - PREMATURE_MIN_SHARE) * median && previous + rr < PREMATURE_PAIR_MAX_BEATS * median;
+  if (!afterPremature && rr > 1.5 * median && Math.abs(rr / 2 - median) < tolerance) return 'missed';
+  const next = i + 1 < rrMs.length ? rrMs[i + 1]! : Number.NaN;
+  if (rr < 0.75 * median && next < median && Math.abs(rr + next - median) < tolerance) return 'extra';
+  return null;
 }
 
 /** NPN or PNP in dRR: subspace S11 against S12 (Figure 2 of the paper). */

@@ -35,7 +35,10 @@ describe('artefact cleaning on real heartbeats', () => {
     const error = cleaningError(mix, rate, recordings);
     expect(error.meanRmssdErrorPercent).toBeLessThan(3);
     expect(error.meanRmssdErrorPercent).toBeLessThan(neurokit2);
-    // Missed beats are split and extra ones merged, so hardly a beat is lost or invented.
-    expect(error.meanBeatCountError).toBeLessThan(1);
+    // Missed beats are split and extra ones merged. On generated rhythms the count is exact
+    // (properties.test.ts); in these real ones a handful of the 40 runs per row meet a beat
+    // that is truly ambiguous (a long interval right after a shortish one: a lost beat, or a
+    // premature beat's pause?) and end one beat off.
+    expect(error.meanBeatCountError).toBeLessThanOrEqual(mix === 'missed' || mix === 'extra' ? 0.1 : 0.2);
   });
 });
