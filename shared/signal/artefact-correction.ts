@@ -286,16 +286,20 @@ function isClearlyOffRhythm(rrMs: Float64Array, medianRR: Float64Array, i: numbe
   return shortest < (1 - ECTOPIC_MIN_OFFSET) * median || longest > (1 + ECTOPIC_MIN_OFFSET) * median;
 }
 
-/** Keeps one detection per beat (the first), in index order. */
+/**
+ * Keeps one detection per beat (the first), in index order, and none for the interval an
+ * extra beat is merged with: the merge consumes it, so it was never corrected on its own.
+ */
 function dedupe(detections: ArtefactDetection[]): ArtefactDetection[] {
-  const seen = new Set<number>();
+  const byIndex = new Map<number, ArtefactDetection>();
+  for (const detection of detections) if (!byIndex.has(detection.index)) byIndex.set(detection.index, detection);
   const unique: ArtefactDetection[] = [];
-  for (const detection of detections) {
-    if (seen.has(detection.index)) continue;
-    seen.add(detection.index);
+  for (const detection of [...byIndex.values()].sort((a, b) => a.index - b.index)) {
+    const previous = unique[unique.length - 1];
+    if (previous && previous.kind === 'extra' && previous.index === detection.index - 1) continue;
     unique.push(detection);
   }
-  return unique.sort((a, b) => a.index - b.index);
+  return unique;
 }
 
 /**
