@@ -1,32 +1,21 @@
 // RR validation and artefact correction (signal.md): the Lipponen & Tarvainen 2019 beat
-// classification and correction, iterated while the number of detected artefacts falls, then a
-// 300–2000 ms range gate for whatever it left.
-//
-// Hand-written because no pure TypeScript implementation exists; the algorithm follows the
-// paper (J Med Eng Technol 43:173–181) with the structure peers use (NeuroKit2, systole),
-// read, not copied. Where the paper leaves a detail open the choice is commented here.
-// Over 300 lines on purpose: the classification, its thresholds and the correction are one
-// algorithm from one paper, and reading them side by side is how it is checked against it.
+// classification (beat-classification.ts) over centred windows of the whole recording and its
+// correction, iterated while the number of detected artefacts falls, then a 300–2000 ms range
+// gate for whatever it left.
+import {
+  classifyBeat,
+  LT_MEDIAN_WINDOW_BEATS,
+  LT_THRESHOLD_WINDOW_BEATS,
+  medianDeviationMs,
+  thresholdMs,
+  type ArtefactClass,
+  type ArtefactDetection,
+} from './beat-classification.ts';
 import { centredRollingQuantiles } from './rolling-quantile.ts';
 import { isPlausibleRr, isPossibleInterval } from './rr-range.ts';
 
-/** Lipponen & Tarvainen 2019 constants. */
-export const LT_ALPHA = 5.2;
-export const LT_C1 = 0.13;
-export const LT_C2 = 0.17;
-export const LT_THRESHOLD_WINDOW_BEATS = 91;
-export const LT_MEDIAN_WINDOW_BEATS = 11;
-/**
- * Lower bound for Th1/Th2 in ms. With a very regular or coarsely quantised rhythm (128 Hz
- * recordings move in 7.8 ms steps) the quartile deviation of a window can be 0, and every
- * one-step change would then count as an artefact. Our own choice; the paper is silent.
- */
-export const MIN_THRESHOLD_MS = 10;
-/** How far (a share of the local median) an ectopic pair must stray; see isClearlyOffRhythm. */
-export const ECTOPIC_MIN_OFFSET = 0.25;
+export type { ArtefactClass, ArtefactDetection } from './beat-classification.ts';
 const MAX_PASSES = 10;
-
-export type ArtefactClass = 'ectopic' | 'missed' | 'extra' | 'longShort';
 
 export type ArtefactCounts = {
   readonly ectopic: number;
@@ -47,8 +36,6 @@ export type CleaningResult = {
   readonly outOfRange: number;
   readonly passes: number;
 };
-
-export type ArtefactDetection = { readonly index: number; readonly kind: ArtefactClass };
 
 /**
  * Replaces intervals outside [300, 2000] ms (and non-finite values) by linear interpolation
@@ -116,9 +103,7 @@ function thresholds(signal: Float64Array, result: Float64Array, scratch: Scratch
   const { magnitudes, q1, q3 } = scratch;
   for (let i = 0; i < signal.length; i++) magnitudes[i] = Math.abs(signal[i]!);
   centredRollingQuantiles(magnitudes, LT_THRESHOLD_WINDOW_BEATS, [0.25, 0.75], [q1, q3]);
-  for (let i = 0; i < signal.length; i++) {
-    result[i] = Math.max(MIN_THRESHOLD_MS, (LT_ALPHA * (q3[i]! - q1[i]!)) / 2);
-  }
+  for (let i = 0; i < signal.length; i++) result[i] = thresholdMs(q1[i]!, q3[i]!);
   return result;
 }
 
@@ -155,135 +140,24 @@ function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): Ar
   const th1 = thresholds(dRR, scratch.th1, scratch);
   for (let i = 0; i < n; i++) dRR[i] = dRR[i]! / th1[i]!;
 
-  // mRR: deviation from the 11-beat median, negatives doubled (short beats matter more).
   const medianRR = scratch.median;
   centredRollingQuantiles(rrMs, LT_MEDIAN_WINDOW_BEATS, [0.5], [medianRR]);
-  for (let i = 0; i < n; i++) {
-    const deviation = rrMs[i]! - medianRR[i]!;
-    mRR[i] = deviation < 0 ? 2 * deviation : deviation;
-  }
+  for (let i = 0; i < n; i++) mRR[i] = medianDeviationMs(rrMs[i]!, medianRR[i]!);
   const th2 = thresholds(mRR, scratch.th2, scratch);
   for (let i = 0; i < n; i++) mRR[i] = mRR[i]! / th2[i]!;
 
-  // Neighbours beyond the ends count as "no change" (0).
-  const d = (i: number): number => (i >= 0 && i < n ? dRR[i]! : 0);
-  // S12: for a positive dRR the larger neighbour, for a negative one the smaller.
-  const s12 = (i: number): number => (d(i) > 0 ? Math.max(d(i - 1), d(i + 1)) : Math.min(d(i - 1), d(i + 1)));
-  // S22: for a non-negative dRR the smaller of the next two, for a negative one the larger.
-  const s22 = (i: number): number => (d(i) >= 0 ? Math.min(d(i + 1), d(i + 2)) : Math.max(d(i + 1), d(i + 2)));
-
+  const signals = { rrMs, dRR, mRR, medianMs: medianRR, th2Ms: th2, length: n };
   const detections: ArtefactDetection[] = [];
   for (let i = loopFrom; i < loopTo; i++) {
-    const drr = dRR[i]!;
-    // Figure 1 of the paper: a beat is examined when its dRR or its mRR is out of bounds.
-    // (NeuroKit2 skips beats with |dRR| ≤ 1 outright, which never lets the mRR test fire; the
-    // paper's flow lets a sustained deviation from the median be caught on mRR alone.)
-    if (Math.abs(drr) <= 1 && Math.abs(mRR[i]!) <= 3) continue;
-
-    // A lost or a doubled detection first: its signature (a long beat that is two ordinary
-    // ones, or two short beats that are one) is sharper than the ectopic pattern it also
-    // makes, and only splitting or merging keeps the beat count and the total time.
-    const countError = beatCountError(rrMs, medianRR, th2, i);
-    if (countError) {
-      detections.push({ index: i, kind: countError });
-      continue;
-    }
-
-    // Ectopic: an NPN or PNP pattern in dRR (subspace S11 vs S12).
-    const s12i = s12(i);
-    if (isEctopicPattern(drr, s12i) && isClearlyOffRhythm(rrMs, medianRR, i)) {
-      // The interval before an ectopic beat's pattern centre is its other half (the short
-      // beat of a short–long pair); the long/short test flags it first. It is one event.
-      const previous = detections[detections.length - 1];
-      if (previous && previous.index === i - 1 && previous.kind === 'longShort') detections.pop();
-      detections.push({ index: i, kind: 'ectopic' });
-      continue;
-    }
-
-    // Long/short candidates: this beat, and the next if its change is the smaller of the two
-    // that follow (the artefact may sit one beat later).
-    const candidates = Math.abs(d(i + 1)) < Math.abs(d(i + 2)) && i + 1 < n ? [i, i + 1] : [i];
-    for (const j of candidates) {
-      const dj = d(j);
-      const s22j = s22(j);
-      const isLong = dj > 1 && s22j < -1;
-      const isShort = dj < -1 && s22j > 1;
-      const farFromMedian = Math.abs(mRR[j]!) > 3;
-      if (!isLong && !isShort && !farFromMedian) continue;
-      const rr = rrMs[j]!;
-      const median = medianRR[j]!;
-      const tolerance = th2[j]!;
-      const next = j + 1 < n ? rrMs[j + 1]! : Number.NaN;
-      // Extra: a short beat that together with the next makes one ordinary interval.
-      if (isShort && Math.abs(rr + next - median) < tolerance) {
-        detections.push({ index: j, kind: 'extra' });
-      } else if (isLong && Math.abs(rr / 2 - median) < tolerance) {
-        // Missed: a long beat that is two ordinary intervals.
-        detections.push({ index: j, kind: 'missed' });
-      } else if (farFromMedian && (isLong || isShort)) {
-        // Our choice (the paper flags either test alone): a long or short beat must both break
-        // the beat-to-beat pattern and sit far from the local median. Either alone flags 1–3 %
-        // of the beats of clean recordings with deep breathing swings, and replacing those
-        // lowered their RMSSD by up to 9 %.
-        detections.push({ index: j, kind: 'longShort' });
-      } else continue;
-      break;
-    }
+    const detection = classifyBeat(signals, i);
+    if (!detection) continue;
+    // The interval before an ectopic beat's pattern centre is its other half (the short
+    // beat of a short–long pair); the long/short test flags it first. It is one event.
+    const previous = detections[detections.length - 1];
+    if (detection.kind === 'ectopic' && previous && previous.index === i - 1 && previous.kind === 'longShort') detections.pop();
+    detections.push(detection);
   }
   return dedupe(detections);
-}
-
-/**
- * How far a split half or a merged pair may be from the local median and still count as an
- * ordinary beat: the paper's Th2, widened up to 1.5 · Th2 but never beyond 25 % of the median.
- * Th2 alone missed beats lost in fast stretches of breathing, where the two real halves sat
- * 15–24 % below the median; a fixed 25 % split single junk values (1.5–1.8 times the median)
- * of calm, regular rhythms, where Th2 is small and a false split costs most.
- */
-export const COUNT_ERROR_MAX_SHARE = 0.25;
-export const COUNT_ERROR_TH2_FACTOR = 1.5;
-/** A beat this share or more below the local median came early (a premature beat). */
-const PREMATURE_MIN_SHARE = 0.15;
-/** A premature beat and its compensatory pause take about two beats' time, never this many. */
-const PREMATURE_PAIR_MAX_BEATS = 2.6;
-
-/**
- * Whether beat i is a detection the sensor lost ('missed': a long interval whose halves are
- * each an ordinary beat) or one it invented ('extra': a short interval that, with the short
- * one after it, makes one ordinary beat). Our addition to the paper's order of tests.
- */
-function beatCountError(rrMs: Float64Array, medianRR: Float64Array, th2: Float64Array, i: number): 'missed' | 'extra' | null {
-  const rr = rrMs[i]!;
-  const median = medianRR[i]!;
-  const tolerance = Math.max(th2[i]!, Math.min(COUNT_ERROR_MAX_SHARE * median, COUNT_ERROR_TH2_FACTOR * th2[i]!));
-  // After a premature (short) beat a long interval is most likely its compensatory pause,
-  // which the ectopic test judges, in the paper's order.
-  const previous = i > 0 ? rrMs[i - 1]! : median;
-  const afterPremature =
-    previous < (1 - PREMATURE_MIN_SHARE) * median && previous + rr < PREMATURE_PAIR_MAX_BEATS * median;
-  if (!afterPremature && rr > 1.5 * median && Math.abs(rr / 2 - median) < tolerance) return 'missed';
-  const next = i + 1 < rrMs.length ? rrMs[i + 1]! : Number.NaN;
-  if (rr < 0.75 * median && next < median && Math.abs(rr + next - median) < tolerance) return 'extra';
-  return null;
-}
-
-/** NPN or PNP in dRR: subspace S11 against S12 (Figure 2 of the paper). */
-function isEctopicPattern(drr: number, s12: number): boolean {
-  return (drr > 1 && s12 < -LT_C1 * drr - LT_C2) || (drr < -1 && s12 > -LT_C1 * drr + LT_C2);
-}
-
-/**
- * Our choice, on top of the paper: an ectopic pair is corrected only when one of its two
- * intervals is at least ECTOPIC_MIN_OFFSET off the local median (a premature beat comes early,
- * its compensatory pause late). Deep, slow breathing makes the same up-down-up pattern in
- * dRR with smaller steps; correcting those smoothed away real variability.
- */
-function isClearlyOffRhythm(rrMs: Float64Array, medianRR: Float64Array, i: number): boolean {
-  const median = medianRR[i]!;
-  const before = i > 0 ? rrMs[i - 1]! : rrMs[i]!;
-  const shortest = Math.min(rrMs[i]!, before);
-  const longest = Math.max(rrMs[i]!, before);
-  return shortest < (1 - ECTOPIC_MIN_OFFSET) * median || longest > (1 + ECTOPIC_MIN_OFFSET) * median;
 }
 
 /**
