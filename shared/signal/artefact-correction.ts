@@ -7,6 +7,8 @@ import {
   LT_MEDIAN_WINDOW_BEATS,
   LT_THRESHOLD_WINDOW_BEATS,
   medianDeviationMs,
+  TH1_WINDOW_LEAD_BEATS,
+  TH2_WINDOW_LEAD_BEATS,
   thresholdMs,
   type ArtefactClass,
   type ArtefactDetection,
@@ -98,12 +100,25 @@ function scratchViews(n: number): Scratch {
   return Object.fromEntries(scratchNames.map((name) => [name, scratchBuffers[name].subarray(0, n)])) as Scratch;
 }
 
-/** Th = α · quartile deviation of |signal| over the 91-beat centred window, floored; into `result`. */
-function thresholds(signal: Float64Array, result: Float64Array, scratch: Scratch): Float64Array {
+const HALF_THRESHOLD_WINDOW = (LT_THRESHOLD_WINDOW_BEATS - 1) / 2;
+
+/**
+ * Th = α · quartile deviation of |signal| over the 91 values ending `lead` beats after each
+ * beat, floored; into `result`. Near the start of a recording the window is the first 91
+ * values, as many as later beats get: the live filter, which has only the beats so far there,
+ * may judge the first minute and a half differently (signal.md). A window ending at e is the
+ * centred window of e − 45, so the centred rolling quartiles serve.
+ */
+function thresholds(signal: Float64Array, lead: number, result: Float64Array, scratch: Scratch): Float64Array {
   const { magnitudes, q1, q3 } = scratch;
-  for (let i = 0; i < signal.length; i++) magnitudes[i] = Math.abs(signal[i]!);
+  const n = signal.length;
+  for (let i = 0; i < n; i++) magnitudes[i] = Math.abs(signal[i]!);
   centredRollingQuantiles(magnitudes, LT_THRESHOLD_WINDOW_BEATS, [0.25, 0.75], [q1, q3]);
-  for (let i = 0; i < signal.length; i++) result[i] = thresholdMs(q1[i]!, q3[i]!);
+  for (let i = 0; i < n; i++) {
+    const end = Math.min(Math.max(i + lead, LT_THRESHOLD_WINDOW_BEATS - 1), n - 1);
+    const centre = Math.max(0, end - HALF_THRESHOLD_WINDOW);
+    result[i] = thresholdMs(q1[centre]!, q3[centre]!);
+  }
   return result;
 }
 
@@ -113,10 +128,11 @@ export function detectArtefacts(rrMs: Float64Array): ArtefactDetection[] {
 }
 
 /**
- * How far a change to one interval can move a classification: the 91-beat threshold window
- * (45) on top of the 11-beat median (5), plus the three beats the subspaces look ahead.
+ * How far a change to one interval can move a classification: the 91-beat threshold windows
+ * reach 90 beats back (Th2's, of median deviations, 5 more through the 11-beat median) and 6
+ * ahead, and the subspaces look 3 beats ahead.
  */
-const INFLUENCE_RADIUS_BEATS = 60;
+const INFLUENCE_RADIUS_BEATS = 100;
 
 /**
  * Classifies only the beats in [from, to): the rolling statistics are computed over the range
@@ -137,19 +153,17 @@ function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): Ar
   const { dRR, mRR } = scratch;
   dRR[0] = 0;
   for (let i = 1; i < n; i++) dRR[i] = rrMs[i]! - rrMs[i - 1]!;
-  const th1 = thresholds(dRR, scratch.th1, scratch);
-  for (let i = 0; i < n; i++) dRR[i] = dRR[i]! / th1[i]!;
+  const th1 = thresholds(dRR, TH1_WINDOW_LEAD_BEATS, scratch.th1, scratch);
 
   const medianRR = scratch.median;
   centredRollingQuantiles(rrMs, LT_MEDIAN_WINDOW_BEATS, [0.5], [medianRR]);
   for (let i = 0; i < n; i++) mRR[i] = medianDeviationMs(rrMs[i]!, medianRR[i]!);
-  const th2 = thresholds(mRR, scratch.th2, scratch);
-  for (let i = 0; i < n; i++) mRR[i] = mRR[i]! / th2[i]!;
+  const th2 = thresholds(mRR, TH2_WINDOW_LEAD_BEATS, scratch.th2, scratch);
 
-  const signals = { rrMs, dRR, mRR, medianMs: medianRR, th2Ms: th2, length: n };
+  const signals = { rrMs, dRRMs: dRR, mRRMs: mRR, medianMs: medianRR, length: n };
   const detections: ArtefactDetection[] = [];
   for (let i = loopFrom; i < loopTo; i++) {
-    const detection = classifyBeat(signals, i);
+    const detection = classifyBeat(signals, i, th1[i]!, th2[i]!);
     if (!detection) continue;
     // The interval before an ectopic beat's pattern centre is its other half (the short
     // beat of a short–long pair); the long/short test flags it first. It is one event.

@@ -21,16 +21,20 @@ export const LT_MEDIAN_HALF_WINDOW_BEATS = (LT_MEDIAN_WINDOW_BEATS - 1) / 2;
  * one-step change would then count as an artefact. Our own choice; the paper is silent.
  */
 export const MIN_THRESHOLD_MS = 10;
-/** How far (a share of the local median) an ectopic pair must stray; see isClearlyOffRhythm. */
-export const ECTOPIC_MIN_OFFSET = 0.25;
 /**
- * How far a split half or a merged pair may be from the local median and still count as an
- * ordinary beat: the paper's Th2, widened up to 1.5 · Th2 but never beyond 25 % of the median.
- * Th2 alone missed beats lost in fast stretches of breathing, where the two real halves sat
- * 15–24 % below the median; a fixed 25 % split single junk values (1.5–1.8 times the median)
- * of calm, regular rhythms, where Th2 is small and a false split costs most.
+ * How far (a share of the local median) one of an ectopic pair must stray, or how far apart
+ * its early and late beat must be; see isClearlyOffRhythm.
  */
-export const COUNT_ERROR_MAX_SHARE = 0.25;
+export const ECTOPIC_MIN_OFFSET = 0.25;
+export const ECTOPIC_MIN_SPREAD = 0.45;
+/**
+ * How far a split half or a merged pair may be from the local median (and from the beats
+ * either side) and still count as an ordinary beat: the paper's Th2, widened up to 1.5 · Th2
+ * but never beyond 20 % of the median. Th2 alone missed beats lost in fast stretches of
+ * breathing, where the two real halves sat 15–20 % below the median; 25 % split single junk
+ * values (1.5–1.8 times the median) of calm rhythms, where a false split costs most.
+ */
+export const COUNT_ERROR_MAX_SHARE = 0.2;
 export const COUNT_ERROR_TH2_FACTOR = 1.5;
 /** A beat this share or more below the local median came early (a premature beat). */
 const PREMATURE_MIN_SHARE = 0.15;
@@ -42,19 +46,28 @@ export type ArtefactClass = 'ectopic' | 'missed' | 'extra' | 'longShort';
 export type ArtefactDetection = { readonly index: number; readonly kind: ArtefactClass };
 
 /**
- * What the classification reads around a beat, index by index: the intervals, dRR / Th1,
- * mRR / Th2, the 11-beat median and Th2. Entries at `length` and beyond count as "no change".
+ * What the classification reads around a beat, index by index, in ms: the intervals, their
+ * changes (dRR), their deviations from the local median (mRR, medianDeviationMs) and that
+ * median. Entries at `length` and beyond count as "no change".
  */
 export type BeatSignals = {
   readonly rrMs: Float64Array;
-  /** RR_i − RR_{i−1} over Th1 (0 for a segment's first beat). */
-  readonly dRR: Float64Array;
-  /** The median deviation (medianDeviationMs) over Th2. */
-  readonly mRR: Float64Array;
+  /** RR_i − RR_{i−1} (0 for a segment's first beat). */
+  readonly dRRMs: Float64Array;
+  readonly mRRMs: Float64Array;
   readonly medianMs: Float64Array;
-  readonly th2Ms: Float64Array;
   readonly length: number;
 };
+
+/**
+ * Where the 91-beat threshold windows sit: Th1 over the 91 changes ending 6 beats after the
+ * judged beat, Th2 over the 91 median deviations ending 1 beat after it. The paper centres
+ * them; we place them where a live stream can have them once the beat's median and the next
+ * beat's are settled (live-beat-filter.ts), and the batch cleaning uses the very same windows,
+ * so live and batch judge a beat alike. The quartiles of 91 beats move little over 40 beats.
+ */
+export const TH1_WINDOW_LEAD_BEATS = LT_MEDIAN_HALF_WINDOW_BEATS + 1;
+export const TH2_WINDOW_LEAD_BEATS = 1;
 
 /** Th = α · quartile deviation of the window's magnitudes, floored. */
 export function thresholdMs(q1: number, q3: number): number {
@@ -70,21 +83,23 @@ export function medianDeviationMs(rrMs: number, medianMs: number): number {
 /**
  * Classifies beat i: null for a normal beat, else the detection, which may name beat i + 1
  * (the paper's long/short test looks one beat ahead when that beat's change is the smaller of
- * the two that follow). Reads signals from i − 1 to i + 3.
+ * the two that follow). Reads signals from i − 1 to i + 3; th1Ms and th2Ms are beat i's
+ * thresholds, used for its neighbours too (their own would need beats not yet arrived live).
  */
-export function classifyBeat(signals: BeatSignals, i: number): ArtefactDetection | null {
-  const { rrMs, dRR, mRR, medianMs, th2Ms, length: n } = signals;
-  const d = (j: number): number => (j >= 0 && j < n ? dRR[j]! : 0);
+export function classifyBeat(signals: BeatSignals, i: number, th1Ms: number, th2Ms: number): ArtefactDetection | null {
+  const { rrMs, dRRMs, mRRMs, medianMs, length: n } = signals;
+  const d = (j: number): number => (j >= 0 && j < n ? dRRMs[j]! / th1Ms : 0);
+  const m = (j: number): number => mRRMs[j]! / th2Ms;
   const drr = d(i);
   // Figure 1 of the paper: a beat is examined when its dRR or its mRR is out of bounds.
   // (NeuroKit2 skips beats with |dRR| ≤ 1 outright, which never lets the mRR test fire; the
   // paper's flow lets a sustained deviation from the median be caught on mRR alone.)
-  if (Math.abs(drr) <= 1 && Math.abs(mRR[i]!) <= 3) return null;
+  if (Math.abs(drr) <= 1 && Math.abs(m(i)) <= 3) return null;
 
   // A lost or a doubled detection first: its signature (a long beat that is two ordinary
   // ones, or two short beats that are one) is sharper than the ectopic pattern it also
   // makes, and only splitting or merging keeps the beat count and the total time.
-  const countError = beatCountError(signals, i);
+  const countError = beatCountError(signals, i, th2Ms);
   if (countError) return { index: i, kind: countError };
 
   // Ectopic: an NPN or PNP pattern in dRR (subspace S11 vs S12).
@@ -101,21 +116,23 @@ export function classifyBeat(signals: BeatSignals, i: number): ArtefactDetection
     const s22 = dj >= 0 ? Math.min(d(j + 1), d(j + 2)) : Math.max(d(j + 1), d(j + 2));
     const isLong = dj > 1 && s22 < -1;
     const isShort = dj < -1 && s22 > 1;
-    const farFromMedian = Math.abs(mRR[j]!) > 3;
+    const farFromMedian = Math.abs(m(j)) > 3;
     if (!isLong && !isShort && !farFromMedian) continue;
     const rr = rrMs[j]!;
     const median = medianMs[j]!;
-    const tolerance = th2Ms[j]!;
+    const tolerance = th2Ms;
     const next = j + 1 < n ? rrMs[j + 1]! : Number.NaN;
     // Extra: a short beat that together with the next makes one ordinary interval.
     if (isShort && Math.abs(rr + next - median) < tolerance) return { index: j, kind: 'extra' };
     // Missed: a long beat that is two ordinary intervals.
     if (isLong && Math.abs(rr / 2 - median) < tolerance) return { index: j, kind: 'missed' };
     // Our choice (the paper flags either test alone): a long or short beat must both break
-    // the beat-to-beat pattern and sit far from the local median. Either alone flags 1–3 %
-    // of the beats of clean recordings with deep breathing swings, and replacing those
-    // lowered their RMSSD by up to 9 %.
-    if (farFromMedian && (isLong || isShort)) return { index: j, kind: 'longShort' };
+    // the beat-to-beat pattern and sit far from the local median, by Th2 and by at least
+    // ECTOPIC_MIN_OFFSET, as an ectopic pair must. Looser, these flagged 1–3 % of the beats
+    // of clean recordings with deep breathing swings (one early beat 23 % short, too), and
+    // replacing those lowered their RMSSD by up to 9 %.
+    const offMedian = Math.abs(rr - median) >= ECTOPIC_MIN_OFFSET * median;
+    if (farFromMedian && offMedian && (isLong || isShort)) return { index: j, kind: 'longShort' };
   }
   return null;
 }
@@ -125,19 +142,29 @@ export function classifyBeat(signals: BeatSignals, i: number): ArtefactDetection
  * each an ordinary beat) or one it invented ('extra': a short interval that, with the short
  * one after it, makes one ordinary beat). Our addition to the paper's order of tests.
  */
-function beatCountError(signals: BeatSignals, i: number): 'missed' | 'extra' | null {
-  const { rrMs, medianMs, th2Ms, length: n } = signals;
+function beatCountError(signals: BeatSignals, i: number, th2: number): 'missed' | 'extra' | null {
+  const { rrMs, medianMs, length: n } = signals;
   const rr = rrMs[i]!;
   const median = medianMs[i]!;
-  const th2 = th2Ms[i]!;
   const tolerance = Math.max(th2, Math.min(COUNT_ERROR_MAX_SHARE * median, COUNT_ERROR_TH2_FACTOR * th2));
   // After a premature (short) beat a long interval is most likely its compensatory pause,
   // which the ectopic test judges, in the paper's order.
   const previous = i > 0 ? rrMs[i - 1]! : median;
+  const next = i + 1 < n ? rrMs[i + 1]! : Number.NaN;
   const afterPremature =
     previous < (1 - PREMATURE_MIN_SHARE) * median && previous + rr < PREMATURE_PAIR_MAX_BEATS * median;
-  if (!afterPremature && rr > 1.5 * median && Math.abs(rr / 2 - median) < tolerance) return 'missed';
-  const next = i + 1 < n ? rrMs[i + 1]! : Number.NaN;
+  // A lost beat is a lone outlier: its halves match the beats either side, too. A slow swing
+  // of deep breathing (900, 1100, 900 ms where the median is 700) is long together with its
+  // neighbours, and splitting its peak would invent a beat.
+  const neighboursMs = i + 1 < n ? (previous + next) / 2 : previous;
+  if (
+    !afterPremature &&
+    rr > 1.5 * median &&
+    Math.abs(rr / 2 - median) < tolerance &&
+    Math.abs(rr / 2 - neighboursMs) < tolerance
+  ) {
+    return 'missed';
+  }
   if (rr < 0.75 * median && next < median && Math.abs(rr + next - median) < tolerance) return 'extra';
   return null;
 }
@@ -159,5 +186,9 @@ function isClearlyOffRhythm(signals: BeatSignals, i: number): boolean {
   const before = i > 0 ? rrMs[i - 1]! : rrMs[i]!;
   const shortest = Math.min(rrMs[i]!, before);
   const longest = Math.max(rrMs[i]!, before);
-  return shortest < (1 - ECTOPIC_MIN_OFFSET) * median || longest > (1 + ECTOPIC_MIN_OFFSET) * median;
+  return (
+    shortest < (1 - ECTOPIC_MIN_OFFSET) * median ||
+    longest > (1 + ECTOPIC_MIN_OFFSET) * median ||
+    longest - shortest > ECTOPIC_MIN_SPREAD * median
+  );
 }

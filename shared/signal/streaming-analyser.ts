@@ -6,7 +6,6 @@
 // timeline as the clock), so a live session and its replay give the same numbers, equal to
 // the batch functions on the same beats. The injected clock answers only "how long since the
 // last beat?", which is what tells a loose strap from a quiet heart.
-import { isPossibleInterval } from './rr-range.ts';
 import { available, unavailable, type Availability } from './availability.ts';
 import {
   COHERENCE_UPDATE_MS,
@@ -15,7 +14,7 @@ import {
   skipEmptyWindowEnds,
   type CoherenceReading,
 } from './coherence.ts';
-import { createLiveBeatFilter } from './live-beat-filter.ts';
+import { createLiveBeatFilter, type CleanedBeatSink } from './live-beat-filter.ts';
 import {
   DEFAULT_REGULATION_THRESHOLDS,
   calmLineBpm,
@@ -38,14 +37,12 @@ export type StreamingAnalyserOptions = {
 export const MIN_RMSSD_SPAN_SEC = 30;
 /** No beat for this long: the live figures are stale (strap loose, out of range). */
 export const STALE_AFTER_MS = 5_000;
-/** Time between two beats beyond their RR plus this is a gap: beats were lost. */
-export const GAP_TOLERANCE_MS = 2_000;
 const PEAK_RESOLUTION_BPM = 1e-9;
 
 export type SignalQuality = {
   /** Intervals received. */
   readonly received: number;
-  /** Received intervals that were out of range, split or replaced. */
+  /** Received intervals the live filter changed (every artefact class) or left out. */
   readonly corrected: number;
   readonly correctedPercent: number;
   readonly outOfRange: number;
@@ -61,6 +58,8 @@ export type StreamingSnapshot = {
   /** NN intervals analysed (after the live filter). */
   readonly beats: number;
   readonly durationSec: number;
+  /** Time (tMs) of the newest analysed beat: the live filter holds the newest few back. */
+  readonly analysedUntilMs: number | null;
   readonly liveHrBpm: Availability<number>;
   readonly rmssdMs: Availability<number>;
   readonly coherence: Availability<CoherenceReading>;
@@ -73,6 +72,8 @@ export type StreamingSnapshot = {
 
 export type StreamingAnalyser = {
   push(beat: Beat): void;
+  /** Analyses the beats the live filter still holds back (a recording replayed to its end). */
+  finish(): void;
   snapshot(): StreamingSnapshot;
 };
 
@@ -102,16 +103,8 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
   let differenceCount = 0;
   let coherenceStart = 0;
 
-  // Live filter and quality.
+  // Live filter (it finds the gaps, too) and the time of the newest beat received.
   const filter = createLiveBeatFilter();
-  const emitted = new Float64Array(2);
-  let received = 0;
-  let corrected = 0;
-  let outOfRange = 0;
-  let gaps = 0;
-  let gapMs = 0;
-  /** Time of the intervals dropped since the last analysed beat. */
-  let droppedMs = 0;
   let lastBeatTMs = -Infinity;
   let lastReceivedTMs: number | null = null;
 
@@ -229,37 +222,26 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
     }
   };
 
+  const analyseCleaned: CleanedBeatSink = (tMs, nnMs, afterGap) => {
+    analyse(tMs, nnMs, afterGap && count > 0);
+    lastBeatTMs = tMs;
+  };
+
   return {
     push(beat) {
-      received++;
       if (Number.isFinite(beat.tMs)) lastReceivedTMs = beat.tMs;
-      const { count: emittedCount, verdict } = filter.push(beat.rrMs, emitted);
-      if (verdict === 'out-of-range') outOfRange++;
-      if (verdict !== 'accepted') corrected++;
-      if (emittedCount === 0) {
-        // A dropped interval still took its time on the strap's clock: it is not a gap.
-        if (isPossibleInterval(beat.rrMs)) droppedMs += beat.rrMs;
-        return;
-      }
-      // A beat without a usable time is placed one interval after the previous beat.
-      const stampedMs = Number.isFinite(beat.tMs) ? beat.tMs : (Number.isFinite(lastBeatTMs) ? lastBeatTMs : 0) + beat.rrMs;
-      const tMs = Math.max(stampedMs, lastBeatTMs);
-      const unaccountedMs = tMs - lastBeatTMs - beat.rrMs - droppedMs;
-      droppedMs = 0;
-      const gapBefore = Number.isFinite(lastBeatTMs) && unaccountedMs > GAP_TOLERANCE_MS;
-      if (gapBefore) {
-        gaps++;
-        gapMs += unaccountedMs;
-      }
-      if (emittedCount === 2) analyse(Math.max(tMs - emitted[1]!, lastBeatTMs), emitted[0]!, gapBefore);
-      analyse(tMs, emitted[emittedCount - 1]!, gapBefore && emittedCount === 1);
-      lastBeatTMs = tMs;
+      filter.push(beat, analyseCleaned);
+    },
+
+    finish() {
+      filter.flush(analyseCleaned);
     },
 
     snapshot() {
       const nowMs = clock.nowMs();
       const msSinceLastBeat = lastReceivedTMs === null ? null : Math.max(0, nowMs - lastReceivedTMs);
       const receiving = msSinceLastBeat !== null && msSinceLastBeat <= STALE_AFTER_MS;
+      const { received, corrected, outOfRange, gaps, gapMs } = filter.counts();
       const quality: SignalQuality = {
         received,
         corrected,
@@ -297,6 +279,7 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
       return {
         beats: count,
         durationSec: spanMs / 1000,
+        analysedUntilMs: count === 0 ? null : lastBeatTMs,
         liveHrBpm,
         rmssdMs,
         coherence,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { coherenceBand, type SignalSample } from '../../../shared/check/live-check.ts';
+import { LIVE_DELAY_BEATS } from '../../../shared/signal/live-beat-filter.ts';
 import { LiveChart } from './live-chart.tsx';
 import type { LiveSeries } from './live-series.ts';
 import { Bpm, formatDuration, StateBadge } from './step-parts.tsx';
@@ -69,6 +70,11 @@ export function LiveView({
             The upper line is your heart rate; the dashed line is your resting rate. The lower line is the time between
             beats: with slow breathing it swings up as you breathe out and down as you breathe in. Bigger, smoother swings
             are a good sign, even when your heart rate only drops a little.
+          </p>
+          <p data-testid="live-delay-help">
+            Each beat is checked against the beats around it before it counts, so the numbers run {LIVE_DELAY_BEATS} beats
+            (about {LIVE_DELAY_BEATS} seconds at rest, less when your heart is fast) behind your heart. A beat the strap
+            missed or counted twice is put right on the way, just as Attune reads the whole session afterwards.
           </p>
           <p>
             Coherence says how much of that rhythm follows one steady wave. It is a coherence ratio from your beats, not a

@@ -30,10 +30,11 @@ describe('properties', () => {
         const beats = rrs.map((rr) => ({ tMs: (tMs += Number.isFinite(rr) && rr > 0 ? rr : 0), rrMs: rr }));
         const analyser = createStreamingAnalyser({ clock: { nowMs: () => tMs }, baselineHrBpm: 65 });
         for (const beat of beats) analyser.push(beat);
+        analyser.finish();
         const snapshot = analyser.snapshot();
         const cleaned = liveCleanBeats(beats);
         expect(snapshot.beats).toBe(cleaned.beats.length);
-        expect(snapshot.quality.corrected).toBe(cleaned.corrected);
+        expect(snapshot.quality.corrected).toBe(cleaned.counts.corrected);
         if (cleaned.beats.length === 0) return;
         const lastT = cleaned.beats.at(-1)!.tMs;
         if (snapshot.liveHrBpm.available) {
@@ -112,7 +113,11 @@ describe('cleaning keeps the beats that were there', () => {
     {},
     { meanHrBpm: 88, rsaAmplitudeMs: 8, mayerAmplitudeMs: 5, noiseMs: 3, driftMs: 10 },
   ];
-  const sum = (values: ArrayLike<number>): number => Array.prototype.reduce.call(values, (a: number, b: number) => a + b, 0) as number;
+  const sum = (values: ArrayLike<number>): number => {
+    let total = 0;
+    for (let i = 0; i < values.length; i++) total += values[i]!;
+    return total;
+  };
 
   it('splits every missed beat and merges every extra one: beat count and total time kept', () => {
     fc.assert(

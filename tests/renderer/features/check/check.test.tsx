@@ -165,6 +165,8 @@ describe('the check', () => {
     await user.click(screen.getByRole('button', { name: 'Resume' }));
     await advance(scheduler, 90_000);
     expect(screen.getByTestId('session-time').textContent).toMatch(/^\d+:\d\d$/);
+    // The live view's help says how far behind the heart its numbers run.
+    expect(screen.getByTestId('live-delay-help').textContent).toMatch(/run 7 beats/);
     await user.selectOptions(screen.getByLabelText('Rhythm'), 'box-4-4-4-4');
     await user.click(screen.getByRole('button', { name: 'How am I doing?' }));
     expect(stepTitle()).toBe('A little more breathing');
