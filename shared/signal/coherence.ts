@@ -9,6 +9,7 @@
 import { available, unavailable, type Availability } from './availability.ts';
 import FFT from 'fft.js';
 import { splineOnUniformGrid } from './cubic-spline.ts';
+import { beatsLostPhrase, valuesBetweenBreaks, type Breaks } from './gaps.ts';
 import { periodicHannWindow } from './welch.ts';
 
 export const COHERENCE_WINDOW_MS = 64_000;
@@ -206,19 +207,36 @@ export function cumulativeBeatTimesMs(nnMs: ArrayLike<number>): Float64Array {
   return times;
 }
 
-export function recordingCoherence(nnMs: ArrayLike<number>): Availability<RecordingCoherence> {
-  const times = cumulativeBeatTimesMs(nnMs);
+/**
+ * Coherence of a whole recording: the mean over its windows. With breaks (indexes where beats
+ * were lost between two intervals, gaps.ts) each unbroken stretch is scheduled on its own, as
+ * if it were a recording by itself, so no window reaches across lost beats.
+ */
+export function recordingCoherence(nnMs: ArrayLike<number>, breaks: Breaks = []): Availability<RecordingCoherence> {
   let ratioSum = 0;
   let normalizedSum = 0;
   const peaks: number[] = [];
-  forEachCoherenceWindow(times, nnMs, (_end, reading) => {
-    if (!reading.available) return;
-    ratioSum += reading.value.ratio;
-    normalizedSum += reading.value.normalized;
-    peaks.push(reading.value.peakHz);
-  });
+  const stretches = valuesBetweenBreaks(nnMs, breaks);
+  for (const stretch of stretches) {
+    forEachCoherenceWindow(cumulativeBeatTimesMs(stretch), stretch, (_end, reading) => {
+      if (!reading.available) return;
+      ratioSum += reading.value.ratio;
+      normalizedSum += reading.value.normalized;
+      peaks.push(reading.value.peakHz);
+    });
+  }
   if (peaks.length === 0) {
-    return unavailable('coherence needs at least 64 seconds of varying beats');
+    if (breaks.length === 0) return unavailable('coherence needs at least 64 seconds of varying beats');
+    let longestMs = 0;
+    for (const stretch of stretches) {
+      let stretchMs = 0;
+      for (let i = 0; i < stretch.length; i++) stretchMs += stretch[i]!;
+      longestMs = Math.max(longestMs, stretchMs);
+    }
+    return unavailable(
+      `coherence needs at least 64 seconds of varying beats without a gap; ${beatsLostPhrase(breaks.length)}, ` +
+        `and the longest unbroken stretch has ${Math.floor(longestMs / 1000)} s`,
+    );
   }
   peaks.sort((a, b) => a - b);
   const middle = peaks.length >> 1;

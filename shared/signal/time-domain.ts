@@ -1,6 +1,12 @@
 // Time-domain and Poincaré HRV metrics, one convention each (signal.md, Kubios where peers
 // disagree). Inputs are NN intervals in ms; every function needs at least 2 intervals and
 // throws a RangeError otherwise, so callers check length once instead of getting NaN.
+//
+// Beats lost between two intervals (a gap, see gaps.ts) make them not successive: the
+// functions built on successive differences take `breaks`, the indexes i where nn[i − 1] and
+// nn[i] are not successive, and take no difference there. With no breaks the arithmetic is
+// exactly that of one unbroken series.
+import type { Breaks } from './gaps.ts';
 
 export type TimeDomainMetrics = {
   readonly meanNnMs: number;
@@ -43,30 +49,59 @@ export function sdnnMs(nnMs: ArrayLike<number>): number {
   return Math.sqrt(squares / (nnMs.length - 1));
 }
 
-/** √(mean of squared successive differences), over the N − 1 differences. */
-export function rmssdMs(nnMs: ArrayLike<number>): number {
-  requireIntervals(nnMs);
-  let squares = 0;
-  for (let i = 1; i < nnMs.length; i++) {
-    const difference = nnMs[i]! - nnMs[i - 1]!;
-    squares += difference * difference;
-  }
-  return Math.sqrt(squares / (nnMs.length - 1));
-}
+const NO_BREAKS: Breaks = [];
 
-/** Count of successive differences strictly greater than 50 ms in magnitude. */
-export function nn50(nnMs: ArrayLike<number>): number {
+/** Number of successive differences within the unbroken stretches; throws when there is none. */
+export function successiveDifferenceCount(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): number {
   requireIntervals(nnMs);
-  let count = 0;
-  for (let i = 1; i < nnMs.length; i++) {
-    if (Math.abs(nnMs[i]! - nnMs[i - 1]!) > 50) count++;
-  }
+  let count = nnMs.length - 1;
+  for (const index of breaks) if (index >= 1 && index < nnMs.length) count--;
+  if (count < 1) throw new RangeError('no two successive NN intervals: beats were lost between every pair');
   return count;
 }
 
-/** 100 · NN50 / (N − 1). */
-export function pnn50(nnMs: ArrayLike<number>): number {
-  return (100 * nn50(nnMs)) / (nnMs.length - 1);
+/**
+ * Calls onDifference(nn[i] − nn[i − 1]) for every i in order, except at breaks. One loop for
+ * every measure, so they all skip the same pairs.
+ */
+function forEachSuccessiveDifference(nnMs: ArrayLike<number>, breaks: Breaks, onDifference: (differenceMs: number) => void): void {
+  let nextBreak = 0;
+  for (let i = 1; i < nnMs.length; i++) {
+    while (nextBreak < breaks.length && breaks[nextBreak]! < i) nextBreak++;
+    if (nextBreak < breaks.length && breaks[nextBreak] === i) continue;
+    onDifference(nnMs[i]! - nnMs[i - 1]!);
+  }
+}
+
+/** √(mean of squared successive differences), over the N − 1 differences (fewer across breaks). */
+export function rmssdMs(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): number {
+  const count = successiveDifferenceCount(nnMs, breaks);
+  let squares = 0;
+  if (breaks.length === 0) {
+    // The common case, and the hot one (live figures, phases): no callback.
+    for (let i = 1; i < nnMs.length; i++) {
+      const difference = nnMs[i]! - nnMs[i - 1]!;
+      squares += difference * difference;
+    }
+  } else {
+    forEachSuccessiveDifference(nnMs, breaks, (difference) => (squares += difference * difference));
+  }
+  return Math.sqrt(squares / count);
+}
+
+/** Count of successive differences strictly greater than 50 ms in magnitude. */
+export function nn50(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): number {
+  successiveDifferenceCount(nnMs, breaks);
+  let count = 0;
+  forEachSuccessiveDifference(nnMs, breaks, (difference) => {
+    if (Math.abs(difference) > 50) count++;
+  });
+  return count;
+}
+
+/** 100 · NN50 / (N − 1), the denominator being the differences actually taken. */
+export function pnn50(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): number {
+  return (100 * nn50(nnMs, breaks)) / successiveDifferenceCount(nnMs, breaks);
 }
 
 /** Mean of beat-wise HR: the hrv-analysis / pyHRV "mean HR", and the live-HR rule's average. */
@@ -77,7 +112,8 @@ export function meanBeatwiseHrBpm(nnMs: ArrayLike<number>): number {
   return sum / nnMs.length;
 }
 
-export function timeDomainMetrics(nnMs: ArrayLike<number>): TimeDomainMetrics {
+/** Mean, SDNN and heart rates over every interval; RMSSD and NN50 within the unbroken stretches. */
+export function timeDomainMetrics(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): TimeDomainMetrics {
   requireIntervals(nnMs);
   const mean = meanNnMs(nnMs);
   let shortestMs = Infinity;
@@ -87,13 +123,13 @@ export function timeDomainMetrics(nnMs: ArrayLike<number>): TimeDomainMetrics {
     if (value < shortestMs) shortestMs = value;
     if (value > longestMs) longestMs = value;
   }
-  const count50 = nn50(nnMs);
+  const count50 = nn50(nnMs, breaks);
   return {
     meanNnMs: mean,
     sdnnMs: sdnnMs(nnMs),
-    rmssdMs: rmssdMs(nnMs),
+    rmssdMs: rmssdMs(nnMs, breaks),
     nn50: count50,
-    pnn50: (100 * count50) / (nnMs.length - 1),
+    pnn50: (100 * count50) / successiveDifferenceCount(nnMs, breaks),
     meanHrBpm: 60000 / mean,
     minHrBpm: 60000 / longestMs,
     maxHrBpm: 60000 / shortestMs,
@@ -102,20 +138,22 @@ export function timeDomainMetrics(nnMs: ArrayLike<number>): TimeDomainMetrics {
 
 /**
  * Poincaré SD1/SD2 with sample variances: SD1² = var(ΔNN)/2, SD2² = 2·var(NN) − var(ΔNN)/2
- * (the identities Kubios and hrv-analysis use; no rotation needed).
+ * (the identities Kubios and hrv-analysis use; no rotation needed). var(NN) is over every
+ * interval, var(ΔNN) over the successive differences within the unbroken stretches.
  */
-export function poincareMetrics(nnMs: ArrayLike<number>): PoincareMetrics {
+export function poincareMetrics(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): PoincareMetrics {
   if (nnMs.length < 3) throw new RangeError(`need at least 3 NN intervals for SD1/SD2, got ${nnMs.length}`);
   const nnVariance = sdnnMs(nnMs) ** 2;
-  const differenceCount = nnMs.length - 1;
+  const differenceCount = successiveDifferenceCount(nnMs, breaks);
+  if (differenceCount < 2) throw new RangeError('need at least 2 successive differences for SD1/SD2');
   let differenceSum = 0;
-  for (let i = 1; i < nnMs.length; i++) differenceSum += nnMs[i]! - nnMs[i - 1]!;
+  forEachSuccessiveDifference(nnMs, breaks, (difference) => (differenceSum += difference));
   const differenceMean = differenceSum / differenceCount;
   let differenceSquares = 0;
-  for (let i = 1; i < nnMs.length; i++) {
-    const deviation = nnMs[i]! - nnMs[i - 1]! - differenceMean;
+  forEachSuccessiveDifference(nnMs, breaks, (difference) => {
+    const deviation = difference - differenceMean;
     differenceSquares += deviation * deviation;
-  }
+  });
   const differenceVariance = differenceSquares / (differenceCount - 1);
   return {
     sd1Ms: Math.sqrt(differenceVariance / 2),

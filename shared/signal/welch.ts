@@ -85,29 +85,44 @@ export function accumulatePeriodogram(
 }
 
 export function welchPsd(signal: ArrayLike<number>, options: WelchOptions): PowerSpectrum {
-  const { sampleRateHz, nfft } = options;
   if (signal.length < 2) throw new RangeError('Welch needs at least 2 samples');
-  const segmentLength = Math.min(options.segmentLength, signal.length);
+  return welchPsdOfSignals([signal], options);
+}
+
+/**
+ * Welch over several separate signals (the stretches between gaps in a beat stream): the
+ * segments are taken within each signal, never across two, and their periodograms averaged
+ * together, so the result is the spectrum of the data that was actually recorded. With one
+ * signal this is welchPsd. With several, each must hold at least one whole segment (the
+ * shrinking of a short signal's segment would give its periodogram another resolution).
+ */
+export function welchPsdOfSignals(signals: readonly ArrayLike<number>[], options: WelchOptions): PowerSpectrum {
+  const { sampleRateHz, nfft } = options;
+  if (signals.length === 0) throw new RangeError('Welch needs at least one signal');
+  const shortest = Math.min(...signals.map((signal) => signal.length));
+  if (signals.length > 1 && shortest < options.segmentLength) {
+    throw new RangeError(`each of several signals needs at least one whole segment (${options.segmentLength} samples)`);
+  }
+  const segmentLength = Math.min(options.segmentLength, shortest);
   const overlap = segmentLength === options.segmentLength ? options.overlap : Math.floor(segmentLength / 2);
   const stepLength = segmentLength - overlap;
-  const segmentCount = Math.floor((signal.length - segmentLength) / stepLength) + 1;
   const window = cachedHann(segmentLength);
   let windowEnergy = 0;
   for (let i = 0; i < segmentLength; i++) windowEnergy += window[i]! * window[i]!;
 
+  let segmentCount = 0;
   let density: Float64Array = new Float64Array(nfft / 2 + 1);
   const shortSize = shortestAliasFreeSize(segmentLength);
-  if (shortSize < nfft) {
-    const shortPower = new Float64Array(shortSize / 2 + 1);
-    for (let segment = 0; segment < segmentCount; segment++) {
-      accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, shortSize, shortPower);
+  const accumulateSize = shortSize < nfft ? shortSize : nfft;
+  const accumulated = shortSize < nfft ? new Float64Array(shortSize / 2 + 1) : density;
+  for (const signal of signals) {
+    const count = Math.floor((signal.length - segmentLength) / stepLength) + 1;
+    for (let segment = 0; segment < count; segment++) {
+      accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, accumulateSize, accumulated);
     }
-    density = refinePowerSpectrum(shortPower, shortSize, segmentLength, nfft);
-  } else {
-    for (let segment = 0; segment < segmentCount; segment++) {
-      accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, nfft, density);
-    }
+    segmentCount += count;
   }
+  if (shortSize < nfft) density = refinePowerSpectrum(accumulated, shortSize, segmentLength, nfft);
   // Density scaling 1/(fs·Σw²), mean over segments, and doubling of every bin but DC and
   // Nyquist to fold the negative frequencies into a one-sided spectrum.
   const scale = 1 / (sampleRateHz * windowEnergy * segmentCount);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frequencyDomainMetrics, nnPowerSpectrum } from '../../../shared/signal/frequency-domain.ts';
-import { bandPower, periodicHannWindow, welchPsd } from '../../../shared/signal/welch.ts';
+import { bandPower, periodicHannWindow, welchPsd, welchPsdOfSignals } from '../../../shared/signal/welch.ts';
 
 /** RR series whose value at beat time t follows mean + amplitude·sin(2π f t). */
 function sinusoidalRr(durationSec: number, meanMs: number, amplitudeMs: number, frequencyHz: number): number[] {
@@ -37,6 +37,31 @@ describe('Welch PSD', () => {
       nfft: 4096,
     });
     expect(spectrum.segmentCount).toBe(1);
+  });
+});
+
+describe('Welch over separate stretches', () => {
+  const options = { sampleRateHz: 4, segmentLength: 256, overlap: 128, nfft: 4096 };
+  const tone = (length: number, hz: number) => Float64Array.from({ length }, (_, i) => 20 * Math.sin(2 * Math.PI * hz * (i / 4)));
+
+  it('averages the segments of every stretch, none spanning two: a 0.1 Hz stretch and a 0.3 Hz one each keep their share', () => {
+    const slow = tone(4 * 300, 0.1); // 8 segments
+    const fast = tone(4 * 100, 0.3); // 2 segments
+    const pooled = welchPsdOfSignals([slow, fast], options);
+    const each = [welchPsd(slow, options), welchPsd(fast, options)];
+    expect(pooled.segmentCount).toBe(10);
+    pooled.density.forEach((value, k) => {
+      const expected = (8 * each[0]!.density[k]! + 2 * each[1]!.density[k]!) / 10;
+      expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+    });
+    expect(bandPower(pooled, 0.05, 0.15)).toBeCloseTo((200 * 8) / 10, -1);
+    expect(bandPower(pooled, 0.25, 0.35)).toBeCloseTo((200 * 2) / 10, -1);
+  });
+
+  it('is welchPsd for one signal, and refuses a stretch shorter than a segment beside others', () => {
+    const signal = tone(1000, 0.2);
+    expect(welchPsdOfSignals([signal], options)).toEqual(welchPsd(signal, options));
+    expect(() => welchPsdOfSignals([signal, tone(100, 0.2)], options)).toThrow(RangeError);
   });
 });
 

@@ -77,3 +77,41 @@ describe('time-domain metrics', () => {
     expect(() => meanBeatwiseHrBpm([])).toThrow(RangeError);
   });
 });
+
+describe('time-domain metrics across lost beats', () => {
+  // Two stretches at rest and one after a dropout during which the heart sped up: 1000 ms
+  // beats alternating by 20 ms, then 700 ms beats alternating by 20 ms.
+  const before = alternating(40, 990, 1010);
+  const after = alternating(40, 690, 710);
+  const nn = [...before, ...after];
+  const breaks = [before.length];
+
+  it('takes no difference between the beats either side of a gap: RMSSD stays 20 ms, not 41', () => {
+    expect(rmssdMs(nn, breaks)).toBeCloseTo(20, 12);
+    expect(rmssdMs(nn)).toBeGreaterThan(41); // the 320 ms step read as variability
+    expect(nn50(nn, breaks)).toBe(0);
+    expect(pnn50(nn, breaks)).toBe(0);
+    expect(timeDomainMetrics(nn, breaks)).toMatchObject({ rmssdMs: expect.closeTo(20, 12), nn50: 0, pnn50: 0, meanNnMs: 850 });
+  });
+
+  it('keeps SDNN and the heart-rate range over every beat, and SD1 within the stretches', () => {
+    expect(timeDomainMetrics(nn, breaks).sdnnMs).toBe(sdnnMs(nn));
+    expect(timeDomainMetrics(nn, breaks).maxHrBpm).toBeCloseTo(60000 / 690, 12);
+    const within = [...before.slice(1).map((v, i) => v - before[i]!), ...after.slice(1).map((v, i) => v - after[i]!)];
+    const mean = within.reduce((sum, d) => sum + d, 0) / within.length;
+    const variance = within.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (within.length - 1);
+    expect(poincareMetrics(nn, breaks).sd1Ms).toBeCloseTo(Math.sqrt(variance / 2), 9);
+    expect(poincareMetrics(nn).sd1Ms).toBeGreaterThan(2 * poincareMetrics(nn, breaks).sd1Ms); // joined, the step doubles it
+  });
+
+  it('with no breaks computes exactly what it always did', () => {
+    const rr = alternating(50, 800, 870).map((v, i) => v + 3 * Math.sin(i));
+    expect(timeDomainMetrics(rr, [])).toEqual(timeDomainMetrics(rr));
+    expect(poincareMetrics(rr, [])).toEqual(poincareMetrics(rr));
+  });
+
+  it('refuses a series with no two successive beats instead of dividing by zero', () => {
+    expect(() => rmssdMs([800, 900], [1])).toThrow(RangeError);
+    expect(() => poincareMetrics([800, 900, 850, 870], [1, 3])).toThrow(RangeError);
+  });
+});
