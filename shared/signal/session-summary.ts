@@ -1,5 +1,6 @@
 import { NO_COHERENCE, NO_HRV, type BeatColumns, type PhaseMarker, type SessionSummary, type SummaryPhases } from '../model/session.ts';
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from './analyze-recording.ts';
+import { splitAtGaps } from './gaps.ts';
 import { isPlausibleRr } from './rr-range.ts';
 import { createStreamingAnalyser } from './streaming-analyser.ts';
 import { meanBeatwiseHrBpm, rmssdMs } from './time-domain.ts';
@@ -9,6 +10,9 @@ import { ENGINE_VERSION } from './version.ts';
 // recordings are summarised here, from the beats as stored, by the same engine the CLI's
 // report uses (analyzeRecording), and the summary names the engine version that made it.
 // Pure: main's store, the CLI and tests call it with beats and get the typed summary.
+// The beats' times go with them, so a session with a dropout is analysed between its gaps
+// (gaps.ts); the summary keeps its schema, and a figure the gaps leave too little data for is
+// null, as for a short session.
 
 export type SummaryContext = {
   /** The resting heart rate the session's rules used; calm-down time needs it. */
@@ -22,7 +26,7 @@ export type SummarizeBeats = (beats: BeatColumns, context: SummaryContext) => Se
 export const summarizeBeats: SummarizeBeats = (beats, context) => {
   let analysis: RecordingAnalysis;
   try {
-    analysis = analyzeRecording(beats.rrMs, { clean: true });
+    analysis = analyzeRecording(beats.rrMs, { clean: true, beatTimesMs: beats.tMs });
   } catch (error) {
     if (error instanceof TooFewBeatsError) return emptySummary(beats, context);
     throw error;
@@ -77,26 +81,35 @@ const AFTER_BREATHING_WINDOW_MS = 60_000;
  * heart rate at the start and at the end (mean beat-wise HR of the first and last 10 s),
  * the reading's mean heart rate and RMSSD, and RMSSD over the last minute of breathing.
  * Implausible beats (rr-range.ts) are left out; null where a phase is missing or too short.
+ * RMSSD takes no difference across a gap.
  */
 export function phaseMetrics(beats: BeatColumns, markers: readonly PhaseMarker[]): SummaryPhases {
   const times = beats.tMs;
-  const select = (fromMs: number, toMs: number): number[] => {
-    const picked: number[] = [];
+  const segmentOf = segmentIndexes(beats);
+  type Picked = { nn: number[]; breaks: number[] };
+  const select = (fromMs: number, toMs: number): Picked => {
+    const picked: Picked = { nn: [], breaks: [] };
+    let lastSegment = -1;
     for (let i = 0; i < beats.rrMs.length; i++) {
       const t = times[i]!;
       const rr = beats.rrMs[i]!;
-      if (t >= fromMs && t <= toMs && isPlausibleRr(rr)) picked.push(rr);
+      if (!(t >= fromMs && t <= toMs && isPlausibleRr(rr))) continue;
+      if (picked.nn.length > 0 && segmentOf[i] !== lastSegment) picked.breaks.push(picked.nn.length);
+      lastSegment = segmentOf[i]!;
+      picked.nn.push(rr);
     }
     return picked;
   };
-  const meanHr = (nn: number[]): number | null => (nn.length >= 2 ? meanBeatwiseHrBpm(nn) : null);
-  const rmssd = (nn: number[]): number | null => (nn.length >= 3 ? rmssdMs(nn) : null);
+  const meanHr = ({ nn }: Picked): number | null => (nn.length >= 2 ? meanBeatwiseHrBpm(nn) : null);
+  // Two differences at least, as for a whole recording.
+  const rmssd = ({ nn, breaks }: Picked): number | null => (nn.length - breaks.length >= 3 ? rmssdMs(nn, breaks) : null);
   const firstT = times.length > 0 ? times[0]! : 0;
   const lastT = times.length > 0 ? times[times.length - 1]! : 0;
   const reading = lastSpan(markers, 'reading', lastT);
   const breathing = lastSpan(markers, 'breathing', lastT);
-  const readingBeats = reading ? select(reading.fromMs, reading.toMs) : [];
-  const afterBreathing = breathing ? select(Math.max(breathing.fromMs, breathing.toMs - AFTER_BREATHING_WINDOW_MS), breathing.toMs) : [];
+  const none: Picked = { nn: [], breaks: [] };
+  const readingBeats = reading ? select(reading.fromMs, reading.toMs) : none;
+  const afterBreathing = breathing ? select(Math.max(breathing.fromMs, breathing.toMs - AFTER_BREATHING_WINDOW_MS), breathing.toMs) : none;
   return {
     startHrBpm: times.length > 0 ? meanHr(select(firstT, firstT + EDGE_WINDOW_MS)) : null,
     endHrBpm: times.length > 0 ? meanHr(select(lastT - EDGE_WINDOW_MS, lastT)) : null,
@@ -105,6 +118,13 @@ export function phaseMetrics(beats: BeatColumns, markers: readonly PhaseMarker[]
     afterBreathingRmssdMs: rmssd(afterBreathing),
     breathingSec: breathing ? (breathing.toMs - breathing.fromMs) / 1000 : null,
   };
+}
+
+/** For each beat, the number of the gap-free segment it belongs to. */
+function segmentIndexes(beats: BeatColumns): Uint32Array {
+  const indexes = new Uint32Array(beats.rrMs.length);
+  splitAtGaps(beats.rrMs, beats.tMs).segments.forEach((segment, k) => indexes.fill(k, segment.from, segment.to));
+  return indexes;
 }
 
 /** The last completed (or still open) span of a phase, by its start and end markers. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { phaseMetrics } from '../../../shared/signal/session-summary.ts';
+import { SessionSummarySchema, type BeatColumns } from '../../../shared/model/session.ts';
+import { analyzeRecording } from '../../../shared/signal/analyze-recording.ts';
+import { phaseMetrics, summarizeBeats } from '../../../shared/signal/session-summary.ts';
 import { CHECK_BEATS as BEATS, CHECK_MARKERS as MARKERS } from '../../support/check-recording.ts';
+import { readFixture } from '../../support/cleaning-evaluation.ts';
 
 // The regulation check's figures per phase, from beats and phase markers alone.
 
@@ -25,3 +28,45 @@ describe('check summary figures per phase', () => {
     expect(phaseMetrics({ tMs: [], rrMs: [] }, [])).toMatchObject({ startHrBpm: null, endHrBpm: null });
   });
 });
+
+describe('the summary of a session with a dropout', () => {
+  it('is analysed between the gaps: no variability invented across the lost minutes, and the stored schema holds', () => {
+    // 12 minutes of a real recording as a session whose strap lost contact from 5:00 to 7:30,
+    // while the heart sped up (exercise began at about minute 6).
+    let clockMs = 0;
+    const all = readFixture('rhenanbartels-hrv_exercise_rri_polar.rr_ms.txt').map((rrMs) => ({ rrMs, tMs: (clockMs += rrMs) }));
+    const kept = all.filter(({ tMs }) => tMs <= 720_000 && !(tMs > 300_000 && tMs <= 450_000));
+    const beats: BeatColumns = { tMs: kept.map((b) => b.tMs), rrMs: kept.map((b) => b.rrMs) };
+
+    const summary = summarizeBeats(beats, { baselineHrBpm: 70 });
+    expect(SessionSummarySchema.safeParse(summary).success).toBe(true);
+    const betweenGaps = analyzeRecording(beats.rrMs, { clean: true, beatTimesMs: beats.tMs });
+    const joined = analyzeRecording(beats.rrMs, { clean: true });
+    expect(summary.rmssdMs).toBe(betweenGaps.time.rmssdMs);
+    expect(summary.rmssdMs!).toBeLessThan(joined.time.rmssdMs / 1.05);
+    expect(summary.hrv.vlfMs2).toBe(betweenGaps.frequency!.vlfMs2);
+    expect(summary.hrv.vlfMs2!).toBeLessThan(0.7 * joined.frequency!.vlfMs2!);
+    expect(summary.coherence.meanRatio).toBe(betweenGaps.coherence!.meanRatio);
+  });
+
+  it("keeps the reading's RMSSD to the differences within a stretch: 10 ms, not 23", () => {
+    // The reading (15–75 s) at 100 bpm alternating by ±5 ms; 20 s lost from 40 s, after which
+    // the heart beats at 80 bpm: a 150 ms step between the beats either side of the dropout.
+    const beats = [...alternatingBeats(100, 0, 40_000), ...alternatingBeats(80, 60_000, 80_000), ...BEATS.filter((b) => b.tMs > 80_500)];
+    const columns: BeatColumns = { tMs: beats.map((b) => b.tMs), rrMs: beats.map((b) => b.rrMs) };
+    const metrics = phaseMetrics(columns, MARKERS);
+    expect(metrics.readingRmssdMs).toBeCloseTo(10, 9);
+    expect(metrics.readingHrBpm).toBeGreaterThan(80);
+    expect(summarizeBeats(columns, { baselineHrBpm: 65, markers: MARKERS }).phases.readingRmssdMs).toBeCloseTo(10, 9);
+  });
+});
+
+/** Beats at `bpm` alternating by ±5 ms (every difference 10 ms), ending between fromMs and toMs. */
+function alternatingBeats(bpm: number, fromMs: number, toMs: number): { tMs: number; rrMs: number }[] {
+  const beats: { tMs: number; rrMs: number }[] = [];
+  for (let i = 0, tMs = fromMs; ; i++) {
+    const rrMs = 60000 / bpm + (i % 2 === 0 ? 5 : -5);
+    if (tMs + rrMs > toMs) return beats;
+    beats.push({ tMs: (tMs += rrMs), rrMs });
+  }
+}
