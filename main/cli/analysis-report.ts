@@ -23,10 +23,11 @@ const FORMAT_NAMES: Record<RecordingFormat, string> = {
 const LONGER = 'not available (needs at least 120 s)';
 
 export function formatAnalysisReport(file: string, format: RecordingFormat, analysis: ReportedAnalysis): string {
-  const { cleaning, time, frequency, poincare, coherence } = analysis;
+  const { cleaning, time, frequency, poincare, coherence, gaps } = analysis;
   const lines: string[] = [
     `Recording: ${file} (${FORMAT_NAMES[format]})`,
     `${count(analysis.beats)} beats over ${duration(analysis.durationSec)}.`,
+    ...gapLines(gaps),
     '',
     ...cleaningLines(cleaning),
     '',
@@ -39,10 +40,11 @@ export function formatAnalysisReport(file: string, format: RecordingFormat, anal
     '',
   ];
   if (frequency === null) {
-    lines.push('Frequency domain: not available (HF needs at least 60 s of beats, LF 120 s).');
+    lines.push(`Frequency domain: not available (${gaps?.frequencyReason ?? 'HF needs at least 60 s of beats, LF 120 s'}).`);
   } else {
     const units = (value: number | null) => (value === null ? '' : ` (${fixed(value, 1)} n.u.)`);
-    const power = (value: number | null) => (value === null ? LONGER : `${fixed(value, 1)} ms²`);
+    const longer = gaps?.frequencyReason ? `not available (${gaps.frequencyReason})` : LONGER;
+    const power = (value: number | null) => (value === null ? longer : `${fixed(value, 1)} ms²`);
     lines.push(
       'Frequency domain (Welch spectrum of the 4 Hz cubic-spline resampled series)',
       `  VLF            ${power(frequency.vlfMs2)}`,
@@ -54,7 +56,7 @@ export function formatAnalysisReport(file: string, format: RecordingFormat, anal
   }
   lines.push('', `Poincaré: SD1 ${fixed(poincare.sd1Ms, 1)} ms, SD2 ${fixed(poincare.sd2Ms, 1)} ms.`, '');
   if (coherence === null) {
-    lines.push('Coherence: not available (needs a 64 s window of beats with some variability).');
+    lines.push(`Coherence: not available (${gaps?.coherenceReason ?? 'needs a 64 s window of beats with some variability'}).`);
   } else {
     lines.push(
       `Coherence: mean ratio ${fixed(coherence.meanRatio, 2)} (peak share ${fixed(coherence.meanNormalized * 100, 0)} % of total power), ` +
@@ -62,6 +64,15 @@ export function formatAnalysisReport(file: string, format: RecordingFormat, anal
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Beats with times can show where some were lost; every figure then comes from the stretches between. */
+function gapLines(gaps: ReportedAnalysis['gaps']): string[] {
+  if (!gaps || gaps.count === 0) return [];
+  return [
+    `Beats were lost ${gaps.count === 1 ? 'once' : `${count(gaps.count)} times`} (${duration(gaps.totalSec)} in all): ` +
+      `every figure comes from the stretches between, the longest ${duration(gaps.longestStretchSec)}.`,
+  ];
 }
 
 function cleaningLines(cleaning: ReportedAnalysis['cleaning']): string[] {

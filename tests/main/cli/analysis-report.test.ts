@@ -62,4 +62,23 @@ describe('formatAnalysisReport', () => {
     const report = formatAnalysisReport('a.txt', 'rr', { ...ANALYSIS, cleaning: { ...ANALYSIS.cleaning, correctedPercent: 7.5 } });
     expect(report).toMatch(/More than 5 % of beats needed correction/);
   });
+
+  it('says where beats were lost and why a figure is missing when the beats came with times', () => {
+    const report = formatAnalysisReport('session.csv', 'ibi-csv', {
+      ...ANALYSIS,
+      frequency: { vlfMs2: null, lfMs2: null, hfMs2: 412.34, lfHf: null, lfNu: null, hfNu: null, totalMs2: null },
+      coherence: null,
+      gaps: {
+        count: 2,
+        totalSec: 181,
+        longestStretchSec: 95.2,
+        frequencyReason: 'LF needs at least 120 s of beats without a gap; beats were lost 2 times, and the longest unbroken stretch has 95 s',
+        coherenceReason: 'coherence needs at least 64 seconds of varying beats without a gap',
+      },
+    });
+    expect(report).toContain('Beats were lost 2 times (3 min 1 s in all): every figure comes from the stretches between, the longest 1 min 35 s.');
+    expect(report).toContain('LF             not available (LF needs at least 120 s of beats without a gap;');
+    expect(report).toContain('Coherence: not available (coherence needs at least 64 seconds of varying beats without a gap).');
+    expect(formatAnalysisReport('a.txt', 'rr', { ...ANALYSIS, gaps: { count: 0, totalSec: 0, longestStretchSec: 1000, frequencyReason: null, coherenceReason: null } })).not.toMatch(/lost/);
+  });
 });
