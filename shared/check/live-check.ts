@@ -5,7 +5,8 @@
 // Besides the analyser's figures it tracks a *clean run*: how long beats have arrived
 // without a gap and with few corrections, which the signal check waits for (15 s), and
 // running sums so the flow can take the mean heart rate and corrected share of any phase
-// by subtracting two samples.
+// by subtracting two samples. The corrected count comes from the live filter, which judges
+// each beat seven beats after it arrives: a burst of corrections breaks the run that late.
 import { createStreamingAnalyser, type Beat, type StreamingAnalyser } from '../signal/streaming-analyser.ts';
 import type { Clock } from '../time/clock.ts';
 import type { RegulationState, RegulationThresholds } from '../signal/regulation-rules.ts';
@@ -26,7 +27,7 @@ export type SignalSample = {
   readonly received: number;
   readonly corrected: number;
   readonly analysedSec: number;
-  /** Running sum of beat-wise heart rate and its count (mean of a phase = Δsum / Δcount). */
+  /** Running sum of the cleaned beats' beat-wise heart rate and their count (mean of a phase = Δsum / Δcount). */
   readonly hrSum: number;
   readonly hrCount: number;
   readonly state: RegulationState | null;
@@ -66,8 +67,6 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
   let lastCorrected = 0;
   let runStartMs: number | null = null;
   let lastBeatMs: number | null = null;
-  let hrSum = 0;
-  let hrCount = 0;
 
   return {
     analyser,
@@ -81,10 +80,6 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
       recent[slot] = wasCorrected;
       recentCorrected += wasCorrected;
       recentCount++;
-      if (!wasCorrected && beat.rrMs > 0) {
-        hrSum += 60000 / beat.rrMs;
-        hrCount++;
-      }
       const gap = lastBeatMs !== null && beat.tMs - lastBeatMs > beat.rrMs + GAP_TOLERANCE_MS;
       const windowSize = Math.min(recentCount, RECENT_BEATS);
       const noisy = windowSize >= 10 && (100 * recentCorrected) / windowSize > RUN_BREAK_CORRECTED_PERCENT;
@@ -104,8 +99,10 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
         received: snapshot.quality.received,
         corrected: snapshot.quality.corrected,
         analysedSec: snapshot.durationSec,
-        hrSum,
-        hrCount,
+        // From the cleaned beats the analyser has judged (seven behind the newest): a phase's
+        // mean heart rate leaves out the artefacts, not whichever beat arrived with a correction.
+        hrSum: snapshot.hrSumBpm,
+        hrCount: snapshot.beats,
         state: snapshot.state.available ? snapshot.state.value : null,
         liveHrBpm: snapshot.liveHrBpm.available ? snapshot.liveHrBpm.value : null,
         rmssdMs: snapshot.rmssdMs.available ? snapshot.rmssdMs.value : null,

@@ -60,6 +60,8 @@ export type StreamingSnapshot = {
   readonly durationSec: number;
   /** Time (tMs) of the newest analysed beat: the live filter holds the newest few back. */
   readonly analysedUntilMs: number | null;
+  /** Running sum of the analysed beats' beat-wise heart rate: a stretch's mean is Δsum / Δbeats. */
+  readonly hrSumBpm: number;
   readonly liveHrBpm: Availability<number>;
   readonly rmssdMs: Availability<number>;
   readonly coherence: Availability<CoherenceReading>;
@@ -98,6 +100,7 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
   // Window heads (absolute indexes of the oldest beat inside each window).
   let hrStart = 0;
   let hrSum = 0;
+  let hrTotalBpm = 0;
   let rmssdStart = 0;
   let squaredDifferenceSum = 0;
   let differenceCount = 0;
@@ -177,6 +180,7 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
 
     // Live HR: mean beat-wise HR over (t − 10 s, t].
     hrSum += 60000 / nnMs;
+    hrTotalBpm += 60000 / nnMs;
     while (times[hrStart & mask]! <= tMs - hrWindowMs) hrSum -= 60000 / intervals[hrStart++ & mask]!;
     liveHr = hrSum / (index - hrStart + 1);
 
@@ -280,6 +284,7 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
         beats: count,
         durationSec: spanMs / 1000,
         analysedUntilMs: count === 0 ? null : lastBeatTMs,
+        hrSumBpm: hrTotalBpm,
         liveHrBpm,
         rmssdMs,
         coherence,

@@ -74,6 +74,29 @@ describe('live check', () => {
     expect(sample.rmssdMs).not.toBeNull();
   });
 
+  it('takes a phase\'s mean heart rate from the cleaned beats: a missed beat does not drag it down', () => {
+    let now = 0;
+    const clean = createLiveCheck({ clock: { nowMs: () => now }, baselineHrBpm: 66 });
+    const withMissed = createLiveCheck({ clock: { nowMs: () => now }, baselineHrBpm: 66 });
+    const heart = createDemoPhysiology({ seed: 5, scenario: 'calm', startMs: 0 });
+    let pending: { tMs: number; rrMs: number } | null = null;
+    for (let i = 0; i < 120; i++) {
+      const beat = heart.nextBeat();
+      now = beat.tMs;
+      clean.push(beat);
+      // Every 15th beat the strap misses one: the next interval arrives as the two together.
+      if (i % 15 === 7) pending = beat;
+      else if (pending) {
+        withMissed.push({ tMs: beat.tMs, rrMs: pending.rrMs + beat.rrMs });
+        pending = null;
+      } else withMissed.push(beat);
+    }
+    const meanOf = (sample: { hrSum: number; hrCount: number }) => sample.hrSum / sample.hrCount;
+    const truth = meanOf(clean.sample('yes'));
+    expect(Math.abs(meanOf(withMissed.sample('yes')) - truth)).toBeLessThan(0.5);
+    expect(withMissed.sample('yes').corrected).toBeGreaterThanOrEqual(6);
+  });
+
   it('sees a flooded start as flooded', () => {
     expect(feed('flooded-then-recovers', 40, 66).sample('yes').state).toBe('flooded');
   });
