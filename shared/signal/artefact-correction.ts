@@ -16,7 +16,7 @@ import {
 import { centredRollingQuantiles } from './rolling-quantile.ts';
 import { isPlausibleRr, isPossibleInterval } from './rr-range.ts';
 
-export type { ArtefactClass, ArtefactDetection } from './beat-classification.ts';
+export type { ArtefactDetection } from './beat-classification.ts';
 const MAX_PASSES = 10;
 
 export type ArtefactCounts = {
