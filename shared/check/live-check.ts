@@ -8,6 +8,7 @@
 // by subtracting two samples. The corrected count comes from the live filter, which judges
 // each beat seven beats after it arrives: a burst of corrections breaks the run that late.
 import { createStreamingAnalyser, type Beat, type StreamingAnalyser } from '../signal/streaming-analyser.ts';
+import { GAP_TOLERANCE_MS } from '../signal/gaps.ts';
 import type { Clock } from '../time/clock.ts';
 import type { RegulationState, RegulationThresholds } from '../signal/regulation-rules.ts';
 
@@ -53,7 +54,6 @@ export type LiveCheck = {
 export const RECENT_BEATS = 40;
 /** A run breaks when more than this share of the recent beats needed correcting. */
 export const RUN_BREAK_CORRECTED_PERCENT = 10;
-const GAP_TOLERANCE_MS = 2_000;
 
 export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
   const analyser = createStreamingAnalyser({

@@ -5,6 +5,8 @@
 // cumulative time falls more than GAP_TOLERANCE_MS behind the arrival time: beats were lost
 // (a disconnect, a radio drop-out), and the gap is reported instead of being papered over.
 
+import { GAP_TOLERANCE_MS } from '../signal/gaps.ts';
+
 export type TimedBeat = { readonly tMs: number; readonly rrMs: number };
 
 export type BeatGap = {
@@ -21,8 +23,6 @@ export type BeatTimeline = {
   lastBeatTMs(): number | null;
 };
 
-/** Same tolerance as the streaming analyser's gap rule. */
-export const GAP_TOLERANCE_MS = 2000;
 
 export function createBeatTimeline(): BeatTimeline {
   let lastBeatTMs: number | null = null;

@@ -20,11 +20,9 @@ import {
   thresholdMs,
   type ArtefactClass,
 } from './beat-classification.ts';
+import { GAP_TOLERANCE_MS } from './gaps.ts';
 import { isPlausibleRr, isPossibleInterval } from './rr-range.ts';
 import { SortedWindow } from './rolling-quantile.ts';
-
-/** Time between two beats beyond their RR plus this is a gap: beats were lost. */
-const GAP_TOLERANCE_MS = 2_000;
 
 /**
  * Beats that must follow a beat before it is judged: the next beat's median window, which is

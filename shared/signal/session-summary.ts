@@ -157,6 +157,7 @@ function replayRules(beats: BeatColumns, baselineHrBpm: number | null): { peakHr
     lastTMs = tMs;
     analyser.push({ tMs, rrMs });
   });
+  analyser.finish(); // the live filter holds the last beats until it has judged them
   const snapshot = analyser.snapshot();
   return {
     peakHrBpm: snapshot.peak && Number.isFinite(snapshot.peak.hrBpm) ? snapshot.peak.hrBpm : null,

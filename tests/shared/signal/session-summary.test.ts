@@ -59,6 +59,15 @@ describe('the summary of a session with a dropout', () => {
     expect(metrics.readingHrBpm).toBeGreaterThan(80);
     expect(summarizeBeats(columns, { baselineHrBpm: 65, markers: MARKERS }).phases.readingRmssdMs).toBeCloseTo(10, 9);
   });
+
+  it('replays every stored beat, the last few the live filter held back included: a peak at the very end counts', () => {
+    // 60 s at 60 bpm, then 12 s at 120 bpm: the highest 10 s heart rate is reached only on
+    // the last beats, which the live filter judges after the seven that would follow them.
+    const beats = [...alternatingBeats(60, 0, 60_000), ...alternatingBeats(120, 60_000, 72_000)];
+    const columns: BeatColumns = { tMs: beats.map((b) => b.tMs), rrMs: beats.map((b) => b.rrMs) };
+    const summary = summarizeBeats(columns, { baselineHrBpm: 60 });
+    expect(summary.peakHrBpm).toBeGreaterThan(119);
+  });
 });
 
 /** Beats at `bpm` alternating by ±5 ms (every difference 10 ms), ending between fromMs and toMs. */
