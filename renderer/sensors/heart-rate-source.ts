@@ -21,11 +21,22 @@ export type SourceKind = 'bluetooth' | 'demo' | 'replay';
 
 /** Why connecting did not work, in categories the Device screen has help for. */
 export type ConnectProblem =
+  /** This window has no Web Bluetooth at all. */
   | 'no-web-bluetooth'
+  /** The adapter is off, missing or blocked (in Electron also a cancel before any chooser opened). */
   | 'bluetooth-off'
+  /** The system refused Attune's request to scan (macOS privacy settings). */
+  | 'permission-denied'
+  /** Web Bluetooth refused for another reason (not from a click, a blocked origin). */
   | 'not-allowed'
   | 'cancelled'
   | 'no-heart-rate-service'
+  /** The system no longer knows the strap (out of range, or forgotten): scan again. */
+  | 'out-of-range'
+  /** The strap wants to be paired in the system's settings first. */
+  | 'pairing-needed'
+  /** The strap took too long to answer. */
+  | 'no-answer'
   | 'connect-failed'
   | 'notifications-failed'
   | 'unreadable-recording';
