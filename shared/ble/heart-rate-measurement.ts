@@ -5,10 +5,13 @@
 // written to be exact and cheap: one pass over a DataView, no exceptions, no intermediate
 // objects besides the result. A malformed packet yields a typed error instead of a throw so
 // the live stream simply skips it and carries on (signal.md, "Malformed input happens").
+// Reserved flag bits are not malformed: the specification asks readers to ignore them, and a
+// strap (or a later revision of the service) that sets one still lays out the fields the
+// defined bits announce, so dropping its packets would only throw good beats away.
 //
 // Layout (little-endian, Bluetooth SIG Heart Rate Service 1.0):
 //   byte 0 flags: bit0 HR is uint16; bits1–2 sensor contact; bit3 Energy Expended present;
-//                 bit4 RR intervals present; bits5–7 reserved.
+//                 bit4 RR intervals present; bits5–7 reserved for future use.
 //   HR (uint8 or uint16) · Energy Expended (uint16 kJ, if bit3) · RR (uint16 each, 1/1024 s,
 //   oldest first, if bit4: as many as the remaining bytes hold, possibly none).
 
@@ -27,8 +30,6 @@ export type HeartRateMeasurement = {
 export type HeartRateMeasurementErrorCode =
   /** Zero-length value. */
   | 'empty'
-  /** Flag bits 5–7 are reserved; a packet using them is not one we know how to read. */
-  | 'reserved-bits'
   /** Shorter than the heart-rate field its flags announce (uint8 or uint16). */
   | 'truncated-heart-rate'
   /** Flags announce Energy Expended but fewer than two bytes follow the heart rate. */
@@ -52,7 +53,6 @@ const FLAG_CONTACT_SHIFT = 1;
 const FLAG_CONTACT_MASK = 0x03;
 const FLAG_ENERGY_EXPENDED = 0x08;
 const FLAG_RR_INTERVALS = 0x10;
-const FLAG_RESERVED = 0xe0;
 
 /** RR intervals travel in units of 1/1024 s. */
 const RR_RAW_UNITS_PER_SECOND = 1024;
@@ -69,10 +69,8 @@ export function parseHeartRateMeasurement(data: DataView): HeartRateMeasurementR
   const length = data.byteLength;
   if (length === 0) return failure('empty', 'Heart Rate Measurement value is empty');
 
+  // Bits 5–7 are never looked at, so a value with them set reads like the same value without.
   const flags = data.getUint8(0);
-  if ((flags & FLAG_RESERVED) !== 0) {
-    return failure('reserved-bits', `reserved flag bits set (flags 0x${hexByte(flags)})`);
-  }
 
   let offset: number;
   let bpm: number;

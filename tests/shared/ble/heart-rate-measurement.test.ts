@@ -162,8 +162,53 @@ describe('parseHeartRateMeasurement: malformed packets', () => {
     expectError(parseBytes(0x08, 60, 0x01, 0x00, 0x07), 'unexpected-trailing-bytes');
   });
 
-  it.each([0x20, 0x40, 0x80, 0xf0, 0xff])('rejects reserved flag bits (flags 0x%s)', (flags) => {
-    expectError(parseBytes(flags, 60, 0x00, 0x04), 'reserved-bits');
+});
+
+// Bits 5–7 of the flags are reserved for future use. A strap that sets one still sends the
+// fields the defined bits announce, so its beats must come through like anyone else's.
+describe('parseHeartRateMeasurement: reserved flag bits are ignored', () => {
+  it.each([
+    // [bytes as received, what the app reads]
+    [[0x30, 62, 0x00, 0x04, 0xe0, 0x03], { bpm: 62, contact: 'unsupported', rrMs: [1000, 968.75] }], // Polar layout + bit 5
+    [[0x56, 75, 0x20, 0x03], { bpm: 75, contact: 'detected', rrMs: [781.25] }], // contact + RR + bit 6
+    [[0x94, 0, 0x00, 0x04], { bpm: 0, contact: 'not-detected', rrMs: [1000] }], // no contact + RR + bit 7
+    [[0xe0, 72], { bpm: 72, contact: 'unsupported', rrMs: [] }], // all three reserved, heart rate only
+    [[0xff, 0x5a, 0x00, 0x0a, 0x00, 0x00, 0x04, 0x00, 0x02], { bpm: 90, contact: 'detected', energyExpendedKj: 10, rrMs: [1000, 500] }],
+  ] as const)('reads %j', (bytes, expected) => {
+    expect(expectOk(parseBytes(...bytes))).toEqual(expected);
+  });
+
+  it('still rejects a packet that is malformed for other reasons', () => {
+    expectError(parseBytes(0xf0, 60, 0x00), 'odd-rr-bytes');
+    expectError(parseBytes(0xe1, 60), 'truncated-heart-rate');
+    expectError(parseBytes(0xe0, 60, 0x00, 0x04), 'unexpected-trailing-bytes');
+  });
+
+  it('gives the same answer with or without reserved bits, for any value', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 24 }), fc.integer({ min: 1, max: 7 }), (bytes, reserved) => {
+        const cleared = Uint8Array.from(bytes);
+        cleared[0] = cleared[0]! & 0x1f;
+        const marked = Uint8Array.from(cleared);
+        marked[0] = marked[0]! | (reserved << 5);
+        const withBits = parseHeartRateMeasurement(new DataView(marked.buffer));
+        const without = parseHeartRateMeasurement(new DataView(cleared.buffer));
+        expect(withBits.ok).toBe(without.ok);
+        if (withBits.ok && without.ok) expect(withBits.value).toEqual(without.value);
+        if (!withBits.ok && !without.ok) expect(withBits.error.code).toBe(without.error.code);
+      }),
+      { numRuns: 20_000, seed: 0xe0 },
+    );
+  });
+
+  it('reads a stream where every packet sets a reserved bit without losing a beat', () => {
+    const rrMs = [812, 798, 805, 830, 841];
+    const read = rrMs.map((rr) => {
+      const bytes = encodeHeartRateMeasurement({ bpm: 74, contact: 'detected', rrMs: [rr] });
+      bytes[0] = bytes[0]! | 0x80;
+      return expectOk(parseHeartRateMeasurement(new DataView(bytes.buffer))).rrMs[0];
+    });
+    expect(read).toEqual(rrMs.map((rr) => (rrMsToRaw(rr) * 1000) / 1024));
   });
 });
 
@@ -241,7 +286,6 @@ describe('parseHeartRateMeasurement: property over random bytes', () => {
           }
           okCount += 1;
           const flags = bytes[0] ?? 0;
-          expect(flags & 0xe0).toBe(0);
           const headerBytes = 1 + (flags & 0x01 ? 2 : 1) + (flags & 0x08 ? 2 : 0);
           const value = result.value;
           expect(value.rrMs.length).toBe(flags & 0x10 ? (bytes.length - headerBytes) / 2 : 0);
