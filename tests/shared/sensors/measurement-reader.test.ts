@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHeartRateMeasurement } from '../../../shared/ble/heart-rate-measurement.ts';
+import { createLiveCheck } from '../../../shared/check/live-check.ts';
 import { createBeatTimeline } from '../../../shared/sensors/beat-timeline.ts';
-import { createMeasurementReader, NO_RR_AFTER_PACKETS } from '../../../shared/sensors/measurement-reader.ts';
+import { createMeasurementReader, NO_RR_AFTER_PACKETS, type Measurement } from '../../../shared/sensors/measurement-reader.ts';
+import { STALE_AFTER_MS } from '../../../shared/signal/streaming-analyser.ts';
+import { GAP_TOLERANCE_MS } from '../../../shared/signal/gaps.ts';
 
 const view = (bytes: Uint8Array | number[]) => new DataView(Uint8Array.from(bytes).buffer);
 
@@ -23,6 +26,82 @@ describe('beat timeline', () => {
     const { beats, gap } = timeline.place([900, 950], 20_000);
     expect(beats.at(-1)?.tMs).toBe(20_000);
     expect(gap).toEqual({ fromMs: 5000, toMs: 18_150 });
+  });
+});
+
+// A strap that briefly loses skin contact can send one absurd interval: 0xFFFF (63 999 ms, the
+// "no value" marker) or a stray tens of seconds. These are the bytes of such a stream, one
+// packet a second on an injected clock, each with one beat of 1000 ms (raw 0x0400).
+describe('beat timeline after an absurd interval', () => {
+  const beatPacket = [0x16, 60, 0x00, 0x04];
+  const GLITCHES = [
+    ['the 0xFFFF marker (63 999 ms)', [0x16, 60, 0xff, 0xff]],
+    ['a stray 40 s interval (raw 0xA000)', [0x16, 60, 0x00, 0xa0]],
+    ['a stray 40 s interval between two real beats', [0x16, 60, 0x00, 0x04, 0x00, 0xa0, 0x00, 0x04]],
+  ] as const;
+
+  /** 10 s of beats, the glitch, 10 s of beats, 20 s of silence, then 5 s of beats again. */
+  function stream(glitch: readonly number[]) {
+    const reader = createMeasurementReader();
+    const read: Measurement[] = [];
+    let arrivalMs = 0;
+    const send = (bytes: readonly number[]) => {
+      arrivalMs += 1000;
+      const outcome = reader.readBytes(view([...bytes]), arrivalMs);
+      if (!outcome.ok) throw new Error(outcome.message);
+      read.push(outcome.measurement);
+    };
+    for (let i = 0; i < 10; i++) send(beatPacket);
+    send(glitch);
+    for (let i = 0; i < 10; i++) send(beatPacket);
+    const silentFromMs = arrivalMs;
+    arrivalMs += 20_000;
+    for (let i = 0; i < 5; i++) send(beatPacket);
+    return { reader, read, silentFromMs };
+  }
+
+  it.each(GLITCHES)('still reports the later 20 s drop-out as a gap after %s', (_, glitch) => {
+    const { reader, read, silentFromMs } = stream(glitch);
+    const withGap = read.filter((measurement) => measurement.gap !== null);
+    expect(withGap).toHaveLength(1);
+    expect(withGap[0]!.arrivalMs).toBe(silentFromMs + 21_000);
+    expect(withGap[0]!.gap!.fromMs).toBeLessThanOrEqual(silentFromMs);
+    expect(reader.quality().gaps).toBe(1);
+    // 20 s, give or take the second the absurd value did not account for.
+    expect(Math.abs(reader.quality().lostSec - 20)).toBeLessThanOrEqual(1);
+  });
+
+  it.each(GLITCHES)('never stamps a beat later than its packet arrived, beyond the tolerance, after %s', (_, glitch) => {
+    const { read } = stream(glitch);
+    let previousMs = -Infinity;
+    for (const measurement of read) {
+      for (const beat of measurement.beats) {
+        expect(beat.tMs).toBeLessThanOrEqual(measurement.arrivalMs + GAP_TOLERANCE_MS);
+        expect(beat.tMs).toBeGreaterThanOrEqual(previousMs);
+        previousMs = beat.tMs;
+      }
+    }
+  });
+
+  it.each(GLITCHES)('lets the check notice the silence within seconds after %s', (_, glitch) => {
+    const { read, silentFromMs } = stream(glitch);
+    let nowMs = 0;
+    const live = createLiveCheck({ clock: { nowMs: () => nowMs }, baselineHrBpm: null });
+    for (const measurement of read.filter((m) => m.arrivalMs <= silentFromMs)) {
+      nowMs = measurement.arrivalMs;
+      for (const beat of measurement.beats) live.push(beat);
+    }
+    expect(live.sample('yes').receiving).toBe(true);
+    nowMs = silentFromMs + STALE_AFTER_MS + 1000;
+    expect(live.sample('yes').receiving).toBe(false);
+  });
+
+  it('keeps the exact rhythm when nothing is wrong: no re-anchoring for a late delivery', () => {
+    const timeline = createBeatTimeline();
+    timeline.place([1000], 1000);
+    // Delivered 1.5 s late, then the next on time: both still one RR after the previous beat.
+    expect(timeline.place([1000], 3500).beats).toEqual([{ tMs: 2000, rrMs: 1000 }]);
+    expect(timeline.place([1000], 3000).beats).toEqual([{ tMs: 3000, rrMs: 1000 }]);
   });
 });
 
