@@ -1,98 +1,34 @@
 // Coherence ratio (signal.md; after McCraty et al., *The Coherent Heart*, 2009): a 64 s
-// window of beats resampled at 2 Hz, its spectrum, the highest peak in 0.04–0.26 Hz, the
-// power within ±0.015 Hz of it against the power in 0.0033–0.4 Hz. Reported as a coherence
-// ratio, not a HeartMath score. Updated every 5 s of beat time.
+// window of beats resampled at 2 Hz, its spectrum (coherence-spectrum.ts), the highest peak
+// in 0.04–0.26 Hz, the power within ±0.015 Hz of it against the power in 0.0033–0.4 Hz.
+// Reported as a coherence ratio, not a HeartMath score. Updated every 5 s of beat time.
 //
-// Choices the sources leave open: the window is resampled with the same cubic not-a-knot
-// spline as the Welch spectrum; the 128 samples are mean-removed, Hann-windowed and zero-padded
-// to 512 points, so ±0.015 Hz spans 7 bins (0.027 Hz, close to HeartMath's 0.030 Hz).
+// A choice the sources leave open: the window is resampled with the same cubic not-a-knot
+// spline as the Welch spectrum, through the window's own beats. This file holds that
+// per-window reading (the live analyser's), the schedule of windows, and a recording's mean,
+// which gets the same readings with the spline work shared (stretch-coherence.ts).
 import { available, unavailable, type Availability } from './availability.ts';
-import FFT from 'fft.js';
+import {
+  COHERENCE_SAMPLE_RATE_HZ,
+  COHERENCE_SAMPLES,
+  COHERENCE_UPDATE_MS,
+  COHERENCE_WINDOW_MS,
+  coherenceOfSamples,
+  type CoherenceReading,
+} from './coherence-spectrum.ts';
 import { splineOnUniformGrid } from './cubic-spline.ts';
 import { beatsLostPhrase, valuesBetweenBreaks, type Breaks } from './gaps.ts';
-import { periodicHannWindow } from './welch.ts';
+import { stretchCoherenceWindows } from './stretch-coherence.ts';
 
-export const COHERENCE_WINDOW_MS = 64_000;
-export const COHERENCE_UPDATE_MS = 5_000;
-export const COHERENCE_SAMPLE_RATE_HZ = 2;
-/**
- * Below this root-mean-square spread of the window's intervals there is no rhythm to speak of:
- * a 1 ms alternation (rounding, a quantised clock) would otherwise score a coherence ratio near
- * 1.5. Breathing rhythms move the intervals by tens of ms; our choice, the sources are silent.
- */
-export const COHERENCE_MIN_SPREAD_MS = 2;
-const SAMPLES = (COHERENCE_WINDOW_MS / 1000) * COHERENCE_SAMPLE_RATE_HZ; // 128
-const NFFT = 512;
-const BIN_HZ = COHERENCE_SAMPLE_RATE_HZ / NFFT;
-const PEAK_SEARCH_HZ = [0.04, 0.26] as const;
-const PEAK_HALF_WIDTH_HZ = 0.015;
-const TOTAL_BAND_HZ = [0.0033, 0.4] as const;
+export {
+  COHERENCE_MIN_SPREAD_MS,
+  COHERENCE_SAMPLE_RATE_HZ,
+  COHERENCE_UPDATE_MS,
+  COHERENCE_WINDOW_MS,
+  type CoherenceReading,
+} from './coherence-spectrum.ts';
 
-// Bin ranges of the bands (bin k is k·BIN_HZ; the 1e-12 keeps exact edges from rounding away).
-const PEAK_FIRST_BIN = Math.ceil(PEAK_SEARCH_HZ[0] / BIN_HZ - 1e-12);
-const PEAK_LAST_BIN = Math.floor(PEAK_SEARCH_HZ[1] / BIN_HZ + 1e-12);
-const TOTAL_FIRST_BIN = Math.ceil(TOTAL_BAND_HZ[0] / BIN_HZ - 1e-12);
-const TOTAL_LAST_BIN = Math.floor(TOTAL_BAND_HZ[1] / BIN_HZ + 1e-12);
-const PEAK_HALF_WIDTH_BINS = Math.floor(PEAK_HALF_WIDTH_HZ / BIN_HZ + 1e-12);
-
-export type CoherenceReading = {
-  /** peak / (total − peak). */
-  readonly ratio: number;
-  /** peak / total, 0–1, for display. */
-  readonly normalized: number;
-  readonly peakHz: number;
-};
-
-const hann = periodicHannWindow(SAMPLES);
-const samples = new Float64Array(SAMPLES);
-const power = new Float64Array(TOTAL_LAST_BIN + 1);
-
-// Speed: the live analyser and a 24-hour recording need tens of thousands of these spectra,
-// and only bins up to 0.4 Hz (103 of 257). The 512-point transform of the 128 real samples is
-// computed as the classic "two real halves in one complex transform": even and odd samples
-// packed into a 256-point complex FFT (fft.js), then split and twiddled, for those bins only.
-const HALF = NFFT / 2;
-const packedFft = new FFT(HALF);
-const packed = new Float64Array(2 * HALF); // entries past the samples stay 0 (the zero-padding)
-const packedSpectrum = new Float64Array(2 * HALF);
-const twiddleCos = Float64Array.from({ length: TOTAL_LAST_BIN + 1 }, (_, k) => Math.cos((-2 * Math.PI * k) / NFFT));
-const twiddleSin = Float64Array.from({ length: TOTAL_LAST_BIN + 1 }, (_, k) => Math.sin((-2 * Math.PI * k) / NFFT));
-
-/** |X_k|² of the mean-removed, Hann-windowed samples zero-padded to NFFT, k = 0 … TOTAL_LAST_BIN. */
-function lowBinPower(): void {
-  let mean = 0;
-  for (let i = 0; i < SAMPLES; i++) mean += samples[i]!;
-  mean /= SAMPLES;
-  for (let i = 0; i < SAMPLES; i++) packed[i] = (samples[i]! - mean) * hann[i]!;
-  packedFft.transform(packedSpectrum, packed);
-  for (let k = 0; k <= TOTAL_LAST_BIN; k++) {
-    const mirror = k === 0 ? 0 : HALF - k;
-    const zr = packedSpectrum[2 * k]!;
-    const zi = packedSpectrum[2 * k + 1]!;
-    const cr = packedSpectrum[2 * mirror]!;
-    const ci = -packedSpectrum[2 * mirror + 1]!;
-    // Even-sample spectrum E = (Z + conj Z_mirror)/2, odd O = (Z − conj Z_mirror)/(2i).
-    const er = (zr + cr) / 2;
-    const ei = (zi + ci) / 2;
-    const or = (zi - ci) / 2;
-    const oi = -(zr - cr) / 2;
-    const wr = twiddleCos[k]!;
-    const wi = twiddleSin[k]!;
-    const xr = er + wr * or - wi * oi;
-    const xi = ei + wr * oi + wi * or;
-    power[k] = xr * xr + xi * xi;
-  }
-}
-/** Root-mean-square deviation of the samples from their mean, in ms. */
-function spreadMs(values: Float64Array): number {
-  let mean = 0;
-  for (let i = 0; i < values.length; i++) mean += values[i]!;
-  mean /= values.length;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i]! - mean) ** 2;
-  return Math.sqrt(squares / values.length);
-}
-
+const samples = new Float64Array(COHERENCE_SAMPLES);
 const knotTimesSec = new Float64Array(4096);
 const knotValuesMs = new Float64Array(4096);
 
@@ -126,29 +62,8 @@ export function coherenceOfWindow(
     knots++;
   }
   if (knots < 2) return unavailable('not enough beats in the last 64 seconds');
-  splineOnUniformGrid(times, values, 0, 1 / COHERENCE_SAMPLE_RATE_HZ, SAMPLES, samples, knots);
-  if (spreadMs(samples) < COHERENCE_MIN_SPREAD_MS) {
-    return unavailable(`the heartbeat barely varied in the last 64 seconds (under ${COHERENCE_MIN_SPREAD_MS} ms), too little to find a rhythm in`);
-  }
-  lowBinPower();
-
-  let peakBin = PEAK_FIRST_BIN;
-  for (let k = PEAK_FIRST_BIN + 1; k <= PEAK_LAST_BIN; k++) {
-    if (power[k]! > power[peakBin]!) peakBin = k;
-  }
-  let total = 0;
-  for (let k = TOTAL_FIRST_BIN; k <= TOTAL_LAST_BIN; k++) total += power[k]!;
-  let peak = 0;
-  const peakFrom = Math.max(TOTAL_FIRST_BIN, peakBin - PEAK_HALF_WIDTH_BINS);
-  const peakTo = Math.min(TOTAL_LAST_BIN, peakBin + PEAK_HALF_WIDTH_BINS);
-  for (let k = peakFrom; k <= peakTo; k++) peak += power[k]!;
-  const peakHz = peakBin * BIN_HZ;
-  // Parseval: Σ|X_k|² ≈ NFFT · Σ(w·x)² / 2 over the one-sided bins; below a 1e-9 ms² mean
-  // square the window is flat and what is left is rounding residue.
-  if (!(total > (NFFT * SAMPLES * 1e-9) / 2)) return unavailable('the beat-to-beat intervals did not vary in the last 64 seconds');
-  const rest = total - peak;
-  if (!(rest > total * 1e-12)) return unavailable('the spectrum has no power outside its peak');
-  return available({ ratio: peak / rest, normalized: peak / total, peakHz });
+  splineOnUniformGrid(times, values, 0, 1 / COHERENCE_SAMPLE_RATE_HZ, COHERENCE_SAMPLES, samples, knots);
+  return coherenceOfSamples(samples);
 }
 
 export type RecordingCoherence = {
@@ -173,12 +88,12 @@ export function skipEmptyWindowEnds(windowEndMs: number, closingBeatMs: number):
 /**
  * Schedules coherence windows over a beat list the way the live analyser does: the first
  * window ends 64 s after the first beat, then one every 5 s, each computed once a beat at or
- * after its end exists. Calls `onWindow` for each.
+ * after its end exists. Calls `onWindow` with each window's end and its first and last beat
+ * (the last at or before its start, the first at or after its end).
  */
-export function forEachCoherenceWindow(
+function scheduleCoherenceWindows(
   beatTimesMs: ArrayLike<number>,
-  nnMs: ArrayLike<number>,
-  onWindow: (windowEndMs: number, reading: Availability<CoherenceReading>) => void,
+  onWindow: (windowEndMs: number, first: number, last: number) => void,
 ): void {
   const n = beatTimesMs.length;
   if (n < 2) return;
@@ -191,9 +106,20 @@ export function forEachCoherenceWindow(
     windowEndMs = skipEmptyWindowEnds(windowEndMs, beatTimesMs[last]!);
     const windowStartMs = windowEndMs - COHERENCE_WINDOW_MS;
     while (first + 1 < n && beatTimesMs[first + 1]! <= windowStartMs) first++;
-    onWindow(windowEndMs, coherenceOfWindow(beatTimesMs, nnMs, first, last, windowEndMs));
+    onWindow(windowEndMs, first, last);
     windowEndMs += COHERENCE_UPDATE_MS;
   }
+}
+
+/** Each scheduled window (scheduleCoherenceWindows) with its reading from coherenceOfWindow: what the live analyser shows. */
+export function forEachCoherenceWindow(
+  beatTimesMs: ArrayLike<number>,
+  nnMs: ArrayLike<number>,
+  onWindow: (windowEndMs: number, reading: Availability<CoherenceReading>) => void,
+): void {
+  scheduleCoherenceWindows(beatTimesMs, (windowEndMs, first, last) =>
+    onWindow(windowEndMs, coherenceOfWindow(beatTimesMs, nnMs, first, last, windowEndMs)),
+  );
 }
 
 /** Beat times (ms) as the cumulative sum of NN: the end of each interval. */
@@ -218,7 +144,12 @@ export function recordingCoherence(nnMs: ArrayLike<number>, breaks: Breaks = [])
   const peaks: number[] = [];
   const stretches = valuesBetweenBreaks(nnMs, breaks);
   for (const stretch of stretches) {
-    forEachCoherenceWindow(cumulativeBeatTimesMs(stretch), stretch, (_end, reading) => {
+    // The same windows as forEachCoherenceWindow, with the spline work shared between them
+    // (stretch-coherence.ts; equal to the per-window readings to ~1e-12).
+    const beatTimesMs = cumulativeBeatTimesMs(stretch);
+    const readingOf = stretchCoherenceWindows(beatTimesMs, stretch, coherenceOfWindow);
+    scheduleCoherenceWindows(beatTimesMs, (windowEndMs, first, last) => {
+      const reading = readingOf(first, last, windowEndMs);
       if (!reading.available) return;
       ratioSum += reading.value.ratio;
       normalizedSum += reading.value.normalized;

@@ -35,31 +35,31 @@ function tridiagonalScratch(size: number): typeof scratch {
   return scratch;
 }
 
-/** Second derivatives at the knots of the not-a-knot spline through (x_i, y_i); x strictly increasing. */
-export function notAKnotSecondDerivatives(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  n: number = x.length,
-  moments: Float64Array = new Float64Array(n),
-): Float64Array {
-  moments.fill(0, 0, n);
-  if (n < 3) return moments; // a line (or a point): second derivative 0
+/**
+ * The second derivatives at the knots of the not-a-knot spline through the first n points of
+ * (x, y), x strictly increasing, into `moments`, leaving 1 / (x_{i+1} − x_i) in `inverseWidth`
+ * for the evaluation (divisions dominate a spline this size, so each is done once).
+ */
+export function solveMoments(x: ArrayLike<number>, y: ArrayLike<number>, n: number, moments: Float64Array, inverseWidth: Float64Array): void {
+  for (let i = 0; i < n - 1; i++) inverseWidth[i] = 1 / (x[i + 1]! - x[i]!);
+  if (n < 3) {
+    moments.fill(0, 0, n); // a line (or a point): second derivative 0
+    return;
+  }
   if (n === 3) {
     // Not-a-knot with 3 knots is the single parabola through them.
     const h0 = x[1]! - x[0]!;
     const h1 = x[2]! - x[1]!;
     const secondDerivative = (2 * ((y[2]! - y[1]!) / h1 - (y[1]! - y[0]!) / h0)) / (h0 + h1);
     moments.fill(secondDerivative, 0, 3);
-    return moments;
+    return;
   }
 
   const size = n - 2; // unknowns M_1 … M_{n-2}
-  const { lower, diagonal, upper, rhs, inverseWidth } = tridiagonalScratch(n);
-  // Divisions dominate a spline this size: each 1/h is computed once and multiplied after.
-  for (let i = 0; i < n - 1; i++) inverseWidth[i] = 1 / (x[i + 1]! - x[i]!);
+  const { lower, diagonal, upper, rhs } = tridiagonalScratch(n);
   let slopeBefore = (y[1]! - y[0]!) * inverseWidth[0]!;
+  let hPrev = x[1]! - x[0]!;
   for (let i = 1; i <= n - 2; i++) {
-    const hPrev = x[i]! - x[i - 1]!;
     const hNext = x[i + 1]! - x[i]!;
     const slopeAfter = (y[i + 1]! - y[i]!) * inverseWidth[i]!;
     const row = i - 1;
@@ -68,6 +68,7 @@ export function notAKnotSecondDerivatives(
     upper[row] = hNext;
     rhs[row] = 6 * (slopeAfter - slopeBefore);
     slopeBefore = slopeAfter;
+    hPrev = hNext;
   }
   // Left not-a-knot: M_0 = (1 + h0/h1)·M_1 − (h0/h1)·M_2, folded into row 0.
   const h0 = x[1]! - x[0]!;
@@ -83,19 +84,24 @@ export function notAKnotSecondDerivatives(
 
   // Thomas algorithm (the system is diagonally dominant, so no pivoting is needed). The
   // diagonal is replaced by its inverse on the way down, for one division per row.
-  diagonal[0] = 1 / diagonal[0]!;
+  let inverseDiagonal = 1 / diagonal[0]!;
+  diagonal[0] = inverseDiagonal;
+  let previousRhs = rhs[0]!;
   for (let row = 1; row < size; row++) {
-    const factor = lower[row]! * diagonal[row - 1]!;
-    diagonal[row] = 1 / (diagonal[row]! - factor * upper[row - 1]!);
-    rhs[row] = rhs[row]! - factor * rhs[row - 1]!;
+    const factor = lower[row]! * inverseDiagonal;
+    inverseDiagonal = 1 / (diagonal[row]! - factor * upper[row - 1]!);
+    diagonal[row] = inverseDiagonal;
+    previousRhs = rhs[row]! - factor * previousRhs;
+    rhs[row] = previousRhs;
   }
-  moments[size] = rhs[last]! * diagonal[last]!;
+  let after = rhs[last]! * diagonal[last]!;
+  moments[size] = after;
   for (let row = size - 2; row >= 0; row--) {
-    moments[row + 1] = (rhs[row]! - upper[row]! * moments[row + 2]!) * diagonal[row]!;
+    after = (rhs[row]! - upper[row]! * after) * diagonal[row]!;
+    moments[row + 1] = after;
   }
   moments[0] = (1 + h0OverH1) * moments[1]! - h0OverH1 * moments[2]!;
   moments[n - 1] = (1 + hLastOverHBefore) * moments[n - 2]! - hLastOverHBefore * moments[n - 3]!;
-  return moments;
 }
 
 let momentsScratch = new Float64Array(256);
@@ -118,8 +124,34 @@ export function splineOnUniformGrid(
   if (n === 0) throw new RangeError('spline needs at least one knot');
   if (n === 1) return output.fill(y[0]!, 0, count);
   if (momentsScratch.length < n) momentsScratch = new Float64Array(Math.max(n, 2 * momentsScratch.length));
-  const moments = notAKnotSecondDerivatives(x, y, n, momentsScratch);
-  // Per segment: S(t) = c0·a³ + c1·b³ + d0·a + d1·b with a = x1 − t, b = t − x0; the
+  const { inverseWidth } = tridiagonalScratch(n);
+  solveMoments(x, y, n, momentsScratch, inverseWidth);
+  evaluateSpline(x, y, momentsScratch, inverseWidth, 0, n - 2, start, step, count, output, 0);
+  return output;
+}
+
+const ONE_SIXTH = 1 / 6;
+
+/**
+ * Writes the cubic spline with second derivatives `moments` at the knots (x, y) at
+ * start + k·step, k = 0 … count − 1, into output[at + k]. Only segments fromSegment …
+ * lastSegment are used (the grid walks them in order; points before or after them use the
+ * first or last of them), so a caller may evaluate one end of a spline with its own knots.
+ */
+export function evaluateSpline(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  moments: ArrayLike<number>,
+  inverseWidth: ArrayLike<number>,
+  fromSegment: number,
+  lastSegment: number,
+  start: number,
+  step: number,
+  count: number,
+  output: Float64Array,
+  at: number,
+): void {
+  // Per segment: S(t) = (c0·a² + d0)·a + (c1·b² + d1)·b with a = x1 − t, b = t − x0; the
   // coefficients are recomputed only when the grid moves to a new segment.
   let segment = -1;
   let x0 = 0;
@@ -130,24 +162,23 @@ export function splineOnUniformGrid(
   let d1 = 0;
   for (let k = 0; k < count; k++) {
     const t = start + k * step;
-    let next = segment < 0 ? 0 : segment;
-    while (next < n - 2 && t > x[next + 1]!) next++;
+    let next = segment < 0 ? fromSegment : segment;
+    while (next < lastSegment && t > x[next + 1]!) next++;
     if (next !== segment) {
       segment = next;
       x0 = x[segment]!;
       x1 = x[segment + 1]!;
       const h = x1 - x0;
-      const inverseH = 1 / h;
-      const m0 = moments[segment]!;
-      const m1 = moments[segment + 1]!;
-      c0 = (m0 * inverseH) / 6;
-      c1 = (m1 * inverseH) / 6;
-      d0 = y[segment]! * inverseH - (m0 * h) / 6;
-      d1 = y[segment + 1]! * inverseH - (m1 * h) / 6;
+      const inverseH = inverseWidth[segment]!;
+      const m0 = moments[segment]! * ONE_SIXTH;
+      const m1 = moments[segment + 1]! * ONE_SIXTH;
+      c0 = m0 * inverseH;
+      c1 = m1 * inverseH;
+      d0 = y[segment]! * inverseH - m0 * h;
+      d1 = y[segment + 1]! * inverseH - m1 * h;
     }
     const a = x1 - t;
     const b = t - x0;
-    output[k] = c0 * a * a * a + c1 * b * b * b + d0 * a + d1 * b;
+    output[at + k] = (c0 * a * a + d0) * a + (c1 * b * b + d1) * b;
   }
-  return output;
 }

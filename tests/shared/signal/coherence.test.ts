@@ -6,7 +6,10 @@ import {
   recordingCoherence,
   skipEmptyWindowEnds,
 } from '../../../shared/signal/coherence.ts';
-import { generateRrSeries } from '../../../shared/signal/synthetic-rr.ts';
+import { cleanRrSeries } from '../../../shared/signal/artefact-correction.ts';
+import { stretchCoherenceWindows } from '../../../shared/signal/stretch-coherence.ts';
+import { generateRrSeries, injectArtefacts } from '../../../shared/signal/synthetic-rr.ts';
+import { CLEAN_RECORDINGS, readFixture } from '../../support/cleaning-evaluation.ts';
 
 function sinusoidalRr(durationSec: number, meanMs: number, amplitudeMs: number, frequencyHz: number): number[] {
   const rr: number[] = [];
@@ -73,5 +76,65 @@ describe('coherence ratio', () => {
     const reading = coherenceOfWindow(times, rr, 0, times.length - 1, 64_000);
     if (!reading.available) throw new Error(reading.reason);
     expect(Number.isFinite(reading.value.ratio)).toBe(true);
+  });
+});
+
+describe("a whole recording's coherence", () => {
+  /** Every window of a stretch two ways: on its own spline (what the live view shows) and with the stretch's spline work shared. */
+  function compareWindows(nnMs: ArrayLike<number>): { windows: number; worstRelative: number; sameAvailability: boolean; samePeaks: boolean } {
+    const times = cumulativeBeatTimesMs(nnMs);
+    const shared = stretchCoherenceWindows(times, nnMs, coherenceOfWindow);
+    let first = 0;
+    let last = 0;
+    let windows = 0;
+    let worstRelative = 0;
+    let sameAvailability = true;
+    let samePeaks = true;
+    forEachCoherenceWindow(times, nnMs, (end, own) => {
+      while (times[last]! < end) last++;
+      while (times[first + 1]! <= end - 64_000) first++;
+      const reading = shared(first, last, end);
+      windows++;
+      if (reading.available !== own.available) sameAvailability = false;
+      if (!reading.available || !own.available) return;
+      worstRelative = Math.max(
+        worstRelative,
+        Math.abs(reading.value.ratio - own.value.ratio) / own.value.ratio,
+        Math.abs(reading.value.normalized - own.value.normalized) / own.value.normalized,
+      );
+      if (reading.value.peakHz !== own.value.peakHz) samePeaks = false;
+    });
+    return { windows, worstRelative, sameAvailability, samePeaks };
+  }
+
+  it('shares the spline work between windows and still gives every window the reading the live view shows, to 1e-9', () => {
+    const day = cleanRrSeries(injectArtefacts(generateRrSeries({ seed: 24, durationSec: 86_400, meanHrBpm: 70, circadianSwingBpm: 12 }), { seed: 3, ratePercent: 2 }).rrMs).nnMs;
+    const recordings = [day, ...CLEAN_RECORDINGS.map((name) => readFixture(name)), readFixture('rhenanbartels-hrv_notebook_08012805_maxexercise.rr_ms.txt')];
+    for (const nnMs of recordings) {
+      const result = compareWindows(nnMs);
+      expect(result.windows).toBeGreaterThan(20);
+      expect(result.sameAvailability).toBe(true);
+      expect(result.samePeaks).toBe(true);
+      expect(result.worstRelative).toBeLessThan(1e-9);
+    }
+  });
+
+  it('a slow heart (too few beats in a window to share anything) gets the per-window readings exactly', () => {
+    const slow = sinusoidalRr(400, 1600, 60, 0.1); // about 40 beats a window
+    const result = compareWindows(slow);
+    expect(result.windows).toBeGreaterThan(50);
+    expect(result.worstRelative).toBe(0);
+  });
+
+  it('averages the same readings forEachCoherenceWindow gives', () => {
+    const rr = readFixture('rhenanbartels-hrv_rest_rri_supine15min.rr_ms.txt');
+    const ratios: number[] = [];
+    forEachCoherenceWindow(cumulativeBeatTimesMs(rr), rr, (_end, reading) => {
+      if (reading.available) ratios.push(reading.value.ratio);
+    });
+    const whole = recordingCoherence(rr);
+    if (!whole.available) throw new Error(whole.reason);
+    expect(whole.value.windows).toBe(ratios.length);
+    expect(Math.abs(whole.value.meanRatio - ratios.reduce((sum, r) => sum + r, 0) / ratios.length)).toBeLessThan(1e-9 * whole.value.meanRatio);
   });
 });
