@@ -25,12 +25,22 @@ export type Measurement = {
  */
 export type RrSupport = 'unknown' | 'yes' | 'none';
 
+/**
+ * Skin contact as the newest valid packet reports it: 'yes' or 'no' from a strap that
+ * supports the Sensor Contact feature, 'unknown' from one that does not (Polar straps, most
+ * optical sensors) and before the first packet. Only 'no' is a statement: the strap itself
+ * says its electrodes are not touching the skin, so the heart rate it sends is not the
+ * wearer's. Per packet, because straps report contact coming and going within seconds.
+ */
+export type SkinContact = 'unknown' | 'yes' | 'no';
+
 export type SourceQuality = {
   readonly packets: number;
   readonly malformed: number;
   readonly malformedByCode: Readonly<Partial<Record<HeartRateMeasurementErrorCode, number>>>;
   readonly rrIntervals: number;
   readonly rrSupport: RrSupport;
+  readonly contact: SkinContact;
   readonly gaps: number;
   readonly lostSec: number;
   readonly lastPacketMs: number | null;
@@ -46,16 +56,39 @@ export type MeasurementReader = {
   quality(): SourceQuality;
 };
 
-/** Valid packets without a single RR before we say the sensor does not send them. */
+/**
+ * Valid packets without a single RR before we say the sensor does not send them. Packets from
+ * a strap that says it has no skin contact do not count: a chest strap lying on the table
+ * sends heart rate without RR too, and calling it a heart-rate-only sensor would send the
+ * user looking for another strap instead of tightening this one.
+ */
 export const NO_RR_AFTER_PACKETS = 5;
 
+const CONTACT_OF: Readonly<Record<HeartRateMeasurement['contact'], SkinContact>> = {
+  detected: 'yes',
+  'not-detected': 'no',
+  unsupported: 'unknown',
+};
+
 export function emptyQuality(): SourceQuality {
-  return { packets: 0, malformed: 0, malformedByCode: {}, rrIntervals: 0, rrSupport: 'unknown', gaps: 0, lostSec: 0, lastPacketMs: null };
+  return {
+    packets: 0,
+    malformed: 0,
+    malformedByCode: {},
+    rrIntervals: 0,
+    rrSupport: 'unknown',
+    contact: 'unknown',
+    gaps: 0,
+    lostSec: 0,
+    lastPacketMs: null,
+  };
 }
 
 export function createMeasurementReader(): MeasurementReader {
   const timeline = createBeatTimeline();
   let validPackets = 0;
+  let packetsInContact = 0;
+  let contact: SkinContact = 'unknown';
   let malformed = 0;
   const malformedByCode: Partial<Record<HeartRateMeasurementErrorCode, number>> = {};
   let rrIntervals = 0;
@@ -65,6 +98,8 @@ export function createMeasurementReader(): MeasurementReader {
 
   const readPacket = (packet: HeartRateMeasurement, arrivalMs: number): Measurement => {
     validPackets += 1;
+    contact = CONTACT_OF[packet.contact];
+    if (contact !== 'no') packetsInContact += 1;
     lastPacketMs = arrivalMs;
     rrIntervals += packet.rrMs.length;
     const { beats, gap } = timeline.place(packet.rrMs, arrivalMs);
@@ -92,7 +127,8 @@ export function createMeasurementReader(): MeasurementReader {
       malformed,
       malformedByCode: { ...malformedByCode },
       rrIntervals,
-      rrSupport: rrIntervals > 0 ? 'yes' : validPackets >= NO_RR_AFTER_PACKETS ? 'none' : 'unknown',
+      rrSupport: rrIntervals > 0 ? 'yes' : packetsInContact >= NO_RR_AFTER_PACKETS ? 'none' : 'unknown',
+      contact,
       gaps,
       lostSec: lostMs / 1000,
       lastPacketMs,

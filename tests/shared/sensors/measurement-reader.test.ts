@@ -133,6 +133,39 @@ describe('measurement reader', () => {
     expect(reader.quality().rrSupport).toBe('yes');
   });
 
+  it('follows the skin contact the strap reports, packet by packet', () => {
+    const reader = createMeasurementReader();
+    expect(reader.quality().contact).toBe('unknown');
+    // 0x16: contact supported and detected; 0x14: supported, no contact (bpm 0, no RR); 0x16 again.
+    reader.readBytes(view([0x16, 72, 0x00, 0x04]), 1000);
+    expect(reader.quality().contact).toBe('yes');
+    reader.readBytes(view([0x14, 0]), 2000);
+    expect(reader.quality().contact).toBe('no');
+    // A broken packet (RR cut in half) says nothing, whatever its contact bits claim.
+    expect(reader.readBytes(view([0x16, 72, 0x00]), 3000)).toMatchObject({ ok: false, code: 'odd-rr-bytes' });
+    expect(reader.quality().contact).toBe('no');
+    reader.readBytes(view([0x16, 71, 0x00, 0x04]), 4000);
+    expect(reader.quality().contact).toBe('yes');
+  });
+
+  it('knows nothing about contact from a strap without the feature (Polar 0x10, or 0b01 bits)', () => {
+    const reader = createMeasurementReader();
+    for (const flags of [0x10, 0x12]) {
+      reader.readBytes(view([flags, 60, 0x00, 0x04]), 1000);
+      expect(reader.quality().contact).toBe('unknown');
+    }
+  });
+
+  it('does not call a chest strap off the skin a heart-rate-only sensor', () => {
+    const reader = createMeasurementReader();
+    const loose = encodeHeartRateMeasurement({ bpm: 0, contact: 'not-detected' });
+    for (let i = 0; i < 3 * NO_RR_AFTER_PACKETS; i++) reader.readBytes(view(loose), 1000 * (i + 1));
+    expect(reader.quality()).toMatchObject({ rrSupport: 'unknown', contact: 'no' });
+    // Put on: beats with RR come, and it is a strap with RR after all.
+    reader.readBytes(view(encodeHeartRateMeasurement({ bpm: 66, contact: 'detected', rrMs: [905] })), 60_000);
+    expect(reader.quality()).toMatchObject({ rrSupport: 'yes', contact: 'yes' });
+  });
+
   it('records the seconds lost in a gap', () => {
     const reader = createMeasurementReader();
     reader.readPacket({ bpm: 60, contact: 'unsupported', rrMs: [1000] }, 1000);
