@@ -8,10 +8,16 @@
 // Location and battery are read when the strap has them and silently skipped when not.
 //
 // Lifecycle: connect() asks the user to choose (the chooser is ours, in main), connects and
-// subscribes. A `gattserverdisconnected` we did not cause starts reconnecting after 1, 2, 4 …
-// seconds (capped), up to maxAttempts; then the status is 'lost' with a clear message, and
-// reconnect() (a button) starts again. disconnect() stops everything and removes every
-// listener it added, so a hundred drops leave no trace.
+// subscribes, retrying a transient failure twice. A `gattserverdisconnected` we did not cause
+// starts reconnecting after 1, 2, 4 … seconds (capped), up to maxAttempts; then the status is
+// 'lost' with a clear message, and reconnect() (a button) starts again, scanning for the
+// remembered strap when the system has forgotten it. A watchdog notices a link that delivers
+// nothing: it subscribes again, then reconnects. disconnect() stops everything and removes
+// every listener it added, so a hundred drops leave no trace.
+//
+// Every attempt carries a token (`generation`), and every await checks it: an attempt that
+// answers after Attune gave up on it (timed out, Disconnect, another source) lets go of the
+// link at once and never subscribes, so a single-link strap is free for the phone again.
 
 import { bodySensorLocationFromCode, type BodySensorLocation } from '../../shared/ble/body-sensor-location.ts';
 import {
@@ -22,8 +28,8 @@ import {
   HEART_RATE_MEASUREMENT_UUID,
   HEART_RATE_SERVICE_UUID,
 } from '../../shared/ble/gatt-uuids.ts';
-import { describeBluetoothError } from './bluetooth-errors.ts';
-import type { HeartRateSource } from './heart-rate-source.ts';
+import { describeBluetoothError, type BluetoothErrorMeaning } from './bluetooth-errors.ts';
+import { isActive, type HeartRateSource } from './heart-rate-source.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF, type Backoff } from './reconnect-backoff.ts';
 import type { Scheduler, TimerHandle } from './scheduler.ts';
 import { createSourceCore } from './source-core.ts';
@@ -33,8 +39,15 @@ export type BluetoothSourceOptions = {
   bluetooth: Bluetooth | undefined;
   scheduler: Scheduler;
   backoff?: Partial<Backoff>;
-  /** Called just before requestDevice, e.g. to tell main's chooser what kind of request comes. */
-  beforeRequest?: () => Promise<void>;
+  /**
+   * Called just before requestDevice with the kind of request: 'reconnect' asks main's
+   * chooser to pick the remembered strap by itself.
+   */
+  beforeRequest?: (mode: 'choose' | 'reconnect') => Promise<void>;
+  /** Called once requestDevice has settled, whatever the outcome (main closes a chooser whose request is gone). */
+  afterRequest?: () => void;
+  /** Whether Attune's chooser opened since the last beforeRequest (a cancel without one means Bluetooth is off). */
+  chooserOpened?: () => boolean;
   /** Called once a strap is connected for the first time (main remembers it). */
   onFirstConnected?: (name: string) => void;
 };
@@ -42,6 +55,20 @@ export type BluetoothSourceOptions = {
 export type BluetoothSource = HeartRateSource & {
   /** Reconnect attempts that succeeded since connect(). */
   reconnections(): number;
+};
+
+/** Transient failures of a first connect are tried again this many times, this far apart. */
+export const FIRST_CONNECT_RETRIES = 2;
+export const FIRST_CONNECT_RETRY_MS = 1_500;
+/**
+ * A subscribed strap sends about one notification a second. After this long without one the
+ * link is re-subscribed; after as long again it is dropped and reconnected.
+ */
+export const SILENT_LINK_MS = 5_000;
+
+const REQUEST_OPTIONS: RequestDeviceOptions = {
+  filters: [{ services: [HEART_RATE_SERVICE_UUID] }],
+  optionalServices: [BATTERY_SERVICE_UUID, DEVICE_INFORMATION_SERVICE_UUID],
 };
 
 export function createBluetoothSource(options: BluetoothSourceOptions): BluetoothSource {
@@ -54,17 +81,24 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
   let batteryCharacteristic: BluetoothRemoteGATTCharacteristic | null = null;
   let battery: number | null = null;
   let location: BodySensorLocation | null = null;
-  // Bumped whenever the user connects or disconnects: late answers from an older link are ignored.
+  // The current attempt's token; bumped by every new attempt, every abandoned one and every
+  // Disconnect. An answer carrying an older token belongs to an attempt nobody waits for.
   let generation = 0;
   let retryTimer: TimerHandle | null = null;
+  let watchdogTimer: TimerHandle | null = null;
+  let silentChecks = 0;
   let attempt = 0;
+  let lastFailure: BluetoothErrorMeaning | null = null;
   let reconnectCount = 0;
   let everConnected = false;
 
   const deviceName = (): string => device?.name?.trim() || 'your strap';
+  const describe = (error: unknown): BluetoothErrorMeaning =>
+    describeBluetoothError(error, options.chooserOpened ? { chooserOpened: options.chooserOpened() } : {});
 
   const onValue = (event: Event): void => {
     const value = (event.target as BluetoothRemoteGATTCharacteristic).value;
+    armWatchdog();
     // An empty notification is malformed too; the reader counts it.
     core.readBytes(value ?? new DataView(new ArrayBuffer(0)), scheduler.nowMs());
   };
@@ -87,16 +121,60 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
     batteryCharacteristic = null;
   };
 
-  const onDisconnected = (): void => {
-    if (core.status().phase !== 'connected') return; // ours, or already reconnecting
-    detachCharacteristics();
-    attempt = 0;
-    scheduleAttempt(generation);
-  };
-
   const clearRetry = (): void => {
     if (retryTimer !== null) scheduler.clearTimeout(retryTimer);
     retryTimer = null;
+  };
+
+  const clearWatchdog = (): void => {
+    if (watchdogTimer !== null) scheduler.clearTimeout(watchdogTimer);
+    watchdogTimer = null;
+  };
+
+  /** Starts (or restarts, on every notification) the wait for the next notification. */
+  const armWatchdog = (): void => {
+    clearWatchdog();
+    silentChecks = 0;
+    const mine = generation;
+    watchdogTimer = scheduler.setTimeout(() => onSilence(mine), SILENT_LINK_MS);
+  };
+
+  const onSilence = (mine: number): void => {
+    watchdogTimer = null;
+    if (mine !== generation || core.status().phase !== 'connected') return;
+    silentChecks += 1;
+    const measurement = characteristic;
+    if (silentChecks === 1 && measurement) {
+      // Some stacks lose the subscription without dropping the link: ask again.
+      watchdogTimer = scheduler.setTimeout(() => onSilence(mine), SILENT_LINK_MS);
+      void measurement.stopNotifications().catch(() => undefined).then(() => (mine === generation ? measurement.startNotifications() : undefined)).catch(() => undefined);
+      return;
+    }
+    // Still nothing: treat it as a dropped link and reconnect, saying why.
+    detachCharacteristics();
+    generation += 1;
+    attempt = 0;
+    scheduleAttempt(generation, 'silent'); // before the disconnect, so it is not read as a drop
+    if (device?.gatt?.connected) device.gatt.disconnect();
+  };
+
+  /**
+   * Lets go of a link an abandoned attempt opened, unless the current attempt is on the same
+   * strap (it shares the one GATT connection).
+   */
+  const release = (target: BluetoothDevice | null): void => {
+    if (target === null) return;
+    if (target === device && isActive(core.status())) return;
+    if (target.gatt?.connected) target.gatt.disconnect();
+  };
+
+  const onDisconnected = (): void => {
+    if (core.status().phase !== 'connected') return; // ours, or already reconnecting
+    detachCharacteristics();
+    clearWatchdog();
+    attempt = 0;
+    generation += 1;
+    scheduleAttempt(generation);
   };
 
   const withTimeout = <T,>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -116,17 +194,22 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
 
   /** Connects GATT and subscribes, fetching service and characteristic afresh every time. */
   const openGatt = async (mine: number): Promise<void> => {
-    const gatt = device?.gatt;
+    const target = device;
+    const gatt = target?.gatt;
     if (!gatt) throw new DOMException('This device has no GATT server.', 'NotSupportedError');
     const server = await gatt.connect();
+    if (mine !== generation) return release(target);
     const service = await server.getPrimaryService(HEART_RATE_SERVICE_UUID);
     const measurement = await service.getCharacteristic(HEART_RATE_MEASUREMENT_UUID);
-    if (mine !== generation) return;
+    if (mine !== generation) return release(target);
     detachCharacteristics();
     characteristic = measurement;
     measurement.addEventListener('characteristicvaluechanged', onValue);
     await measurement.startNotifications();
-    if (mine !== generation) return;
+    if (mine !== generation) {
+      if (characteristic === measurement) detachCharacteristics();
+      return release(target);
+    }
     // Optional extras: never wait for them, never fail because of them.
     void readExtras(server, mine);
   };
@@ -156,34 +239,51 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
     }
   };
 
-  const scheduleAttempt = (mine: number): void => {
+  const setConnected = (): void => {
+    core.setStatus({ phase: 'connected' });
+    armWatchdog();
+  };
+
+  const lostMessage = (): string =>
+    lastFailure?.problem === 'out-of-range'
+      ? `Your computer no longer sees ${deviceName()}. Put the strap on (moisten the contacts) and press Reconnect: Attune will look for it again.`
+      : `The connection to ${deviceName()} was lost and could not be restored. Check that the strap is on, snug and close by, then press Reconnect.`;
+
+  const scheduleAttempt = (mine: number, reason?: 'silent'): void => {
     attempt += 1;
     if (attempt > backoff.maxAttempts) {
-      core.setStatus({
-        phase: 'lost',
-        message: `The connection to ${deviceName()} was lost and could not be restored. Check that the strap is on, snug and close by, then press Reconnect.`,
-      });
+      core.setStatus({ phase: 'lost', message: lostMessage() });
       return;
     }
-    core.setStatus({ phase: 'reconnecting', attempt, maxAttempts: backoff.maxAttempts });
+    core.setStatus({ phase: 'reconnecting', attempt, maxAttempts: backoff.maxAttempts, ...(reason ? { reason } : {}) });
     clearRetry();
     retryTimer = scheduler.setTimeout(() => void tryReconnect(mine), backoffDelayMs(attempt, backoff));
   };
 
-  const tryReconnect = async (mine: number): Promise<void> => {
+  const tryReconnect = async (scheduledBy: number): Promise<void> => {
     retryTimer = null;
-    if (mine !== generation) return;
+    if (scheduledBy !== generation) return;
+    const mine = ++generation;
     try {
       await withTimeout(openGatt(mine), backoff.attemptTimeoutMs);
       if (mine !== generation) return;
       reconnectCount += 1;
       attempt = 0;
-      core.setStatus({ phase: 'connected' });
-    } catch {
+      lastFailure = null;
+      setConnected();
+    } catch (error) {
       if (mine !== generation) return;
-      detachCharacteristics();
-      scheduleAttempt(mine);
+      lastFailure = describe(error);
+      abandon();
+      scheduleAttempt(generation);
     }
+  };
+
+  /** Ends the current attempt: whatever it still has in flight answers to an old token. */
+  const abandon = (): void => {
+    generation += 1;
+    detachCharacteristics();
+    if (device?.gatt?.connected) device.gatt.disconnect();
   };
 
   const attachDevice = (next: BluetoothDevice): void => {
@@ -192,28 +292,80 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
     device.addEventListener('gattserverdisconnected', onDisconnected);
   };
 
-  const fail = (error: unknown): void => {
-    const { problem, message } = describeBluetoothError(error);
-    core.setStatus({ phase: 'failed', problem, message });
+  const fail = (meaning: BluetoothErrorMeaning): void => {
+    core.setStatus({ phase: 'failed', problem: meaning.problem, message: meaning.message });
   };
 
-  const connectDevice = async (mine: number): Promise<void> => {
+  const wait = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      clearRetry();
+      retryTimer = scheduler.setTimeout(() => {
+        retryTimer = null;
+        resolve();
+      }, ms);
+    });
+
+  /**
+   * Connects the attached device, trying a transient failure again; a strap the system no
+   * longer knows is looked for with a new scan when `rescan` allows it (a click started this).
+   */
+  const connectDevice = async (rescan: boolean): Promise<void> => {
     core.setStatus({ phase: 'connecting' });
-    try {
-      await withTimeout(openGatt(mine), backoff.attemptTimeoutMs);
-    } catch (error) {
-      if (mine !== generation) return;
-      detachCharacteristics();
-      if (device?.gatt?.connected) device.gatt.disconnect();
-      fail(error);
-      return;
+    for (let tryIndex = 0; ; tryIndex++) {
+      const mine = ++generation;
+      try {
+        await withTimeout(openGatt(mine), backoff.attemptTimeoutMs);
+        if (mine !== generation) return;
+        break;
+      } catch (error) {
+        if (mine !== generation) return;
+        const meaning = describe(error);
+        abandon();
+        const token = generation;
+        if (meaning.transient && tryIndex < FIRST_CONNECT_RETRIES) {
+          await wait(FIRST_CONNECT_RETRY_MS);
+          if (token !== generation) return;
+          continue;
+        }
+        if (meaning.problem === 'out-of-range' && rescan) return requestAndConnect('reconnect');
+        fail(meaning);
+        return;
+      }
     }
-    if (mine !== generation) return;
-    core.setStatus({ phase: 'connected' });
+    attempt = 0;
+    lastFailure = null;
+    setConnected();
     if (!everConnected) {
       everConnected = true;
       options.onFirstConnected?.(device?.name ?? '');
     }
+  };
+
+  /** Asks for a strap (the user chooses, or main picks the remembered one), then connects it. */
+  const requestAndConnect = async (mode: 'choose' | 'reconnect'): Promise<void> => {
+    if (!bluetooth) {
+      fail({ problem: 'no-web-bluetooth', message: 'Bluetooth is not available in this window.', transient: false });
+      return;
+    }
+    const mine = ++generation;
+    clearRetry();
+    clearWatchdog();
+    core.setStatus({ phase: 'scanning' });
+    let chosen: BluetoothDevice;
+    try {
+      await options.beforeRequest?.(mode);
+      if (mine !== generation) return;
+      chosen = await bluetooth.requestDevice(REQUEST_OPTIONS);
+    } catch (error) {
+      if (mine === generation) fail(describe(error));
+      return;
+    } finally {
+      options.afterRequest?.();
+    }
+    if (mine !== generation) return;
+    attachDevice(chosen);
+    // A strap found by this very scan is not rescanned for again.
+    await connectDevice(false);
   };
 
   const source: BluetoothSource = {
@@ -227,44 +379,18 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
     batteryPercent: () => battery,
     sensorLocation: () => location,
     reconnections: () => reconnectCount,
-    async connect() {
-      if (!bluetooth) {
-        core.setStatus({
-          phase: 'failed',
-          problem: 'no-web-bluetooth',
-          message: 'Bluetooth is not available in this window.',
-        });
-        return;
-      }
-      generation += 1;
-      const mine = generation;
-      clearRetry();
-      core.setStatus({ phase: 'scanning' });
-      let chosen: BluetoothDevice;
-      try {
-        await options.beforeRequest?.();
-        chosen = await bluetooth.requestDevice({
-          filters: [{ services: [HEART_RATE_SERVICE_UUID] }],
-          optionalServices: [BATTERY_SERVICE_UUID, DEVICE_INFORMATION_SERVICE_UUID],
-        });
-      } catch (error) {
-        if (mine === generation) fail(error);
-        return;
-      }
-      if (mine !== generation) return;
-      attachDevice(chosen);
-      await connectDevice(mine);
-    },
+    connect: () => requestAndConnect('choose'),
     async reconnect() {
-      if (device === null) return source.connect();
-      generation += 1;
       clearRetry();
+      clearWatchdog();
       attempt = 0;
-      await connectDevice(generation);
+      if (device === null) return requestAndConnect('reconnect');
+      await connectDevice(true);
     },
     async disconnect() {
       generation += 1;
       clearRetry();
+      clearWatchdog();
       const measurement = characteristic;
       detachCharacteristics();
       device?.removeEventListener('gattserverdisconnected', onDisconnected);

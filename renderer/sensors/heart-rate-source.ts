@@ -47,7 +47,8 @@ export type SourceStatus =
   | { readonly phase: 'scanning' }
   | { readonly phase: 'connecting' }
   | { readonly phase: 'connected' }
-  | { readonly phase: 'reconnecting'; readonly attempt: number; readonly maxAttempts: number }
+  /** reason 'silent': the link stayed up but delivered nothing, so Attune dropped and reconnected it. */
+  | { readonly phase: 'reconnecting'; readonly attempt: number; readonly maxAttempts: number; readonly reason?: 'silent' }
   /** Reconnecting gave up: say so and offer a Reconnect button. */
   | { readonly phase: 'lost'; readonly message: string }
   | { readonly phase: 'failed'; readonly problem: ConnectProblem; readonly message: string }

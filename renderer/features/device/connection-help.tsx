@@ -13,12 +13,17 @@ const TOPICS: readonly HelpTopic[] = [
       'Most chest straps only wake up when they touch skin. Moisten the contacts, put the strap on, and try again.',
       'A strap connects to one app at a time. Close other apps on your phone or computer that might be using it.',
     ],
-    opensFor: ['cancelled', 'connect-failed'],
+    opensFor: ['cancelled', 'connect-failed', 'no-answer'],
   },
   {
     id: 'bluetooth-off',
     title: 'Bluetooth is off',
-    body: ['Turn Bluetooth on in your computer’s settings, then press Connect a strap again.'],
+    body: [
+      'On Windows: Settings → Bluetooth & devices, switch Bluetooth on. Check that flight mode is off.',
+      'On a Mac: the Bluetooth icon in the menu bar, or System Settings → Bluetooth.',
+      'On Linux: your desktop’s Bluetooth settings; if it stays off, “rfkill list” shows whether the radio is blocked and “rfkill unblock bluetooth” frees it.',
+      'Then press Connect a strap again.',
+    ],
     opensFor: ['bluetooth-off', 'no-web-bluetooth'],
   },
   {
@@ -27,7 +32,24 @@ const TOPICS: readonly HelpTopic[] = [
     body: [
       'Open System Settings → Privacy & Security → Bluetooth and switch Attune on. Then quit and reopen Attune.',
     ],
-    opensFor: ['not-allowed'],
+    opensFor: ['permission-denied', 'not-allowed'],
+  },
+  {
+    id: 'out-of-range',
+    title: 'Your computer lost sight of the strap',
+    body: [
+      'Put the strap on (moist contacts wake it up) and come within a few metres of the computer.',
+      'Some systems forget a strap soon after it drops. Reconnect looks for it again; if it still does not appear, choose it once more with Connect a strap.',
+    ],
+    opensFor: ['out-of-range'],
+  },
+  {
+    id: 'pairing',
+    title: 'The strap asks to be paired',
+    body: [
+      'Most straps need no pairing, but some do. Pair it once in your computer’s Bluetooth settings (Windows: Bluetooth & devices → Add device; Mac: System Settings → Bluetooth; Linux: your Bluetooth settings or “bluetoothctl pair”), then press Connect a strap.',
+    ],
+    opensFor: ['pairing-needed'],
   },
   {
     id: 'linux-bluez',
@@ -43,7 +65,7 @@ const TOPICS: readonly HelpTopic[] = [
     body: [
       'Add yourself to the bluetooth group with “sudo usermod -aG bluetooth $USER”, then log out and in again.',
     ],
-    opensFor: ['not-allowed'],
+    opensFor: ['not-allowed', 'permission-denied'],
   },
   {
     id: 'no-rr',

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHeartRateMeasurement } from '../../../shared/ble/heart-rate-measurement.ts';
-import { createBluetoothSource } from '../../../renderer/sensors/bluetooth-source.ts';
+import { createBluetoothSource, FIRST_CONNECT_RETRY_MS, SILENT_LINK_MS } from '../../../renderer/sensors/bluetooth-source.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../../../renderer/sensors/reconnect-backoff.ts';
 import { createDemoSource } from '../../../renderer/sensors/demo-source.ts';
 import { describeStatus, type HeartRateSource, type Measurement, type SourceStatus } from '../../../renderer/sensors/heart-rate-source.ts';
@@ -19,11 +19,19 @@ function record(source: HeartRateSource) {
 const packet = (rrMs: number[], bpm = 70) => encodeHeartRateMeasurement({ bpm, contact: 'detected', rrMs });
 
 describe('Bluetooth source (scripted strap)', () => {
+  // Every source a test starts is stopped after it, as the app does when a screen or the
+  // window goes: its watchdog and reconnect timers end with it.
+  const started: HeartRateSource[] = [];
+  afterEach(async () => {
+    for (const source of started.splice(0)) await source.disconnect();
+  });
+
   function setUp(options: ConstructorParameters<typeof FakeStrap>[0] = {}) {
     const scheduler = createManualScheduler();
     const strap = new FakeStrap(options);
     const fake = createFakeBluetooth(strap);
     const source = createBluetoothSource({ bluetooth: fake.bluetooth, scheduler });
+    started.push(source);
     return { scheduler, strap, fake, source, log: record(source) };
   }
 
@@ -139,6 +147,108 @@ describe('Bluetooth source (scripted strap)', () => {
     const none = createBluetoothSource({ bluetooth: undefined, scheduler: createManualScheduler() });
     await none.connect();
     expect(none.status()).toMatchObject({ phase: 'failed', problem: 'no-web-bluetooth' });
+  });
+
+  it('lets go of a connect that answers after it gave up: no subscribing, the strap is free again', async () => {
+    const { strap, source, log, scheduler } = setUp();
+    let answer: () => void = () => {};
+    strap.connectGate = new Promise((resolve) => (answer = resolve));
+    const connecting = source.connect();
+    await scheduler.advanceAsync(DEFAULT_BACKOFF.attemptTimeoutMs);
+    await connecting;
+    expect(source.status()).toMatchObject({ phase: 'failed', problem: 'no-answer', message: 'The strap did not answer in time.' });
+    // The strap answers at last: Attune disconnects it at once and shows no heart rate.
+    answer();
+    await scheduler.advanceAsync(0);
+    expect(strap.connected).toBe(false);
+    expect(strap.notify(packet([830]))).toBe(false);
+    expect(log.measurements).toHaveLength(0);
+    expect(source.status().phase).toBe('failed');
+  });
+
+  it('Disconnect while reconnecting leaves the strap free, even when the pending connect answers later', async () => {
+    const { strap, source, scheduler } = setUp();
+    await source.connect();
+    let answer: () => void = () => {};
+    strap.connectGate = new Promise((resolve) => (answer = resolve));
+    strap.drop();
+    await scheduler.advanceAsync(1000); // the first reconnect attempt is now waiting on the strap
+    expect(source.status()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
+    await source.disconnect();
+    answer();
+    await scheduler.advanceAsync(0);
+    expect(strap.connected).toBe(false);
+    expect(source.status().phase).toBe('idle');
+    await scheduler.advanceAsync(60_000);
+    expect(strap.connected).toBe(false);
+  });
+
+  it('tries a transient failure of the first connect again before giving up', async () => {
+    const { strap, source, scheduler } = setUp();
+    strap.transientFailures = 2;
+    const connecting = source.connect();
+    await scheduler.advanceAsync(2 * FIRST_CONNECT_RETRY_MS);
+    await connecting;
+    expect(source.status().phase).toBe('connected');
+    expect(strap.connects).toBe(3);
+
+    const again = setUp();
+    again.strap.transientFailures = 3;
+    const failing = again.source.connect();
+    await again.scheduler.advanceAsync(2 * FIRST_CONNECT_RETRY_MS);
+    await failing;
+    expect(again.source.status()).toMatchObject({ phase: 'failed', problem: 'connect-failed' });
+    expect(again.strap.connects).toBe(3);
+  });
+
+  it('looks for a strap the system has forgotten with a new scan when Reconnect is pressed', async () => {
+    const requestedModes: string[] = [];
+    const scheduler = createManualScheduler();
+    const strap = new FakeStrap();
+    const fake = createFakeBluetooth(strap);
+    const source = createBluetoothSource({
+      bluetooth: fake.bluetooth,
+      scheduler,
+      beforeRequest: async (mode) => void requestedModes.push(mode),
+    });
+    started.push(source);
+    await source.connect();
+    // The strap drops; the adapter forgets it, so every reconnect says "no longer in range".
+    strap.forgotten = true;
+    strap.drop();
+    let waited = 0;
+    for (let attempt = 1; attempt <= DEFAULT_BACKOFF.maxAttempts; attempt++) waited += backoffDelayMs(attempt, DEFAULT_BACKOFF);
+    await scheduler.advanceAsync(waited);
+    expect(source.status()).toEqual({ phase: 'lost', message: expect.stringMatching(/no longer sees Polar H10 8C4E.*Attune will look for it again/) });
+    // Reconnect: the old device object still fails, so Attune scans for the remembered strap.
+    const found = new FakeStrap();
+    fake.answer = found;
+    await source.reconnect();
+    expect(requestedModes).toEqual(['choose', 'reconnect']);
+    expect(source.status().phase).toBe('connected');
+    expect(found.notify(packet([900]))).toBe(true);
+  });
+
+  it('notices a link that delivers nothing: it subscribes again, then reconnects and says why', async () => {
+    const { strap, source, scheduler } = setUp();
+    await source.connect();
+    strap.notify(packet([1000]));
+    strap.silent = true;
+    await scheduler.advanceAsync(SILENT_LINK_MS);
+    expect(source.status().phase).toBe('connected'); // first, a quiet re-subscribe
+    await scheduler.advanceAsync(SILENT_LINK_MS);
+    expect(source.status()).toEqual({ phase: 'reconnecting', attempt: 1, maxAttempts: 8, reason: 'silent' });
+    strap.silent = false;
+    await scheduler.advanceAsync(1000);
+    expect(source.status().phase).toBe('connected');
+    expect(strap.notify(packet([1000]))).toBe(true);
+    // A strap that keeps talking is never disturbed.
+    for (let i = 0; i < 30; i++) {
+      await scheduler.advanceAsync(1000);
+      strap.notify(packet([1000]));
+    }
+    expect(source.status().phase).toBe('connected');
+    expect(strap.disconnects).toBe(1);
   });
 
   it('stops for good on disconnect: no reconnecting, nothing delivered', async () => {

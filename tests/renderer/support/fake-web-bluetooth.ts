@@ -82,7 +82,16 @@ export class FakeStrap extends CountingTarget {
   connected = false;
   /** When false, connect() is refused (out of range). */
   acceptConnections = true;
+  /** The adapter has forgotten the strap (BlueZ does after ~30 s): connect() says it is no longer in range. */
+  forgotten = false;
+  /** The next this many connect() calls fail the way a busy radio does. */
+  transientFailures = 0;
+  /** While set, connect() waits for this promise before answering (a slow or hanging strap). */
+  connectGate: Promise<void> | null = null;
+  /** The link stays up but no notification reaches the page (a silent link). */
+  silent = false;
   connects = 0;
+  disconnects = 0;
   characteristicFetches = 0;
   current: FakeCharacteristic | null = null;
   private connection = 0;
@@ -110,6 +119,12 @@ export class FakeStrap extends CountingTarget {
       async connect() {
         strap.connects += 1;
         await Promise.resolve();
+        if (strap.connectGate) await strap.connectGate;
+        if (strap.forgotten) throw new DOMException('Bluetooth Device is no longer in range.', 'NetworkError');
+        if (strap.transientFailures > 0) {
+          strap.transientFailures -= 1;
+          throw new DOMException('Connection Error: Connection attempt failed.', 'NetworkError');
+        }
         if (!strap.acceptConnections) throw new DOMException('Connection failed for unknown reason.', 'NetworkError');
         if (!strap.connected) {
           strap.connected = true;
@@ -120,6 +135,7 @@ export class FakeStrap extends CountingTarget {
       },
       disconnect() {
         if (!strap.connected) return;
+        strap.disconnects += 1;
         strap.connected = false;
         strap.dispatchEvent(new Event('gattserverdisconnected'));
       },
@@ -165,6 +181,7 @@ export class FakeStrap extends CountingTarget {
 
   /** Sends one notification; false when nobody subscribed on the current connection. */
   notify(bytes: Uint8Array | number[]): boolean {
+    if (this.silent) return false;
     return this.current?.deliver(Uint8Array.from(bytes)) ?? false;
   }
 

@@ -109,8 +109,22 @@ describe('Device screen', () => {
     const { fake } = await openDevice();
     fake.answer = new DOMException('Bluetooth adapter not available.', 'NotFoundError');
     await user.click(screen.getByRole('button', { name: 'Connect a strap' }));
-    await waitFor(() => expect(status()).toBe('Bluetooth seems to be off or missing on this computer.'));
+    await waitFor(() => expect(status()).toBe('Bluetooth seems to be off, or this computer has none that Attune can use.'));
     expect(screen.getByText('Bluetooth is off').closest('details')?.open).toBe(true);
+  });
+
+  it.each([
+    ['User denied the browser permission to scan for Bluetooth devices.', 'Your computer did not let Attune look for Bluetooth devices.', 'On a Mac: Attune is not allowed to use Bluetooth'],
+    ['GATT operation not authorized.', 'The strap wants to be paired with this computer before it shares heart data.', 'The strap asks to be paired'],
+    ['Bluetooth Device is no longer in range.', 'Your computer cannot find the strap any more. It may be out of range, asleep, or forgotten by the system.', 'Your computer lost sight of the strap'],
+  ])('says what really happened for "%s", with its help open', async (message, words, topic) => {
+    const user = userEvent.setup();
+    const { fake } = await openDevice();
+    fake.answer = new DOMException(message, message.startsWith('GATT') ? 'SecurityError' : message.startsWith('User') ? 'NotFoundError' : 'NetworkError');
+    await user.click(screen.getByRole('button', { name: 'Connect a strap' }));
+    await waitFor(() => expect(status()).toBe(words));
+    expect(screen.getByText(topic).closest('details')?.open).toBe(true);
+    expect(screen.getByText('The strap does not show up in the list').closest('details')?.open).toBe(false);
   });
 });
 
