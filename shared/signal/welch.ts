@@ -8,6 +8,9 @@
 // hold those lags without wrap-around), the summed power is turned back into the summed
 // autocorrelation, and one 4096-point transform of it gives exactly the 4096-bin sum. Same
 // numbers to rounding (~1e-13), an order of magnitude fewer operations for a 24-hour file.
+// Only the sum of the segments' power is needed, so two real segments share one complex
+// transform (one as its real part, one as its imaginary part), which fft.js does in less time
+// than two real ones.
 import FFT from 'fft.js';
 
 export type WelchOptions = {
@@ -28,13 +31,14 @@ export type PowerSpectrum = {
   readonly segmentCount: number;
 };
 
-const fftBySize = new Map<number, { fft: FFT; spectrum: Float64Array; frame: Float64Array }>();
+type FftWorkspace = { fft: FFT; spectrum: Float64Array; frame: Float64Array; complexFrame: Float64Array };
+const fftBySize = new Map<number, FftWorkspace>();
 
 /** One FFT plan and scratch buffers per size, reused: plan construction costs more than a transform. */
-function fftWorkspace(size: number): { fft: FFT; spectrum: Float64Array; frame: Float64Array } {
+function fftWorkspace(size: number): FftWorkspace {
   let workspace = fftBySize.get(size);
   if (!workspace) {
-    workspace = { fft: new FFT(size), spectrum: new Float64Array(2 * size), frame: new Float64Array(size) };
+    workspace = { fft: new FFT(size), spectrum: new Float64Array(2 * size), frame: new Float64Array(size), complexFrame: new Float64Array(2 * size) };
     fftBySize.set(size, workspace);
   }
   return workspace;
@@ -59,9 +63,9 @@ function cachedHann(length: number): Float64Array {
 
 /**
  * Accumulates |FFT(frame)|² of a windowed, mean-removed frame of `signal` into `sumOfSquares`
- * (bins 0 … nfft/2). Shared by Welch and the single-window coherence spectrum.
+ * (bins 0 … nfft/2).
  */
-export function accumulatePeriodogram(
+function accumulatePeriodogram(
   signal: ArrayLike<number>,
   offset: number,
   length: number,
@@ -81,6 +85,46 @@ export function accumulatePeriodogram(
     const re = spectrum[2 * k]!;
     const im = spectrum[2 * k + 1]!;
     sumOfSquares[k] = sumOfSquares[k]! + re * re + im * im;
+  }
+}
+
+/**
+ * Accumulates |X_k|² + |Y_k|² of two windowed, mean-removed frames into `sumOfSquares` (bins
+ * 0 … size/2) with one complex transform Z of x + i·y: since X_k = (Z_k + conj Z_{−k})/2 and
+ * Y_k = (Z_k − conj Z_{−k})/2i, their powers add up to (|Z_k|² + |Z_{−k}|²)/2.
+ */
+function accumulatePeriodogramPair(
+  firstSignal: ArrayLike<number>,
+  firstOffset: number,
+  secondSignal: ArrayLike<number>,
+  secondOffset: number,
+  length: number,
+  window: Float64Array,
+  size: number,
+  sumOfSquares: Float64Array,
+): void {
+  const { fft, spectrum, complexFrame } = fftWorkspace(size);
+  let firstMean = 0;
+  let secondMean = 0;
+  for (let i = 0; i < length; i++) {
+    firstMean += firstSignal[firstOffset + i]!;
+    secondMean += secondSignal[secondOffset + i]!;
+  }
+  firstMean /= length;
+  secondMean /= length;
+  for (let i = 0; i < length; i++) {
+    complexFrame[2 * i] = (firstSignal[firstOffset + i]! - firstMean) * window[i]!;
+    complexFrame[2 * i + 1] = (secondSignal[secondOffset + i]! - secondMean) * window[i]!;
+  }
+  complexFrame.fill(0, 2 * length);
+  fft.transform(spectrum, complexFrame);
+  for (let k = 0; k <= size / 2; k++) {
+    const mirror = k === 0 ? 0 : size - k;
+    const re = spectrum[2 * k]!;
+    const im = spectrum[2 * k + 1]!;
+    const mirrorRe = spectrum[2 * mirror]!;
+    const mirrorIm = spectrum[2 * mirror + 1]!;
+    sumOfSquares[k] = sumOfSquares[k]! + (re * re + im * im + mirrorRe * mirrorRe + mirrorIm * mirrorIm) * 0.5;
   }
 }
 
@@ -115,13 +159,26 @@ export function welchPsdOfSignals(signals: readonly ArrayLike<number>[], options
   const shortSize = shortestAliasFreeSize(segmentLength);
   const accumulateSize = shortSize < nfft ? shortSize : nfft;
   const accumulated = shortSize < nfft ? new Float64Array(shortSize / 2 + 1) : density;
+  // Segments in pairs (see the top of the file); a pair may span two signals, a segment never.
+  const pairs = shortSize < nfft;
+  let waiting: ArrayLike<number> | null = null;
+  let waitingOffset = 0;
   for (const signal of signals) {
     const count = Math.floor((signal.length - segmentLength) / stepLength) + 1;
     for (let segment = 0; segment < count; segment++) {
-      accumulatePeriodogram(signal, segment * stepLength, segmentLength, window, accumulateSize, accumulated);
+      const offset = segment * stepLength;
+      if (!pairs) accumulatePeriodogram(signal, offset, segmentLength, window, accumulateSize, accumulated);
+      else if (waiting === null) {
+        waiting = signal;
+        waitingOffset = offset;
+      } else {
+        accumulatePeriodogramPair(waiting, waitingOffset, signal, offset, segmentLength, window, accumulateSize, accumulated);
+        waiting = null;
+      }
     }
     segmentCount += count;
   }
+  if (waiting !== null) accumulatePeriodogram(waiting, waitingOffset, segmentLength, window, accumulateSize, accumulated);
   if (shortSize < nfft) density = refinePowerSpectrum(accumulated, shortSize, segmentLength, nfft);
   // Density scaling 1/(fs·Σw²), mean over segments, and doubling of every bin but DC and
   // Nyquist to fold the negative frequencies into a one-sided spectrum.
