@@ -51,40 +51,35 @@ export function sdnnMs(nnMs: ArrayLike<number>): number {
 
 const NO_BREAKS: Breaks = [];
 
+/** Where the unbroken stretches start and end: 0, the breaks in range (ascending), length. */
+function stretchEnds(length: number, breaks: Breaks): number[] {
+  const ends = [0];
+  for (const index of breaks) if (index > ends[ends.length - 1]! && index < length) ends.push(index);
+  ends.push(length);
+  return ends;
+}
+
 /** Number of successive differences within the unbroken stretches; throws when there is none. */
 export function successiveDifferenceCount(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): number {
   requireIntervals(nnMs);
-  let count = nnMs.length - 1;
-  for (const index of breaks) if (index >= 1 && index < nnMs.length) count--;
+  const count = nnMs.length - (stretchEnds(nnMs.length, breaks).length - 1);
   if (count < 1) throw new RangeError('no two successive NN intervals: beats were lost between every pair');
   return count;
 }
 
-/**
- * Calls onDifference(nn[i] − nn[i − 1]) for every i in order, except at breaks. One loop for
- * every measure, so they all skip the same pairs.
- */
-function forEachSuccessiveDifference(nnMs: ArrayLike<number>, breaks: Breaks, onDifference: (differenceMs: number) => void): void {
-  let nextBreak = 0;
-  for (let i = 1; i < nnMs.length; i++) {
-    while (nextBreak < breaks.length && breaks[nextBreak]! < i) nextBreak++;
-    if (nextBreak < breaks.length && breaks[nextBreak] === i) continue;
-    onDifference(nnMs[i]! - nnMs[i - 1]!);
-  }
-}
+// The measures below loop over each stretch's differences in order (with no breaks: one
+// stretch, the plain loop), so they all skip the same pairs.
 
 /** √(mean of squared successive differences), over the N − 1 differences (fewer across breaks). */
 export function rmssdMs(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): number {
   const count = successiveDifferenceCount(nnMs, breaks);
+  const ends = stretchEnds(nnMs.length, breaks);
   let squares = 0;
-  if (breaks.length === 0) {
-    // The common case, and the hot one (live figures, phases): no callback.
-    for (let i = 1; i < nnMs.length; i++) {
+  for (let stretch = 0; stretch + 1 < ends.length; stretch++) {
+    for (let i = ends[stretch]! + 1; i < ends[stretch + 1]!; i++) {
       const difference = nnMs[i]! - nnMs[i - 1]!;
       squares += difference * difference;
     }
-  } else {
-    forEachSuccessiveDifference(nnMs, breaks, (difference) => (squares += difference * difference));
   }
   return Math.sqrt(squares / count);
 }
@@ -92,10 +87,13 @@ export function rmssdMs(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): nu
 /** Count of successive differences strictly greater than 50 ms in magnitude. */
 export function nn50(nnMs: ArrayLike<number>, breaks: Breaks = NO_BREAKS): number {
   successiveDifferenceCount(nnMs, breaks);
+  const ends = stretchEnds(nnMs.length, breaks);
   let count = 0;
-  forEachSuccessiveDifference(nnMs, breaks, (difference) => {
-    if (Math.abs(difference) > 50) count++;
-  });
+  for (let stretch = 0; stretch + 1 < ends.length; stretch++) {
+    for (let i = ends[stretch]! + 1; i < ends[stretch + 1]!; i++) {
+      if (Math.abs(nnMs[i]! - nnMs[i - 1]!) > 50) count++;
+    }
+  }
   return count;
 }
 
@@ -146,14 +144,19 @@ export function poincareMetrics(nnMs: ArrayLike<number>, breaks: Breaks = NO_BRE
   const nnVariance = sdnnMs(nnMs) ** 2;
   const differenceCount = successiveDifferenceCount(nnMs, breaks);
   if (differenceCount < 2) throw new RangeError('need at least 2 successive differences for SD1/SD2');
+  const ends = stretchEnds(nnMs.length, breaks);
   let differenceSum = 0;
-  forEachSuccessiveDifference(nnMs, breaks, (difference) => (differenceSum += difference));
+  for (let stretch = 0; stretch + 1 < ends.length; stretch++) {
+    for (let i = ends[stretch]! + 1; i < ends[stretch + 1]!; i++) differenceSum += nnMs[i]! - nnMs[i - 1]!;
+  }
   const differenceMean = differenceSum / differenceCount;
   let differenceSquares = 0;
-  forEachSuccessiveDifference(nnMs, breaks, (difference) => {
-    const deviation = difference - differenceMean;
-    differenceSquares += deviation * deviation;
-  });
+  for (let stretch = 0; stretch + 1 < ends.length; stretch++) {
+    for (let i = ends[stretch]! + 1; i < ends[stretch + 1]!; i++) {
+      const deviation = nnMs[i]! - nnMs[i - 1]! - differenceMean;
+      differenceSquares += deviation * deviation;
+    }
+  }
   const differenceVariance = differenceSquares / (differenceCount - 1);
   return {
     sd1Ms: Math.sqrt(differenceVariance / 2),
