@@ -98,6 +98,11 @@ export function describeStatus(status: SourceStatus, quality: SourceQuality): st
     case 'connecting':
       return 'Connecting…';
     case 'connected':
+      // The strap's own word that it is off the skin comes first: whatever heart rate it still
+      // sends is not the wearer's, and the fix is on the body, not in the app.
+      if (quality.contact === 'no') {
+        return 'Connected, but the strap is not touching your skin. Moisten its electrodes and tighten it a little until it sits snugly.';
+      }
       if (quality.rrSupport === 'none') return 'Connected, but this sensor sends heart rate only, no beat-to-beat intervals';
       if (quality.packets === 0) return 'Connected, waiting for the first heartbeat…';
       return 'Connected';

@@ -32,3 +32,18 @@ export function bodySensorLocationFromCode(code: number): BodySensorLocation {
 export function parseBodySensorLocation(data: DataView): BodySensorLocation {
   return data.byteLength === 0 ? 'unknown' : bodySensorLocationFromCode(data.getUint8(0));
 }
+
+// Sensors worn away from the chest are nearly always optical: they find beats in the pulse
+// rather than in the heart's electrical signal, and many of them smooth or fill in the
+// intervals before sending them. Their average heart rate is fine, but the
+// beat-to-beat variability Attune's readings rest on is less trustworthy than a chest
+// strap's. 'other' and 'unknown' say nothing about where the sensor sits, so they get no
+// note, like the chest.
+export type AwayFromChestLocation = 'wrist' | 'finger' | 'hand' | 'ear-lobe' | 'foot';
+
+const AWAY_FROM_CHEST: ReadonlySet<BodySensorLocation> = new Set<AwayFromChestLocation>(['wrist', 'finger', 'hand', 'ear-lobe', 'foot']);
+
+/** True when the sensor says it is worn somewhere its beat intervals may be smoothed (not the chest). */
+export function isWornAwayFromChest(location: BodySensorLocation | null): location is AwayFromChestLocation {
+  return location !== null && AWAY_FROM_CHEST.has(location);
+}

@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
+import { isWornAwayFromChest } from '../../../shared/ble/body-sensor-location.ts';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
 import { useDataClient } from '../../app/data-client.ts';
 import { useSettings } from '../../app/settings-context.tsx';
@@ -41,6 +42,9 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
       ? heart.chooserMessage
       : describeStatus(status, quality);
   const location = source?.sensorLocation() ?? null;
+  // A strap that says it is off the skin may keep sending its last heart rate, or 0: neither
+  // is the wearer's, so the figure gives way to what to do about it (describeStatus says it).
+  const offSkin = status.phase === 'connected' && quality.contact === 'no';
 
   return (
     <Screen title="Device" focusOnMount={focusOnMount}>
@@ -61,7 +65,7 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
             <dl className="device-facts">
               <div>
                 <dt>Heart rate</dt>
-                <dd data-testid="device-bpm">{bpm === null ? '–' : `${bpm} bpm`}</dd>
+                <dd data-testid="device-bpm">{offSkin ? 'Not on the skin' : bpm === null ? '–' : `${bpm} bpm`}</dd>
               </div>
               {source.kind === 'bluetooth' ? (
                 <div>
@@ -76,6 +80,11 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
                 </div>
               ) : null}
             </dl>
+            {isWornAwayFromChest(location) ? (
+              <p className="section-note" data-testid="location-note">
+                {`A sensor worn on the ${LOCATION_LABELS[location] ?? location} usually reads your pulse rather than the heart's own signal, and many such sensors smooth the time between beats before sending it. The heart rate is still useful, but the variability figures behind the calm and breathing readings are less trustworthy than with a chest strap.`}
+              </p>
+            ) : null}
             <SignalQuality quality={quality} kind={source.kind} />
             <div className="device-actions">
               {status.phase === 'lost' || (status.phase === 'failed' && source.kind === 'bluetooth' && problem !== 'cancelled') ? (

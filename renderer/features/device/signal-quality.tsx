@@ -2,6 +2,14 @@ import type { SourceKind, SourceQuality } from '../../sensors/heart-rate-source.
 
 // What the app knows about the signal, in plain words: enough for someone to see that the
 // strap is loose, that a sensor sends no beat-to-beat intervals, or that the link dropped.
+// Skin contact is only what the strap itself reports; many straps (Polar's among them) do
+// not report it, and saying so is more honest than guessing.
+
+const CONTACT_WORDS: Readonly<Record<SourceQuality['contact'], string>> = {
+  yes: 'Yes',
+  no: 'No: the strap is not touching the skin',
+  unknown: 'Not reported by this strap',
+};
 
 export function SignalQuality({ quality, kind }: { quality: SourceQuality; kind: SourceKind }) {
   const rr =
@@ -28,6 +36,12 @@ export function SignalQuality({ quality, kind }: { quality: SourceQuality; kind:
             {quality.malformed === 0 ? 'None' : `${quality.malformed}, skipped`}
           </dd>
         </div>
+        {kind === 'bluetooth' ? (
+          <div>
+            <dt>Skin contact</dt>
+            <dd data-testid="quality-contact">{quality.packets === 0 ? 'Waiting…' : CONTACT_WORDS[quality.contact]}</dd>
+          </div>
+        ) : null}
         {kind === 'bluetooth' ? (
           <div>
             <dt>Dropouts</dt>

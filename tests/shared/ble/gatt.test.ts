@@ -8,7 +8,7 @@ import {
   HEART_RATE_SERVICE_UUID,
   toFullBluetoothUuid,
 } from '../../../shared/ble/gatt-uuids.ts';
-import { bodySensorLocationFromCode, parseBodySensorLocation } from '../../../shared/ble/body-sensor-location.ts';
+import { bodySensorLocationFromCode, isWornAwayFromChest, parseBodySensorLocation } from '../../../shared/ble/body-sensor-location.ts';
 
 describe('GATT UUIDs', () => {
   it('match the Bluetooth SIG assigned numbers', () => {
@@ -49,5 +49,13 @@ describe('Body Sensor Location', () => {
     expect(parseBodySensorLocation(new DataView(new ArrayBuffer(0)))).toBe('unknown');
     expect(bodySensorLocationFromCode(1.5)).toBe('unknown');
     expect(bodySensorLocationFromCode(-1)).toBe('unknown');
+  });
+
+  it('flags the places where beat intervals may come smoothed: everywhere the sensor names but the chest', () => {
+    const flagged = [0, 1, 2, 3, 4, 5, 6, 7].filter((code) =>
+      isWornAwayFromChest(parseBodySensorLocation(new DataView(Uint8Array.of(code).buffer))),
+    );
+    expect(flagged.map(bodySensorLocationFromCode)).toEqual(['wrist', 'finger', 'hand', 'ear-lobe', 'foot']);
+    expect(isWornAwayFromChest(null)).toBe(false); // no Body Sensor Location characteristic at all
   });
 });
