@@ -5,14 +5,24 @@ import type { LiveStatus } from '../../shared/model/reminders.ts';
 export type LiveStatusStore = {
   get(): LiveStatus | null;
   set(status: LiveStatus): void;
+  /** The strap whose link was lost and not restored, by name; null when none is. */
+  lostStrap(): string | null;
+  setLostStrap(name: string | null): void;
   subscribe(listener: () => void): () => void;
 };
 
 export function createLiveStatus(): LiveStatusStore {
   let current: LiveStatus | null = null;
+  let lost: string | null = null;
   const listeners = new Set<() => void>();
   return {
     get: () => current,
+    lostStrap: () => lost,
+    setLostStrap(name) {
+      if (name === lost) return;
+      lost = name;
+      for (const listener of listeners) listener();
+    },
     set(status) {
       const same = current !== null && current.connected === status.connected && current.bpm === status.bpm && current.state === status.state;
       current = status;

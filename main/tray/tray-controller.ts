@@ -43,6 +43,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       timeZone: deps.timeZone(),
       locale: deps.locale,
       live: deps.live.get(),
+      lostStrap: deps.live.lostStrap(),
       breakEndsAtMs: status.breakEndsAtMs,
       pausedUntilMs: status.pausedUntilMs,
       waiting: status.waiting,
@@ -69,6 +70,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
         return effects.openScreen({ route: 'check', query: 'break=20' });
       case 'end-break':
         return void reminders.endBreak();
+      case 'reconnect-strap':
+        return effects.openScreen({ route: 'device', query: 'reconnect' });
       case 'pause-30m':
         return void reminders.pause('30m');
       case 'pause-1h':

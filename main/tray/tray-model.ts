@@ -16,6 +16,7 @@ export type TrayAction =
   | 'new-journal'
   | 'take-break'
   | 'end-break'
+  | 'reconnect-strap'
   | `pause-${PauseSpan}`
   | 'resume'
   | 'open'
@@ -37,6 +38,8 @@ export type TrayState = {
   pausedUntilMs: number | null;
   /** A reminder the system could not show as a notification. */
   waiting: ReminderKind | null;
+  /** The strap whose link was lost and not restored; the menu offers to reconnect it. */
+  lostStrap: string | null;
 };
 
 export type TrayView = {
@@ -75,7 +78,7 @@ export function trayView(state: TrayState): TrayView {
     ? 'flooded'
     : onBreak
       ? 'break'
-      : state.waiting !== null
+      : state.waiting !== null || state.lostStrap !== null
         ? 'attention'
         : paused
           ? 'paused'
@@ -85,6 +88,7 @@ export function trayView(state: TrayState): TrayView {
 
   const lines = ['Attune'];
   if (connected) lines.push(heartLine(state.live!));
+  if (state.lostStrap !== null) lines.push(`Lost the connection to ${state.lostStrap}`);
   if (onBreak) lines.push(`On a break: ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`);
   if (state.waiting !== null) lines.push(WAITING_LABELS[state.waiting]);
   if (paused) lines.push(`Reminders paused until ${pausedUntil}`);
@@ -97,6 +101,11 @@ export function trayView(state: TrayState): TrayView {
   const menu: TrayMenuItem[] = [];
   if (state.waiting !== null) {
     menu.push({ type: 'action', action: 'open-waiting', label: `${WAITING_LABELS[state.waiting]}: open`, enabled: true });
+    menu.push({ type: 'separator' });
+  }
+  if (state.lostStrap !== null) {
+    // A scan needs a click inside the window, so this opens the Device screen at its Reconnect button.
+    menu.push({ type: 'action', action: 'reconnect-strap', label: `Reconnect to ${state.lostStrap}…`, enabled: true });
     menu.push({ type: 'separator' });
   }
   if (connected) menu.push({ type: 'note', label: heartLine(state.live!) });

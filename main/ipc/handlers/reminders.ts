@@ -17,6 +17,10 @@ export function createRemindersHandlers(reminders: RemindersService, live: LiveS
       reminders.setBusy(activity, busy);
       return true;
     },
+    'tray.strapLost': ({ name }) => {
+      live.setLostStrap(name);
+      return true;
+    },
     'tray.liveStatus': (status) => {
       live.set(status);
       return true;

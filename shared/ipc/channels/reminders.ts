@@ -37,6 +37,11 @@ export const remindersChannels = {
     output: z.boolean(),
     summary: 'The window says a check or a conversation is in progress (or over): reminders wait meanwhile.',
   }),
+  'tray.strapLost': defineChannel({
+    input: z.object({ name: z.string().max(100).nullable() }).strict(),
+    output: z.boolean(),
+    summary: 'The strap whose link was lost and could not be restored (null once it is back or let go): the tray offers to reconnect it.',
+  }),
   'tray.liveStatus': defineChannel({
     input: LiveStatusSchema,
     output: z.boolean(),

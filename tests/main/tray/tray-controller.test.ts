@@ -89,9 +89,19 @@ describe('tray adapter and controller against the electron stand-in', () => {
     expect(tray.tooltip).toBe('Attune');
   });
 
+  it('offers "Reconnect to <strap>" while the window says its link is lost, and opens the Device screen at it', async () => {
+    const { live, tray, click, effects } = await setUp();
+    live.setLostStrap('Polar H10 8C4E');
+    expect(tray.contextMenu!.getMenuItemById('reconnect-strap')!.label).toBe('Reconnect to Polar H10 8C4E…');
+    click('reconnect-strap');
+    expect(effects.opened).toEqual([{ route: 'device', query: 'reconnect' }]);
+    live.setLostStrap(null);
+    expect(tray.contextMenu!.getMenuItemById('reconnect-strap')).toBeNull();
+  });
+
   it('fails loudly when the desktop has no tray, so the app can fall back', () => {
     (Tray as unknown as typeof StandIn.Tray).failNext = true;
-    const view = trayView({ platform: 'linux', nowMs: NOON, timeZone: BERLIN, locale: 'en-GB', live: null, breakEndsAtMs: null, pausedUntilMs: null, waiting: null });
+    const view = trayView({ platform: 'linux', nowMs: NOON, timeZone: BERLIN, locale: 'en-GB', live: null, breakEndsAtMs: null, pausedUntilMs: null, waiting: null, lostStrap: null });
     expect(() => createTrayAdapter(electron, view, () => {}, 'linux')).toThrow();
   });
 });

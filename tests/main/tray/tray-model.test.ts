@@ -13,6 +13,7 @@ const base: TrayState = {
   breakEndsAtMs: null,
   pausedUntilMs: null,
   waiting: null,
+  lostStrap: null,
 };
 
 function actions(items: TrayMenuItem[]): string[] {
@@ -33,6 +34,14 @@ function find(items: TrayMenuItem[], action: string): TrayMenuItem | null {
 }
 
 describe('tray view: state → icon, tooltip, title and menu', () => {
+  it('offers to reconnect a strap whose link was lost, first in the menu, and asks for attention', () => {
+    const view = trayView({ ...base, lostStrap: 'Polar H10 8C4E' });
+    expect(view.menu[0]).toEqual({ type: 'action', action: 'reconnect-strap', label: 'Reconnect to Polar H10 8C4E…', enabled: true });
+    expect(view.icon).toBe('attention');
+    expect(view.tooltip).toBe('Attune · Lost the connection to Polar H10 8C4E');
+    expect(actions(trayView(base).menu)).not.toContain('reconnect-strap');
+  });
+
   it('offers every action in the menu, in plain words', () => {
     const view = trayView(base);
     expect(actions(view.menu)).toEqual(expect.arrayContaining([...ALL_TRAY_ACTIONS]));
