@@ -5,6 +5,10 @@ import type { BluetoothChooserState } from './bluetooth/chooser-state.ts';
 // taken over (preventDefault, or Electron would silently pick the first device) and handed to
 // the state machine in bluetooth/chooser-state.ts, which streams the list to the in-app
 // dialog and answers with the user's pick. Pairing prompts go to the same state machine.
+//
+// A reload or a crashed renderer takes the page's request with it (Chromium drops it with the
+// old document) and the page cannot say so any more; main treats that like a closed window,
+// so no dialog or pairing prompt outlives the page that asked.
 
 type SelectListener = (
   event: Pick<ElectronEvent, 'preventDefault'>,
@@ -20,9 +24,14 @@ export function attachBluetoothChooser(contents: WebContents, chooser: Bluetooth
   const onGone = () => chooser.windowClosed();
   contents.on('select-bluetooth-device', onSelect as never);
   contents.once('destroyed', onGone);
+  // 'did-navigate' is a new document in the main frame (a reload; in-page hash moves are not it).
+  contents.on('did-navigate', onGone);
+  contents.on('render-process-gone', onGone);
   return () => {
     contents.removeListener('select-bluetooth-device', onSelect as never);
     contents.removeListener('destroyed', onGone);
+    contents.removeListener('did-navigate', onGone);
+    contents.removeListener('render-process-gone', onGone);
     chooser.windowClosed();
   };
 }

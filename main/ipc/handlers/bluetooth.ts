@@ -17,7 +17,8 @@ export function createBluetoothHandlers({ chooser, settings, onSettingsChanged }
     return next.devices.rememberedStrap;
   };
   return {
-    'bluetooth.beginRequest': ({ mode }) => ({ rememberedStrap: chooser.beginRequest(mode) }),
+    'bluetooth.beginRequest': ({ mode }) => chooser.beginRequest(mode),
+    'bluetooth.requestEnded': ({ ticket }) => ({ accepted: chooser.requestEnded(ticket) }),
     'bluetooth.choose': ({ requestId, deviceId }) => ({ accepted: chooser.choose(requestId, deviceId) }),
     'bluetooth.cancel': ({ requestId }) => ({ accepted: chooser.cancel(requestId) }),
     'bluetooth.answerPairing': ({ pairingId, confirmed, pin }) => ({ accepted: chooser.answerPairing(pairingId, confirmed, pin) }),

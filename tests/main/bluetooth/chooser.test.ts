@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, session } from '../../mocks/electron.ts';
 import { attachBluetoothChooser, attachBluetoothPairing } from '../../../main/bluetooth-chooser.ts';
-import { createChooserState, type PairingResponse } from '../../../main/bluetooth/chooser-state.ts';
+import { createChooserState, SCAN_STOPS_AFTER_MS, type PairingResponse } from '../../../main/bluetooth/chooser-state.ts';
 import { createAppServices } from '../../../main/services.ts';
 import type { ChooserEvent, PairingEvent } from '../../../shared/ipc/channels/bluetooth.ts';
 import type { RememberedStrap } from '../../../shared/model/settings.ts';
@@ -10,8 +10,9 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 import { TRUSTED_TEST_FRAME } from '../../support/in-process-api.ts';
 
 // The chooser as Electron drives it: the window's webContents raises
-// `select-bluetooth-device` (first with an empty list, then each time it grows) and the
-// session's pairing handler asks for confirmation. Electron here is the stand-in.
+// `select-bluetooth-device` (first with an empty list as the scan starts, then each time it
+// grows) and the session's pairing handler asks for confirmation. Electron here is the
+// stand-in; the page's side (beginRequest, requestEnded) is called directly.
 
 const H10 = { deviceId: 'AA:BB:CC:00:00:01', deviceName: 'Polar H10 8C4E' };
 const TICKR = { deviceId: 'AA:BB:CC:00:00:02', deviceName: 'TICKR 1A2B' };
@@ -98,21 +99,58 @@ describe('Bluetooth chooser (select-bluetooth-device)', () => {
     expect(t.answers).toEqual(['']);
   });
 
-  it("answers '' when nobody chooses in time, never a device", () => {
+  it('says when the scan has stopped after a minute, keeps what it found pickable, and never answers by itself', () => {
     const t = setUp();
+    t.chooser.beginRequest('choose');
+    t.select([]);
     t.select([H10, TICKR]);
-    t.scheduler.advance(89_000);
+    expect(t.lastOpen()).toMatchObject({ searching: true });
+    t.scheduler.advance(SCAN_STOPS_AFTER_MS - 1);
+    expect(t.lastOpen()).toMatchObject({ searching: true });
+    t.scheduler.advance(1);
+    const stopped = t.lastOpen()!;
+    expect(stopped).toMatchObject({ searching: false, devices: [{ name: H10.deviceName }, { name: TICKR.deviceName }] });
+    // Electron raises the event once more as its scan goes idle: still stopped, same request.
+    t.select([H10, TICKR]);
+    expect(t.lastOpen()).toMatchObject({ requestId: stopped.requestId, searching: false });
+    // Nobody is rushed: an hour later the list is still there and Electron still unanswered.
+    t.scheduler.advance(3_600_000);
     expect(t.callback).not.toHaveBeenCalled();
-    t.scheduler.advance(1_000);
+    expect(t.chooser.isOpen()).toBe(true);
+    expect(t.chooser.choose(stopped.requestId, TICKR.deviceId)).toBe(true);
+    expect(t.answers).toEqual([TICKR.deviceId]);
+  });
+
+  it('"Search again" after the scan stopped: the old request is answered once and a fresh one searches', () => {
+    const t = setUp();
+    t.chooser.beginRequest('choose');
+    t.select([]);
+    t.scheduler.advance(SCAN_STOPS_AFTER_MS);
+    const stale = t.lastOpen()!;
+    expect(stale).toMatchObject({ searching: false, devices: [] });
+    // The dialog's button starts a new request the way Connect does.
+    const { ticket } = t.chooser.beginRequest('choose');
     expect(t.answers).toEqual(['']);
-    expect(t.lastClosed()).toMatchObject({ reason: 'timeout', message: expect.stringMatching(/nothing was chosen/) });
+    expect(t.lastClosed()).toMatchObject({ requestId: stale.requestId, reason: 'superseded' });
+    const second = vi.fn();
+    t.select([], second);
+    const fresh = t.lastOpen()!;
+    expect(fresh).toMatchObject({ searching: true, devices: [] });
+    expect(fresh.requestId).not.toBe(stale.requestId);
+    // The old request's end reaches main late: it must not touch the new one.
+    expect(t.chooser.requestEnded(ticket - 1)).toBe(false);
+    expect(t.chooser.isOpen()).toBe(true);
+    t.select([H10], second);
+    expect(t.chooser.choose(fresh.requestId, H10.deviceId)).toBe(true);
+    expect(second).toHaveBeenCalledExactlyOnceWith(H10.deviceId);
+    expect(t.answers).toEqual(['']);
   });
 
   it('"Reconnect to <name>" picks the remembered strap as soon as it appears', () => {
     const t = setUp({ id: H10.deviceId, name: H10.deviceName });
-    expect(t.chooser.beginRequest('reconnect')).toEqual({ id: H10.deviceId, name: H10.deviceName });
+    expect(t.chooser.beginRequest('reconnect')).toMatchObject({ rememberedStrap: { id: H10.deviceId, name: H10.deviceName } });
     t.select([]);
-    expect(t.lastOpen()).toMatchObject({ mode: 'reconnect', lookingFor: H10.deviceName, timeoutSec: 15 });
+    expect(t.lastOpen()).toMatchObject({ mode: 'reconnect', lookingFor: H10.deviceName, searching: true });
     t.select([TICKR]);
     expect(t.callback).not.toHaveBeenCalled();
     t.select([TICKR, H10]);
@@ -180,6 +218,99 @@ describe('Bluetooth chooser (select-bluetooth-device)', () => {
     expect(t.answers).toEqual(['']);
   });
 
+  it('two quick Connect clicks: one request open at a time, each Electron callback answered once', () => {
+    const t = setUp();
+    const first = vi.fn();
+    const second = vi.fn();
+    // Click one: announced, Chromium starts scanning.
+    const one = t.chooser.beginRequest('choose').ticket;
+    t.select([], first);
+    const opened = t.lastOpen()!.requestId;
+    // Click two before anything was picked: the first is answered and closed before the second scans.
+    const two = t.chooser.beginRequest('choose').ticket;
+    expect(first).toHaveBeenCalledExactlyOnceWith('');
+    expect(t.chooser.isOpen()).toBe(false);
+    t.select([], second);
+    t.select([H10], second);
+    // Chromium cancels the first request when the second arrives; the page says so afterwards.
+    expect(t.chooser.requestEnded(one)).toBe(false);
+    const opens = t.chooserEvents.filter((e) => e.state === 'open');
+    const ids = [...new Set(opens.map((e) => e.requestId))];
+    expect(ids).toEqual([opened, opened + 1]);
+    // Never two open at once: every open event after the first close belongs to the second request.
+    const firstClose = t.chooserEvents.findIndex((e) => e.state === 'closed');
+    expect(t.chooserEvents.slice(firstClose + 1).every((e) => e.requestId === opened + 1)).toBe(true);
+    expect(t.chooser.choose(opened + 1, H10.deviceId)).toBe(true);
+    expect(second).toHaveBeenCalledExactlyOnceWith(H10.deviceId);
+    expect(t.chooser.requestEnded(two)).toBe(false); // picked already: nothing left to close
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it("closes the dialog when the page's request ended without an answer, and answers Electron once", () => {
+    const t = setUp();
+    const { ticket } = t.chooser.beginRequest('choose');
+    t.select([]);
+    t.select([H10]);
+    const { requestId } = t.lastOpen()!;
+    // Bluetooth went off mid-scan: Chromium rejected the page's request and told main nothing.
+    expect(t.chooser.requestEnded(ticket)).toBe(true);
+    expect(t.lastClosed()).toEqual({ requestId, state: 'closed', reason: 'request-ended', message: null });
+    expect(t.chooser.isOpen()).toBe(false);
+    expect(t.answers).toEqual(['']);
+    // Said twice, or followed by a cancel from a dialog that had not heard yet: nothing more.
+    expect(t.chooser.requestEnded(ticket)).toBe(false);
+    expect(t.chooser.cancel(requestId)).toBe(false);
+    t.scheduler.advance(SCAN_STOPS_AFTER_MS);
+    expect(t.answers).toEqual(['']);
+    expect(t.chooserEvents.filter((e) => e.state === 'closed')).toHaveLength(1);
+  });
+
+  it('a request that ended before any list opens nothing, and its "Reconnect" does not carry over', () => {
+    const t = setUp({ id: H10.deviceId, name: H10.deviceName });
+    // Bluetooth was off: Chromium refused before scanning, so Electron raised nothing.
+    const { ticket } = t.chooser.beginRequest('reconnect');
+    expect(t.chooser.requestEnded(ticket)).toBe(true);
+    expect(t.chooserEvents).toEqual([]);
+    expect(t.chooser.isOpen()).toBe(false);
+    // A list that turns up later is not that request: shown to choose from, never auto-picked.
+    t.select([H10]);
+    expect(t.callback).not.toHaveBeenCalled();
+    expect(t.lastOpen()).toMatchObject({ mode: 'choose' });
+  });
+
+  it('gives up "Reconnect to <name>" when the scan stops, if that comes before the usual 15 s', () => {
+    const scheduler = createManualScheduler();
+    const events: ChooserEvent[] = [];
+    const chooser = createChooserState({
+      timers: scheduler,
+      now: scheduler.nowMs,
+      emitChooser: (event) => events.push(event),
+      emitPairing: () => {},
+      rememberedStrap: () => ({ id: H10.deviceId, name: H10.deviceName }),
+      scanStopsAfterMs: 5_000,
+    });
+    openChoosers.push(chooser);
+    const answers: string[] = [];
+    chooser.beginRequest('reconnect');
+    chooser.onDeviceList([TICKR], (id) => answers.push(id));
+    scheduler.advance(5_000);
+    expect(answers).toEqual(['']);
+    expect(events.at(-1)).toMatchObject({ state: 'closed', reason: 'not-found', message: expect.stringContaining('Polar H10 8C4E did not show up') });
+  });
+
+  it("answers '' when the page reloads or its renderer crashes mid-request", () => {
+    for (const event of ['did-navigate', 'render-process-gone']) {
+      const t = setUp();
+      t.chooser.beginRequest('choose');
+      t.select([H10]);
+      t.contents.emit(event);
+      expect(t.answers, event).toEqual(['']);
+      expect(t.lastClosed(), event).toMatchObject({ reason: 'window-closed' });
+      expect(t.chooser.isOpen(), event).toBe(false);
+    }
+  });
+
   it("answers '' when the window closes mid-request, and ignores picks after that", () => {
     const t = setUp();
     t.select([H10]);
@@ -208,7 +339,8 @@ describe('Bluetooth pairing prompt', () => {
     const t = pairingSetUp();
     t.select([H10]);
     const respond = vi.fn();
-    t.handler({ deviceId: H10.deviceId, pairingKind: 'confirmPin', pin: '123456' }, respond);
+    // Chromium hands Electron the strap's display name here, not the id the lists carry.
+    t.handler({ deviceId: H10.deviceName, pairingKind: 'confirmPin', pin: '123456' }, respond);
     const open = t.pairingEvents.at(-1);
     expect(open).toMatchObject({ state: 'open', kind: 'confirmPin', deviceName: H10.deviceName, pin: '123456' });
     const id = (open as { pairingId: number }).pairingId;
@@ -220,7 +352,7 @@ describe('Bluetooth pairing prompt', () => {
   it('needs a PIN when the strap asks for one, and refuses after a minute without an answer', () => {
     const t = pairingSetUp();
     const respond = vi.fn();
-    t.handler({ deviceId: 'unknown', pairingKind: 'providePin' }, respond);
+    t.handler({ deviceId: 'Unknown or Unsupported Device (AA:BB:CC:00:00:09)', pairingKind: 'providePin' }, respond);
     const id = (t.pairingEvents.at(-1) as { pairingId: number }).pairingId;
     expect(t.pairingEvents.at(-1)).toMatchObject({ deviceName: 'Your strap' });
     expect(t.chooser.answerPairing(id, true)).toBe(false);
@@ -231,6 +363,21 @@ describe('Bluetooth pairing prompt', () => {
     t.handler({ deviceId: H10.deviceId, pairingKind: 'confirm' }, late);
     t.scheduler.advance(60_000);
     expect(late).toHaveBeenCalledExactlyOnceWith({ confirmed: false });
+  });
+
+  it('names the strap the user picked when Chromium only knows its address, and never shows an address', () => {
+    const t = pairingSetUp();
+    t.chooser.beginRequest('choose');
+    t.select([H10, TICKR]);
+    t.chooser.choose(t.lastOpen()!.requestId, TICKR.deviceId);
+    const respond = vi.fn();
+    t.handler({ deviceId: `Unknown or Unsupported Device (${TICKR.deviceId})`, pairingKind: 'confirm' }, respond);
+    expect(t.pairingEvents.at(-1)).toMatchObject({ state: 'open', deviceName: TICKR.deviceName });
+    // An id some platform might pass instead: the listed name, not the address.
+    t.handler({ deviceId: H10.deviceId, pairingKind: 'confirm' }, respond);
+    expect(t.pairingEvents.at(-1)).toMatchObject({ state: 'open', deviceName: H10.deviceName });
+    const shown = t.pairingEvents.flatMap((e) => (e.state === 'open' ? [e.deviceName] : []));
+    expect(shown.some((name) => /[0-9a-f]{2}(:[0-9a-f]{2}){5}/i.test(name))).toBe(false);
   });
 
   it('refuses pairing when the window closes', () => {
@@ -267,7 +414,7 @@ describe('Bluetooth chooser through the IPC router', () => {
 
   it('picks through the contract, remembers the strap once it connected, and forgets it', async () => {
     const { app, sent, invoke } = services();
-    expect(await invoke('bluetooth.beginRequest', { mode: 'choose' })).toEqual({ ok: true, value: { rememberedStrap: null } });
+    expect(await invoke('bluetooth.beginRequest', { mode: 'choose' })).toEqual({ ok: true, value: { rememberedStrap: null, ticket: 1 } });
     const answers: string[] = [];
     app.bluetoothChooser.onDeviceList([H10], (id) => answers.push(id));
     const opened = sent.find((m) => m.event === 'bluetooth.chooser')!.payload as { requestId: number };
@@ -281,6 +428,20 @@ describe('Bluetooth chooser through the IPC router', () => {
 
     expect(await invoke('bluetooth.forget')).toEqual({ ok: true, value: { forgotten: true } });
     expect(app.settings.get().devices.rememberedStrap).toBeNull();
+  });
+
+  it("closes the window's dialog through bluetooth.requestEnded when its request is gone", async () => {
+    const { app, sent, invoke } = services();
+    const begun = await invoke('bluetooth.beginRequest', { mode: 'choose' });
+    const ticket = (begun as { value: { ticket: number } }).value.ticket;
+    const answers: string[] = [];
+    app.bluetoothChooser.onDeviceList([], (id) => answers.push(id));
+    expect(await invoke('bluetooth.requestEnded', { ticket })).toEqual({ ok: true, value: { accepted: true } });
+    expect(answers).toEqual(['']);
+    expect(sent.filter((m) => m.event === 'bluetooth.chooser').at(-1)?.payload).toMatchObject({ state: 'closed', reason: 'request-ended' });
+    expect(await invoke('bluetooth.requestEnded', { ticket })).toEqual({ ok: true, value: { accepted: false } });
+    expect(await invoke('bluetooth.requestEnded', {})).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await invoke('bluetooth.requestEnded', { ticket, extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 
   it('refuses malformed answers with a typed error', async () => {
