@@ -17,7 +17,8 @@ export const NO_BEATS_HINT_MS = 8_000;
 export const FLOOD_CUE_REPEAT_MS = 10 * 60_000;
 export const GROUNDING_CUE_COUNT = 4;
 
-export type SignalProblem = 'no-beats' | 'no-rr' | 'noisy';
+/** 'no-contact': the strap itself says its electrodes are not touching the skin. */
+export type SignalProblem = 'no-contact' | 'no-beats' | 'no-rr' | 'noisy';
 
 /** The running counts at the start of a phase, so the phase's own figures are differences. */
 export type Mark = { readonly received: number; readonly corrected: number; readonly analysedSec: number; readonly hrSum: number; readonly hrCount: number };

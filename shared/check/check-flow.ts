@@ -7,10 +7,11 @@
 // the demo sensor, the flooding cue). Time comes in with the events (`atMs` from the
 // injected clock), so every transition is testable without waiting.
 //
-// The sequence (issue 6): signal check (≥ 15 s of clean beats) → 60 s reading against the
-// baseline → result in words → grounding cues → paced breathing → verdict → ready (intention
-// card, then the conversation and a debrief) | breathe more | a break (≥ 20 min, then a
-// "ready to return?" check that needs calm) | signal too noisy (why, and try again).
+// The sequence (issue 6): signal check (≥ 15 s of clean beats, and never while the strap
+// says it is off the skin) → 60 s reading against the baseline → result in words → grounding
+// cues → paced breathing → verdict → ready (intention card, then the conversation and a
+// debrief) | breathe more | a break (≥ 20 min, then a "ready to return?" check that needs
+// calm) | signal too noisy (why, and try again).
 // A calibration (first run) is the signal check and the reading only; its mean heart rate
 // and RMSSD become a resting reading for the baseline.
 //
@@ -94,7 +95,9 @@ export function step(state: FlowState, event: FlowEvent): Transition {
     case 'signal-check': {
       if (event.type !== 'sample') return stay();
       const sample = event.sample;
-      if (sample.rrSupport !== 'none' && sample.receiving && sample.cleanRunSec >= SIGNAL_CHECK_CLEAN_SEC) {
+      // Never while the strap says it is off the skin, however clean its beats look.
+      const ready = sample.contact !== 'no' && sample.rrSupport !== 'none' && sample.receiving && sample.cleanRunSec >= SIGNAL_CHECK_CLEAN_SEC;
+      if (ready) {
         marker('signal-check', 'end');
         marker('reading', 'start');
         const mark = markOf(sample);

@@ -3,10 +3,12 @@
 // same code runs in the window, in tests faster than real time, and in the benchmark.
 //
 // Besides the analyser's figures it tracks a *clean run*: how long beats have arrived
-// without a gap and with few corrections, which the signal check waits for (15 s), and
+// without a gap, with few corrections and without the strap saying it is off the skin,
+// which the signal check waits for (15 s), and
 // running sums so the flow can take the mean heart rate and corrected share of any phase
 // by subtracting two samples. The corrected count comes from the live filter, which judges
 // each beat seven beats after it arrives: a burst of corrections breaks the run that late.
+import type { SkinContact } from '../sensors/measurement-reader.ts';
 import { createStreamingAnalyser, type Beat, type StreamingAnalyser } from '../signal/streaming-analyser.ts';
 import { GAP_TOLERANCE_MS } from '../signal/gaps.ts';
 import type { Clock } from '../time/clock.ts';
@@ -20,7 +22,9 @@ export type SignalSample = {
   /** Beats are arriving (the last one is at most a few seconds old). */
   readonly receiving: boolean;
   readonly rrSupport: RrSupport;
-  /** Seconds of beats since the last gap or burst of corrections. */
+  /** Skin contact as the strap last reported it ('unknown' when it does not report it). */
+  readonly contact: SkinContact;
+  /** Seconds of beats since the last gap, burst of corrections or report of no skin contact. */
   readonly cleanRunSec: number;
   /** Corrected share of the last few dozen beats, percent. */
   readonly recentCorrectedPercent: number;
@@ -46,7 +50,8 @@ export type LiveCheckOptions = {
 
 export type LiveCheck = {
   push(beat: Beat): void;
-  sample(rrSupport: RrSupport): SignalSample;
+  /** `contact` from the source's quality; a report of no contact breaks the clean run. */
+  sample(rrSupport: RrSupport, contact?: SkinContact): SignalSample;
   readonly analyser: StreamingAnalyser;
 };
 
@@ -86,7 +91,11 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
       if (runStartMs === null || gap || noisy) runStartMs = beat.tMs;
       lastBeatMs = beat.tMs;
     },
-    sample(rrSupport) {
+    sample(rrSupport, contact = 'unknown') {
+      // Beats a strap sends while it says it is off the skin are not the wearer's heart, so a
+      // clean run starts again with the first beat after contact is back. The source's quality
+      // changes with every packet, and a sample follows every packet, so no run grows across one.
+      if (contact === 'no') runStartMs = null;
       const snapshot = analyser.snapshot();
       const receiving = snapshot.quality.receiving;
       const windowSize = Math.min(recentCount, RECENT_BEATS);
@@ -94,6 +103,7 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
         atMs: options.clock.nowMs(),
         receiving,
         rrSupport,
+        contact,
         cleanRunSec: receiving && runStartMs !== null && lastBeatMs !== null ? (lastBeatMs - runStartMs) / 1000 : 0,
         recentCorrectedPercent: windowSize === 0 ? 0 : (100 * recentCorrected) / windowSize,
         received: snapshot.quality.received,

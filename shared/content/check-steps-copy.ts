@@ -22,6 +22,8 @@ export const SIGNAL_CHECK_WORDS = {
 
 /** Why the signal check is not moving on yet, and what to do about it. */
 export const SIGNAL_PROBLEM_WORDS: Readonly<Record<SignalProblem, string>> = {
+  'no-contact':
+    'Your strap says it is not touching your skin, so the reading waits for it. Moisten its electrodes with a little water and tighten it until it sits snugly just below your chest.',
   'no-beats':
     'No heartbeats are coming in. Check that the strap sits snugly below your chest, that its electrodes are a little moist, and that it shows as connected in Device.',
   'no-rr':

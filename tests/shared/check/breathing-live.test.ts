@@ -116,6 +116,30 @@ describe('live check', () => {
     expect(live.sample('yes')).toMatchObject({ receiving: false, cleanRunSec: 0 });
   });
 
+  it('a strap that says it is off the skin restarts the clean run, which grows again once contact is back', () => {
+    let now = 0;
+    const live = createLiveCheck({ clock: { nowMs: () => now }, baselineHrBpm: 66 });
+    for (let i = 1; i <= 10; i++) live.push({ tMs: (now = i * 1000), rrMs: 1000 });
+    expect(live.sample('yes', 'yes').cleanRunSec).toBe(9);
+    // Beats keep coming (straps often send some while loose), but the strap reports no contact.
+    for (let i = 11; i <= 20; i++) {
+      live.push({ tMs: (now = i * 1000), rrMs: 1000 });
+      expect(live.sample('yes', 'no')).toMatchObject({ contact: 'no', cleanRunSec: 0 });
+    }
+    for (let i = 21; i <= 25; i++) live.push({ tMs: (now = i * 1000), rrMs: 1000 });
+    expect(live.sample('yes', 'yes')).toMatchObject({ contact: 'yes', cleanRunSec: 4 });
+  });
+
+  it('a strap that does not report contact keeps its clean run', () => {
+    let now = 0;
+    const live = createLiveCheck({ clock: { nowMs: () => now }, baselineHrBpm: 66 });
+    for (let i = 1; i <= 20; i++) {
+      live.push({ tMs: (now = i * 1000), rrMs: 1000 });
+      live.sample('yes', 'unknown');
+    }
+    expect(live.sample('yes', 'unknown')).toMatchObject({ contact: 'unknown', cleanRunSec: 19 });
+  });
+
   it('bands coherence as low, medium or high', () => {
     expect([0.1, 0.3, 0.7].map(coherenceBand)).toEqual(['low', 'medium', 'high']);
   });

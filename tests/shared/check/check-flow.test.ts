@@ -18,6 +18,7 @@ function sample(sec: number, overrides: Partial<SignalSample> = {}): SignalSampl
     atMs: T0 + sec * 1000,
     receiving: true,
     rrSupport: 'yes',
+    contact: 'yes',
     cleanRunSec: sec,
     recentCorrectedPercent: 0,
     received: beats,
@@ -96,6 +97,27 @@ describe('starting and the signal check', () => {
     expect(late.step).toMatchObject({ name: 'signal-check', problem: 'no-beats' });
     const back = run(late, [{ type: 'sample', sample: sample(10, { cleanRunSec: 2 }) }]).state;
     expect(back.step).toMatchObject({ name: 'signal-check', problem: null });
+  });
+
+  it('waits while the strap says it is off the skin, says why at once, and reads once it is back on', () => {
+    const started = run(fresh(), [{ type: 'start', atMs: at(0) }]).state;
+    // Beats look clean enough, but the strap reports no skin contact: no reading starts.
+    const loose = run(started, [
+      { type: 'sample', sample: sample(1, { contact: 'no', cleanRunSec: 0 }) },
+      { type: 'sample', sample: sample(20, { contact: 'no', cleanRunSec: 20 }) },
+    ]);
+    expect(loose.state.step).toMatchObject({ name: 'signal-check', problem: 'no-contact' });
+    expect(markers(loose.effects)).toEqual([]);
+    const back = run(loose.state, [{ type: 'sample', sample: sample(22, { cleanRunSec: 2 }) }]).state;
+    expect(back.step).toMatchObject({ name: 'signal-check', problem: null });
+    const { state, effects } = run(back, [{ type: 'sample', sample: sample(35, { cleanRunSec: 15 }) }]);
+    expect(name(state)).toBe('reading');
+    expect(markers(effects)).toEqual(['signal-check:end', 'reading:start']);
+  });
+
+  it('reads as usual from a strap that does not report contact', () => {
+    const started = run(fresh(), [{ type: 'start', atMs: at(0) }]).state;
+    expect(name(run(started, [{ type: 'sample', sample: sample(15, { contact: 'unknown' }) }]).state)).toBe('reading');
   });
 
   it('says the sensor sends no beat-to-beat intervals, and never starts reading', () => {
