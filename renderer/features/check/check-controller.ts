@@ -189,8 +189,9 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
 
   function sample(): void {
     if (liveCheck === null) return;
-    const rrSupport: RrSupport = source?.quality().rrSupport ?? 'unknown';
-    const next = liveCheck.sample(rrSupport);
+    const quality = source?.quality();
+    const rrSupport: RrSupport = quality?.rrSupport ?? 'unknown';
+    const next = liveCheck.sample(rrSupport, quality?.contact ?? 'unknown');
     dispatch({ type: 'sample', sample: next });
     reportLiveStatus(next.atMs, next.receiving, next.liveHrBpm, next.state);
   }

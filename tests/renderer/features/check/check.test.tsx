@@ -281,6 +281,28 @@ describe('the signal check says clearly what is wrong', () => {
     expect(stepTitle()).toBe('Checking the signal');
   });
 
+  it('a strap that says it is off the skin: no reading starts until it is back on, and the check says why', async () => {
+    const { scheduler, strap } = await openWithStrap();
+    // Flags 0x14: contact supported but not detected. Straps often still send intervals then;
+    // these are steady 1000 ms ones (raw 0x0400), which alone would pass the signal check.
+    for (let i = 0; i < 25; i++) {
+      await act(async () => {
+        scheduler.advance(1000);
+        strap.notify([0x14, 60, 0x00, 0x04]);
+      });
+    }
+    expect(stepTitle()).toBe('Checking the signal');
+    expect(screen.getByTestId('signal-problem').textContent).toMatch(/^Your strap says it is not touching your skin.*Moisten its electrodes/);
+    // Flags 0x16: contact detected. Now the same beats make a clean run.
+    for (let i = 0; i < 20 && stepTitle() === 'Checking the signal'; i++) {
+      await act(async () => {
+        scheduler.advance(1000);
+        strap.notify([0x16, 60, 0x00, 0x04]);
+      });
+    }
+    expect(stepTitle()).toBe('Listening to your heart');
+  });
+
   it('a strap that sends nothing (loose or off)', async () => {
     const { scheduler } = await openWithStrap();
     await act(async () => scheduler.advance(10_000));
