@@ -89,7 +89,11 @@ function start(): void {
 
   void app.whenReady().then(() => {
     let lookAgain = () => {};
-    const power = watchPowerState(powerMonitor, () => lookAgain());
+    const power = watchPowerState(
+      powerMonitor,
+      () => lookAgain(),
+      () => sendToWindow(() => mainWindow?.webContents ?? null, 'system.resumed', {}),
+    );
     const services = createAppServices({
       userDataDir: app.getPath('userData'),
       appVersion: app.getVersion(),

@@ -3,14 +3,15 @@ import type { SystemState } from '../reminders/reminders-service.ts';
 
 // Screen lock and idleness from Electron's powerMonitor, and the moments the scheduler
 // should look again (wake, unlock, back from idle). Where a platform cannot say, the
-// answer is "not locked, not idle" and quiet hours do the rest.
+// answer is "not locked, not idle" and quiet hours do the rest. Waking from sleep is also
+// told on its own: a Bluetooth link that slept with the computer has to be made again.
 
 /** Five minutes without input counts as away. */
 export const IDLE_AFTER_SEC = 5 * 60;
 
 export type PowerState = { systemState: () => SystemState; dispose: () => void };
 
-export function watchPowerState(powerMonitor: PowerMonitor, onChange: () => void): PowerState {
+export function watchPowerState(powerMonitor: PowerMonitor, onChange: () => void, onResume: () => void = () => {}): PowerState {
   let locked = false;
   const onLock = () => {
     locked = true;
@@ -20,9 +21,13 @@ export function watchPowerState(powerMonitor: PowerMonitor, onChange: () => void
     onChange();
   };
   const wake = () => onChange();
+  const resumed = () => {
+    onResume();
+    onChange();
+  };
   powerMonitor.on('lock-screen', onLock);
   powerMonitor.on('unlock-screen', onUnlock);
-  powerMonitor.on('resume', wake);
+  powerMonitor.on('resume', resumed);
   powerMonitor.on('user-did-become-active', wake);
   return {
     systemState() {
@@ -37,7 +42,7 @@ export function watchPowerState(powerMonitor: PowerMonitor, onChange: () => void
     dispose() {
       powerMonitor.off('lock-screen', onLock);
       powerMonitor.off('unlock-screen', onUnlock);
-      powerMonitor.off('resume', wake);
+      powerMonitor.off('resume', resumed);
       powerMonitor.off('user-did-become-active', wake);
     },
   };

@@ -151,10 +151,17 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
       return;
     }
     // Still nothing: treat it as a dropped link and reconnect, saying why.
+    restartLink('silent');
+  };
+
+  /** Lets go of the link (and any attempt in flight) and reconnects it, saying why. */
+  const restartLink = (reason: 'silent' | 'wake'): void => {
+    clearRetry();
+    clearWatchdog();
     detachCharacteristics();
     generation += 1;
     attempt = 0;
-    scheduleAttempt(generation, 'silent'); // before the disconnect, so it is not read as a drop
+    scheduleAttempt(generation, reason); // before the disconnect, so it is not read as a drop
     if (device?.gatt?.connected) device.gatt.disconnect();
   };
 
@@ -249,7 +256,7 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
       ? `Your computer no longer sees ${deviceName()}. Put the strap on (moisten the contacts) and press Reconnect: Attune will look for it again.`
       : `The connection to ${deviceName()} was lost and could not be restored. Check that the strap is on, snug and close by, then press Reconnect.`;
 
-  const scheduleAttempt = (mine: number, reason?: 'silent'): void => {
+  const scheduleAttempt = (mine: number, reason?: 'silent' | 'wake'): void => {
     attempt += 1;
     if (attempt > backoff.maxAttempts) {
       core.setStatus({ phase: 'lost', message: lostMessage() });
@@ -406,6 +413,11 @@ export function createBluetoothSource(options: BluetoothSourceOptions): Bluetoot
       device = null;
     },
     followBreathing: () => {},
+    wake() {
+      const phase = core.status().phase;
+      // The link (and any attempt in flight) is from before the sleep: let go and start again.
+      if (phase === 'connected' || phase === 'reconnecting' || phase === 'connecting') restartLink('wake');
+    },
     on: core.on,
   };
   return source;

@@ -56,6 +56,8 @@ export function createDemoSource({ scheduler, scenario, seed }: DemoSourceOption
         stream = null;
       },
     }),
+    // The demo's heart runs on the scheduler's clock; after a sleep it simply carries on.
+    wake: () => {},
     followBreathing(next) {
       cue = next;
       stream?.setBreathing(next);

@@ -47,8 +47,11 @@ export type SourceStatus =
   | { readonly phase: 'scanning' }
   | { readonly phase: 'connecting' }
   | { readonly phase: 'connected' }
-  /** reason 'silent': the link stayed up but delivered nothing, so Attune dropped and reconnected it. */
-  | { readonly phase: 'reconnecting'; readonly attempt: number; readonly maxAttempts: number; readonly reason?: 'silent' }
+  /**
+   * reason 'silent': the link stayed up but delivered nothing, so Attune dropped and remade it;
+   * 'wake': the computer slept, and a link from before does not survive that.
+   */
+  | { readonly phase: 'reconnecting'; readonly attempt: number; readonly maxAttempts: number; readonly reason?: 'silent' | 'wake' }
   /** Reconnecting gave up: say so and offer a Reconnect button. */
   | { readonly phase: 'lost'; readonly message: string }
   | { readonly phase: 'failed'; readonly problem: ConnectProblem; readonly message: string }
@@ -81,6 +84,8 @@ export type HeartRateSource = {
   disconnect(): Promise<void>;
   /** The breathing pacer's rhythm; only the demo sensor's heart follows it. */
   followBreathing(cue: BreathingCue | null): void;
+  /** The computer woke from sleep: a live link is remade (a strap's link does not survive sleep). */
+  wake(): void;
   on<E extends keyof SourceEvents>(event: E, listener: (payload: SourceEvents[E]) => void): Unsubscribe;
 };
 
@@ -106,8 +111,15 @@ export function describeStatus(status: SourceStatus, quality: SourceQuality): st
       if (quality.rrSupport === 'none') return 'Connected, but this sensor sends heart rate only, no beat-to-beat intervals';
       if (quality.packets === 0) return 'Connected, waiting for the first heartbeat…';
       return 'Connected';
-    case 'reconnecting':
-      return `The connection dropped. Reconnecting (try ${status.attempt} of ${status.maxAttempts})…`;
+    case 'reconnecting': {
+      const why =
+        status.reason === 'silent'
+          ? 'The strap stopped sending, so Attune is connecting to it afresh.'
+          : status.reason === 'wake'
+            ? 'Your computer was asleep, so Attune is connecting to the strap afresh.'
+            : 'The connection dropped.';
+      return `${why} Reconnecting (try ${status.attempt} of ${status.maxAttempts})…`;
+    }
     case 'lost':
       return status.message;
     case 'failed':

@@ -87,6 +87,7 @@ export function createReplaySource({ scheduler, name, rrMs, speed = 1 }: ReplayS
       },
     }),
     followBreathing: () => {},
+    wake: () => {},
   };
 }
 

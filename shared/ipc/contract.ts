@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SettingsSchema } from '../model/settings.ts';
-import { NoticeSchema } from '../model/app-info.ts';
+import { NoticeSchema, SystemResumedSchema } from '../model/app-info.ts';
 import { appChannels } from './channels/app.ts';
 import { bluetoothChannels, bluetoothEvents } from './channels/bluetooth.ts';
 import { settingsChannels } from './channels/settings.ts';
@@ -29,6 +29,8 @@ export const events = {
   /** Show a screen: a tray item or a reminder notification was clicked. */
   'app.navigate': NavigateRequestSchema,
   'reminders.changed': ReminderStatusSchema,
+  /** The computer woke from sleep: links made before it (Bluetooth) are remade. */
+  'system.resumed': SystemResumedSchema,
 } as const;
 
 export type Channels = typeof channels;

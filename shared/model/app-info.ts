@@ -16,3 +16,6 @@ export const NoticeSchema = z.object({
   message: z.string(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
+
+/** The computer woke from sleep (nothing else to say: the window remakes its links). */
+export const SystemResumedSchema = z.object({}).strict();

@@ -238,6 +238,7 @@ describe('Bluetooth source (scripted strap)', () => {
     expect(source.status().phase).toBe('connected'); // first, a quiet re-subscribe
     await scheduler.advanceAsync(SILENT_LINK_MS);
     expect(source.status()).toEqual({ phase: 'reconnecting', attempt: 1, maxAttempts: 8, reason: 'silent' });
+    expect(describeStatus(source.status(), source.quality())).toBe('The strap stopped sending, so Attune is connecting to it afresh. Reconnecting (try 1 of 8)…');
     strap.silent = false;
     await scheduler.advanceAsync(1000);
     expect(source.status().phase).toBe('connected');
@@ -249,6 +250,24 @@ describe('Bluetooth source (scripted strap)', () => {
     }
     expect(source.status().phase).toBe('connected');
     expect(strap.disconnects).toBe(1);
+  });
+
+  it('remakes the link after the computer slept, saying why, and the session goes on', async () => {
+    const { strap, source, scheduler, log } = setUp();
+    await source.connect();
+    strap.notify(packet([1000]));
+    source.wake();
+    expect(source.status()).toEqual({ phase: 'reconnecting', attempt: 1, maxAttempts: 8, reason: 'wake' });
+    expect(describeStatus(source.status(), source.quality())).toMatch(/^Your computer was asleep/);
+    expect(strap.connected).toBe(false);
+    await scheduler.advanceAsync(1000);
+    expect(source.status().phase).toBe('connected');
+    expect(strap.notify(packet([1000]))).toBe(true);
+    expect(log.measurements).toHaveLength(2);
+    // Not connected: nothing to remake.
+    await source.disconnect();
+    source.wake();
+    expect(source.status().phase).toBe('idle');
   });
 
   it('stops for good on disconnect: no reconnecting, nothing delivered', async () => {
