@@ -174,7 +174,7 @@ export function createChooserState(options: ChooserStateOptions): BluetoothChoos
   // its own name, or, for a strap without one, a phrase around its hardware address. The
   // prompt shows a name the user knows and never an address.
   const pairingName = (identifier: string): string =>
-    usableName(identifier) ?? usableName(namesById.get(identifier)) ?? usableName(picked?.name) ?? 'Your strap';
+    usableName(identifier) ?? usableName(namesById.get(identifier)) ?? usableName(picked?.name) ?? 'your strap';
 
   const autoPick = (request: OpenRequest): ListedDevice | null => {
     const target = request.lookingFor;

@@ -354,7 +354,7 @@ describe('Bluetooth pairing prompt', () => {
     const respond = vi.fn();
     t.handler({ deviceId: 'Unknown or Unsupported Device (AA:BB:CC:00:00:09)', pairingKind: 'providePin' }, respond);
     const id = (t.pairingEvents.at(-1) as { pairingId: number }).pairingId;
-    expect(t.pairingEvents.at(-1)).toMatchObject({ deviceName: 'Your strap' });
+    expect(t.pairingEvents.at(-1)).toMatchObject({ deviceName: 'your strap' });
     expect(t.chooser.answerPairing(id, true)).toBe(false);
     expect(t.chooser.answerPairing(id, true, '0000')).toBe(true);
     expect(respond).toHaveBeenCalledExactlyOnceWith({ confirmed: true, pin: '0000' });
