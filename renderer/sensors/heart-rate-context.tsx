@@ -118,10 +118,15 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
     setSnapshot({ source, status: source.status(), quality: source.quality(), battery: source.batteryPercent(), bpm: null, chooserMessage: null });
   }, []);
 
-  // The chooser's closing sentence (timeout, strap not found) explains a cancelled request.
+  // Whether main's chooser showed since the current request was announced: a request that
+  // is cancelled without it ever showing means Bluetooth was off (see bluetooth-errors.ts).
+  const chooserOpened = useRef(false);
+
+  // The chooser's closing sentence (strap not found) explains a cancelled request.
   useEffect(
     () =>
       api.on('bluetooth.chooser', (event) => {
+        if (event.state === 'open') chooserOpened.current = true;
         if (event.state === 'closed' && event.message !== null) setSnapshot((current) => ({ ...current, chooserMessage: event.message }));
       }),
     [api],
@@ -137,14 +142,27 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
 
   const startBluetooth = useCallback(
     (mode: 'choose' | 'reconnect') => {
+      // The ticket main gave this source's latest request, handed back when that request ends.
+      let ticket: number | null = null;
       const source = createBluetoothSource({
         bluetooth: env.bluetooth,
         scheduler: env.scheduler,
         ...(env.backoff ? { backoff: env.backoff } : {}),
-        beforeRequest: async () => {
+        beforeRequest: async (requestMode) => {
+          chooserOpened.current = false;
+          // "Reconnect to <name>", or the source scanning for the strap the system forgot.
+          const begun = await data.detached.call('bluetooth.beginRequest', { mode: requestMode === 'reconnect' ? 'reconnect' : mode });
           // Detached: the source owns this wait and ignores late answers by its own generation.
-          await data.detached.call('bluetooth.beginRequest', { mode });
+          ticket = begun.ok ? begun.value.ticket : null;
         },
+        afterRequest: () => {
+          // Picked, cancelled, or dropped by Chromium (Bluetooth off, a newer request): main
+          // closes the dialog if it still shows this request, so "Searching…" never stays up.
+          const ended = ticket;
+          ticket = null;
+          if (ended !== null) void data.detached.call('bluetooth.requestEnded', { ticket: ended });
+        },
+        chooserOpened: () => chooserOpened.current,
         onFirstConnected: (name) => void data.detached.call('bluetooth.rememberConnected', { name: name.slice(0, 100) }),
       });
       activate(source);

@@ -29,7 +29,7 @@ export type InProcessApi = {
 export type InProcessOptions = {
   now?: () => Date;
   dataDir?: string;
-} & Partial<Pick<ServiceDeps, 'chooseFolder' | 'chooseRecordingFile' | 'keyProtector'>>;
+} & Partial<Pick<ServiceDeps, 'chooseFolder' | 'chooseRecordingFile' | 'keyProtector' | 'timers'>>;
 
 export function createInProcessApi(options: InProcessOptions = {}): InProcessApi {
   const temp = options.dataDir ? null : makeTempDir('attune-component-');
@@ -48,6 +48,8 @@ export function createInProcessApi(options: InProcessOptions = {}): InProcessApi
     ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
     ...(options.chooseRecordingFile ? { chooseRecordingFile: options.chooseRecordingFile } : {}),
     ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
+    // Main's own time limits (the Bluetooth chooser's) on a test's manual clock.
+    ...(options.timers ? { timers: options.timers } : {}),
   });
   const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;

@@ -2,11 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ChooserEvent, PairingEvent } from '../../../shared/ipc/channels/bluetooth.ts';
 import { useApi } from '../../app/attune.ts';
 import { useDataClient } from '../../app/data-client.ts';
+import { useOptionalHeartRate } from '../../sensors/heart-rate-context.tsx';
 
 // The in-app Bluetooth chooser: main streams the nearby straps while Web Bluetooth scans, the
 // user picks one (or cancels), and pairing prompts from Windows or Linux show here too. A
 // native modal <dialog>: it keeps focus inside, Escape cancels, and focus goes back to the
 // button that opened it. Mounted once for the whole app, because any screen may connect.
+//
+// It never claims to search when nothing does: it closes as soon as main says the request is
+// over (for whatever reason, including the page's own request ending without a pick), and
+// once Chromium's scan has stopped it says so and offers to search again.
 
 type OpenChooser = Extract<ChooserEvent, { state: 'open' }>;
 type OpenPairing = Extract<PairingEvent, { state: 'open' }>;
@@ -14,6 +19,7 @@ type OpenPairing = Extract<PairingEvent, { state: 'open' }>;
 export function BluetoothChooserDialog() {
   const api = useApi();
   const data = useDataClient();
+  const heart = useOptionalHeartRate();
   const [chooser, setChooser] = useState<OpenChooser | null>(null);
   const [pairing, setPairing] = useState<OpenPairing | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -22,6 +28,7 @@ export function BluetoothChooserDialog() {
   useEffect(() => {
     const offChooser = api.on('bluetooth.chooser', (event) => {
       if (event.state === 'open') setChooser(event);
+      // Any reason closes it: picked, cancelled, superseded, or the request ended without us.
       else setChooser((current) => (current?.requestId === event.requestId ? null : current));
     });
     const offPairing = api.on('bluetooth.pairing', (event) => {
@@ -55,6 +62,15 @@ export function BluetoothChooserDialog() {
     void data.call('bluetooth.cancel', { requestId: chooser.requestId });
     setChooser(null);
   };
+  // The same start as the Connect button; main closes this request ('superseded') before the
+  // new one scans, so there is never a second request beside it.
+  const searchAgain =
+    heart === null
+      ? null
+      : () => {
+          setChooser(null);
+          heart.connectStrap();
+        };
   const answerPairing = (confirmed: boolean, pin?: string) => {
     if (pairing === null) return;
     void data.call('bluetooth.answerPairing', { pairingId: pairing.pairingId, confirmed, ...(pin ? { pin } : {}) });
@@ -83,21 +99,33 @@ export function BluetoothChooserDialog() {
             setChooser(null);
           }}
           onCancel={cancelChooser}
+          onSearchAgain={searchAgain}
         />
       ) : null}
     </dialog>
   );
 }
 
-function DeviceList({ chooser, onPick, onCancel }: { chooser: OpenChooser; onPick: (id: string) => void; onCancel: () => void }) {
+type DeviceListProps = {
+  chooser: OpenChooser;
+  onPick: (id: string) => void;
+  onCancel: () => void;
+  /** Null where there is no way to start a request (no heart-rate provider). */
+  onSearchAgain: (() => void) | null;
+};
+
+function DeviceList({ chooser, onPick, onCancel, onSearchAgain }: DeviceListProps) {
   const reconnecting = chooser.mode === 'reconnect';
+  const stopped = !chooser.searching && !reconnecting;
   return (
     <>
       <h2 id="chooser-title">{reconnecting ? `Looking for ${chooser.lookingFor ?? 'your strap'}` : 'Choose your strap'}</h2>
       <p className="chooser-hint">
         {reconnecting
           ? 'Attune connects as soon as it appears. Make sure it is on and close by.'
-          : 'Put your strap on (moisten the contacts) so it wakes up. Straps nearby appear below.'}
+          : stopped
+            ? 'Attune looks for straps for about a minute at a time.'
+            : 'Put your strap on (moisten the contacts) so it wakes up. Straps nearby appear below.'}
       </p>
       {chooser.devices.length > 0 && !reconnecting ? (
         <ul className="chooser-list" aria-label="Straps nearby">
@@ -112,15 +140,30 @@ function DeviceList({ chooser, onPick, onCancel }: { chooser: OpenChooser; onPic
         </ul>
       ) : null}
       <p className="chooser-status" role="status" aria-live="polite">
-        {reconnecting || chooser.devices.length === 0 ? 'Searching…' : `${chooser.devices.length} found, still searching…`}
+        {listStatus(chooser, stopped)}
       </p>
       <div className="chooser-actions">
         <button type="button" className="button button-quiet" onClick={onCancel}>
           Cancel
         </button>
+        {stopped && onSearchAgain !== null ? (
+          <button type="button" className="button" onClick={onSearchAgain}>
+            Search again
+          </button>
+        ) : null}
       </div>
     </>
   );
+}
+
+function listStatus(chooser: OpenChooser, stopped: boolean): string {
+  const found = chooser.mode === 'reconnect' ? 0 : chooser.devices.length;
+  if (stopped) {
+    return found === 0
+      ? 'The search has stopped and no strap turned up. Put yours on with damp contacts so it wakes, then search again.'
+      : 'The search has stopped. Pick your strap above, or search again if it is not in the list.';
+  }
+  return found === 0 ? 'Searching…' : `${found} found, still searching…`;
 }
 
 function PairingPrompt({ pairing, onAnswer }: { pairing: OpenPairing; onAnswer: (confirmed: boolean, pin?: string) => void }) {
