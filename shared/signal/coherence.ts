@@ -20,13 +20,8 @@ import { splineOnUniformGrid } from './cubic-spline.ts';
 import { beatsLostPhrase, valuesBetweenBreaks, type Breaks } from './gaps.ts';
 import { stretchCoherenceWindows } from './stretch-coherence.ts';
 
-export {
-  COHERENCE_MIN_SPREAD_MS,
-  COHERENCE_SAMPLE_RATE_HZ,
-  COHERENCE_UPDATE_MS,
-  COHERENCE_WINDOW_MS,
-  type CoherenceReading,
-} from './coherence-spectrum.ts';
+// What the live analyser needs besides this file's own functions.
+export { COHERENCE_UPDATE_MS, COHERENCE_WINDOW_MS, type CoherenceReading } from './coherence-spectrum.ts';
 
 const samples = new Float64Array(COHERENCE_SAMPLES);
 const knotTimesSec = new Float64Array(4096);
