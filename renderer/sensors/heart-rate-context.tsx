@@ -140,6 +140,22 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
     [],
   );
 
+  // A link made before the computer slept does not survive it: the source remakes it.
+  useEffect(() => api.on('system.resumed', () => sourceRef.current?.wake()), [api]);
+
+  // The tray offers "Reconnect to <strap>" while a strap's link is lost and not restored.
+  const reportedLost = useRef<string | null>(null);
+  const { source: activeSource, status: activeStatus } = snapshot;
+  useEffect(() => {
+    const lost =
+      activeSource?.kind === 'bluetooth' &&
+      (activeStatus.phase === 'lost' || (activeStatus.phase === 'failed' && activeStatus.problem === 'out-of-range'));
+    const name = lost ? activeSource.label.slice(0, 100) : null;
+    if (name === reportedLost.current) return;
+    reportedLost.current = name;
+    void data.detached.call('tray.strapLost', { name });
+  }, [activeSource, activeStatus, data]);
+
   const startBluetooth = useCallback(
     (mode: 'choose' | 'reconnect') => {
       // The ticket main gave this source's latest request, handed back when that request ends.

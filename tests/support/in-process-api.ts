@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createApi, type AttuneApi } from '../../shared/ipc/api.ts';
+import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
 import { createAppServices, type AppServices, type ServiceDeps } from '../../main/services.ts';
 import { isTrustedSenderFrame } from '../../main/security/policy.ts';
 import { reportLateCall, trackOpen } from './open-harnesses.ts';
@@ -22,6 +23,8 @@ export type InProcessApi = {
   revealed: string[];
   /** Calls made and not yet answered. */
   pendingCalls(): number;
+  /** Main pushes an event to the window, as sendEvent does (e.g. powerMonitor's wake). */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Ends everything this harness started; the folder goes too unless the test passed its own. */
   close(): Promise<void>;
 };
@@ -93,6 +96,7 @@ export function createInProcessApi(options: InProcessOptions = {}): InProcessApi
     dataDir,
     revealed,
     pendingCalls: () => inFlight.size,
+    emit: (event, payload) => void bus.emit(event, payload),
     close: () => (closing ??= shutDown()),
   };
   const untrack = trackOpen(harness);

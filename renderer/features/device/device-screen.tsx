@@ -1,7 +1,8 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { isWornAwayFromChest } from '../../../shared/ble/body-sensor-location.ts';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
 import { useDataClient } from '../../app/data-client.ts';
+import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import { DEMO_SCENARIO_LABELS } from '../../sensors/demo-source.ts';
@@ -42,6 +43,17 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
       ? heart.chooserMessage
       : describeStatus(status, quality);
   const location = source?.sensorLocation() ?? null;
+
+  // The tray's "Reconnect to <strap>…" lands here: the button that does it takes the focus, so
+  // one key press (a click inside the window, which a new scan needs) reconnects.
+  const reconnectButton = useRef<HTMLButtonElement>(null);
+  const rememberedButton = useRef<HTMLButtonElement>(null);
+  const wantsReconnect = useRouteQuery().has('reconnect');
+  useEffect(() => {
+    if (!wantsReconnect) return;
+    (reconnectButton.current ?? rememberedButton.current)?.focus();
+    clearRouteQuery();
+  }, [wantsReconnect]);
   // A strap that says it is off the skin may keep sending its last heart rate, or 0: neither
   // is the wearer's, so the figure gives way to what to do about it (describeStatus says it).
   const offSkin = status.phase === 'connected' && quality.contact === 'no';
@@ -88,7 +100,7 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
             <SignalQuality quality={quality} kind={source.kind} />
             <div className="device-actions">
               {status.phase === 'lost' || (status.phase === 'failed' && source.kind === 'bluetooth' && problem !== 'cancelled') ? (
-                <button type="button" className="button" onClick={heart.retry}>
+                <button type="button" className="button" onClick={heart.retry} ref={reconnectButton}>
                   Reconnect
                 </button>
               ) : null}
@@ -114,7 +126,7 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
           </button>
           {remembered !== null ? (
             <>
-              <button type="button" className="button button-quiet" onClick={heart.reconnectRemembered}>
+              <button type="button" className="button button-quiet" onClick={heart.reconnectRemembered} ref={rememberedButton}>
                 Reconnect to {remembered.name || 'your strap'}
               </button>
               <ForgetButton name={remembered.name} />
