@@ -180,6 +180,9 @@ export function createLiveBeatFilter(): LiveBeatFilter {
     const th1 = thresholdMs(dWindow.quantile(0.25), dWindow.quantile(0.75));
     const th2 = thresholdMs(deviationWindow.quantile(0.25), deviationWindow.quantile(0.75));
     let kind = decision[slot]!;
+    // Most beats are plainly normal: the paper's first test, asked here before any copying
+    // (classifyBeat asks it again for the rest).
+    if (kind === UNDECIDED && Math.abs(dRaw[slot]! / th1) <= 1 && Math.abs(deviationMs[slot]! / th2) <= 3) kind = NORMAL;
     if (kind === UNDECIDED) {
       const from = Math.max(segmentStart, j - 1);
       const to = Math.min(count - 1, j + 3);
