@@ -82,8 +82,17 @@ export function solveMoments(x: ArrayLike<number>, y: ArrayLike<number>, n: numb
   diagonal[last] = diagonal[last]! + hLast * (1 + hLastOverHBefore);
   lower[last] = lower[last]! - hLast * hLastOverHBefore;
 
-  // Thomas algorithm (the system is diagonally dominant, so no pivoting is needed). The
-  // diagonal is replaced by its inverse on the way down, for one division per row.
+  solveTridiagonal(lower, diagonal, upper, rhs, size, moments);
+  moments[0] = (1 + h0OverH1) * moments[1]! - h0OverH1 * moments[2]!;
+  moments[n - 1] = (1 + hLastOverHBefore) * moments[n - 2]! - hLastOverHBefore * moments[n - 3]!;
+}
+
+/**
+ * Solves the tridiagonal rows 0…size−1 into moments[1…size] with the Thomas algorithm (the
+ * spline systems are diagonally dominant, so no pivoting is needed). The diagonal and the
+ * right-hand side are overwritten: the diagonal by its inverse, for one division per row.
+ */
+export function solveTridiagonal(lower: Float64Array, diagonal: Float64Array, upper: Float64Array, rhs: Float64Array, size: number, moments: Float64Array): void {
   let inverseDiagonal = 1 / diagonal[0]!;
   diagonal[0] = inverseDiagonal;
   let previousRhs = rhs[0]!;
@@ -94,14 +103,12 @@ export function solveMoments(x: ArrayLike<number>, y: ArrayLike<number>, n: numb
     previousRhs = rhs[row]! - factor * previousRhs;
     rhs[row] = previousRhs;
   }
-  let after = rhs[last]! * diagonal[last]!;
+  let after = rhs[size - 1]! * diagonal[size - 1]!;
   moments[size] = after;
   for (let row = size - 2; row >= 0; row--) {
     after = (rhs[row]! - upper[row]! * after) * diagonal[row]!;
     moments[row + 1] = after;
   }
-  moments[0] = (1 + h0OverH1) * moments[1]! - h0OverH1 * moments[2]!;
-  moments[n - 1] = (1 + hLastOverHBefore) * moments[n - 2]! - hLastOverHBefore * moments[n - 3]!;
 }
 
 let momentsScratch = new Float64Array(256);

@@ -20,7 +20,7 @@
 // on every window of real recordings and a 24-hour one.
 import type { Availability } from './availability.ts';
 import { COHERENCE_SAMPLE_RATE_HZ, COHERENCE_SAMPLES, COHERENCE_WINDOW_MS, coherenceOfSamples, type CoherenceReading } from './coherence-spectrum.ts';
-import { evaluateSpline, solveMoments } from './cubic-spline.ts';
+import { evaluateSpline, solveMoments, solveTridiagonal } from './cubic-spline.ts';
 
 /** Knots re-solved at each end of a window: 0.27^20 ≈ 4e-12 of an end condition's effect is left. */
 const EDGE_KNOTS = 20;
@@ -170,7 +170,7 @@ class EdgeSpline {
       diagonal[0] = diagonal[0]! + h0 * (1 + ratio);
       upper[0] = upper[0]! - h0 * ratio;
       rhs[size - 1] = rhs[size - 1]! - hLast * heldMoment;
-      thomas(lower, diagonal, upper, rhs, size, moments);
+      solveTridiagonal(lower, diagonal, upper, rhs, size, moments);
       moments[size + 1] = heldMoment;
       moments[0] = (1 + ratio) * moments[1]! - ratio * moments[2]!;
     } else {
@@ -179,7 +179,7 @@ class EdgeSpline {
       diagonal[size - 1] = diagonal[size - 1]! + hLast * (1 + ratio);
       lower[size - 1] = lower[size - 1]! - hLast * ratio;
       rhs[0] = rhs[0]! - h0 * heldMoment;
-      thomas(lower, diagonal, upper, rhs, size, moments);
+      solveTridiagonal(lower, diagonal, upper, rhs, size, moments);
       moments[0] = heldMoment;
       moments[size + 1] = (1 + ratio) * moments[size]! - ratio * moments[size - 1]!;
     }
@@ -191,22 +191,3 @@ class EdgeSpline {
   }
 }
 
-/** Solves the tridiagonal rows 0…size−1 into moments[1…size] (diagonally dominant: no pivoting). */
-function thomas(lower: Float64Array, diagonal: Float64Array, upper: Float64Array, rhs: Float64Array, size: number, moments: Float64Array): void {
-  let inverseDiagonal = 1 / diagonal[0]!;
-  diagonal[0] = inverseDiagonal;
-  let previousRhs = rhs[0]!;
-  for (let row = 1; row < size; row++) {
-    const factor = lower[row]! * inverseDiagonal;
-    inverseDiagonal = 1 / (diagonal[row]! - factor * upper[row - 1]!);
-    diagonal[row] = inverseDiagonal;
-    previousRhs = rhs[row]! - factor * previousRhs;
-    rhs[row] = previousRhs;
-  }
-  let after = rhs[size - 1]! * diagonal[size - 1]!;
-  moments[size] = after;
-  for (let row = size - 2; row >= 0; row--) {
-    after = (rhs[row]! - upper[row]! * after) * diagonal[row]!;
-    moments[row + 1] = after;
-  }
-}
