@@ -43,6 +43,6 @@ function LiveRepairFlow() {
   if (resting.status === 'loading' || state.status === 'loading') return <p className="journal-count">Getting ready…</p>;
   const baselineHrBpm = resting.status === 'ready' ? baselineHrForRules(resting.baseline) : null;
   const physiology = state.status === 'ready' ? state.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
-  const body: BodyReading = { connected: heart.status.phase === 'connected', bpm: heart.bpm };
+  const body: BodyReading = { connected: heart.status.phase === 'connected', bpm: heart.bpm, offSkin: heart.quality.contact === 'no' };
   return <RepairFlow body={body} calmLineBpm={calmLineBpm(baselineHrBpm, physiology)} sustainMs={physiology.sustainSec * 1000} />;
 }

@@ -23,6 +23,8 @@ export type BodyReading = {
   /** A heart-rate source is connected and sending. */
   readonly connected: boolean;
   readonly bpm: number | null;
+  /** The strap says it is not touching the skin: whatever it sends is not the wearer's heart. */
+  readonly offSkin?: boolean;
 };
 
 type Props = {
@@ -69,7 +71,7 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
   const heading = useRef<HTMLHeadingElement>(null);
   const ids = { text: useId(), followUp: useId(), followUpHint: useId() };
 
-  const bpm = body.connected ? body.bpm : null;
+  const bpm = body.connected && body.offSkin !== true ? body.bpm : null;
   useEffect(() => {
     if (bpm !== null && hrBefore.current === null) hrBefore.current = bpm;
     setReading(judge.current.push(nowMs(), bpm));
@@ -142,7 +144,7 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
         </h2>
         <p className="lead">Repair lands better when your body has settled. Breathe out slowly. Let your shoulders drop. Feel your feet on the floor.</p>
         <p>You don’t have to fix anything right now. You only need to be here.</p>
-        <BodyStatus reading={reading} connected={body.connected} calmLineBpm={calmLineBpm} sustainMs={sustainMs} />
+        <BodyStatus reading={reading} connected={body.connected} offSkin={body.offSkin === true} calmLineBpm={calmLineBpm} sustainMs={sustainMs} />
         <div className="button-row">
           {reading.state === 'settled' ? (
             <button type="button" className="button" onClick={goOn}>
@@ -251,13 +253,27 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
   );
 }
 
-function BodyStatus({ reading, connected, calmLineBpm, sustainMs }: { reading: BodyCheckReading; connected: boolean; calmLineBpm: number | null; sustainMs: number }) {
+function BodyStatus({
+  reading,
+  connected,
+  offSkin,
+  calmLineBpm,
+  sustainMs,
+}: {
+  reading: BodyCheckReading;
+  connected: boolean;
+  offSkin: boolean;
+  calmLineBpm: number | null;
+  sustainMs: number;
+}) {
   const bpmText = reading.bpm !== null ? `${Math.round(reading.bpm)} bpm` : null;
   let sentence: string;
   let tone: 'calm' | 'elevated' | 'none' = 'none';
   switch (reading.state) {
     case 'no-reading':
-      sentence = connected
+      sentence = offSkin
+        ? 'The strap says it is not touching your skin. Moisten its electrodes and snug it up; go on whenever you feel ready.'
+        : connected
         ? 'Waiting for your heart rate…'
         : 'No strap is connected, so Attune can’t follow your heart rate. Take a few slow breaths, and go on when you feel ready.';
       break;

@@ -34,6 +34,13 @@ function flow(body: BodyReading, options: { calmLineBpm?: number | null } = {}) 
 }
 
 describe('the repair flow’s body check', () => {
+  it('does not read a strap that says it is off the skin: no bpm, and it says how to fix it', () => {
+    flow({ connected: true, bpm: 58, offSkin: true });
+    expect(screen.getByRole('status').textContent).toMatch(/not touching your skin/);
+    expect(screen.queryByText('58 bpm')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Begin step 1' })).toBeNull();
+  });
+
   it('keeps step 1 closed while the heart is fast, and opens it once it has stayed calm long enough', async () => {
     const check = flow({ connected: true, bpm: 92 });
     expect(screen.getByRole('status').textContent).toMatch(/still running a little fast.*70 bpm or less for 30 s/);
