@@ -193,7 +193,9 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     const rrSupport: RrSupport = quality?.rrSupport ?? 'unknown';
     const next = liveCheck.sample(rrSupport, quality?.contact ?? 'unknown');
     dispatch({ type: 'sample', sample: next });
-    reportLiveStatus(next.atMs, next.receiving, next.liveHrBpm, next.state);
+    // A strap off the skin sends numbers that are not the wearer's: the tray shows none.
+    const offSkin = next.contact === 'no';
+    reportLiveStatus(next.atMs, next.receiving, offSkin ? null : next.liveHrBpm, offSkin ? null : next.state);
   }
 
   function onMeasurement(measurement: Measurement): void {

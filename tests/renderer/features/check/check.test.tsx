@@ -266,7 +266,7 @@ describe('the signal check says clearly what is wrong', () => {
     await waitFor(() => expect((screen.getByRole('button', { name: 'Take my resting reading' }) as HTMLButtonElement).disabled).toBe(false));
     await user.click(screen.getByRole('button', { name: 'Take my resting reading' }));
     expect(stepTitle()).toBe('Checking the signal');
-    return { scheduler, strap };
+    return { scheduler, strap, main };
   }
 
   it('a sensor that sends heart rate without beat-to-beat intervals', async () => {
@@ -282,7 +282,7 @@ describe('the signal check says clearly what is wrong', () => {
   });
 
   it('a strap that says it is off the skin: no reading starts until it is back on, and the check says why', async () => {
-    const { scheduler, strap } = await openWithStrap();
+    const { scheduler, strap, main } = await openWithStrap();
     // Flags 0x14: contact supported but not detected. Straps often still send intervals then;
     // these are steady 1000 ms ones (raw 0x0400), which alone would pass the signal check.
     for (let i = 0; i < 25; i++) {
@@ -293,6 +293,8 @@ describe('the signal check says clearly what is wrong', () => {
     }
     expect(stepTitle()).toBe('Checking the signal');
     expect(screen.getByTestId('signal-problem').textContent).toMatch(/^Your strap says it is not touching your skin.*Moisten its electrodes/);
+    // The tray shows no heart rate for a strap off the skin, though it keeps sending 60 bpm.
+    await waitFor(() => expect(main.services.reminders.liveStatus.get()).toMatchObject({ connected: true, bpm: null, state: null }));
     // Flags 0x16: contact detected. Now the same beats make a clean run.
     for (let i = 0; i < 20 && stepTitle() === 'Checking the signal'; i++) {
       await act(async () => {
