@@ -16,9 +16,17 @@ export const NO_BEATS_HINT_MS = 8_000;
 /** During the conversation, one flooding cue per this long at most. */
 export const FLOOD_CUE_REPEAT_MS = 10 * 60_000;
 export const GROUNDING_CUE_COUNT = 4;
+/**
+ * How long the strap may say it is off the skin during the reading or the breathing before
+ * the check pauses for it. A strap's contact bit flickers for a moment when the wearer shifts
+ * or breathes deeply; a strap that has slipped keeps saying so.
+ */
+export const CONTACT_LOSS_GRACE_MS = 3_000;
 
 /** 'no-contact': the strap itself says its electrodes are not touching the skin. */
 export type SignalProblem = 'no-contact' | 'no-beats' | 'no-rr' | 'noisy';
+
+export type SignalLossCause = 'no-beats' | 'no-contact';
 
 /** The running counts at the start of a phase, so the phase's own figures are differences. */
 export type Mark = { readonly received: number; readonly corrected: number; readonly analysedSec: number; readonly hrSum: number; readonly hrCount: number };
@@ -56,7 +64,13 @@ export type Step =
   | { readonly name: 'intention' }
   | { readonly name: 'conversation'; readonly sinceMs: number; readonly lastCueAtMs: number | null; readonly cues: number }
   | { readonly name: 'debrief' }
-  | { readonly name: 'signal-lost'; readonly lostAtMs: number; readonly interrupted: ResumableStep }
+  | {
+      readonly name: 'signal-lost';
+      readonly lostAtMs: number;
+      readonly interrupted: ResumableStep;
+      /** Why: the beats stopped, or the strap said it is no longer touching the skin. */
+      readonly cause: SignalLossCause;
+    }
   | { readonly name: 'finished'; readonly outcome: 'completed' | 'cancelled' };
 
 export type StepName = Step['name'];
@@ -75,6 +89,8 @@ export type FlowState = {
   readonly verdict: Verdict | null;
   readonly breathingLabel: string;
   readonly interruptions: number;
+  /** Since when the strap has said, without a break, that it is off the skin; null while it has not. */
+  readonly offSkinSinceMs: number | null;
   /** The most corrected beats a verdict accepts, percent (the user's setting). */
   readonly maxCorrectedPercent: number;
 };

@@ -17,11 +17,14 @@
 //
 // A strap lost during the reading or the breathing moves to `signal-lost`: everything
 // recorded is kept (the session stays open) and the user can resume once beats are back.
+// So does a strap that keeps saying it is off the skin (CONTACT_LOSS_GRACE_MS): a slipped
+// strap often goes on sending beats, and they are not the wearer's.
 import type { PhaseMarker } from '../model/session.ts';
 import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
 import { BREAK_MIN_MS, clampReturnTime } from './break-bounds.ts';
 import { breathingElapsedMs, markOf, signalProblem, spanSince } from './check-flow-measures.ts';
 import {
+  CONTACT_LOSS_GRACE_MS,
   FLOOD_CUE_REPEAT_MS,
   GROUNDING_CUE_COUNT,
   READING_SEC,
@@ -32,6 +35,7 @@ import {
   type FlowState,
   type ReadingResult,
   type ResumableStep,
+  type SignalLossCause,
   type Step,
   type Transition,
 } from './check-flow-types.ts';
@@ -54,6 +58,7 @@ export function initialFlow(
     verdict: null,
     breathingLabel,
     interruptions: 0,
+    offSkinSinceMs: null,
     maxCorrectedPercent,
   };
 }
@@ -109,10 +114,16 @@ export function step(state: FlowState, event: FlowEvent): Transition {
     case 'reading': {
       if (event.type !== 'sample') return stay();
       const sample = event.sample;
-      if (!sample.receiving) return lose(state, current, sample, marker, effects);
+      if (!sample.receiving) return lose(state, current, sample, 'no-beats', marker, effects);
+      const offSkinSinceMs = offSkinSince(state, sample);
+      if (offSkinSinceMs !== null) {
+        // No verdict from beats the strap says are not the wearer's, however briefly.
+        if (sample.atMs - offSkinSinceMs >= CONTACT_LOSS_GRACE_MS) return lose(state, current, sample, 'no-contact', marker, effects);
+        return stay({ last: sample, offSkinSinceMs });
+      }
       // A full minute of analysed beats (the verdict's minimum), not just a minute of clock.
       const span = spanSince(current.mark, sample);
-      if (span.durationSec < READING_SEC) return stay({ last: sample });
+      if (span.durationSec < READING_SEC) return stay({ last: sample, offSkinSinceMs: null });
       marker('reading', 'end');
       const noisy = decideVerdict({
         durationSec: span.durationSec,
@@ -166,9 +177,14 @@ export function step(state: FlowState, event: FlowEvent): Transition {
 
     case 'breathing': {
       switch (event.type) {
-        case 'sample':
-          if (!event.sample.receiving) return lose(state, current, event.sample, marker, effects);
-          return stay({ last: event.sample });
+        case 'sample': {
+          if (!event.sample.receiving) return lose(state, current, event.sample, 'no-beats', marker, effects);
+          const offSkinSinceMs = offSkinSince(state, event.sample);
+          if (offSkinSinceMs !== null && event.sample.atMs - offSkinSinceMs >= CONTACT_LOSS_GRACE_MS) {
+            return lose(state, current, event.sample, 'no-contact', marker, effects);
+          }
+          return stay({ last: event.sample, offSkinSinceMs });
+        }
         case 'pause':
           if (current.pausedAtMs !== null) return stay();
           marker('breathing', 'point', { label: 'paused' });
@@ -218,7 +234,7 @@ export function step(state: FlowState, event: FlowEvent): Transition {
         case 'check-return': {
           if (event.atMs - current.sinceMs < BREAK_MIN_MS) return to({ ...current, returnCheck: 'too-soon' });
           const sample = state.last;
-          if (sample === null || !sample.receiving || sample.state === null) return to({ ...current, returnCheck: 'no-reading' });
+          if (sample === null || !isBack(sample) || sample.state === null) return to({ ...current, returnCheck: 'no-reading' });
           if (sample.state !== 'calm') return to({ ...current, returnCheck: 'not-calm-yet' });
           marker('break', 'end');
           effects.push({ type: 'end-break' });
@@ -245,7 +261,8 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       if (event.type === 'sample') {
         const sample = event.sample;
         const due = current.lastCueAtMs === null || sample.atMs - current.lastCueAtMs >= FLOOD_CUE_REPEAT_MS;
-        if (sample.receiving && sample.state === 'flooded' && due) {
+        // A strap that says it is off the skin sends beats that are not the wearer's: no cue from them.
+        if (isBack(sample) && sample.state === 'flooded' && due) {
           marker('conversation', 'point', { label: 'flooding cue' });
           effects.push({ type: 'flood-cue' });
           return to({ ...current, lastCueAtMs: sample.atMs, cues: current.cues + 1 }, { last: sample });
@@ -272,7 +289,7 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       if (event.type === 'sample') return stay({ last: event.sample });
       if (event.type !== 'resume-after-loss') return stay();
       const sample = state.last;
-      if (sample === null || !sample.receiving) return stay();
+      if (sample === null || !isBack(sample)) return stay();
       const interrupted = current.interrupted;
       marker('note', 'point', { label: 'signal back' });
       if (interrupted.name === 'reading') {
@@ -325,13 +342,29 @@ function verdictNow(state: FlowState, marker: MarkerFn, effects: Effect[]): Tran
 
 type MarkerFn = (phase: PhaseMarker['phase'], edge: PhaseMarker['edge'], extra?: Partial<Pick<PhaseMarker, 'label' | 'verdict'>>) => void;
 
-function lose(state: FlowState, current: ResumableStep, sample: SignalSample, marker: MarkerFn, effects: Effect[]): Transition {
-  marker('note', 'point', { label: `signal lost during ${current.name}` });
+function lose(state: FlowState, current: ResumableStep, sample: SignalSample, cause: SignalLossCause, marker: MarkerFn, effects: Effect[]): Transition {
+  marker('note', 'point', { label: cause === 'no-contact' ? `strap off the skin during ${current.name}` : `signal lost during ${current.name}` });
   if (current.name === 'breathing') effects.push({ type: 'follow-breathing', startMs: null });
   return {
-    state: { ...state, last: sample, interruptions: state.interruptions + 1, step: { name: 'signal-lost', lostAtMs: sample.atMs, interrupted: current } },
+    state: {
+      ...state,
+      last: sample,
+      offSkinSinceMs: null,
+      interruptions: state.interruptions + 1,
+      step: { name: 'signal-lost', lostAtMs: sample.atMs, interrupted: current, cause },
+    },
     effects,
   };
+}
+
+/** When the strap's unbroken report of no skin contact began, counting this sample; null when it touches (or does not say). */
+function offSkinSince(state: FlowState, sample: SignalSample): number | null {
+  return sample.contact === 'no' ? (state.offSkinSinceMs ?? sample.atMs) : null;
+}
+
+/** Whether a lost check may resume: beats are arriving and the strap does not say it is off the skin. */
+export function isBack(sample: SignalSample): boolean {
+  return sample.receiving && sample.contact !== 'no';
 }
 
 /** Closes the open phase when the user cancels, so the record's brackets match. */

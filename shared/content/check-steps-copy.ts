@@ -164,6 +164,13 @@ export const SIGNAL_LOST_WORDS = {
   lead: 'Your strap stopped sending heartbeats. Everything recorded so far is kept. Check that it is snug and connected, then carry on where you were.',
   back: 'Heartbeats are coming in again.',
   waiting: 'Waiting for heartbeats…',
+  /** When the strap itself says its electrodes lost the skin (it may still be sending beats). */
+  offSkin: {
+    heading: 'Your strap has slipped',
+    lead: 'Your strap says it is no longer touching your skin, so the beats it sends now are not yours. Everything recorded so far is kept. Moisten the electrodes, snug the strap just below your chest, then carry on where you were.',
+    back: 'Your strap is touching your skin again.',
+    waiting: 'Waiting for the strap to touch your skin…',
+  },
   resume: 'Resume',
   reconnect: 'Reconnect',
 } as const;

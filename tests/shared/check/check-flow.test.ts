@@ -364,6 +364,51 @@ describe('a strap lost mid-check', () => {
     expect(back.effects).toContainEqual({ type: 'follow-breathing', startMs: at(120) });
   });
 
+  it('a strap that keeps saying it is off the skin pauses the reading; a moment of it does not', () => {
+    const reading = run(fresh(), [{ type: 'start', atMs: at(0) }, { type: 'sample', sample: sample(15) }]).state;
+    // A flicker of the contact bit while the wearer shifts: the reading goes on.
+    const flicker = run(reading, [
+      { type: 'sample', sample: sample(30, { contact: 'no' }) },
+      { type: 'sample', sample: sample(32, { contact: 'no' }) },
+      { type: 'sample', sample: sample(33) },
+      { type: 'sample', sample: sample(35, { contact: 'no' }) },
+    ]);
+    expect(name(flicker.state)).toBe('reading');
+    // Off the skin 3 s without a break: the check pauses, though beats keep arriving.
+    const slipped = run(flicker.state, [{ type: 'sample', sample: sample(38, { contact: 'no' }) }]);
+    expect(slipped.state.step).toMatchObject({ name: 'signal-lost', cause: 'no-contact', interrupted: { name: 'reading' } });
+    expect(markers(slipped.effects)).toEqual(['note:point(strap off the skin during reading)']);
+    // Beats alone do not resume it while the strap still says it is off the skin.
+    const stillOff = run(slipped.state, [{ type: 'sample', sample: sample(45, { contact: 'no' }) }, { type: 'resume-after-loss', atMs: at(45) }]);
+    expect(name(stillOff.state)).toBe('signal-lost');
+    const back = run(stillOff.state, [{ type: 'sample', sample: sample(50) }, { type: 'resume-after-loss', atMs: at(50) }]);
+    expect(back.state.step).toMatchObject({ name: 'reading', sinceMs: at(50) });
+  });
+
+  it('a reading never ends in a verdict on a sample that says the strap is off the skin', () => {
+    const reading = run(fresh(), [{ type: 'start', atMs: at(0) }, { type: 'sample', sample: sample(15) }]).state;
+    expect(name(run(reading, [{ type: 'sample', sample: sample(76, { contact: 'no' }) }]).state)).toBe('reading');
+    expect(name(run(reading, [{ type: 'sample', sample: sample(76) }]).state)).toBe('result');
+  });
+
+  it('during breathing: a strap off the skin pauses the pacer like a lost one', () => {
+    const breathing = toBreathing('elevated', 100);
+    const slipped = run(breathing, [
+      { type: 'sample', sample: sample(130, { contact: 'no' }) },
+      { type: 'sample', sample: sample(133, { contact: 'no' }) },
+    ]);
+    expect(slipped.state.step).toMatchObject({ name: 'signal-lost', cause: 'no-contact', interrupted: { name: 'breathing' } });
+    expect(slipped.effects).toContainEqual({ type: 'follow-breathing', startMs: null });
+  });
+
+  it('no flooding cue in the conversation from a strap that says it is off the skin', () => {
+    const ready = run(throughReading('calm').state, [{ type: 'skip-to-verdict', atMs: at(80) }, { type: 'continue', atMs: at(81) }, { type: 'start-conversation', atMs: at(82) }]).state;
+    const offSkin = run(ready, [{ type: 'sample', sample: sample(100, { contact: 'no', state: 'flooded' }) }]);
+    expect(offSkin.effects.some((effect) => effect.type === 'flood-cue')).toBe(false);
+    const onSkin = run(ready, [{ type: 'sample', sample: sample(100, { state: 'flooded' }) }]);
+    expect(onSkin.effects).toContainEqual({ type: 'flood-cue' });
+  });
+
   it('a lost strap during the break or the conversation does not interrupt them', () => {
     const ready = run(throughReading('calm').state, [{ type: 'skip-to-verdict', atMs: at(80) }, { type: 'continue', atMs: at(81) }, { type: 'start-conversation', atMs: at(82) }]).state;
     expect(name(run(ready, [{ type: 'sample', sample: sample(100, { receiving: false }) }]).state)).toBe('conversation');

@@ -305,6 +305,26 @@ describe('the signal check says clearly what is wrong', () => {
     expect(stepTitle()).toBe('Listening to your heart');
   });
 
+  it('a strap that slips off the skin mid-reading: the check pauses, says so, and resumes once it is back on', async () => {
+    const { scheduler, strap } = await openWithStrap();
+    const beat = async (flags: number) =>
+      act(async () => {
+        scheduler.advance(1000);
+        strap.notify([flags, 60, 0x00, 0x04]);
+      });
+    for (let i = 0; i < 20 && stepTitle() === 'Checking the signal'; i++) await beat(0x16);
+    expect(stepTitle()).toBe('Listening to your heart');
+    // The strap keeps sending beats, but says its electrodes lost the skin (flags 0x14).
+    for (let i = 0; i < 4; i++) await beat(0x14);
+    expect(stepTitle()).toBe('Your strap has slipped');
+    expect(screen.getByTestId('signal-back').textContent).toBe('Waiting for the strap to touch your skin…');
+    expect((screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement).disabled).toBe(true);
+    await beat(0x16);
+    expect(screen.getByTestId('signal-back').textContent).toBe('Your strap is touching your skin again.');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Resume' }));
+    expect(stepTitle()).toBe('Listening to your heart');
+  });
+
   it('a strap that sends nothing (loose or off)', async () => {
     const { scheduler } = await openWithStrap();
     await act(async () => scheduler.advance(10_000));
