@@ -32,6 +32,7 @@ import { recordsElectronDeps } from './electron/records-deps.ts';
 import { createMainWindow, focusWindow, hardenWebContents, WINDOW_SIZE } from './window.ts';
 import { fitToWorkAreas, readWindowState, saveWindowState } from './window-state.ts';
 import { watchPowerState } from './electron/power-state.ts';
+import { runPageIntent } from './electron/page-intents.ts';
 import { createElectronNotifier } from './reminders/notification-adapter.ts';
 import { applyStartAtLogin, startedHidden } from './startup/login-item.ts';
 import { runProfile } from './startup/development-profile.ts';
@@ -205,7 +206,15 @@ function start(): void {
         platform: process.platform,
         timeZone: systemTimeZone,
         locale: app.getLocale?.() || 'en',
-        effects: { openScreen: services.reminders.openScreen, showWindow: () => void showWindow(), quit: () => app.quit() },
+        effects: {
+          openScreen: services.reminders.openScreen,
+          runInPage: (intent) => {
+            const contents = mainWindow?.webContents;
+            if (contents) void runPageIntent(contents, intent);
+          },
+          showWindow: () => void showWindow(),
+          quit: () => app.quit(),
+        },
       });
       const tray = createTrayAdapter({ Tray, Menu, nativeImage }, controller.view(), (action) => controller.handle(action), process.platform);
       controller.attach((view) => tray.apply(view));

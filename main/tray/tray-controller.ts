@@ -1,4 +1,5 @@
 import { BREAK_MIN_MINUTES } from '../../shared/check/break-bounds.ts';
+import type { PageIntent } from '../../shared/model/page-intents.ts';
 import type { NavigateRequest } from '../../shared/model/reminders.ts';
 import type { RemindersService } from '../reminders/reminders-service.ts';
 import type { Clock } from '../../shared/time/clock.ts';
@@ -12,6 +13,8 @@ import { trayView, type TrayAction, type TrayView } from './tray-model.ts';
 
 export type TrayEffects = {
   openScreen: (request: NavigateRequest) => void;
+  /** Carries the choice out in the page, the tray click counting as a click there (page-intents.ts). */
+  runInPage: (intent: PageIntent) => void;
   showWindow: () => void;
   quit: () => void;
 };
@@ -71,7 +74,10 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       case 'end-break':
         return void reminders.endBreak();
       case 'reconnect-strap':
-        return effects.openScreen({ route: 'device', query: 'reconnect' });
+        // The Device screen shows the attempt; a window that had to open first lands on its
+        // Reconnect button instead, as its page cannot take the intent before it has loaded.
+        effects.openScreen({ route: 'device', query: 'reconnect' });
+        return effects.runInPage('reconnect-strap');
       case 'pause-30m':
         return void reminders.pause('30m');
       case 'pause-1h':

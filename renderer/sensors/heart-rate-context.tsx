@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { DemoScenario } from '../../shared/sensors/demo-physiology.ts';
 import { emptyQuality } from '../../shared/sensors/measurement-reader.ts';
 import { useApi } from '../app/attune.ts';
+import { usePageIntent } from '../app/page-intents.ts';
 import { useDataClient } from '../app/data-client.ts';
 import { createBluetoothSource } from './bluetooth-source.ts';
 import type { Backoff } from './reconnect-backoff.ts';
@@ -155,6 +156,13 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
     reportedLost.current = name;
     void data.detached.call('tray.strapLost', { name });
   }, [activeSource, activeStatus, data]);
+
+  // The tray's "Reconnect to <strap>…", with the tray click as the gesture a new scan needs:
+  // the same as the Device screen's Reconnect (the link again, then a scan if the system forgot the strap).
+  // A strap that came back by itself meanwhile is left alone.
+  usePageIntent('reconnect-strap', () => {
+    if (activeSource?.kind === 'bluetooth' && (activeStatus.phase === 'lost' || activeStatus.phase === 'failed')) void sourceRef.current?.reconnect();
+  });
 
   const startBluetooth = useCallback(
     (mode: 'choose' | 'reconnect') => {

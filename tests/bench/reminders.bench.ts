@@ -32,7 +32,7 @@ export async function run(): Promise<Record<string, number>> {
     platform: process.platform,
     timeZone: systemTimeZone,
     locale: 'en',
-    effects: { openScreen: () => {}, showWindow: () => {}, quit: () => {} },
+    effects: { openScreen: () => {}, runInPage: () => {}, showWindow: () => {}, quit: () => {} },
   });
   let applied = 0;
   const detach = controller.attach(() => (applied += 1));

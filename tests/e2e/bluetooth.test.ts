@@ -10,6 +10,9 @@ import {
   type EmulatedStrapOptions,
 } from './harness/emulated-strap.ts';
 import { advancePageClock, usePageClock } from './harness/page-clock.ts';
+import { runPageIntent, type IntentTarget } from '../../main/electron/page-intents.ts';
+import { systemTimer } from '../../main/reminders/scheduler.ts';
+import { createTrayController, type TrayController } from '../../main/tray/tray-controller.ts';
 
 // The real Web Bluetooth path in Debian's Chromium with its Bluetooth emulation (raw CDP,
 // see harness/emulated-strap.ts): the app's own Connect button → Chromium's device prompt,
@@ -220,7 +223,58 @@ describe.skipIf(!browserTierAvailable)('Bluetooth strap through Chromium\'s emul
     expect(strap.counts.prompts).toBe(promptsAtConnect); // no chooser popped up on its own
   });
 
+
+  it('the tray\'s "Reconnect to Polar H10 8C4E…" reconnects from the tray click alone, run in the page as a user gesture', async () => {
+    // The refused reconnect above left the strap lost; the window told main, and the tray offers it.
+    await expect.poll(() => harness.services.reminders.liveStatus.lostStrap()).toBe('Polar H10 8C4E');
+    const tray = trayControllerFor(harness);
+    expect(tray.view().menu.some((item) => item.type === 'action' && item.label === 'Reconnect to Polar H10 8C4E…')).toBe(true);
+    strap.connections = 'accept';
+    const attempts = strap.counts.connectionAttempts;
+    await harness.page.evaluate(() => {
+      window.location.hash = '#/check';
+    });
+    tray.handle('reconnect-strap');
+    // No key press: the Device screen opens and the strap is connected again.
+    await harness.page.waitForSelector('h1 ::-p-text(Device)');
+    await waitForStatus(harness, /^Connected/);
+    expect(strap.counts.connectionAttempts).toBe(attempts + 1);
+    await expect.poll(() => harness.services.reminders.liveStatus.lostStrap()).toBeNull();
+    expect(strap.counts.prompts).toBe(promptsAtConnect);
+  });
+
 });
+
+/**
+ * The tray's controller as main wires it (main/index.ts), with Chromium in place of
+ * Electron's window: a tray choice runs in the page through CDP's Runtime.evaluate with
+ * userGesture, as webContents.executeJavaScript(code, true) does.
+ */
+function trayControllerFor(harness: AppHarness): TrayController {
+  const cdp = harness.page.createCDPSession();
+  const page: IntentTarget = {
+    isLoading: () => false,
+    executeJavaScript: async (code, userGesture) => {
+      const answer = await (await cdp).send('Runtime.evaluate', { expression: code, userGesture: userGesture === true, returnByValue: true });
+      return answer.result.value as unknown;
+    },
+  };
+  return createTrayController({
+    reminders: harness.services.reminders.reminders,
+    live: harness.services.reminders.liveStatus,
+    clock: { nowMs: () => Date.now() },
+    timer: systemTimer,
+    platform: 'linux',
+    timeZone: () => 'UTC',
+    locale: 'en',
+    effects: {
+      openScreen: harness.services.reminders.openScreen,
+      runInPage: (intent) => void runPageIntent(page, intent),
+      showWindow: () => {},
+      quit: () => {},
+    },
+  });
+}
 
 /** The Device screen's facts (Heart rate, Battery, Worn on the …), label → value. */
 async function deviceFacts(harness: AppHarness): Promise<Record<string, string>> {

@@ -44,8 +44,9 @@ export function DeviceScreen({ focusOnMount }: ScreenProps) {
       : describeStatus(status, quality);
   const location = source?.sensorLocation() ?? null;
 
-  // The tray's "Reconnect to <strap>…" lands here: the button that does it takes the focus, so
-  // one key press (a click inside the window, which a new scan needs) reconnects.
+  // The tray's "Reconnect to <strap>…" lands here and reconnects by itself (page-intents.ts);
+  // a window that had to open for it cannot take that, so the button takes the focus and one
+  // key press (a click inside the window, which a new scan needs) reconnects.
   const reconnectButton = useRef<HTMLButtonElement>(null);
   const rememberedButton = useRef<HTMLButtonElement>(null);
   const wantsReconnect = useRouteQuery().has('reconnect');

@@ -15,7 +15,7 @@ const NOON = Date.UTC(2025, 5, 2, 10, 0);
 async function setUp() {
   const sim = await simulate({ startMs: NOON, settings: reminderSettings(), timeZone: BERLIN });
   const live = createLiveStatus();
-  const effects = { opened: [] as unknown[], shown: 0, quit: 0 };
+  const effects = { opened: [] as unknown[], inPage: [] as string[], shown: 0, quit: 0 };
   const timers: Array<{ at: number; cb: () => void }> = [];
   const controller = createTrayController({
     reminders: sim.service,
@@ -27,6 +27,7 @@ async function setUp() {
     locale: 'en-GB',
     effects: {
       openScreen: (request) => effects.opened.push(request),
+      runInPage: (intent) => effects.inPage.push(intent),
       showWindow: () => (effects.shown += 1),
       quit: () => (effects.quit += 1),
     },
@@ -95,6 +96,7 @@ describe('tray adapter and controller against the electron stand-in', () => {
     expect(tray.contextMenu!.getMenuItemById('reconnect-strap')!.label).toBe('Reconnect to Polar H10 8C4E…');
     click('reconnect-strap');
     expect(effects.opened).toEqual([{ route: 'device', query: 'reconnect' }]);
+    expect(effects.inPage).toEqual(['reconnect-strap']);
     live.setLostStrap(null);
     expect(tray.contextMenu!.getMenuItemById('reconnect-strap')).toBeNull();
   });

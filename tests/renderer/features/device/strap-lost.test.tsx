@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { encodeHeartRateMeasurement } from '../../../../shared/ble/heart-rate-measurement.ts';
+import { pageIntentScript, type PageIntentRegistry } from '../../../../shared/model/page-intents.ts';
 import { App } from '../../../../renderer/app/app.tsx';
 import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../../../../renderer/sensors/reconnect-backoff.ts';
@@ -62,6 +63,37 @@ describe('a strap lost in the field', () => {
     expect(fake.requests).toHaveLength(2);
     await waitFor(() => expect(main.services.reminders.liveStatus.lostStrap()).toBeNull());
     expect(found.notify(packet([950]))).toBe(true);
+  });
+
+  it('the tray\'s choice runs in the page as a click there: a forgotten strap is found with a new scan, no key press', async () => {
+    const { main, scheduler, strap, fake } = await connected();
+    const intents = () => (window as unknown as { attunePageIntents: PageIntentRegistry }).attunePageIntents;
+    // Connected: the intent leaves a working link alone.
+    await waitFor(() => expect(status()).toBe('Connected'));
+    let ran = false;
+    act(() => {
+      ran = intents().run('reconnect-strap');
+    });
+    expect(ran).toBe(true);
+    expect(status()).toBe('Connected');
+    expect(fake.requests).toHaveLength(1);
+    expect(intents().run('something-else')).toBe(false);
+
+    strap.forgotten = true;
+    strap.drop();
+    let waited = 0;
+    for (let attempt = 1; attempt <= DEFAULT_BACKOFF.maxAttempts; attempt++) waited += backoffDelayMs(attempt, DEFAULT_BACKOFF);
+    await act(async () => scheduler.advanceAsync(waited));
+    await waitFor(() => expect(main.services.reminders.liveStatus.lostStrap()).toBe('Polar H10 8C4E'));
+    fake.answer = new FakeStrap();
+    // What main runs when the tray's "Reconnect to Polar H10 8C4E…" is clicked.
+    let handled = false;
+    await act(async () => {
+      handled = (0, eval)(pageIntentScript('reconnect-strap')) as boolean;
+    });
+    expect(handled).toBe(true);
+    await waitFor(() => expect(status()).toBe('Connected'));
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('remakes the link when the computer wakes from sleep, and says so', async () => {
