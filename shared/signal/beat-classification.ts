@@ -81,6 +81,22 @@ export function medianDeviationMs(rrMs: number, medianMs: number): number {
 }
 
 /**
+ * Figure 1 of the paper: a beat is examined only when its dRR or its mRR is out of bounds;
+ * this is the test that lets an ordinary beat through (dRR and mRR scaled by its thresholds).
+ * (NeuroKit2 skips beats with |dRR| ≤ 1 outright, which never lets the mRR test fire; the
+ * paper's flow lets a sustained deviation from the median be caught on mRR alone.) Exported
+ * so the batch cleaning can pass over ordinary beats without a call per beat.
+ */
+export function isWithinBounds(dRRMs: number, mRRMs: number, th1Ms: number, th2Ms: number): boolean {
+  return Math.abs(dRRMs / th1Ms) <= 1 && Math.abs(mRRMs / th2Ms) <= 3;
+}
+
+/** dRR_j / Th1, or 0 outside the signals (no change). */
+function scaledChange(dRRMs: Float64Array, n: number, j: number, th1Ms: number): number {
+  return j >= 0 && j < n ? dRRMs[j]! / th1Ms : 0;
+}
+
+/**
  * Classifies beat i: null for a normal beat, else the detection, which may name beat i + 1
  * (the paper's long/short test looks one beat ahead when that beat's change is the smaller of
  * the two that follow). Reads signals from i − 1 to i + 3; th1Ms and th2Ms are beat i's
@@ -88,13 +104,11 @@ export function medianDeviationMs(rrMs: number, medianMs: number): number {
  */
 export function classifyBeat(signals: BeatSignals, i: number, th1Ms: number, th2Ms: number): ArtefactDetection | null {
   const { rrMs, dRRMs, mRRMs, medianMs, length: n } = signals;
-  const d = (j: number): number => (j >= 0 && j < n ? dRRMs[j]! / th1Ms : 0);
-  const m = (j: number): number => mRRMs[j]! / th2Ms;
-  const drr = d(i);
-  // Figure 1 of the paper: a beat is examined when its dRR or its mRR is out of bounds.
-  // (NeuroKit2 skips beats with |dRR| ≤ 1 outright, which never lets the mRR test fire; the
-  // paper's flow lets a sustained deviation from the median be caught on mRR alone.)
-  if (Math.abs(drr) <= 1 && Math.abs(m(i)) <= 3) return null;
+  // Plain functions of their arguments rather than closures: this runs for every beat of a
+  // recording, and a closure pair per call was a measurable share of the batch cleaning.
+  const drr = scaledChange(dRRMs, n, i, th1Ms);
+  // isWithinBounds, with a dRR outside the signals counting as no change.
+  if (Math.abs(drr) <= 1 && Math.abs(mRRMs[i]! / th2Ms) <= 3) return null;
 
   // A lost or a doubled detection first: its signature (a long beat that is two ordinary
   // ones, or two short beats that are one) is sharper than the ectopic pattern it also
@@ -104,19 +118,23 @@ export function classifyBeat(signals: BeatSignals, i: number, th1Ms: number, th2
 
   // Ectopic: an NPN or PNP pattern in dRR (subspace S11 vs S12).
   // S12: for a positive dRR the larger neighbour, for a negative one the smaller.
-  const s12 = drr > 0 ? Math.max(d(i - 1), d(i + 1)) : Math.min(d(i - 1), d(i + 1));
+  const before = scaledChange(dRRMs, n, i - 1, th1Ms);
+  const after = scaledChange(dRRMs, n, i + 1, th1Ms);
+  const s12 = drr > 0 ? Math.max(before, after) : Math.min(before, after);
   if (isEctopicPattern(drr, s12) && isClearlyOffRhythm(signals, i)) return { index: i, kind: 'ectopic' };
 
   // Long/short candidates: this beat, and the next if its change is the smaller of the two
   // that follow (the artefact may sit one beat later).
-  const lastCandidate = Math.abs(d(i + 1)) < Math.abs(d(i + 2)) && i + 1 < n ? i + 1 : i;
+  const lastCandidate = Math.abs(after) < Math.abs(scaledChange(dRRMs, n, i + 2, th1Ms)) && i + 1 < n ? i + 1 : i;
   for (let j = i; j <= lastCandidate; j++) {
-    const dj = d(j);
+    const dj = scaledChange(dRRMs, n, j, th1Ms);
     // S22: for a non-negative dRR the smaller of the next two, for a negative one the larger.
-    const s22 = dj >= 0 ? Math.min(d(j + 1), d(j + 2)) : Math.max(d(j + 1), d(j + 2));
+    const next1 = scaledChange(dRRMs, n, j + 1, th1Ms);
+    const next2 = scaledChange(dRRMs, n, j + 2, th1Ms);
+    const s22 = dj >= 0 ? Math.min(next1, next2) : Math.max(next1, next2);
     const isLong = dj > 1 && s22 < -1;
     const isShort = dj < -1 && s22 > 1;
-    const farFromMedian = Math.abs(m(j)) > 3;
+    const farFromMedian = Math.abs(mRRMs[j]! / th2Ms) > 3;
     if (!isLong && !isShort && !farFromMedian) continue;
     const rr = rrMs[j]!;
     const median = medianMs[j]!;
