@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { ROUTE_IDS, type RouteId } from './routes.ts';
 
-// Ctrl+1 … Ctrl+6 (⌘ on macOS) open the six areas in navigation order.
+// Ctrl+1 … Ctrl+6 (⌘ on macOS) open the six areas in navigation order; Ctrl+B (⌘B) asks for a
+// break during a conversation, from any screen (useBreakShortcut in the check's provider).
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform || navigator.userAgent);
 
@@ -33,4 +34,12 @@ export function useRouteShortcuts(onRoute: (id: RouteId) => void): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [onRoute]);
+}
+
+/** "I need a break": Ctrl+B or ⌘B, as a tooltip and in `aria-keyshortcuts` syntax. */
+export const BREAK_SHORTCUT = { label: IS_MAC ? '⌘B' : 'Ctrl+B', aria: IS_MAC ? 'Meta+B' : 'Control+B' } as const;
+
+export function isBreakShortcut(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return false;
+  return event.key === 'b' || event.key === 'B' || event.code === 'KeyB';
 }

@@ -46,6 +46,15 @@ export type ResumableStep =
   | { readonly name: 'reading'; readonly sinceMs: number; readonly mark: Mark }
   | { readonly name: 'breathing'; readonly sinceMs: number; readonly pausedAtMs: number | null; readonly pausedMs: number; readonly verdictMark: Mark };
 
+/** The conversation itself: it survives the breaks taken during it, which it counts. */
+export type ConversationStep = {
+  readonly name: 'conversation';
+  readonly sinceMs: number;
+  readonly lastCueAtMs: number | null;
+  readonly cues: number;
+  readonly breaks: number;
+};
+
 export type Step =
   | { readonly name: 'idle' }
   | { readonly name: 'signal-check'; readonly sinceMs: number; readonly problem: SignalProblem | null }
@@ -60,9 +69,11 @@ export type Step =
       readonly returnAtMs: number;
       /** The answer to the last "ready to return?" press. */
       readonly returnCheck: 'none' | 'too-soon' | 'not-calm-yet' | 'no-reading';
+      /** The conversation the break was asked for in, to go back to; null for a break the verdict led to. */
+      readonly conversation: ConversationStep | null;
     }
   | { readonly name: 'intention' }
-  | { readonly name: 'conversation'; readonly sinceMs: number; readonly lastCueAtMs: number | null; readonly cues: number }
+  | ConversationStep
   | { readonly name: 'debrief' }
   | {
       readonly name: 'signal-lost';
@@ -108,6 +119,8 @@ export type FlowEvent =
   | { readonly type: 'set-return'; readonly atMs: number; readonly returnAtMs: number }
   | { readonly type: 'check-return'; readonly atMs: number }
   | { readonly type: 'start-conversation'; readonly atMs: number }
+  /** "I need a break" during the conversation. */
+  | { readonly type: 'need-break'; readonly atMs: number; readonly returnAtMs?: number }
   | { readonly type: 'end-conversation'; readonly atMs: number }
   | { readonly type: 'debrief-done'; readonly atMs: number }
   | { readonly type: 'retry'; readonly atMs: number }

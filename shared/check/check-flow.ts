@@ -11,7 +11,9 @@
 // says it is off the skin) → 60 s reading against the baseline → result in words → grounding
 // cues → paced breathing → verdict → ready (intention card, then the conversation and a
 // debrief) | breathe more | a break (≥ 20 min, then a "ready to return?" check that needs
-// calm) | signal too noisy (why, and try again).
+// calm) | signal too noisy (why, and try again). During the conversation "I need a break"
+// pauses it for a break of the same kind, which goes back to the same conversation (as many
+// times as needed, each marked in the session) or ends it.
 // A calibration (first run) is the signal check and the reading only; its mean heart rate
 // and RMSSD become a resting reading for the baseline.
 //
@@ -30,6 +32,7 @@ import {
   READING_SEC,
   SIGNAL_CHECK_CLEAN_SEC,
   type CheckMode,
+  type ConversationStep,
   type Effect,
   type FlowEvent,
   type FlowState,
@@ -238,9 +241,25 @@ export function step(state: FlowState, event: FlowEvent): Transition {
           if (sample.state !== 'calm') return to({ ...current, returnCheck: 'not-calm-yet' });
           marker('break', 'end');
           effects.push({ type: 'end-break' });
+          if (current.conversation !== null) {
+            // Back to the same conversation, in the same session: the one the break was asked for in.
+            marker('conversation', 'start', { label: 'again' });
+            effects.push({ type: 'busy', activity: 'check', busy: false });
+            effects.push({ type: 'busy', activity: 'conversation', busy: true });
+            return to({ ...current.conversation, breaks: current.conversation.breaks + 1 });
+          }
           const ready: Verdict = decideVerdict({ durationSec: Number.POSITIVE_INFINITY, correctedPercent: 0, sensorSendsRr: true, state: 'calm' });
           marker('verdict', 'point', { verdict: 'ready' });
           return to({ name: 'verdict', verdict: ready }, { verdict: ready });
+        }
+        case 'end-conversation': {
+          // Not going back today: the break ends and the debrief asks how it went.
+          if (current.conversation === null) return stay();
+          marker('break', 'end');
+          marker('debrief', 'start');
+          effects.push({ type: 'end-break' });
+          effects.push({ type: 'busy', activity: 'check', busy: false });
+          return to({ name: 'debrief' });
         }
         default:
           return stay();
@@ -252,7 +271,7 @@ export function step(state: FlowState, event: FlowEvent): Transition {
         marker('conversation', 'start');
         effects.push({ type: 'busy', activity: 'check', busy: false });
         effects.push({ type: 'busy', activity: 'conversation', busy: true });
-        return to({ name: 'conversation', sinceMs: event.atMs, lastCueAtMs: null, cues: 0 });
+        return to({ name: 'conversation', sinceMs: event.atMs, lastCueAtMs: null, cues: 0, breaks: 0 });
       }
       return stay(withSample);
     }
@@ -274,6 +293,13 @@ export function step(state: FlowState, event: FlowEvent): Transition {
         marker('debrief', 'start');
         effects.push({ type: 'busy', activity: 'conversation', busy: false });
         return to({ name: 'debrief' });
+      }
+      if (event.type === 'need-break') {
+        // The conversation pauses for a break and waits for the user to come back to it.
+        marker('conversation', 'end', { label: 'break' });
+        effects.push({ type: 'busy', activity: 'conversation', busy: false });
+        effects.push({ type: 'busy', activity: 'check', busy: true });
+        return startBreak(state, event, marker, effects, current);
       }
       return stay();
     }
@@ -317,11 +343,17 @@ function startBreathing(state: FlowState, atMs: number, marker: MarkerFn, effect
   return { state: { ...state, step: { name: 'breathing', sinceMs: atMs, pausedAtMs: null, pausedMs: 0, verdictMark } }, effects };
 }
 
-function startBreak(state: FlowState, event: { readonly atMs: number; readonly returnAtMs?: number }, marker: MarkerFn, effects: Effect[]): Transition {
+function startBreak(
+  state: FlowState,
+  event: { readonly atMs: number; readonly returnAtMs?: number },
+  marker: MarkerFn,
+  effects: Effect[],
+  conversation: ConversationStep | null = null,
+): Transition {
   const returnAtMs = clampReturnTime(event.atMs, event.returnAtMs ?? event.atMs + BREAK_MIN_MS);
-  marker('break', 'start');
+  marker('break', 'start', conversation === null ? {} : { label: 'asked for in the conversation' });
   effects.push({ type: 'start-break', minutes: Math.ceil((returnAtMs - event.atMs) / 60_000) });
-  return { state: { ...state, step: { name: 'break', sinceMs: event.atMs, returnAtMs, returnCheck: 'none' } }, effects };
+  return { state: { ...state, step: { name: 'break', sinceMs: event.atMs, returnAtMs, returnCheck: 'none', conversation } }, effects };
 }
 
 /** The verdict from the data since the reading began, and the state the rules hold now. */

@@ -111,11 +111,17 @@ type ReturnCheck = Exclude<Extract<Step, { name: 'break' }>['returnCheck'], 'non
 export const BREAK_WORDS = {
   heading: 'Your break',
   lead: 'Give your body at least 20 minutes. Do something kind for yourself, away from the argument. Attune will let you know when it is time to come back.',
-  /** `duration` as the check shows it, e.g. "12:30". */
-  atLeastMore: (duration: string) => `At least ${duration} more.`,
-  minimumPassed: 'Twenty minutes have passed. Check whether you are ready when you like.',
-  /** `time` as a time of day, e.g. "21:40". */
-  backAt: (time: string) => `Back at ${time}.`,
+  /** A break asked for during the conversation. */
+  conversation: {
+    heading: 'A break from the conversation',
+    lead: 'Step away for at least 20 minutes and let your body settle. Do something kind for yourself rather than replaying the argument. The conversation will be here when you come back.',
+    readyToReturn: 'Ready to go back',
+    over: 'The conversation is over for today',
+  },
+  /** `time` as the user's clock shows it, `minutes` whole minutes from now (at least 1). */
+  comeBackAt: (time: string, minutes: number) => `Come back at ${time}, in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
+  /** `time` as the user's clock shows it. */
+  minimumPassed: (time: string) => `Twenty minutes have passed (you planned to come back at ${time}). See whether your body has settled when you like.`,
   ideasTitle: 'Ideas for the break',
   recoveryTitle: 'Settling back',
   /** "Heart rate now 88 bpm, resting 64 bpm.", each label followed by its figure. */
@@ -123,6 +129,18 @@ export const BREAK_WORDS = {
   resting: 'resting',
   wearStrap: 'Wear your strap to see your heart rate settle back toward your resting rate.',
   readyToReturn: 'Ready to return?',
+} as const;
+
+/**
+ * What to say before stepping away, so the break reads as care rather than leaving: the
+ * article's "I want to hear you; I need a little time first", in our words.
+ */
+export const PARTNER_WORDS = {
+  title: 'Before you step away, you might say',
+  lines: [
+    'I want to really hear you, and right now I can’t. Give me twenty minutes to settle, and I’ll come back to this.',
+    'This matters to me. I’m taking a short break so I can listen properly, not to get away from you.',
+  ],
 } as const;
 
 /** The answer to "Ready to return?" when it is not yet time. */
@@ -146,7 +164,10 @@ export const CONVERSATION_WORDS = {
   rightNow: 'Right now:',
   /** Shown on screen while flooded after a cue; the system notification keeps to FLOOD_CUE. */
   flooded: 'Your heart rate has been high for a while. It is okay to say you need a short break.',
+  needBreak: 'I need a break',
   over: 'The conversation is over',
+  /** After the first break: `count` breaks so far. */
+  breaksSoFar: (count: number) => (count === 1 ? 'You took one break so far.' : `You took ${count} breaks so far.`),
 } as const;
 
 export const DEBRIEF_WORDS = {

@@ -231,10 +231,11 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, floode
     await waitForStep(harness, 'Your break');
     const status = await call<{ breakEndsAtMs: number | null }>(harness, 'reminders.status');
     expect(status.breakEndsAtMs).toBeGreaterThan(Date.now() + 19 * 60_000);
-    expect(await text(harness, 'break-time')).toMatch(/At least 2\d:\d\d more|At least 19:\d\d more/);
+    // One honest time to come back, in the user's own clock, and no way back before it.
+    expect(await text(harness, 'break-time')).toMatch(/^Come back at \d{1,2}:\d\d( [AP]M)?, in 20 minutes\.$/);
+    expect(await harness.page.$('::-p-aria([name="Ready to return?"][role="button"])')).toBeNull();
+    expect(await harness.page.$eval('.partner-words', (el) => el.textContent)).toMatch(/Before you step away, you might say.*I want to really hear you/);
     await visitStep(harness, 'break', found);
-    await click(harness, 'Ready to return?');
-    await harness.page.waitForFunction(() => /Not yet/.test(document.querySelector('[data-testid="return-check"]')?.textContent ?? ''));
 
     await advancePageClock(harness.page, 20 * 60_000 + 10_000, 10_000);
     expect(await text(harness, 'break-time')).toMatch(/Twenty minutes have passed/);
@@ -255,6 +256,80 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, floode
     const marks = await markers(harness, check.id);
     expect(marks).toEqual(expect.arrayContaining(['verdict:point:take-a-break', 'break:start', 'break:end', 'verdict:point:ready', 'note:point']));
     expect(marks.indexOf('verdict:point:take-a-break')).toBeLessThan(marks.indexOf('break:start'));
+    expect(harness.pageErrors).toEqual([]);
+    expect(found).toEqual({});
+  });
+});
+
+describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, "I need a break" from inside the conversation', () => {
+  let harness: AppHarness;
+  const found: Violations = {};
+  beforeAll(async () => {
+    harness = await startAppHarness({ colorScheme: 'light' });
+    await usePageClock(harness.page);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('pauses the conversation for a break (button, then Ctrl+B), goes back to the same one, and ends it from a break', async () => {
+    await firstRun(harness, found, false);
+    await click(harness, 'Start the check');
+    await advancePageClock(harness.page, 20_000);
+    await waitForStep(harness, 'Listening to your heart');
+    await advancePageClock(harness.page, 62_000);
+    await waitForStep(harness, 'What your body is saying');
+    await click(harness, 'See if I am ready');
+    await waitForStep(harness, 'You seem ready');
+    await click(harness, 'Continue');
+    await click(harness, 'Start conversation');
+    await waitForStep(harness, 'In conversation');
+    await advancePageClock(harness.page, 60_000);
+
+    await click(harness, 'I need a break');
+    await waitForStep(harness, 'A break from the conversation');
+    expect(await harness.page.$eval('.partner-words', (el) => el.textContent)).toMatch(/I want to really hear you/);
+    expect(await text(harness, 'break-time')).toMatch(/^Come back at .+, in 20 minutes\.$/);
+    expect(await harness.page.$('::-p-aria([name="Ready to go back"][role="button"])')).toBeNull();
+    expect((await call<{ breakEndsAtMs: number | null }>(harness, 'reminders.status')).breakEndsAtMs).not.toBeNull();
+    await visitStep(harness, 'conversation-break', found);
+
+    await advancePageClock(harness.page, 20 * 60_000 + 10_000, 10_000);
+    expect(await text(harness, 'break-time')).toMatch(/^Twenty minutes have passed/);
+    await click(harness, 'Ready to go back');
+    await waitForStep(harness, 'In conversation');
+    expect(await text(harness, 'conversation-breaks')).toBe('You took one break so far.');
+    expect((await call<{ breakEndsAtMs: number | null }>(harness, 'reminders.status')).breakEndsAtMs).toBeNull();
+    await visitStep(harness, 'conversation-after-break', found);
+
+    // From the keyboard, on another screen: Ctrl+B brings the break up on the Check screen.
+    await harness.page.evaluate(() => (location.hash = '#/journal'));
+    await harness.page.waitForSelector('h1 ::-p-text(Journal)');
+    await harness.page.keyboard.down('Control');
+    await harness.page.keyboard.press('KeyB');
+    await harness.page.keyboard.up('Control');
+    await waitForStep(harness, 'A break from the conversation');
+    await click(harness, 'The conversation is over for today');
+    await waitForStep(harness, 'How did it go?');
+    await click(harness, 'Skip');
+    await waitForStep(harness, 'Thank you');
+
+    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 60_000 }).toBe('finished');
+    const check = (await listSessions(harness)).find((s) => s.kind === 'check')!;
+    const marks = await markers(harness, check.id);
+    expect(marks.slice(marks.indexOf('conversation:start'))).toEqual([
+      'conversation:start',
+      'conversation:end',
+      'break:start',
+      'break:end',
+      'conversation:start',
+      'conversation:end',
+      'break:start',
+      'break:end',
+      'debrief:start',
+      'debrief:end',
+    ]);
+    expect((await call<{ breakEndsAtMs: number | null }>(harness, 'reminders.status')).breakEndsAtMs).toBeNull();
     expect(harness.pageErrors).toEqual([]);
     expect(found).toEqual({});
   });

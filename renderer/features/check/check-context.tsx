@@ -2,6 +2,8 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import { FLOOD_CUE } from '../../../shared/content/check-copy.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { useApi } from '../../app/attune.ts';
+import { navigate } from '../../app/hash-route.ts';
+import { isBreakShortcut } from '../../app/shortcuts.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
 import { createCheckController, type CheckController, type CheckSettings, type CheckSnapshot } from './check-controller.ts';
@@ -45,15 +47,35 @@ export function CheckProvider({ children }: { children: ReactNode }) {
   useEffect(() => controller.setSource(heart.source), [controller, heart.source]);
   const settings = settingsState.status === 'ready' ? settingsState.settings : null;
   useEffect(() => controller.configure(checkSettingsFrom(settings)), [controller, settings]);
+  useBreakShortcut(controller);
   return <CheckContext value={controller}>{children}</CheckContext>;
+}
+
+/** Ctrl+B / ⌘B during the conversation, on any screen: the break, shown on the Check screen. */
+function useBreakShortcut(controller: CheckController): void {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (!isBreakShortcut(event) || controller.getSnapshot().flow?.step.name !== 'conversation') return;
+      event.preventDefault();
+      controller.send({ type: 'need-break' });
+      navigate('check');
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller]);
 }
 
 function showFloodCue(): void {
   // A system notification with neutral words; the tray's flooded icon comes from the live status.
+  // Clicking it brings the conversation forward, where "I need a break" is the first button.
   if (typeof Notification === 'undefined') return;
   try {
     if (Notification.permission === 'denied') return;
-    new Notification(FLOOD_CUE.title, { body: FLOOD_CUE.body, silent: true });
+    const notification = new Notification(FLOOD_CUE.title, { body: FLOOD_CUE.body, silent: true });
+    notification.onclick = () => {
+      window.focus();
+      navigate('check');
+    };
   } catch {
     // No notifications here (a test browser, a locked-down system): the tray still shows it.
   }

@@ -28,6 +28,15 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
   const check = useCheck();
   const baseline = useRestingBaseline();
   const { flow } = check;
+  // The tray's "Take a break" during a conversation is that conversation's break.
+  const trayIntent = trayIntentOf(useRouteQuery());
+  const inConversation = flow?.step.name === 'conversation';
+  const { send } = check;
+  useEffect(() => {
+    if (trayIntent !== 'break' || !inConversation) return;
+    send({ type: 'need-break' });
+    clearRouteQuery();
+  }, [trayIntent, inConversation, send]);
   // Child effects run first: the step shown when the screen mounts keeps focus where it was
   // (unless the user moved here); every step after that takes it.
   const stepFocus = useRef(focusOnMount);

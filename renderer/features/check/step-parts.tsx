@@ -42,6 +42,13 @@ export function Bpm({ value }: { value: number | null }) {
   return <>{value === null ? '–' : `${Math.round(value)} bpm`}</>;
 }
 
+const clockTimeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** A time of day as the user's own clock writes it (21:40, 9:40 PM): the one way the check shows one. */
+export function clockTimeText(ms: number): string {
+  return clockTimeFormat.format(ms);
+}
+
 export function formatDuration(totalSec: number): string {
   const sec = Math.max(0, Math.floor(totalSec));
   const minutes = Math.floor(sec / 60);

@@ -7,6 +7,7 @@ import { useDataClient } from '../../app/data-client.ts';
 import { useReminderStatus } from '../../app/reminder-status.ts';
 import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
+import { clockTimeText } from './step-parts.tsx';
 
 // What the Check screen shows when the tray or a reminder sent the user here for something
 // other than a full check: a 30-second check-in (Feel → Find → Reflect), a break the tray
@@ -56,10 +57,6 @@ function CheckInCard() {
   );
 }
 
-function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
-}
-
 function BreakCard({ onStartCheck }: { onStartCheck: () => void }) {
   const data = useDataClient();
   const { status } = useReminderStatus();
@@ -69,7 +66,7 @@ function BreakCard({ onStartCheck }: { onStartCheck: () => void }) {
     <section className="check-step tray-intent" aria-labelledby="tray-intent-title">
       <h2 id="tray-intent-title">{endsAtMs === null ? 'Your break' : 'You are taking a break'}</h2>
       {endsAtMs !== null ? (
-        <p className="lead">Give yourself until {clockTime(endsAtMs)}. Attune will let you know when the time is up.</p>
+        <p className="lead">Give yourself until {clockTimeText(endsAtMs)}. Attune will let you know when the time is up.</p>
       ) : status !== null ? (
         <p className="lead">No break is running now. When you feel ready, a short check shows whether your body has settled.</p>
       ) : null}

@@ -337,6 +337,65 @@ describe('intention, conversation and debrief', () => {
   });
 });
 
+describe('"I need a break" from inside the conversation', () => {
+  function inConversation(): FlowState {
+    const ready = run(throughReading('calm').state, [{ type: 'skip-to-verdict', atMs: at(80) }, { type: 'continue', atMs: at(81) }]).state;
+    return run(ready, [{ type: 'start-conversation', atMs: at(90) }]).state;
+  }
+  const minutes = (min: number) => 90 + min * 60;
+
+  it('pauses the conversation for a 20-minute break and goes back to the same one, in the same session, as often as needed', () => {
+    const flooded = run(inConversation(), [{ type: 'sample', sample: sample(minutes(5), { state: 'flooded' }) }]);
+    expect(flooded.effects).toContainEqual({ type: 'flood-cue' });
+
+    const asked = run(flooded.state, [{ type: 'need-break', atMs: at(minutes(6)) }]);
+    expect(asked.state.step).toMatchObject({ name: 'break', sinceMs: at(minutes(6)), returnAtMs: at(minutes(26)), conversation: { sinceMs: at(90), cues: 1, breaks: 0 } });
+    expect(markers(asked.effects)).toEqual(['conversation:end(break)', 'break:start(asked for in the conversation)']);
+    expect(asked.effects).toEqual(
+      expect.arrayContaining([
+        { type: 'busy', activity: 'conversation', busy: false },
+        { type: 'busy', activity: 'check', busy: true },
+        { type: 'start-break', minutes: 20 },
+      ]),
+    );
+    expect(asked.effects.some((effect) => effect.type === 'finish-session')).toBe(false);
+
+    // Not before 20 minutes, and not while the body is still stirred.
+    const tooSoon = run(asked.state, [{ type: 'sample', sample: sample(minutes(15), { state: 'calm' }) }, { type: 'check-return', atMs: at(minutes(15)) }]);
+    expect(tooSoon.state.step).toMatchObject({ name: 'break', returnCheck: 'too-soon' });
+    const stirred = run(asked.state, [{ type: 'sample', sample: sample(minutes(26), { state: 'elevated' }) }, { type: 'check-return', atMs: at(minutes(26)) }]);
+    expect(stirred.state.step).toMatchObject({ name: 'break', returnCheck: 'not-calm-yet' });
+
+    const back = run(asked.state, [{ type: 'sample', sample: sample(minutes(27), { state: 'calm' }) }, { type: 'check-return', atMs: at(minutes(27)) }]);
+    expect(back.state.step).toEqual({ name: 'conversation', sinceMs: at(90), lastCueAtMs: at(minutes(5)), cues: 1, breaks: 1 });
+    expect(markers(back.effects)).toEqual(['break:end', 'conversation:start(again)']);
+    expect(back.effects).toEqual(
+      expect.arrayContaining([
+        { type: 'end-break' },
+        { type: 'busy', activity: 'check', busy: false },
+        { type: 'busy', activity: 'conversation', busy: true },
+      ]),
+    );
+
+    // A second break, then the conversation ends from inside it: the debrief follows.
+    const again = run(back.state, [{ type: 'need-break', atMs: at(minutes(40)) }]);
+    expect(again.state.step).toMatchObject({ name: 'break', conversation: { breaks: 1 } });
+    const over = run(again.state, [{ type: 'end-conversation', atMs: at(minutes(45)) }]);
+    expect(name(over.state)).toBe('debrief');
+    expect(markers(over.effects)).toEqual(['break:end', 'debrief:start']);
+    expect(over.effects).toEqual(expect.arrayContaining([{ type: 'end-break' }, { type: 'busy', activity: 'check', busy: false }]));
+  });
+
+  it('a break the verdict led to still ends in the verdict, and "the conversation is over" means nothing there', () => {
+    const breathing = run(toBreathing('flooded', 100), [{ type: 'sample', sample: sample(160, { state: 'flooded' }) }]).state;
+    const inBreak = run(breathing, [{ type: 'finish-breathing', atMs: at(160) }, { type: 'take-break', atMs: at(170) }]).state;
+    expect(inBreak.step).toMatchObject({ name: 'break', conversation: null });
+    expect(name(run(inBreak, [{ type: 'end-conversation', atMs: at(200) }]).state)).toBe('break');
+    const back = run(inBreak, [{ type: 'sample', sample: sample(170 + 21 * 60, { state: 'calm' }) }, { type: 'check-return', atMs: at(170 + 21 * 60) }]);
+    expect(back.state.step).toMatchObject({ name: 'verdict', verdict: { kind: 'ready' } });
+  });
+});
+
 describe('a strap lost mid-check', () => {
   it('during the reading: keeps the recording open, offers to resume, and reads a full minute again', () => {
     const reading = run(fresh(), [{ type: 'start', atMs: at(0) }, { type: 'sample', sample: sample(15) }]).state;

@@ -39,8 +39,10 @@ describe('the check steps’ words', () => {
     );
     expect(READING_WORDS.secondsLeft(42)).toBe('42 seconds left');
     expect(GROUNDING_WORDS.stepOf(2, 4)).toBe('Step 2 of 4');
-    expect(BREAK_WORDS.atLeastMore('12:30')).toBe('At least 12:30 more.');
-    expect(BREAK_WORDS.backAt('21:40')).toBe('Back at 21:40.');
+    expect(BREAK_WORDS.comeBackAt('9:40 PM', 13)).toBe('Come back at 9:40 PM, in 13 minutes.');
+    expect(BREAK_WORDS.comeBackAt('21:40', 1)).toBe('Come back at 21:40, in a minute.');
+    expect(CONVERSATION_WORDS.breaksSoFar(1)).toBe('You took one break so far.');
+    expect(CONVERSATION_WORDS.breaksSoFar(2)).toBe('You took 2 breaks so far.');
     expect(CONVERSATION_WORDS.timeTogether('3:05')).toBe('Time together: 3:05');
   });
 
@@ -60,7 +62,8 @@ describe('the check steps’ words', () => {
     expect(BREAK_WORDS.lead).toContain(breakMinutes);
     expect(RETURN_TIME_WORDS.hint).toContain(breakMinutes);
     expect(RETURN_CHECK_WORDS['too-soon']).toContain(breakMinutes);
-    expect(BREAK_WORDS.minimumPassed).toMatch(/^Twenty minutes/);
+    expect(BREAK_WORDS.minimumPassed('21:40')).toMatch(/^Twenty minutes/);
+    expect(BREAK_WORDS.conversation.lead).toContain(breakMinutes);
     expect(BREAK_MIN_MS).toBe(20 * 60_000);
     expect(READING_WORDS.lead).toContain('one minute');
     expect(READING_SEC).toBe(60);

@@ -1,42 +1,36 @@
 import { returnTimeBounds } from '../../../../shared/check/break-bounds.ts';
 import type { FlowState, Step } from '../../../../shared/check/check-flow-types.ts';
 import { SELF_SOOTHING_IDEAS } from '../../../../shared/content/check-copy.ts';
-import { BREAK_WORDS as WORDS, CANCEL_WORDS, RETURN_CHECK_WORDS } from '../../../../shared/content/check-steps-copy.ts';
-import { timeOfDayText } from '../../../../shared/time/civil-date.ts';
+import { BREAK_WORDS as WORDS, CANCEL_WORDS, PARTNER_WORDS, RETURN_CHECK_WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useCheck, useTicker } from '../check-context.tsx';
 import { LiveView } from '../live-view.tsx';
-import { Bpm, formatDuration, StateBadge, StepHeading } from '../step-parts.tsx';
+import { Bpm, clockTimeText, StateBadge, StepHeading } from '../step-parts.tsx';
 import { CancelButton } from './cancel-button.tsx';
 import { ReturnTimeField } from './return-time-field.tsx';
 
-// A break of at least 20 minutes, because a flooded body needs about that long to settle: how
-// long is left, when to come back, kind things to do meanwhile, and the heart rate settling.
-// "Ready to return?" only lets the user go once the time is up and the body is calm.
+// A break of at least 20 minutes, because a flooded body needs about that long to settle. What
+// matters most comes first: the heart rate settling toward the resting rate. Then when to come
+// back (one honest time until 20 minutes have passed, the way back only after), the words to
+// say before stepping away, and kind things to do meanwhile. A break asked for during the
+// conversation goes back to it; one the verdict led to goes back to the verdict.
 
 export function BreakStep({ flow, step }: { flow: FlowState; step: Extract<Step, { name: 'break' }> }) {
   const { send, nowMs, series } = useCheck();
   useTicker(true);
   const now = nowMs();
   const { earliestMs } = returnTimeBounds(step.sinceMs);
-  const minLeftSec = Math.max(0, (earliestMs - now) / 1000);
+  const minimumPassed = now >= earliestMs;
+  const fromConversation = step.conversation !== null;
+  const words = fromConversation ? WORDS.conversation : WORDS;
   const sample = flow.last;
+  const receiving = sample !== null && sample.receiving && sample.contact !== 'no';
   return (
     <div className="check-step">
-      <StepHeading>{WORDS.heading}</StepHeading>
-      <p className="lead">{WORDS.lead}</p>
-      <p data-testid="break-time">
-        {minLeftSec > 0 ? WORDS.atLeastMore(formatDuration(minLeftSec)) : WORDS.minimumPassed} {WORDS.backAt(timeOfDayText(step.returnAtMs))}
-      </p>
-      <ReturnTimeField startMs={step.sinceMs} value={step.returnAtMs} onChange={(ms) => send({ type: 'set-return', returnAtMs: ms })} />
-      <h3>{WORDS.ideasTitle}</h3>
-      <ul className="soothing-ideas">
-        {SELF_SOOTHING_IDEAS.map((idea) => (
-          <li key={idea}>{idea}</li>
-        ))}
-      </ul>
+      <StepHeading>{words.heading}</StepHeading>
+      <p className="lead">{words.lead}</p>
       <section className="break-recovery" aria-labelledby="break-recovery-title">
         <h3 id="break-recovery-title">{WORDS.recoveryTitle}</h3>
-        {sample?.receiving ? (
+        {receiving ? (
           <p data-testid="break-recovery">
             {WORDS.heartRateNow} <Bpm value={sample.liveHrBpm} />, {WORDS.resting} <Bpm value={flow.baselineHrBpm} />.{' '}
             {sample.state ? <StateBadge state={sample.state} /> : null}
@@ -46,15 +40,67 @@ export function BreakStep({ flow, step }: { flow: FlowState; step: Extract<Step,
         )}
         <LiveView sample={sample} series={series} baselineHrBpm={flow.baselineHrBpm} sessionSec={(now - (flow.startedAtMs ?? now)) / 1000} />
       </section>
+      <p data-testid="break-time" role="status">
+        {minimumPassed
+          ? WORDS.minimumPassed(clockTimeText(step.returnAtMs))
+          : WORDS.comeBackAt(clockTimeText(step.returnAtMs), Math.max(1, Math.ceil((step.returnAtMs - now) / 60_000)))}
+      </p>
       <p className="check-problem" role="status" data-testid="return-check">
-        {step.returnCheck === 'none' ? '' : RETURN_CHECK_WORDS[step.returnCheck]}
+        {currentReturnAnswer(step, flow)}
       </p>
       <div className="check-actions">
-        <button type="button" className="button" onClick={() => send({ type: 'check-return' })}>
-          {WORDS.readyToReturn}
-        </button>
+        {minimumPassed ? (
+          <button type="button" className="button" onClick={() => send({ type: 'check-return' })}>
+            {words.readyToReturn}
+          </button>
+        ) : null}
+        {fromConversation ? (
+          <button type="button" className="button button-quiet" onClick={() => send({ type: 'end-conversation' })}>
+            {WORDS.conversation.over}
+          </button>
+        ) : null}
         <CancelButton label={CANCEL_WORDS.endBreak} />
       </div>
+      <PartnerWords />
+      <ReturnTimeField startMs={step.sinceMs} value={step.returnAtMs} onChange={(ms) => send({ type: 'set-return', returnAtMs: ms })} />
+      <h3>{WORDS.ideasTitle}</h3>
+      <ul className="soothing-ideas">
+        {SELF_SOOTHING_IDEAS.map((idea) => (
+          <li key={idea}>{idea}</li>
+        ))}
+      </ul>
     </div>
   );
+}
+
+/** The words for the partner, on every route into a break. */
+export function PartnerWords() {
+  return (
+    <section className="partner-words" aria-labelledby="partner-words-title">
+      <h3 id="partner-words-title">{PARTNER_WORDS.title}</h3>
+      {PARTNER_WORDS.lines.map((line) => (
+        <blockquote key={line}>
+          <p>{line}</p>
+        </blockquote>
+      ))}
+    </section>
+  );
+}
+
+/**
+ * The answer to the last "Ready to return?", while it still holds: "not calm yet" goes once
+ * the body is calm, "no reading" once beats arrive, so no answer contradicts the screen.
+ */
+function currentReturnAnswer(step: Extract<Step, { name: 'break' }>, flow: FlowState): string {
+  const sample = flow.last;
+  switch (step.returnCheck) {
+    case 'none':
+      return '';
+    case 'not-calm-yet':
+      return sample?.state === 'calm' ? '' : RETURN_CHECK_WORDS['not-calm-yet'];
+    case 'no-reading':
+      return sample !== null && sample.receiving && sample.state !== null ? '' : RETURN_CHECK_WORDS['no-reading'];
+    case 'too-soon':
+      return RETURN_CHECK_WORDS['too-soon'];
+  }
 }

@@ -89,6 +89,30 @@ describe('first run', () => {
 });
 
 describe('the check', () => {
+  it('the tray\'s "Take a break" during the conversation is that conversation\'s break, which goes back to it', async () => {
+    const rendered = await openCheck();
+    const { user, scheduler } = rendered;
+    await firstRun(rendered);
+    await user.click(screen.getByRole('button', { name: 'Start the check' }));
+    await advance(scheduler, 20_000);
+    await advance(scheduler, 62_000);
+    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+    await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+    expect(stepTitle()).toBe('In conversation');
+    // What the tray's item opens (main/tray/tray-controller.ts).
+    act(() => {
+      window.location.hash = '#/check?break=20';
+    });
+    await waitFor(() => expect(stepTitle()).toBe('A break from the conversation'));
+    expect(window.location.hash).toBe('#/check');
+    await advance(scheduler, 20 * 60_000 + 10_000);
+    await user.click(screen.getByRole('button', { name: 'Ready to go back' }));
+    expect(stepTitle()).toBe('In conversation');
+    expect(screen.getByTestId('conversation-breaks').textContent).toBe('You took one break so far.');
+  });
+
   it('calm path: reading → ready → intention card → conversation → debrief saved in the journal', async () => {
     const rendered = await openCheck();
     const { user, scheduler, main } = rendered;
