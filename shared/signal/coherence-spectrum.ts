@@ -4,8 +4,8 @@
 // it (7 bins, 0.027 Hz, close to HeartMath's 0.030 Hz) against the power in 0.0033–0.4 Hz.
 // Shared by the live analyser's windows and a whole recording's (coherence.ts and
 // stretch-coherence.ts), which differ only in how they get the samples.
-import FFT from 'fft.js';
 import { available, unavailable, type Availability } from './availability.ts';
+import { PADDED_SPECTRUM_SAMPLES, paddedPowerSpectrum } from './padded-spectrum.ts';
 import { periodicHannWindow } from './welch.ts';
 
 export const COHERENCE_WINDOW_MS = 64_000;
@@ -45,18 +45,13 @@ const hann = periodicHannWindow(SAMPLES);
 const power = new Float64Array(TOTAL_LAST_BIN + 1);
 
 // Speed: the live analyser and a 24-hour recording need tens of thousands of these spectra,
-// and only bins up to 0.4 Hz (103 of 257). The 512-point transform of the 128 real samples is
-// computed as the classic "two real halves in one complex transform": even and odd samples
-// packed into a 256-point complex FFT (fft.js), then split and twiddled, for those bins only.
-const HALF = NFFT / 2;
-const packedFft = new FFT(HALF);
-const packed = new Float64Array(2 * HALF); // entries past the samples stay 0 (the zero-padding)
-const packedSpectrum = new Float64Array(2 * HALF);
-const twiddleCos = Float64Array.from({ length: TOTAL_LAST_BIN + 1 }, (_, k) => Math.cos((-2 * Math.PI * k) / NFFT));
-const twiddleSin = Float64Array.from({ length: TOTAL_LAST_BIN + 1 }, (_, k) => Math.sin((-2 * Math.PI * k) / NFFT));
+// and only bins up to 0.4 Hz (103 of 257): padded-spectrum.ts is a transform pruned and
+// fixed for exactly this size, zero-padding and bins.
+const windowed = new Float64Array(SAMPLES);
+if (PADDED_SPECTRUM_SAMPLES !== SAMPLES || 2 * TOTAL_LAST_BIN >= NFFT) throw new Error('padded-spectrum.ts is fixed for 128 samples and the low half of 512 bins');
 
 /**
- * Removes the samples' mean and puts them, Hann-windowed, into `packed` (what the transform
+ * Removes the samples' mean and puts them, Hann-windowed, into `windowed` (what the transform
  * reads); returns their root-mean-square spread in ms. Sums run in four lanes so each addition
  * need not wait for the one before (the order of summation moves only the last bits).
  */
@@ -79,32 +74,10 @@ function centreAndWindow(samples: Float64Array): number {
     const deviation1 = samples[i + 1]! - mean;
     squares0 += deviation0 * deviation0;
     squares1 += deviation1 * deviation1;
-    packed[i] = deviation0 * hann[i]!;
-    packed[i + 1] = deviation1 * hann[i + 1]!;
+    windowed[i] = deviation0 * hann[i]!;
+    windowed[i + 1] = deviation1 * hann[i + 1]!;
   }
   return Math.sqrt((squares0 + squares1) / SAMPLES);
-}
-
-/** |X_k|² of the packed samples zero-padded to NFFT, k = 0 … TOTAL_LAST_BIN. */
-function lowBinPower(): void {
-  packedFft.transform(packedSpectrum, packed);
-  for (let k = 0; k <= TOTAL_LAST_BIN; k++) {
-    const mirror = k === 0 ? 0 : HALF - k;
-    const zr = packedSpectrum[2 * k]!;
-    const zi = packedSpectrum[2 * k + 1]!;
-    const cr = packedSpectrum[2 * mirror]!;
-    const ci = -packedSpectrum[2 * mirror + 1]!;
-    // Even-sample spectrum E = (Z + conj Z_mirror)/2, odd O = (Z − conj Z_mirror)/(2i).
-    const er = (zr + cr) * 0.5;
-    const ei = (zi + ci) * 0.5;
-    const or = (zi - ci) * 0.5;
-    const oi = (cr - zr) * 0.5;
-    const wr = twiddleCos[k]!;
-    const wi = twiddleSin[k]!;
-    const xr = er + wr * or - wi * oi;
-    const xi = ei + wr * oi + wi * or;
-    power[k] = xr * xr + xi * xi;
-  }
 }
 
 /** The coherence reading of a window's COHERENCE_SAMPLES samples (ms, 2 Hz). */
@@ -112,7 +85,7 @@ export function coherenceOfSamples(samples: Float64Array): Availability<Coherenc
   if (centreAndWindow(samples) < COHERENCE_MIN_SPREAD_MS) {
     return unavailable(`the heartbeat barely varied in the last 64 seconds (under ${COHERENCE_MIN_SPREAD_MS} ms), too little to find a rhythm in`);
   }
-  lowBinPower();
+  paddedPowerSpectrum(windowed, TOTAL_LAST_BIN, power); // |X_k|², k = 0 … TOTAL_LAST_BIN
 
   let peakBin = PEAK_FIRST_BIN;
   for (let k = PEAK_FIRST_BIN + 1; k <= PEAK_LAST_BIN; k++) {

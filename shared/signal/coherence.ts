@@ -140,7 +140,7 @@ export function recordingCoherence(nnMs: ArrayLike<number>, breaks: Breaks = [])
   const stretches = valuesBetweenBreaks(nnMs, breaks);
   for (const stretch of stretches) {
     // The same windows as forEachCoherenceWindow, with the spline work shared between them
-    // (stretch-coherence.ts; equal to the per-window readings to ~1e-12).
+    // (stretch-coherence.ts; equal to the per-window readings to ~1e-11).
     const beatTimesMs = cumulativeBeatTimesMs(stretch);
     const readingOf = stretchCoherenceWindows(beatTimesMs, stretch, coherenceOfWindow);
     scheduleCoherenceWindows(beatTimesMs, (windowEndMs, first, last) => {
