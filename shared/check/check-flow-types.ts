@@ -59,6 +59,8 @@ export type Step =
   | { readonly name: 'idle' }
   | { readonly name: 'signal-check'; readonly sinceMs: number; readonly problem: SignalProblem | null }
   | ResumableStep
+  /** A resting reading asked for while the heart is clearly up (RESTING_HR_CEILING_BPM): not taken. */
+  | { readonly name: 'too-stirred'; readonly hrBpm: number }
   | { readonly name: 'result'; readonly reading: ReadingResult }
   | { readonly name: 'calibrated'; readonly reading: ReadingResult }
   | { readonly name: 'grounding'; readonly cue: number }

@@ -22,6 +22,7 @@
 // So does a strap that keeps saying it is off the skin (CONTACT_LOSS_GRACE_MS): a slipped
 // strap often goes on sending beats, and they are not the wearer's.
 import type { PhaseMarker } from '../model/session.ts';
+import { RESTING_HR_CEILING_BPM } from './resting-readings.ts';
 import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
 import { BREAK_MIN_MS, clampReturnTime } from './break-bounds.ts';
 import { breathingElapsedMs, markOf, signalProblem, spanSince } from './check-flow-measures.ts';
@@ -105,6 +106,11 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       const sample = event.sample;
       // Never while the strap says it is off the skin, however clean its beats look.
       const ready = sample.contact !== 'no' && sample.rrSupport !== 'none' && sample.receiving && sample.cleanRunSec >= SIGNAL_CHECK_CLEAN_SEC;
+      if (ready && state.mode === 'calibration' && sample.liveHrBpm !== null && sample.liveHrBpm >= RESTING_HR_CEILING_BPM) {
+        // Not a resting moment: a minute of reading now would only end in the same answer.
+        marker('signal-check', 'end');
+        return tooStirred(sample.liveHrBpm, marker, to, sample);
+      }
       if (ready) {
         marker('signal-check', 'end');
         marker('reading', 'start');
@@ -149,12 +155,20 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       };
       if (state.mode === 'calibration') {
         const hr = reading.meanHrBpm ?? reading.liveHrBpm;
+        // The heart rose during the reading: it does not become the resting rate (resting-readings.ts drops it too).
+        if (hr !== null && hr >= RESTING_HR_CEILING_BPM) return tooStirred(hr, marker, to, sample);
         // The calibration session itself is the resting reading: its summary feeds the baseline.
         effects.push({ type: 'finish-session', outcome: 'completed', baselineHrBpm: hr });
         effects.push({ type: 'busy', activity: 'check', busy: false });
         return to({ name: 'calibrated', reading }, { last: sample, reading });
       }
       return to({ name: 'result', reading }, { last: sample, reading });
+    }
+
+    case 'too-stirred': {
+      if (event.type !== 'retry') return stay(withSample);
+      marker('signal-check', 'start', { label: 'again' });
+      return to({ name: 'signal-check', sinceMs: event.atMs, problem: null }, { readingMark: null });
     }
 
     case 'result': {
@@ -334,6 +348,12 @@ export function step(state: FlowState, event: FlowEvent): Transition {
     case 'finished':
       return stay(withSample);
   }
+}
+
+/** A resting reading refused because the heart is clearly up: say so, and offer to breathe first or try again. */
+function tooStirred(hrBpm: number, marker: MarkerFn, to: (next: Step, patch?: Partial<FlowState>) => Transition, sample: SignalSample): Transition {
+  marker('note', 'point', { label: 'heart rate up: not a resting reading' });
+  return to({ name: 'too-stirred', hrBpm }, { last: sample });
 }
 
 function startBreathing(state: FlowState, atMs: number, marker: MarkerFn, effects: Effect[]): Transition {

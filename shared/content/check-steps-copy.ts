@@ -196,6 +196,25 @@ export const SIGNAL_LOST_WORDS = {
   reconnect: 'Reconnect',
 } as const;
 
+/** The first run's welcome: help comes before setup for someone who is struggling now. */
+export const FIRST_RUN_WORDS = {
+  helpFirstTitle: 'Need a moment first?',
+  helpFirst: 'If things are hard right now, you do not have to set anything up. Breathe with the guide, or step away for twenty minutes. Setup can wait until you are ready.',
+  breatheNow: 'Breathe now, set up later',
+  breakNow: 'Take a 20-minute break',
+} as const;
+
+/** A resting reading asked for while the heart is clearly up. */
+export const TOO_STIRRED_WORDS = {
+  heading: 'Not a resting moment yet',
+  /** `bpm` rounded. */
+  lead: (bpm: number) =>
+    `Your heart is beating at about ${bpm} bpm right now. A resting reading taken now would set your resting rate too high, and every check after it would be judged against that. Breathe for a few minutes first, then try again.`,
+  breatheFirst: 'Breathe first',
+  tryAgain: 'Try again now',
+  notNow: 'Not now',
+} as const;
+
 export const FINISHED_WORDS = {
   completed: {
     heading: 'Thank you',
@@ -206,4 +225,12 @@ export const FINISHED_WORDS = {
     lead: 'What was recorded is saved on this computer. You can start again whenever you like.',
   },
   backToStart: 'Back to the start',
+  /** After a check that ended calm, while the resting rate rests on fewer than three readings. */
+  restingOffer: {
+    title: 'A good moment for a resting reading',
+    /** `needed` readings still to come (1 or 2). */
+    lead: (needed: number) =>
+      `Your body is calm now. Attune is still learning your resting heart rate: ${needed === 1 ? 'one more reading' : `${needed} more readings`} on calm days will make it steadier. It takes a little over a minute.`,
+    start: 'Take a resting reading now',
+  },
 } as const;

@@ -71,6 +71,8 @@ async function firstRun(harness: AppHarness, found: Violations, record: boolean)
   if (record) await visitStep(harness, 'welcome', found);
   await click(harness, 'Continue');
   await waitForStep(harness, 'Your resting heart rate');
+  // The new step's heading takes the focus, so a screen reader says where the user is.
+  await harness.page.waitForFunction(() => document.activeElement?.textContent === 'Your resting heart rate');
   await click(harness, 'Use the demo sensor');
   await harness.page.waitForFunction(() => /Connected/.test(document.querySelector('[data-testid="source-status"]')?.textContent ?? ''));
   if (record) await visitStep(harness, 'source', found);

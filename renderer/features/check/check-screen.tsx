@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { BREATHING_PRESET_SPECS, DEFAULT_PRESET, type BreathingPatternSpec } from '../../../shared/check/breathing.ts';
 import { NOT_A_MEDICAL_DEVICE } from '../../../shared/content/check-copy.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/sensors/demo-physiology.ts';
 import { baselineHrForRules, type Baseline } from '../../../shared/signal/baseline.ts';
+import { BREAK_MIN_MINUTES } from '../../../shared/check/break-bounds.ts';
+import { FIRST_RUN_WORDS } from '../../../shared/content/check-steps-copy.ts';
+import { useDataClient } from '../../app/data-client.ts';
+import { navigate } from '../../app/hash-route.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import { DEMO_SCENARIO_LABELS } from '../../sensors/demo-source.ts';
@@ -14,15 +17,12 @@ import { useCheck } from './check-context.tsx';
 import { CheckStepView } from './check-steps.tsx';
 import { useRestingBaseline } from './resting-baseline.ts';
 import { TrayIntentCard, trayIntentOf } from './tray-intents.tsx';
+import { preferredPattern } from './preferred-pattern.ts';
 import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { Bpm, StepFocusContext, StepHeading } from './step-parts.tsx';
 
 // The Check area: on first run a welcome, a choice of source and a resting reading; after
 // that, one click starts a check, and the running check's current step fills the screen.
-
-export function preferredPattern(settings: Settings | null): BreathingPatternSpec {
-  return BREATHING_PRESET_SPECS[settings?.breathing.preset ?? DEFAULT_PRESET];
-}
 
 export function CheckScreen({ focusOnMount }: ScreenProps) {
   const check = useCheck();
@@ -37,6 +37,9 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
     send({ type: 'need-break' });
     clearRouteQuery();
   }, [trayIntent, inConversation, send]);
+  const { state: settingsState } = useSettings();
+  const settings = settingsState.status === 'ready' ? settingsState.settings : null;
+  const heart = useHeartRate();
   // Child effects run first: the step shown when the screen mounts keeps focus where it was
   // (unless the user moved here); every step after that takes it.
   const stepFocus = useRef(focusOnMount);
@@ -58,6 +61,9 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
         <p>One moment…</p>
       ) : baseline.status === 'failed' ? (
         <p className="check-problem">Your past readings could not be read: {baseline.message}</p>
+      ) : trayIntent !== null ? (
+        // Sent here by the tray or a reminder: that card alone, before setup as after it.
+        <TrayIntentCard onStartCheck={() => startFromCard(check, baseline.baseline, settings, heart.status.phase === 'connected')} />
       ) : baseline.baseline.status === 'calibrating' && baseline.baseline.readingsSoFar === 0 ? (
         <FirstRun />
       ) : (
@@ -66,6 +72,18 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
       </StepFocusContext>
     </Screen>
   );
+}
+
+/**
+ * A card's "Start a check": the check itself once a resting rate exists and a source is
+ * connected; otherwise the screen under the card, which is where to get them (first run, or
+ * the start screen's source picker). The card closes either way.
+ */
+function startFromCard(check: ReturnType<typeof useCheck>, baseline: Baseline, settings: Settings | null, connected: boolean): void {
+  clearRouteQuery();
+  // Without a resting rate or a source, the screen the card leaves open is where to get them.
+  if (!connected || (baseline.status === 'calibrating' && baseline.readingsSoFar === 0)) return;
+  if (check.flow === null || check.flow.step.name === 'idle') check.begin('check', baselineHrForRules(baseline), preferredPattern(settings));
 }
 
 function SourcePicker() {
@@ -106,11 +124,13 @@ function FirstRun() {
   const [page, setPage] = useState<'welcome' | 'source'>('welcome');
   const heart = useHeartRate();
   const check = useCheck();
+  const data = useDataClient();
   const { state } = useSettings();
   const settings = state.status === 'ready' ? state.settings : null;
+  // Each page keyed, so the second one is a new step whose heading takes the focus.
   if (page === 'welcome') {
     return (
-      <div className="check-step">
+      <div className="check-step" key="welcome">
         <StepHeading>Welcome to Attune</StepHeading>
         <p className="lead">
           Attune helps you notice what your body is doing before and during a hard conversation, and helps it settle, so
@@ -126,11 +146,31 @@ function FirstRun() {
             Continue
           </button>
         </div>
+        <section className="help-first" aria-labelledby="help-first-title">
+          <h3 id="help-first-title">{FIRST_RUN_WORDS.helpFirstTitle}</h3>
+          <p>{FIRST_RUN_WORDS.helpFirst}</p>
+          <div className="check-actions">
+            <button type="button" className="button button-quiet" onClick={() => navigate('breathe')}>
+              {FIRST_RUN_WORDS.breatheNow}
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                void data.call('reminders.startBreak', { minutes: BREAK_MIN_MINUTES }).then(() => {
+                  window.location.hash = `#/check?break=${BREAK_MIN_MINUTES}`;
+                });
+              }}
+            >
+              {FIRST_RUN_WORDS.breakNow}
+            </button>
+          </div>
+        </section>
       </div>
     );
   }
   return (
-    <div className="check-step">
+    <div className="check-step" key="source">
       <StepHeading>Your resting heart rate</StepHeading>
       <p className="lead">
         First, Attune needs to know your heart at rest. Choose a source, sit somewhere quiet, and let it listen for a little
@@ -158,18 +198,6 @@ function CheckStart({ baseline }: { baseline: Baseline }) {
   const settings = state.status === 'ready' ? state.settings : null;
   const restingHr = baselineHrForRules(baseline);
   const connected = heart.status.phase === 'connected';
-  const intent = trayIntentOf(useRouteQuery());
-  if (intent !== null) {
-    // Sent here by the tray or a reminder: that card alone, with the check one step away.
-    return (
-      <TrayIntentCard
-        onStartCheck={() => {
-          clearRouteQuery();
-          if (connected) check.begin('check', restingHr, preferredPattern(settings));
-        }}
-      />
-    );
-  }
   return (
     <div className="check-step">
       <StepHeading>Before a hard conversation</StepHeading>

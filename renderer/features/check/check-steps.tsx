@@ -11,6 +11,7 @@ import { ReadingStep } from './steps/reading-step.tsx';
 import { ResultStep } from './steps/result-step.tsx';
 import { SignalCheckStep } from './steps/signal-check-step.tsx';
 import { SignalLostStep } from './steps/signal-lost-step.tsx';
+import { TooStirredStep } from './steps/too-stirred-step.tsx';
 import { VerdictStep } from './steps/verdict-step.tsx';
 
 // One screen per step of the check (shared/check/check-flow.ts decides which); each lives in
@@ -26,6 +27,8 @@ export function CheckStepView({ flow }: { flow: FlowState }) {
       return <SignalCheckStep flow={flow} step={step} />;
     case 'reading':
       return <ReadingStep flow={flow} step={step} />;
+    case 'too-stirred':
+      return <TooStirredStep step={step} />;
     case 'result':
       return <ResultStep step={step} />;
     case 'calibrated':
@@ -47,6 +50,6 @@ export function CheckStepView({ flow }: { flow: FlowState }) {
     case 'signal-lost':
       return <SignalLostStep flow={flow} />;
     case 'finished':
-      return <FinishedStep step={step} />;
+      return <FinishedStep flow={flow} step={step} />;
   }
 }

@@ -337,6 +337,31 @@ describe('intention, conversation and debrief', () => {
   });
 });
 
+describe('a resting reading while the heart is clearly up', () => {
+  const calibration = () => initialFlow('calibration', null, 'Long exhale (4 in, 6 out)');
+
+  it('is not started when the signal check ends on a racing heart: it says so, and Try again checks afresh', () => {
+    const stirred = run(calibration(), [{ type: 'start', atMs: at(0) }, { type: 'sample', sample: sample(15, { liveHrBpm: 104 }) }]);
+    expect(stirred.state.step).toEqual({ name: 'too-stirred', hrBpm: 104 });
+    expect(markers(stirred.effects)).toEqual(['signal-check:start', 'signal-check:end', 'note:point(heart rate up: not a resting reading)']);
+    expect(stirred.effects.some((effect) => effect.type === 'finish-session')).toBe(false);
+    const again = run(stirred.state, [{ type: 'retry', atMs: at(300) }]);
+    expect(again.state.step).toMatchObject({ name: 'signal-check', sinceMs: at(300) });
+    expect(markers(again.effects)).toEqual(['signal-check:start(again)']);
+  });
+
+  it('does not become the resting rate when the heart rose during the reading', () => {
+    const reading = run(calibration(), [{ type: 'start', atMs: at(0) }, { type: 'sample', sample: sample(15, { liveHrBpm: 80 }) }]).state;
+    const fast = (sec: number) => sample(sec, { hrSum: Math.floor(sec) * 105, liveHrBpm: 105 });
+    const ended = run(reading, [{ type: 'sample', sample: fast(76) }]);
+    expect(ended.state.step).toMatchObject({ name: 'too-stirred' });
+    expect(ended.effects.some((effect) => effect.type === 'finish-session')).toBe(false);
+    // A check (not a resting reading) on the same heart goes on as usual.
+    const check = run(fresh(), [{ type: 'start', atMs: at(0) }, { type: 'sample', sample: sample(15, { liveHrBpm: 104 }) }]);
+    expect(name(check.state)).toBe('reading');
+  });
+});
+
 describe('"I need a break" from inside the conversation', () => {
   function inConversation(): FlowState {
     const ready = run(throughReading('calm').state, [{ type: 'skip-to-verdict', atMs: at(80) }, { type: 'continue', atMs: at(81) }]).state;

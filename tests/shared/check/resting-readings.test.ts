@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromSessions, restingReadings } from '../../../shared/check/resting-readings.ts';
+import { baselineFromSessions, RESTING_HR_CEILING_BPM, restingReadings } from '../../../shared/check/resting-readings.ts';
 import type { SessionListItem, SummaryPhases } from '../../../shared/model/session.ts';
 import { testSummary } from '../../support/session-summary.ts';
 
@@ -22,18 +22,22 @@ function session(overrides: Partial<SessionListItem>, phases: Partial<SummaryPha
 }
 
 describe('resting readings', () => {
-  it('uses only finished calibrations, preferring the reading phase over the whole session', () => {
+  it('uses only finished calibrations whose reading ran, and none taken with the heart clearly up', () => {
     const readings = restingReadings([
       session({ startedAtMs: 1 }, { readingHrBpm: 62, readingRmssdMs: 55 }),
-      session({ startedAtMs: 2 }, {}, 68),
-      session({ kind: 'check', startedAtMs: 3 }),
-      session({ status: 'interrupted', startedAtMs: 4 }),
-      session({ startedAtMs: 5, summary: null }),
-      session({ startedAtMs: 6 }, {}, null),
+      session({ startedAtMs: 2 }, { readingHrBpm: 68 }),
+      // Stopped during the signal check: beats, but no reading.
+      session({ startedAtMs: 3 }, {}, 68),
+      session({ kind: 'check', startedAtMs: 4 }, { readingHrBpm: 70 }),
+      session({ status: 'interrupted', startedAtMs: 5 }, { readingHrBpm: 70 }),
+      session({ startedAtMs: 6, summary: null }),
+      session({ startedAtMs: 7 }, { readingHrBpm: RESTING_HR_CEILING_BPM }),
+      session({ startedAtMs: 8 }, { readingHrBpm: RESTING_HR_CEILING_BPM - 0.5 }),
     ]);
     expect(readings).toEqual([
       { atMs: 1, hrBpm: 62, rmssdMs: 55 },
       { atMs: 2, hrBpm: 68, rmssdMs: 40 },
+      { atMs: 8, hrBpm: RESTING_HR_CEILING_BPM - 0.5, rmssdMs: 40 },
     ]);
   });
 

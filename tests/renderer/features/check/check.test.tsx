@@ -7,6 +7,7 @@ import { resetWindow } from '../../support/render-app.tsx';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 import { encodeHeartRateMeasurement } from '../../../../shared/ble/heart-rate-measurement.ts';
+import { baselineFromSessions } from '../../../../shared/check/resting-readings.ts';
 import { createFakeBluetooth, FakeStrap } from '../../support/fake-web-bluetooth.ts';
 
 // The regulation check in the whole window, against the real main-side services (router,
@@ -139,6 +140,9 @@ describe('the check', () => {
     await user.type(screen.getByLabelText(/Anything you want to remember/), 'We both slowed down.');
     await user.click(screen.getByRole('button', { name: 'Save to my journal' }));
     await waitFor(() => expect(stepTitle()).toBe('Thank you'));
+    // One resting reading so far, and the check ended calm: a gentle offer of the next one.
+    expect(await screen.findByRole('heading', { name: 'A good moment for a resting reading' })).toBeTruthy();
+    expect(screen.getByText(/2 more readings on calm days will make it steadier/)).toBeTruthy();
 
     await waitFor(async () => expect((await sessions(main)).find((s) => s.kind === 'check')?.status).toBe('finished'));
     const check = (await sessions(main)).find((s) => s.kind === 'check')!;
@@ -261,6 +265,49 @@ describe('the check', () => {
     expect(stepTitle()).toBe('Listening to your heart');
     await advance(scheduler, 62_000);
     await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+  });
+});
+
+describe('help before setup', () => {
+  it('the welcome offers breathing or a break at once; the break card shows before setup and leads back to it', async () => {
+    const rendered = await openCheck();
+    const { user, main } = rendered;
+    await screen.findByText('Welcome to Attune');
+    await user.click(screen.getByRole('button', { name: 'Breathe now, set up later' }));
+    expect(window.location.hash).toBe('#/breathe');
+    await screen.findByRole('heading', { name: 'Breathe', level: 1 });
+
+    window.location.hash = '#/check';
+    await screen.findByText('Welcome to Attune');
+    await user.click(screen.getByRole('button', { name: 'Take a 20-minute break' }));
+    await screen.findByRole('heading', { name: 'You are taking a break' });
+    expect(main.services.reminders.reminders.status().breakEndsAtMs).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    // Setup is still there afterwards.
+    await screen.findByText('Welcome to Attune');
+  });
+
+  it('the first Continue moves the focus to the next step\'s heading', async () => {
+    const { user } = await openCheck();
+    await screen.findByText('Welcome to Attune');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Your resting heart rate'));
+  });
+
+  it('no resting reading while the heart is clearly up: it says so, offers to breathe first, and nothing enters the baseline', async () => {
+    const rendered = await openCheck();
+    const { user, scheduler, main } = rendered;
+    await screen.findByText('Welcome to Attune');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await startDemo(user, 'flooded-then-recovers');
+    await user.click(screen.getByRole('button', { name: 'Take my resting reading' }));
+    await advance(scheduler, 20_000);
+    await waitFor(() => expect(stepTitle()).toBe('Not a resting moment yet'));
+    expect(screen.getByTestId('too-stirred').textContent).toMatch(/^Your heart is beating at about 1\d\d bpm right now\./);
+    await user.click(screen.getByRole('button', { name: 'Breathe first' }));
+    expect(window.location.hash).toBe('#/breathe');
+    await waitFor(async () => expect((await sessions(main)).find((s) => s.kind === 'calibration')?.status).toBe('finished'));
+    expect(baselineFromSessions(await sessions(main))).toMatchObject({ status: 'calibrating', readingsSoFar: 0 });
   });
 });
 
