@@ -7,6 +7,7 @@ import { JournalScreen } from '../features/journal/journal-screen.tsx';
 import type { ScreenProps } from '../features/screen-props.ts';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
 import { TrendsScreen } from '../features/trends/trends-screen.tsx';
+import { ActivityBanner } from './activity-banner.tsx';
 import { useAppearance } from './appearance.ts';
 import type { ErrorReporter } from './error-reporting.ts';
 import { navigate, useRoute } from './hash-route.ts';
@@ -16,7 +17,8 @@ import { Notices } from './notices.tsx';
 import type { RouteId } from './routes.ts';
 import { useRouteShortcuts } from './shortcuts.ts';
 
-// The frame around every screen: skip link, navigation, notices and the current area.
+// The frame around every screen: skip link, navigation, a running check's line, notices and
+// the current area.
 // Screens with heavy insides (Journal, Trends with its charts) load them themselves, when idle
 // after start and at the latest on the first visit, so the first script stays small.
 
@@ -60,6 +62,7 @@ export function Shell({ report }: { report: ErrorReporter }) {
         <MainNav current={route} onNavigate={navigate} />
       </header>
       <main id="main" className="content" tabIndex={-1}>
+        <ActivityBanner route={route} />
         <Notices />
         <ErrorBoundary key={route} report={report} headingLevel={1}>
           <Current focusOnMount={hasMoved || route !== openedOn} onNavigate={navigate} />

@@ -234,3 +234,15 @@ export const FINISHED_WORDS = {
     start: 'Take a resting reading now',
   },
 } as const;
+
+/** The shell's line about a check running while the user is on another screen, and the window title. */
+export const ACTIVITY_WORDS = {
+  check: 'Check in progress',
+  restingReading: 'Resting reading in progress',
+  conversation: 'In conversation',
+  break: 'On a break',
+  /** `time` as the user's clock shows it. */
+  backAt: (time: string) => `back at ${time}`,
+  backToCheck: 'Back to the check',
+  needBreak: 'I need a break',
+} as const;

@@ -108,10 +108,26 @@ describe('the check', () => {
     });
     await waitFor(() => expect(stepTitle()).toBe('A break from the conversation'));
     expect(window.location.hash).toBe('#/check');
+    expect(document.title).toBe('On a break · Attune');
     await advance(scheduler, 20 * 60_000 + 10_000);
     await user.click(screen.getByRole('button', { name: 'Ready to go back' }));
     expect(stepTitle()).toBe('In conversation');
     expect(screen.getByTestId('conversation-breaks').textContent).toBe('You took one break so far.');
+
+    // On another screen the shell says a conversation is running, with the break one press away.
+    expect(screen.queryByTestId('activity-banner')).toBeNull();
+    act(() => {
+      window.location.hash = '#/journal';
+    });
+    const banner = await screen.findByTestId('activity-banner');
+    expect(banner.textContent).toMatch(/^In conversation · \d+:\d\d/);
+    expect(document.title).toBe('In conversation · Attune');
+    await user.click(within(banner).getByRole('button', { name: 'I need a break' }));
+    await waitFor(() => expect(stepTitle()).toBe('A break from the conversation'));
+    await user.click(screen.getByRole('button', { name: 'The conversation is over for today' }));
+    await user.click(screen.getByRole('button', { name: 'Skip' }));
+    await waitFor(() => expect(stepTitle()).toBe('Thank you'));
+    expect(document.title).toBe('Attune');
   });
 
   it('calm path: reading → ready → intention card → conversation → debrief saved in the journal', async () => {
