@@ -102,6 +102,8 @@ export type FlowState = {
   readonly verdict: Verdict | null;
   readonly breathingLabel: string;
   readonly interruptions: number;
+  /** The debrief's journal entry and how the conversation went (1–7), once it is saved; null when skipped or not reached. */
+  readonly debrief: { readonly entryId: string; readonly pleasantness: number | null } | null;
   /** Since when the strap has said, without a break, that it is off the skin; null while it has not. */
   readonly offSkinSinceMs: number | null;
   /** The most corrected beats a verdict accepts, percent (the user's setting). */
@@ -124,7 +126,8 @@ export type FlowEvent =
   /** "I need a break" during the conversation. */
   | { readonly type: 'need-break'; readonly atMs: number; readonly returnAtMs?: number }
   | { readonly type: 'end-conversation'; readonly atMs: number }
-  | { readonly type: 'debrief-done'; readonly atMs: number }
+  /** The debrief saved (the entry's id and the answer on the scale) or skipped (neither). */
+  | { readonly type: 'debrief-done'; readonly atMs: number; readonly entryId?: string; readonly pleasantness?: number | null }
   | { readonly type: 'retry'; readonly atMs: number }
   | { readonly type: 'resume-after-loss'; readonly atMs: number }
   | { readonly type: 'cancel'; readonly atMs: number };

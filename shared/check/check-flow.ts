@@ -63,6 +63,7 @@ export function initialFlow(
     breathingLabel,
     interruptions: 0,
     offSkinSinceMs: null,
+    debrief: null,
     maxCorrectedPercent,
   };
 }
@@ -322,7 +323,8 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       if (event.type !== 'debrief-done') return stay(withSample);
       marker('debrief', 'end');
       effects.push({ type: 'finish-session', outcome: 'completed' });
-      return to({ name: 'finished', outcome: 'completed' });
+      const debrief = event.entryId === undefined ? null : { entryId: event.entryId, pleasantness: event.pleasantness ?? null };
+      return to({ name: 'finished', outcome: 'completed' }, { debrief });
     }
 
     case 'signal-lost': {

@@ -2,6 +2,7 @@
 // Written for Attune after the article's advice (regulate your body first; Feel → Find →
 // Reflect; "I don't need to fix this"), in plain second person. Never a medical claim.
 import type { RegulationState } from '../signal/regulation-rules.ts';
+import { PLEASANTNESS_STEPS } from './emotions.ts';
 
 export type GroundingCue = { readonly id: string; readonly title: string; readonly text: string };
 
@@ -72,13 +73,17 @@ export const INTENTION_STEPS: readonly IntentionStep[] = [
 export const INTENTION_REMINDER = "I don't need to fix this. I just need to be here.";
 
 /** The debrief scale: five plain answers, stored as the journal's 1–7 pleasantness. */
-export const DEBRIEF_SCALE: readonly { readonly label: string; readonly pleasantness: number }[] = [
-  { label: 'Very hard', pleasantness: 1 },
-  { label: 'Hard', pleasantness: 3 },
-  { label: 'Mixed', pleasantness: 4 },
-  { label: 'Fairly well', pleasantness: 5 },
-  { label: 'Well', pleasantness: 7 },
-];
+/**
+ * How the conversation went: the journal's own pleasantness scale (shared/content/emotions.ts),
+ * word for word, so an answer given here reads the same in the entry and in Trends.
+ */
+export const DEBRIEF_SCALE: readonly { readonly label: string; readonly pleasantness: number }[] = PLEASANTNESS_STEPS.map((step) => ({
+  label: step.label,
+  pleasantness: step.value,
+}));
+
+/** At or below this on the scale ("A bit hard"), the thank-you screen offers a repair. */
+export const DEBRIEF_REPAIR_AT_MOST = 3;
 
 /** The neutral words of the flooding cue: nothing intimate on a lock screen. */
 export const FLOOD_CUE = { title: 'Attune', body: 'Maybe a good moment for a short pause.' } as const;

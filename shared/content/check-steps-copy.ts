@@ -225,6 +225,13 @@ export const FINISHED_WORDS = {
     lead: 'What was recorded is saved on this computer. You can start again whenever you like.',
   },
   backToStart: 'Back to the start',
+  /** After the debrief was saved. */
+  afterConversation: {
+    title: 'What you wrote',
+    readEntry: 'Read or add to your notes from this conversation',
+    repairLead: 'It sounds like it was hard. When you are both ready, a repair can help you find each other again.',
+    repairLink: 'Go through the repair steps',
+  },
   /** After a check that ended calm, while the resting rate rests on fewer than three readings. */
   restingOffer: {
     title: 'A good moment for a resting reading',

@@ -146,11 +146,14 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, calm p
     await visitStep(harness, 'conversation', found);
     await click(harness, 'The conversation is over');
     await waitForStep(harness, 'How did it go?');
-    await click(harness, 'Fairly well', 'radio');
+    await click(harness, 'Good', 'radio');
     await harness.page.type('textarea', 'We took turns and it helped.');
     await visitStep(harness, 'debrief', found);
     await click(harness, 'Save to my journal');
     await waitForStep(harness, 'Thank you');
+    // It went well: the way to the notes, and no repair offered.
+    await harness.page.waitForSelector('::-p-aria([name="Read or add to your notes from this conversation"][role="link"])');
+    expect(await harness.page.$('[data-testid="repair-offer"]')).toBeNull();
     await visitStep(harness, 'done', found);
 
     await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 60_000 }).toBe('finished');

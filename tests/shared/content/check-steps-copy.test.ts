@@ -48,7 +48,8 @@ describe('the check steps’ words', () => {
 
   it('title a debrief with the chosen answer, or plainly without one', () => {
     expect(DEBRIEF_WORDS.entryTitle(null)).toBe('After the conversation');
-    expect(DEBRIEF_WORDS.entryTitle(DEBRIEF_SCALE[3]!.label)).toBe('After the conversation: fairly well');
+    expect(DEBRIEF_WORDS.entryTitle(DEBRIEF_SCALE[5]!.label)).toBe('After the conversation: good');
+    expect(DEBRIEF_SCALE.map((step) => step.pleasantness)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('explain every signal problem and every answer to "Ready to return?"', () => {

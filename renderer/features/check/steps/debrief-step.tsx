@@ -30,7 +30,7 @@ export function DebriefStep() {
       ...(sessionId === null ? {} : { sessionIds: [sessionId] }),
     });
     setSaving(false);
-    if (result.ok) send({ type: 'debrief-done' });
+    if (result.ok) send({ type: 'debrief-done', entryId: result.value.id, pleasantness: chosen?.pleasantness ?? null });
     else setProblem(result.message);
   };
 

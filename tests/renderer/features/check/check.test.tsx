@@ -152,10 +152,24 @@ describe('the check', () => {
     await advance(scheduler, 30_000);
     await user.click(screen.getByRole('button', { name: 'The conversation is over' }));
     expect(stepTitle()).toBe('How did it go?');
-    await user.click(screen.getByLabelText('Fairly well'));
+    // The journal's own scale, word for word.
+    expect(within(screen.getByRole('group', { name: 'Overall, the conversation went…' })).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual([
+      'Very hard',
+      'Hard',
+      'A bit hard',
+      'Neither',
+      'A bit good',
+      'Good',
+      'Very good',
+    ]);
+    await user.click(screen.getByLabelText('A bit hard'));
     await user.type(screen.getByLabelText(/Anything you want to remember/), 'We both slowed down.');
     await user.click(screen.getByRole('button', { name: 'Save to my journal' }));
     await waitFor(() => expect(stepTitle()).toBe('Thank you'));
+    // The way to what was written, and since it was hard, to the repair steps.
+    const entryLink = screen.getByRole('link', { name: 'Read or add to your notes from this conversation' });
+    expect(screen.getByTestId('repair-offer').textContent).toMatch(/When you are both ready, a repair can help/);
+    expect(screen.getByRole('link', { name: 'Go through the repair steps' }).getAttribute('href')).toBe('#/journal/repair');
     // One resting reading so far, and the check ended calm: a gentle offer of the next one.
     expect(await screen.findByRole('heading', { name: 'A good moment for a resting reading' })).toBeTruthy();
     expect(screen.getByText(/2 more readings on calm days will make it steadier/)).toBeTruthy();
@@ -164,6 +178,7 @@ describe('the check', () => {
     const check = (await sessions(main)).find((s) => s.kind === 'check')!;
     expect(check.verdict).toBe('ready');
     expect(check.journalEntryIds).toHaveLength(1);
+    expect(entryLink.getAttribute('href')).toBe(`#/journal/entry/${check.journalEntryIds[0]}`);
     expect(check.summary!.phases.readingRmssdMs).not.toBeNull();
     expect(check.summary!.peakHrBpm).not.toBeNull();
     expect(await markersOf(main, check.id)).toEqual([
@@ -179,7 +194,7 @@ describe('the check', () => {
       'debrief:end',
     ]);
     const entry = await main.api.invoke('journal.get', { id: check.journalEntryIds[0]! });
-    expect(entry.ok && entry.value).toMatchObject({ kind: 'debrief', text: 'We both slowed down.', pleasantness: 5, sessionIds: [check.id] });
+    expect(entry.ok && entry.value).toMatchObject({ kind: 'debrief', title: 'After the conversation: a bit hard', text: 'We both slowed down.', pleasantness: 3, sessionIds: [check.id] });
     const reminders = await main.api.invoke('reminders.status');
     expect(reminders.ok && reminders.value.breakEndsAtMs).toBeNull();
   });
