@@ -40,6 +40,15 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
   const { state: settingsState } = useSettings();
   const settings = settingsState.status === 'ready' ? settingsState.settings : null;
   const heart = useHeartRate();
+  // Ctrl+Shift+S (`?start`): the check starts at once when it can; otherwise this screen says
+  // what it needs first (a resting reading, a source), and a running check is left as it is.
+  const wantsStart = useRouteQuery().has('start');
+  const baselineReady = baseline.status === 'ready' ? baseline.baseline : null;
+  useEffect(() => {
+    if (!wantsStart || baselineReady === null) return;
+    clearRouteQuery();
+    startFromCard(check, baselineReady, settings, heart.status.phase === 'connected');
+  }, [wantsStart, baselineReady, check, settings, heart.status.phase]);
   // Child effects run first: the step shown when the screen mounts keeps focus where it was
   // (unless the user moved here); every step after that takes it.
   const stepFocus = useRef(focusOnMount);
@@ -75,7 +84,7 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
 }
 
 /**
- * A card's "Start a check": the check itself once a resting rate exists and a source is
+ * A card's "Start a check" (and the start shortcut): the check itself once a resting rate exists and a source is
  * connected; otherwise the screen under the card, which is where to get them (first run, or
  * the start screen's source picker). The card closes either way.
  */

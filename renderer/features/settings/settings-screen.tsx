@@ -8,6 +8,7 @@ import { DataSection } from './data-section.tsx';
 import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
 import { PHYSIOLOGY_FIELDS } from './physiology-fields.ts';
 import { RemindersSection } from './reminders-section.tsx';
+import { ShortcutsSection } from './shortcuts-section.tsx';
 
 // Every change saves at once through `settings.update`. A quiet line says "saved"; if main
 // refuses, the control goes back and the reason stays beside it.
@@ -164,6 +165,7 @@ function SettingsForm({
       </section>
 
       <RemindersSection settings={settings} errors={errors} save={save} />
+      <ShortcutsSection />
     </>
   );
 }

@@ -46,6 +46,32 @@ describe('navigation', () => {
     }
   });
 
+  it('opens the breathing guide with Ctrl+Shift+B and the Check screen with Ctrl+Shift+S; Settings lists every shortcut', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    window.location.hash = '#/journal';
+    await screen.findByRole('heading', { level: 1, name: 'Journal' });
+    await user.keyboard('{Control>}{Shift>}B{/Shift}{/Control}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Breathe' })).toBeTruthy();
+    await user.keyboard('{Control>}{Shift>}S{/Shift}{/Control}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Check' })).toBeTruthy();
+    // No resting rate yet: the start waits for setup, and the hint leaves the address.
+    await screen.findByText('Welcome to Attune');
+    expect(window.location.hash).toBe('#/check');
+
+    await user.keyboard('{Control>}5{/Control}');
+    const list = await screen.findByTestId('shortcut-list');
+    const rows = within(list)
+      .getAllByRole('term')
+      .map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent}`);
+    expect(rows).toEqual([
+      'Start a check = Ctrl+Shift+S',
+      'Breathe with the guide = Ctrl+Shift+B',
+      'I need a break (during a conversation) = Ctrl+B',
+      ...AREAS.map((area, index) => `Open ${area} = Ctrl+${index + 1}`),
+    ]);
+  });
+
   it('reopens where the user was after a reload', () => {
     window.location.hash = '#/journal';
     renderApp();

@@ -90,6 +90,18 @@ describe('first run', () => {
 });
 
 describe('the check', () => {
+  it('Ctrl+Shift+S on any screen starts a check once a resting rate and a source exist', async () => {
+    const rendered = await openCheck();
+    await firstRun(rendered);
+    act(() => {
+      window.location.hash = '#/journal';
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Journal' });
+    await rendered.user.keyboard('{Control>}{Shift>}S{/Shift}{/Control}');
+    await waitFor(() => expect(stepTitle()).toBe('Checking the signal'));
+    expect(window.location.hash).toBe('#/check');
+  });
+
   it('the tray\'s "Take a break" during the conversation is that conversation\'s break, which goes back to it', async () => {
     const rendered = await openCheck();
     const { user, scheduler } = rendered;
