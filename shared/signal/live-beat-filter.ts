@@ -67,8 +67,13 @@ const KIND_NAMES = ['normal', 'ectopic', 'missed', 'extra', 'longShort'] as cons
 const UNDECIDED = -1;
 const CONSUMED = -2;
 
-/** What classifyBeat reads: beats j − 1 … j + 3 at most. */
-const LOCAL_BEATS = 5;
+/**
+ * What classifyBeat reads: the signals of beats j − 1 … j + 3, and the intervals of the 11-beat
+ * window a merged extra beat would sit in, j − 5 … j + 6 (the newest beat when j is judged).
+ */
+const LOCAL_BEFORE_BEATS = LT_MEDIAN_HALF_WINDOW_BEATS;
+const LOCAL_AFTER_BEATS = LT_MEDIAN_HALF_WINDOW_BEATS + 1;
+const LOCAL_BEATS = LOCAL_BEFORE_BEATS + 1 + LOCAL_AFTER_BEATS;
 
 type HeldBeat = { tMs: number; nnMs: number; rawIndex: number; rawMs: number; kind: number; afterGap: boolean };
 
@@ -184,8 +189,8 @@ export function createLiveBeatFilter(): LiveBeatFilter {
     // (classifyBeat asks it again for the rest).
     if (kind === UNDECIDED && Math.abs(dRaw[slot]! / th1) <= 1 && Math.abs(deviationMs[slot]! / th2) <= 3) kind = NORMAL;
     if (kind === UNDECIDED) {
-      const from = Math.max(segmentStart, j - 1);
-      const to = Math.min(count - 1, j + 3);
+      const from = Math.max(segmentStart, j - LOCAL_BEFORE_BEATS);
+      const to = Math.min(count - 1, j + LOCAL_AFTER_BEATS);
       for (let index = from; index <= to; index++) {
         const x = index - from;
         local.rrMs[x] = rr[at(index)]!;
