@@ -14,7 +14,8 @@
 // them for every window (and where a window ends changes them by at most 1/8 per knot, so 18
 // knots from its far end they are the window's own to rounding). Per window that leaves:
 // α and β from the two end conditions, Δ knot by knot until its effect on a sample is below
-// MAX_SAMPLE_ERROR_MS, and the correction of the samples near the ends. The samples between
+// MAX_SAMPLE_ERROR_MS, and the correction of the samples near the ends, each Δ times a shape
+// that the stretch works out once per grid point (correctionShapes). The samples between
 // are the stretch's, which is solved and sampled on the 2 Hz grid once (window starts fall on
 // that grid: the first window starts at the first beat, the others 5 s apart).
 //
@@ -59,6 +60,17 @@ type Stretch = {
   readonly leftwardRatio: Float64Array;
   /** The spline at grid point g, g·SAMPLE_STEP_SEC from the first beat. */
   readonly grid: Float64Array;
+  /** The first grid point at or after knot i. */
+  readonly firstGridPoint: Int32Array;
+  /** The segment i…i+1 grid point g lies on (x_i ≤ t < x_i+1). */
+  readonly segmentOfGridPoint: Int32Array;
+  /**
+   * At grid point g on segment i…i+1: the left-end correction there per unit Δ_i (its moment
+   * at knot i; the one at i+1 is Δ_i times the rightward ratio). See correctionShapes.
+   */
+  readonly leftShape: Float64Array;
+  /** The same for the right-end correction, per unit Δ_i+1 (the one at i is Δ_i+1 times the leftward ratio). */
+  readonly rightShape: Float64Array;
   /** |Δ| below which a correction is negligible: MAX_SAMPLE_ERROR_MS / (0.1·longest segment²). */
   readonly negligibleMoment: number;
 };
@@ -82,15 +94,7 @@ export function stretchCoherenceWindows(beatTimesMs: ArrayLike<number>, nnMs: Ar
     const gridOffset = Math.round((windowStartMs - originMs) / SAMPLE_STEP_MS);
     const offGridMs = Math.abs(gridOffset * SAMPLE_STEP_MS - (windowStartMs - originMs));
     if (last - first < 2 * SETTLE_KNOTS + 4 || offGridMs > MAX_OFF_GRID_MS) return alone(first, last, windowEndMs);
-    const leftEnd = correctLeftEnd(stretch, first, last - SETTLE_KNOTS, gridOffset, samples);
-    if (leftEnd < 0) return alone(first, last, windowEndMs);
-    const rightStart = correctRightEnd(stretch, last, Math.max(first + SETTLE_KNOTS, leftEnd), gridOffset, samples);
-    if (rightStart < 0) return alone(first, last, windowEndMs);
-    // Between the corrections the samples are the stretch's.
-    const { grid, timesSec } = stretch;
-    const fromSample = Math.max(0, gridIndexAtOrAfter(timesSec[leftEnd]!) - gridOffset);
-    const toSample = Math.min(COHERENCE_SAMPLES, gridIndexAtOrAfter(timesSec[rightStart]!) - gridOffset);
-    for (let k = fromSample; k < toSample; k++) samples[k] = grid[gridOffset + k]!;
+    if (!windowSamples(stretch, first, last, gridOffset, samples)) return alone(first, last, windowEndMs);
     return coherenceOfSamples(samples);
   };
 }
@@ -98,11 +102,6 @@ export function stretchCoherenceWindows(beatTimesMs: ArrayLike<number>, nnMs: Ar
 function strictlyIncreasing(values: ArrayLike<number>): boolean {
   for (let i = 1; i < values.length; i++) if (!(values[i]! > values[i - 1]!)) return false;
   return Number.isFinite(values[0]) && Number.isFinite(values[values.length - 1]);
-}
-
-/** The first grid point at or after a time (seconds from the first beat). */
-function gridIndexAtOrAfter(timeSec: number): number {
-  return Math.ceil(timeSec * COHERENCE_SAMPLE_RATE_HZ);
 }
 
 function solveStretch(beatTimesMs: ArrayLike<number>, nnMs: ArrayLike<number>): Stretch {
@@ -135,66 +134,130 @@ function solveStretch(beatTimesMs: ArrayLike<number>, nnMs: ArrayLike<number>): 
     longestSec = Math.max(longestSec, hBefore, hAfter);
   }
   const negligibleMoment = MAX_SAMPLE_ERROR_MS / (CORRECTION_PER_MOMENT * longestSec * longestSec);
-  return { timesSec, moments, inverseWidth, rightwardRatio, leftwardRatio, grid, negligibleMoment };
+  const { firstGridPoint, segmentOfGridPoint } = gridSegments(timesSec, gridCount);
+  const { leftShape, rightShape } = correctionShapes(timesSec, inverseWidth, rightwardRatio, leftwardRatio, segmentOfGridPoint);
+  return { timesSec, moments, inverseWidth, rightwardRatio, leftwardRatio, grid, firstGridPoint, segmentOfGridPoint, leftShape, rightShape, negligibleMoment };
+}
+
+/** Which grid points lie on which segment, both ways. */
+function gridSegments(timesSec: Float64Array, gridCount: number): { firstGridPoint: Int32Array; segmentOfGridPoint: Int32Array } {
+  const n = timesSec.length;
+  const firstGridPoint = new Int32Array(n);
+  for (let i = 0; i < n; i++) firstGridPoint[i] = Math.ceil(timesSec[i]! * COHERENCE_SAMPLE_RATE_HZ);
+  // Count the knots (after the first) at or before each grid point, then sum them up.
+  const segmentOfGridPoint = new Int32Array(gridCount);
+  for (let i = 1; i < n; i++) {
+    const at = firstGridPoint[i]!;
+    if (at < gridCount) segmentOfGridPoint[at] = segmentOfGridPoint[at]! + 1;
+  }
+  for (let g = 1; g < gridCount; g++) segmentOfGridPoint[g] = segmentOfGridPoint[g]! + segmentOfGridPoint[g - 1]!;
+  // A grid point on the last knot belongs to the last segment (both shapes are 0 there).
+  if (gridCount > 0) segmentOfGridPoint[gridCount - 1] = Math.min(segmentOfGridPoint[gridCount - 1]!, n - 2);
+  return { firstGridPoint, segmentOfGridPoint };
 }
 
 /**
- * Adds to the stretch's value, at the window's grid points on segment x0…x1, the spline with
- * moments d0, d1 at x0, x1 and values 0 there: −a·b·(d0·(h + a) + d1·(h + b)) / (6h), with
- * a = x1 − t, b = t − x0.
+ * A correction on segment x0…x1 is the spline with moments d0, d1 at its knots and values 0
+ * there: −a·b·(d0·(h + a) + d1·(h + b)) / (6h), with a = x1 − t, b = t − x0. Going right,
+ * d1 = d0 × the rightward ratio of x0; going left, d0 = d1 × the leftward ratio of x1. So at
+ * each grid point the correction is Δ times a number that does not depend on the window:
+ * worked out once here, a window's correction costs one multiply-add a sample. A grid point
+ * on a knot belongs to the segment it starts (where both shapes are 0 anyway).
  */
-function correctSegment(stretch: Stretch, segment: number, d0: number, d1: number, gridOffset: number, fromSample: number, toSample: number, samples: Float64Array): void {
-  const { timesSec, inverseWidth, grid } = stretch;
-  const x0 = timesSec[segment]!;
-  const x1 = timesSec[segment + 1]!;
-  const h = x1 - x0;
-  const c0 = (-d0 * inverseWidth[segment]!) / 6;
-  const c1 = (-d1 * inverseWidth[segment]!) / 6;
-  for (let k = fromSample; k < toSample; k++) {
-    const tSec = (gridOffset + k) * SAMPLE_STEP_SEC;
+function correctionShapes(
+  timesSec: Float64Array,
+  inverseWidth: Float64Array,
+  rightwardRatio: Float64Array,
+  leftwardRatio: Float64Array,
+  segmentOfGridPoint: Int32Array,
+): { leftShape: Float64Array; rightShape: Float64Array } {
+  const gridCount = segmentOfGridPoint.length;
+  const leftShape = new Float64Array(gridCount);
+  const rightShape = new Float64Array(gridCount);
+  for (let g = 0; g < gridCount; g++) {
+    const segment = segmentOfGridPoint[g]!;
+    const x0 = timesSec[segment]!;
+    const x1 = timesSec[segment + 1]!;
+    const h = x1 - x0;
+    const tSec = g * SAMPLE_STEP_SEC;
     const a = x1 - tSec;
     const b = tSec - x0;
-    samples[k] = grid[gridOffset + k]! + a * b * (c0 * (h + a) + c1 * (h + b));
+    const ab = (-inverseWidth[segment]! / 6) * a * b;
+    leftShape[g] = ab * (h + a + rightwardRatio[segment]! * (h + b));
+    rightShape[g] = ab * (leftwardRatio[segment + 1]! * (h + a) + (h + b));
   }
+  return { leftShape, rightShape };
+}
+
+/** Δ at each knot of a window's end correction, from the end inwards (a few dozen). */
+let leftMoments = new Float64Array(256);
+let rightMoments = new Float64Array(256);
+
+/**
+ * The window's samples into `samples`: the stretch's, corrected near each end (see the top of
+ * the file). False if a correction reaches too far in (the window is then computed alone).
+ */
+function windowSamples(stretch: Stretch, first: number, last: number, gridOffset: number, samples: Float64Array): boolean {
+  if (leftMoments.length < last - first + 1) {
+    leftMoments = new Float64Array(2 * (last - first + 1));
+    rightMoments = new Float64Array(2 * (last - first + 1));
+  }
+  const leftEnd = leftCorrection(stretch, first, last - SETTLE_KNOTS);
+  if (leftEnd < 0) return false;
+  const rightStart = rightCorrection(stretch, last, Math.max(first + SETTLE_KNOTS, leftEnd));
+  if (rightStart < 0) return false;
+  // Each sample takes the Δ of its segment's knot: a gather rather than a loop over segments,
+  // whose one or two samples each made the loop's exit a coin toss for the branch predictor.
+  const { grid, firstGridPoint, segmentOfGridPoint, leftShape, rightShape } = stretch;
+  const leftTo = Math.min(COHERENCE_SAMPLES, Math.max(0, firstGridPoint[leftEnd]! - gridOffset));
+  const rightFrom = Math.max(leftTo, Math.min(COHERENCE_SAMPLES, firstGridPoint[rightStart]! - gridOffset));
+  for (let k = 0; k < leftTo; k++) {
+    const g = gridOffset + k;
+    // A window may start a rounding error before its first knot, on the segment before it.
+    samples[k] = grid[g]! + leftMoments[Math.max(0, segmentOfGridPoint[g]! - first)]! * leftShape[g]!;
+  }
+  // Between the corrections the samples are the stretch's.
+  for (let k = leftTo; k < rightFrom; k++) samples[k] = grid[gridOffset + k]!;
+  for (let k = rightFrom; k < COHERENCE_SAMPLES; k++) {
+    const g = gridOffset + k;
+    samples[k] = grid[g]! + rightMoments[last - 1 - segmentOfGridPoint[g]!]! * rightShape[g]!;
+  }
+  return true;
 }
 
 /**
- * The window's samples from its first knot until its correction is negligible: Δ = α·φ with
- * α from the not-a-knot condition at the first knot. Returns the knot from which the samples
+ * The left correction's Δ = α·φ, α from the not-a-knot condition at the first knot, into
+ * leftMoments[knot − first] until it is negligible. Returns the knot from which the samples
  * are the stretch's, or −1 if the correction reaches past `lastKnot`.
  */
-function correctLeftEnd(stretch: Stretch, first: number, lastKnot: number, gridOffset: number, samples: Float64Array): number {
+function leftCorrection(stretch: Stretch, first: number, lastKnot: number): number {
   const { timesSec, moments, inverseWidth, rightwardRatio: ratio, negligibleMoment } = stretch;
   // Not-a-knot: M_f = (1 + r)·M_f+1 − r·M_f+2 with r = h_f / h_f+1; the stretch's moments miss it by `defect`.
   const r = (timesSec[first + 1]! - timesSec[first]!) * inverseWidth[first + 1]!;
   const defect = (1 + r) * moments[first + 1]! - r * moments[first + 2]! - moments[first]!;
   let delta = defect / (1 - (1 + r) * ratio[first]! + r * ratio[first]! * ratio[first + 1]!);
-  let fromSample = 0;
   for (let knot = first; ; knot++) {
     if (Math.abs(delta) <= negligibleMoment) return knot;
     if (knot >= lastKnot) return -1;
-    const next = delta * ratio[knot]!;
-    const toSample = Math.min(COHERENCE_SAMPLES, gridIndexAtOrAfter(timesSec[knot + 1]!) - gridOffset);
-    correctSegment(stretch, knot, delta, next, gridOffset, fromSample, toSample, samples);
-    fromSample = Math.max(fromSample, toSample);
-    delta = next;
+    leftMoments[knot - first] = delta;
+    delta *= ratio[knot]!;
   }
 }
 
-/** The same at the window's last knot, Δ = β·ψ, going left; returns the knot up to which the samples are the stretch's, or −1 if it reaches below `firstKnot`. */
-function correctRightEnd(stretch: Stretch, last: number, firstKnot: number, gridOffset: number, samples: Float64Array): number {
+/**
+ * The same at the window's last knot, Δ = β·ψ, going left, into rightMoments[last − knot];
+ * returns the knot up to which the samples are the stretch's, or −1 if it reaches below
+ * `firstKnot`.
+ */
+function rightCorrection(stretch: Stretch, last: number, firstKnot: number): number {
   const { timesSec, moments, inverseWidth, leftwardRatio: ratio, negligibleMoment } = stretch;
   const r = (timesSec[last]! - timesSec[last - 1]!) * inverseWidth[last - 2]!;
   const defect = (1 + r) * moments[last - 1]! - r * moments[last - 2]! - moments[last]!;
   let delta = defect / (1 - (1 + r) * ratio[last]! + r * ratio[last]! * ratio[last - 1]!);
-  let toSample = COHERENCE_SAMPLES;
   for (let knot = last; ; knot--) {
     if (Math.abs(delta) <= negligibleMoment) return knot;
     if (knot <= firstKnot) return -1;
-    const next = delta * ratio[knot]!;
-    const fromSample = Math.max(0, gridIndexAtOrAfter(timesSec[knot - 1]!) - gridOffset);
-    correctSegment(stretch, knot - 1, next, delta, gridOffset, fromSample, toSample, samples);
-    toSample = Math.min(toSample, fromSample);
-    delta = next;
+    rightMoments[last - knot] = delta;
+    delta *= ratio[knot]!;
   }
 }
