@@ -10,7 +10,8 @@
 // numbers to rounding (~1e-13), an order of magnitude fewer operations for a 24-hour file.
 // Only the sum of the segments' power is needed, so two real segments share one complex
 // transform (one as its real part, one as its imaginary part), which fft.js does in less time
-// than two real ones.
+// than two real ones; and since the segments fill only half of its points, it is done as two
+// transforms of half the size (accumulatePeriodogramPair).
 import FFT from 'fft.js';
 
 export type WelchOptions = {
@@ -31,14 +32,14 @@ export type PowerSpectrum = {
   readonly segmentCount: number;
 };
 
-type FftWorkspace = { fft: FFT; spectrum: Float64Array; frame: Float64Array; complexFrame: Float64Array };
+type FftWorkspace = { fft: FFT; spectrum: Float64Array; frame: Float64Array };
 const fftBySize = new Map<number, FftWorkspace>();
 
 /** One FFT plan and scratch buffers per size, reused: plan construction costs more than a transform. */
 function fftWorkspace(size: number): FftWorkspace {
   let workspace = fftBySize.get(size);
   if (!workspace) {
-    workspace = { fft: new FFT(size), spectrum: new Float64Array(2 * size), frame: new Float64Array(size), complexFrame: new Float64Array(2 * size) };
+    workspace = { fft: new FFT(size), spectrum: new Float64Array(2 * size), frame: new Float64Array(size) };
     fftBySize.set(size, workspace);
   }
   return workspace;
@@ -88,10 +89,46 @@ function accumulatePeriodogram(
   }
 }
 
+type PairWorkspace = {
+  /** fft.js at half the pair's size. */
+  fft: FFT;
+  frame: Float64Array;
+  twisted: Float64Array;
+  even: Float64Array;
+  odd: Float64Array;
+  /** W_size^m = exp(−2πi·m/size) for m < size/2. */
+  twiddleRe: Float64Array;
+  twiddleIm: Float64Array;
+};
+const pairBySize = new Map<number, PairWorkspace>();
+
+function pairWorkspace(size: number): PairWorkspace {
+  let workspace = pairBySize.get(size);
+  if (!workspace) {
+    const half = size / 2;
+    workspace = {
+      fft: new FFT(half),
+      frame: new Float64Array(size),
+      twisted: new Float64Array(size),
+      even: new Float64Array(size),
+      odd: new Float64Array(size),
+      twiddleRe: Float64Array.from({ length: half }, (_, m) => Math.cos((-2 * Math.PI * m) / size)),
+      twiddleIm: Float64Array.from({ length: half }, (_, m) => Math.sin((-2 * Math.PI * m) / size)),
+    };
+    pairBySize.set(size, workspace);
+  }
+  return workspace;
+}
+
 /**
  * Accumulates |X_k|² + |Y_k|² of two windowed, mean-removed frames into `sumOfSquares` (bins
  * 0 … size/2) with one complex transform Z of x + i·y: since X_k = (Z_k + conj Z_{−k})/2 and
  * Y_k = (Z_k − conj Z_{−k})/2i, their powers add up to (|Z_k|² + |Z_{−k}|²)/2.
+ *
+ * The frames fill at most the first half of the size points (size holds 2·length − 1 lags), so
+ * Z is taken as two transforms of half the size: the even bins Z_2q are the half-size
+ * transform of z_m, the odd bins Z_2q+1 that of z_m·W_size^m. fft.js does the two in less time
+ * than one of the full size, and no zeros need writing.
  */
 function accumulatePeriodogramPair(
   firstSignal: ArrayLike<number>,
@@ -103,7 +140,8 @@ function accumulatePeriodogramPair(
   size: number,
   sumOfSquares: Float64Array,
 ): void {
-  const { fft, spectrum, complexFrame } = fftWorkspace(size);
+  const { fft, frame, twisted, even, odd, twiddleRe, twiddleIm } = pairWorkspace(size);
+  const half = size / 2;
   let firstMean = 0;
   let secondMean = 0;
   for (let i = 0; i < length; i++) {
@@ -112,19 +150,34 @@ function accumulatePeriodogramPair(
   }
   firstMean /= length;
   secondMean /= length;
-  for (let i = 0; i < length; i++) {
-    complexFrame[2 * i] = (firstSignal[firstOffset + i]! - firstMean) * window[i]!;
-    complexFrame[2 * i + 1] = (secondSignal[secondOffset + i]! - secondMean) * window[i]!;
+  for (let m = 0; m < length; m++) {
+    const re = (firstSignal[firstOffset + m]! - firstMean) * window[m]!;
+    const im = (secondSignal[secondOffset + m]! - secondMean) * window[m]!;
+    frame[2 * m] = re;
+    frame[2 * m + 1] = im;
+    twisted[2 * m] = re * twiddleRe[m]! - im * twiddleIm[m]!;
+    twisted[2 * m + 1] = re * twiddleIm[m]! + im * twiddleRe[m]!;
   }
-  complexFrame.fill(0, 2 * length);
-  fft.transform(spectrum, complexFrame);
-  for (let k = 0; k <= size / 2; k++) {
-    const mirror = k === 0 ? 0 : size - k;
-    const re = spectrum[2 * k]!;
-    const im = spectrum[2 * k + 1]!;
-    const mirrorRe = spectrum[2 * mirror]!;
-    const mirrorIm = spectrum[2 * mirror + 1]!;
-    sumOfSquares[k] = sumOfSquares[k]! + (re * re + im * im + mirrorRe * mirrorRe + mirrorIm * mirrorIm) * 0.5;
+  frame.fill(0, 2 * length);
+  twisted.fill(0, 2 * length);
+  fft.transform(even, frame);
+  fft.transform(odd, twisted);
+  // Bin k's mirror is size − k: for k = 2q the even bin half − q, for k = 2q + 1 the odd bin half − 1 − q.
+  for (let q = 0; q <= half / 2; q++) {
+    const mirror = (half - q) & (half - 1);
+    const re = even[2 * q]!;
+    const im = even[2 * q + 1]!;
+    const mirrorRe = even[2 * mirror]!;
+    const mirrorIm = even[2 * mirror + 1]!;
+    sumOfSquares[2 * q] = sumOfSquares[2 * q]! + (re * re + im * im + mirrorRe * mirrorRe + mirrorIm * mirrorIm) * 0.5;
+  }
+  for (let q = 0; q < half / 2; q++) {
+    const mirror = half - 1 - q;
+    const re = odd[2 * q]!;
+    const im = odd[2 * q + 1]!;
+    const mirrorRe = odd[2 * mirror]!;
+    const mirrorIm = odd[2 * mirror + 1]!;
+    sumOfSquares[2 * q + 1] = sumOfSquares[2 * q + 1]! + (re * re + im * im + mirrorRe * mirrorRe + mirrorIm * mirrorIm) * 0.5;
   }
 }
 

@@ -31,28 +31,35 @@ describe('Welch PSD', () => {
 
   it('equals a plain Welch (each segment on its own, a direct 4096-point transform) to rounding, odd segment count included', () => {
     const fs = 4;
-    const samples = Float64Array.from({ length: 768 }, (_, i) => 25 * Math.sin(0.37 * i) + 10 * Math.cos(0.05 * i) + (i % 7));
-    const spectrum = welchPsd(samples, { sampleRateHz: fs, segmentLength: 256, overlap: 128, nfft: 4096 });
-    const window = periodicHannWindow(256);
-    const energy = window.reduce((sum, w) => sum + w * w, 0);
-    const segments = Math.floor((samples.length - 256) / 128) + 1;
-    expect(segments % 2).toBe(1);
-    for (const k of [0, 7, 41, 164, 410, 1000, 2048]) {
-      let power = 0;
-      for (let s = 0; s < segments; s++) {
-        const frame = samples.subarray(128 * s, 128 * s + 256);
-        const mean = frame.reduce((sum, v) => sum + v, 0) / 256;
-        let re = 0;
-        let im = 0;
-        for (let n = 0; n < 256; n++) {
-          const value = (frame[n]! - mean) * window[n]!;
-          re += value * Math.cos((2 * Math.PI * k * n) / 4096);
-          im -= value * Math.sin((2 * Math.PI * k * n) / 4096);
+    // 100-sample segments fill less than half of their 256-point pair transforms.
+    for (const [segmentLength, length] of [
+      [256, 768],
+      [100, 718],
+    ] as const) {
+      const step = segmentLength / 2;
+      const samples = Float64Array.from({ length }, (_, i) => 25 * Math.sin(0.37 * i) + 10 * Math.cos(0.05 * i) + (i % 7));
+      const spectrum = welchPsd(samples, { sampleRateHz: fs, segmentLength, overlap: step, nfft: 4096 });
+      const window = periodicHannWindow(segmentLength);
+      const energy = window.reduce((sum, w) => sum + w * w, 0);
+      const segments = Math.floor((samples.length - segmentLength) / step) + 1;
+      expect(segments % 2).toBe(1);
+      for (const k of [0, 7, 41, 164, 410, 1000, 2047, 2048]) {
+        let power = 0;
+        for (let s = 0; s < segments; s++) {
+          const frame = samples.subarray(step * s, step * s + segmentLength);
+          const mean = frame.reduce((sum, v) => sum + v, 0) / segmentLength;
+          let re = 0;
+          let im = 0;
+          for (let n = 0; n < segmentLength; n++) {
+            const value = (frame[n]! - mean) * window[n]!;
+            re += value * Math.cos((2 * Math.PI * k * n) / 4096);
+            im -= value * Math.sin((2 * Math.PI * k * n) / 4096);
+          }
+          power += re * re + im * im;
         }
-        power += re * re + im * im;
+        const expected = ((k === 0 || k === 2048 ? 1 : 2) * power) / (fs * energy * segments);
+        expect(Math.abs(spectrum.density[k]! - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
       }
-      const expected = ((k === 0 || k === 2048 ? 1 : 2) * power) / (fs * energy * segments);
-      expect(Math.abs(spectrum.density[k]! - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
     }
   });
 
