@@ -53,6 +53,11 @@ const devicesFields = {
   rememberedStrap: RememberedStrapSchema.nullable(),
 };
 
+/** During the conversation: whether the flooding cue also plays a soft sound (off unless chosen). */
+const conversationFields = {
+  floodCueSound: z.boolean(),
+};
+
 /** Prompt ids from shared/content/journal-prompts.ts the user starred. */
 const journalFields = {
   favouritePromptIds: z.array(z.string().min(1).max(80)).max(200),
@@ -84,6 +89,10 @@ export const DevicesSettingsSchema = z.object({
   rememberedStrap: devicesFields.rememberedStrap.default(null),
 });
 
+export const ConversationSettingsSchema = z.object({
+  floodCueSound: conversationFields.floodCueSound.default(false),
+});
+
 export const JournalSettingsSchema = z.object({
   favouritePromptIds: journalFields.favouritePromptIds.default([]),
 });
@@ -98,6 +107,8 @@ export const SettingsSchema = z.object({
   devices: DevicesSettingsSchema.prefault({}),
   // Added without a version bump: files without it read as "no favourite prompts".
   journal: JournalSettingsSchema.prefault({}),
+  // Added without a version bump: files without it read as "no sound with the cue".
+  conversation: ConversationSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -111,6 +122,7 @@ export const SettingsPatchSchema = z
     reminders: ReminderSettingsPatchSchema.optional(),
     devices: z.object(devicesFields).partial().strict().optional(),
     journal: z.object(journalFields).partial().strict().optional(),
+    conversation: z.object(conversationFields).partial().strict().optional(),
   })
   .strict();
 
@@ -130,5 +142,6 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     reminders: { ...current.reminders, ...patch.reminders },
     devices: { ...current.devices, ...patch.devices },
     journal: { ...current.journal, ...patch.journal },
+    conversation: { ...current.conversation, ...patch.conversation },
   };
 }

@@ -1,7 +1,8 @@
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { FLOOD_CUE } from '../../../shared/content/check-copy.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { useApi } from '../../app/attune.ts';
+import { playSoftTone, type ToneContext } from '../../audio/soft-tone.ts';
 import { navigate } from '../../app/hash-route.ts';
 import { isBreakShortcut } from '../../app/shortcuts.ts';
 import { useSettings } from '../../app/settings-context.tsx';
@@ -34,19 +35,24 @@ export function CheckProvider({ children }: { children: ReactNode }) {
   const heart = useHeartRate();
   const { state: settingsState } = useSettings();
   // subscribe and followBreathing act on the sensors' own registry, so these copies stay valid.
+  // The cue reads the sound setting when it fires, not when the controller was made.
+  const cueSound = useRef(false);
   const [controller] = useState(() =>
     createCheckController({
       api,
       scheduler: heart.scheduler,
       subscribeMeasurements: heart.subscribe,
       followBreathing: heart.followBreathing,
-      showFloodCue,
+      showFloodCue: () => showFloodCue(cueSound.current),
     }),
   );
   useEffect(() => controller.start(), [controller]);
   useEffect(() => controller.setSource(heart.source), [controller, heart.source]);
   const settings = settingsState.status === 'ready' ? settingsState.settings : null;
   useEffect(() => controller.configure(checkSettingsFrom(settings)), [controller, settings]);
+  useEffect(() => {
+    cueSound.current = settings?.conversation.floodCueSound === true;
+  }, [settings]);
   useBreakShortcut(controller);
   return <CheckContext value={controller}>{children}</CheckContext>;
 }
@@ -65,9 +71,13 @@ function useBreakShortcut(controller: CheckController): void {
   }, [controller]);
 }
 
-function showFloodCue(): void {
+const cueTone: ToneContext = { current: null };
+
+function showFloodCue(withSound: boolean): void {
   // A system notification with neutral words; the tray's flooded icon comes from the live status.
   // Clicking it brings the conversation forward, where "I need a break" is the first button.
+  // The notification itself stays silent; the soft two-note chime is the user's choice.
+  if (withSound) playFloodCueChime();
   if (typeof Notification === 'undefined') return;
   try {
     if (Notification.permission === 'denied') return;
@@ -79,6 +89,11 @@ function showFloodCue(): void {
   } catch {
     // No notifications here (a test browser, a locked-down system): the tray still shows it.
   }
+}
+
+/** Two low notes, falling gently: a nudge, not an alarm. */
+export function playFloodCueChime(): boolean {
+  return playSoftTone(cueTone, 392, 392, 0.7) && playSoftTone(cueTone, 330, 330, 0.9, 0.45);
 }
 
 export type CheckView = CheckSnapshot &

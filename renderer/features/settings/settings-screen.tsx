@@ -9,6 +9,7 @@ import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
 import { PHYSIOLOGY_FIELDS } from './physiology-fields.ts';
 import { RemindersSection } from './reminders-section.tsx';
 import { ShortcutsSection } from './shortcuts-section.tsx';
+import { playFloodCueChime } from '../check/check-context.tsx';
 
 // Every change saves at once through `settings.update`. A quiet line says "saved"; if main
 // refuses, the control goes back and the reason stays beside it.
@@ -162,6 +163,24 @@ function SettingsForm({
           error={errors['soundCues']}
           onCommit={(soundCues) => save('soundCues', 'Sound cues', { breathing: { soundCues } })}
         />
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-conversation">
+        <h2 id="settings-conversation">During a conversation</h2>
+        <p className="section-note">
+          When your heart rate stays high for a while during a conversation, Attune sends a quiet notification with neutral
+          words, at most once every ten minutes.
+        </p>
+        <ToggleField
+          label="A soft sound with the cue"
+          hint="Two low notes, quiet enough not to startle. Off unless you turn it on."
+          value={settings.conversation.floodCueSound}
+          error={errors['floodCueSound']}
+          onCommit={(floodCueSound) => save('floodCueSound', 'A soft sound with the cue', { conversation: { floodCueSound } })}
+        />
+        <button type="button" className="button button-quiet" onClick={() => void playFloodCueChime()}>
+          Hear the sound
+        </button>
       </section>
 
       <RemindersSection settings={settings} errors={errors} save={save} />

@@ -8,6 +8,7 @@ import { createInProcessApi, type InProcessApi } from '../../../support/in-proce
 import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 import { encodeHeartRateMeasurement } from '../../../../shared/ble/heart-rate-measurement.ts';
 import { baselineFromSessions } from '../../../../shared/check/resting-readings.ts';
+import { installFakeAudio } from '../../support/fake-audio.ts';
 import { createFakeBluetooth, FakeStrap } from '../../support/fake-web-bluetooth.ts';
 
 // The regulation check in the whole window, against the real main-side services (router,
@@ -308,6 +309,82 @@ describe('the check', () => {
     expect(stepTitle()).toBe('Listening to your heart');
     await advance(scheduler, 62_000);
     await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+  });
+});
+
+describe('flooded in the middle of the conversation', () => {
+  it('a strap whose heart races mid-talk: one cue (with the soft sound the user chose), "I need a break" first, and the way back', async () => {
+    window.location.hash = '#/check';
+    const main = createInProcessApi();
+    main.services.settings.update({ conversation: { floodCueSound: true } });
+    const audio = installFakeAudio();
+    try {
+      const scheduler = createManualScheduler(Date.now());
+      const strap = new FakeStrap({ batteryPercent: 80 });
+      const fake = createFakeBluetooth(strap);
+      render(<App api={main.api} report={createErrorReporter(main.api)} sensors={{ bluetooth: fake.bluetooth, scheduler }} />);
+      const user = userEvent.setup();
+      // A heart at bpm, one packet a second, with a little natural swing so the readings are real.
+      const beatFor = async (seconds: number, bpm: number) => {
+        for (let i = 0; i < seconds; i++) {
+          const rrMs = Math.round(60_000 / bpm) + (i % 2 === 0 ? 15 : -15);
+          await act(async () => {
+            scheduler.advance(1000);
+            strap.notify(encodeHeartRateMeasurement({ bpm, contact: 'detected', rrMs: bpm > 90 ? [rrMs, rrMs] : [rrMs] }));
+          });
+        }
+      };
+      await screen.findByText('Welcome to Attune');
+      await user.click(screen.getByRole('button', { name: 'Continue' }));
+      await user.click(screen.getByRole('button', { name: 'Connect a strap' }));
+      await waitFor(() => expect((screen.getByRole('button', { name: 'Take my resting reading' }) as HTMLButtonElement).disabled).toBe(false));
+      await user.click(screen.getByRole('button', { name: 'Take my resting reading' }));
+      await beatFor(80, 60);
+      await waitFor(() => expect(stepTitle()).toBe('Your resting heart rate'));
+      await user.click(screen.getByRole('button', { name: 'Continue' }));
+      await user.click(await screen.findByRole('button', { name: 'Start the check' }));
+      await beatFor(80, 60);
+      await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+      await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
+      await user.click(screen.getByRole('button', { name: 'Continue' }));
+      await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+      await beatFor(20, 62);
+      expect(audio.tones).toEqual([]);
+
+      // The talk turns: 120 bpm for a minute. One cue, with the two soft notes.
+      await beatFor(60, 120);
+      await waitFor(() => expect(screen.getByTestId('flood-cue').textContent).toMatch(/It is okay to say you need a short break/));
+      expect(audio.tones.map((tone) => tone.hz)).toEqual([392, 330]);
+      const needBreak = screen.getByRole('button', { name: 'I need a break' });
+      expect(needBreak.className).toBe('button');
+      expect(screen.getByRole('button', { name: 'The conversation is over' }).className).toBe('button button-quiet');
+
+      await user.click(needBreak);
+      expect(stepTitle()).toBe('A break from the conversation');
+      await beatFor(60, 70);
+      await act(async () => scheduler.advanceAsync(20 * 60_000));
+      await beatFor(40, 62);
+      await user.click(screen.getByRole('button', { name: 'Ready to go back' }));
+      expect(stepTitle()).toBe('In conversation');
+      await user.click(screen.getByRole('button', { name: 'The conversation is over' }));
+      await user.click(screen.getByRole('button', { name: 'Skip' }));
+      await waitFor(async () => expect((await sessions(main)).find((s) => s.kind === 'check')?.status).toBe('finished'));
+      const check = (await sessions(main)).find((s) => s.kind === 'check')!;
+      const marks = await markersOf(main, check.id);
+      expect(marks.slice(marks.indexOf('conversation:start'))).toEqual([
+        'conversation:start',
+        'conversation:point',
+        'conversation:end',
+        'break:start',
+        'break:end',
+        'conversation:start',
+        'conversation:end',
+        'debrief:start',
+        'debrief:end',
+      ]);
+    } finally {
+      audio.uninstall();
+    }
   });
 });
 

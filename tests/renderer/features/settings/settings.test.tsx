@@ -125,6 +125,16 @@ describe('settings screen', () => {
     expect(readSettingsFile(main)['breathing']).toEqual({ preset: 'box-4-4-4-4', soundCues: true });
   });
 
+  it('the flooding cue\'s soft sound is off until chosen, and saved when it is', async () => {
+    const user = userEvent.setup();
+    const { main } = await openSettings();
+    const toggle = screen.getByLabelText('A soft sound with the cue') as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    await user.click(toggle);
+    await waitFor(() => expect(main.services.settings.get().conversation).toEqual({ floodCueSound: true }));
+    expect(readSettingsFile(main)['conversation']).toEqual({ floodCueSound: true });
+  });
+
   it('shows a change made elsewhere (settings.changed)', async () => {
     const { main } = await openSettings();
     await act(async () => {
