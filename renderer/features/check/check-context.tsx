@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { FLOOD_CUE } from '../../../shared/content/check-copy.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { useApi } from '../../app/attune.ts';
@@ -27,6 +27,7 @@ export function checkSettingsFrom(settings: Settings | null): CheckSettings {
       sustainSec: p.sustainSec,
     },
     maxCorrectedPercent: p.maxCorrectedPercent,
+    floodCueSound: settings.conversation.floodCueSound,
   };
 }
 
@@ -35,24 +36,19 @@ export function CheckProvider({ children }: { children: ReactNode }) {
   const heart = useHeartRate();
   const { state: settingsState } = useSettings();
   // subscribe and followBreathing act on the sensors' own registry, so these copies stay valid.
-  // The cue reads the sound setting when it fires, not when the controller was made.
-  const cueSound = useRef(false);
   const [controller] = useState(() =>
     createCheckController({
       api,
       scheduler: heart.scheduler,
       subscribeMeasurements: heart.subscribe,
       followBreathing: heart.followBreathing,
-      showFloodCue: () => showFloodCue(cueSound.current),
+      showFloodCue,
     }),
   );
   useEffect(() => controller.start(), [controller]);
   useEffect(() => controller.setSource(heart.source), [controller, heart.source]);
   const settings = settingsState.status === 'ready' ? settingsState.settings : null;
   useEffect(() => controller.configure(checkSettingsFrom(settings)), [controller, settings]);
-  useEffect(() => {
-    cueSound.current = settings?.conversation.floodCueSound === true;
-  }, [settings]);
   useBreakShortcut(controller);
   return <CheckContext value={controller}>{children}</CheckContext>;
 }

@@ -36,7 +36,12 @@ export type CheckSnapshot = {
 };
 
 /** The user's settings the check reads: regulation thresholds and the verdict's corrected-beats limit. */
-export type CheckSettings = { readonly thresholds: Partial<RegulationThresholds>; readonly maxCorrectedPercent: number | undefined };
+export type CheckSettings = {
+  readonly thresholds: Partial<RegulationThresholds>;
+  readonly maxCorrectedPercent: number | undefined;
+  /** Whether the flooding cue also plays its soft sound (the user's choice, off by default). */
+  readonly floodCueSound?: boolean;
+};
 
 export type CheckControllerDeps = {
   readonly api: AttuneApi;
@@ -47,7 +52,7 @@ export type CheckControllerDeps = {
   /** The pacer's rhythm, for a source that follows it (the demo heart). */
   followBreathing(cue: BreathingCue | null): void;
   /** The quiet system notification when flooding starts during a conversation. */
-  showFloodCue(): void;
+  showFloodCue(withSound: boolean): void;
 };
 
 type WithoutTime<E> = E extends { atMs: number } ? Omit<E, 'atMs'> : never;
@@ -159,7 +164,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
           void data.call('reminders.endBreak');
           break;
         case 'flood-cue':
-          deps.showFloodCue();
+          deps.showFloodCue(settings.floodCueSound === true);
           break;
       }
     }
