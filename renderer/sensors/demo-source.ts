@@ -12,6 +12,8 @@ export type DemoSourceOptions = {
   scheduler: Scheduler;
   scenario: DemoScenario;
   seed?: number;
+  /** Plays a watch-like sensor: heart rate without beat intervals. */
+  heartRateOnly?: boolean;
 };
 
 export const DEMO_SCENARIO_LABELS: Record<DemoScenario, string> = {
@@ -20,7 +22,7 @@ export const DEMO_SCENARIO_LABELS: Record<DemoScenario, string> = {
   'flooded-then-recovers': 'Flooded, then settling',
 };
 
-export function createDemoSource({ scheduler, scenario, seed }: DemoSourceOptions): HeartRateSource {
+export function createDemoSource({ scheduler, scenario, seed, heartRateOnly = false }: DemoSourceOptions): HeartRateSource {
   const core = createSourceCore();
   let stream: DemoPacketStream | null = null;
   let timer: TimerHandle | null = null;
@@ -38,7 +40,7 @@ export function createDemoSource({ scheduler, scenario, seed }: DemoSourceOption
   const start = async (): Promise<void> => {
     if (stream !== null) return;
     core.setStatus({ phase: 'connecting' });
-    stream = createDemoPacketStream({ seed: seed ?? Math.floor(Math.random() * 2 ** 31), scenario, startMs: scheduler.nowMs() });
+    stream = createDemoPacketStream({ seed: seed ?? Math.floor(Math.random() * 2 ** 31), scenario, startMs: scheduler.nowMs(), heartRateOnly });
     stream.setBreathing(cue);
     core.setStatus({ phase: 'connected' });
     timer = scheduler.setTimeout(tick, DEMO_PACKET_INTERVAL_MS);
@@ -46,7 +48,7 @@ export function createDemoSource({ scheduler, scenario, seed }: DemoSourceOption
 
   return {
     kind: 'demo',
-    label: `Demo sensor (simulated): ${DEMO_SCENARIO_LABELS[scenario]}`,
+    label: `Demo sensor (simulated): ${DEMO_SCENARIO_LABELS[scenario]}${heartRateOnly ? ', heart rate only' : ''}`,
     clock: { nowMs: () => scheduler.nowMs() },
     ...playedSourceParts(core, {
       start,

@@ -66,7 +66,8 @@ export type HeartRateContextValue = HeartRateSnapshot & {
   reconnectRemembered(): void;
   /** Tries the current strap again after it was lost, without the chooser. */
   retry(): void;
-  startDemo(scenario: DemoScenario): void;
+  /** The demo heart; `heartRateOnly` plays a watch-like sensor that sends no beat intervals. */
+  startDemo(scenario: DemoScenario, options?: { heartRateOnly?: boolean }): void;
   startReplay(text: string, name: string, speed: number): { ok: true } | { ok: false; message: string };
   stop(): void;
   /** Every measurement of whichever source is active. */
@@ -202,8 +203,13 @@ export function HeartRateProvider({ environment, children }: { environment?: Sen
       connectStrap: () => startBluetooth('choose'),
       reconnectRemembered: () => startBluetooth('reconnect'),
       retry: () => void sourceRef.current?.reconnect(),
-      startDemo: (scenario) => {
-        const source = createDemoSource({ scheduler: env.scheduler, scenario, ...(env.demoSeed === undefined ? {} : { seed: env.demoSeed }) });
+      startDemo: (scenario, options) => {
+        const source = createDemoSource({
+          scheduler: env.scheduler,
+          scenario,
+          heartRateOnly: options?.heartRateOnly === true,
+          ...(env.demoSeed === undefined ? {} : { seed: env.demoSeed }),
+        });
         activate(source);
         void source.connect();
       },

@@ -33,7 +33,6 @@ export function signalProblem(sample: SignalSample, sinceMs: number): SignalProb
   // At once, not after a wait like 'no-beats': the strap has said so, and the fix (moisten,
   // tighten) is the user's to make. First, because a strap off the skin explains the rest.
   if (sample.contact === 'no') return 'no-contact';
-  if (sample.rrSupport === 'none') return 'no-rr';
   if (!sample.receiving) return sample.atMs - sinceMs >= NO_BEATS_HINT_MS ? 'no-beats' : null;
   if (sample.recentCorrectedPercent > MAX_CORRECTED_PERCENT * 2) return 'noisy';
   return null;

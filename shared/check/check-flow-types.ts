@@ -23,8 +23,11 @@ export const GROUNDING_CUE_COUNT = 4;
  */
 export const CONTACT_LOSS_GRACE_MS = 3_000;
 
-/** 'no-contact': the strap itself says its electrodes are not touching the skin. */
-export type SignalProblem = 'no-contact' | 'no-beats' | 'no-rr' | 'noisy';
+/**
+ * 'no-contact': the strap itself says its electrodes are not touching the skin. (A sensor
+ * that sends heart rate only is not a problem: the check runs on its heart rate.)
+ */
+export type SignalProblem = 'no-contact' | 'no-beats' | 'noisy';
 
 export type SignalLossCause = 'no-beats' | 'no-contact';
 
@@ -106,6 +109,8 @@ export type FlowState = {
   readonly debrief: { readonly entryId: string; readonly pleasantness: number | null } | null;
   /** Since when the strap has said, without a break, that it is off the skin; null while it has not. */
   readonly offSkinSinceMs: number | null;
+  /** The sensor sends heart rate only: the check runs on beats derived from it (shared/sensors/heart-rate-beats.ts), marked once in the session. */
+  readonly heartRateOnly: boolean;
   /** The most corrected beats a verdict accepts, percent (the user's setting). */
   readonly maxCorrectedPercent: number;
 };

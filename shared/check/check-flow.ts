@@ -22,6 +22,7 @@
 // So does a strap that keeps saying it is off the skin (CONTACT_LOSS_GRACE_MS): a slipped
 // strap often goes on sending beats, and they are not the wearer's.
 import type { PhaseMarker } from '../model/session.ts';
+import { HEART_RATE_ONLY_LABEL } from '../sensors/heart-rate-beats.ts';
 import { RESTING_HR_CEILING_BPM } from './resting-readings.ts';
 import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
 import { BREAK_MIN_MS, clampReturnTime } from './break-bounds.ts';
@@ -64,11 +65,23 @@ export function initialFlow(
     interruptions: 0,
     offSkinSinceMs: null,
     debrief: null,
+    heartRateOnly: false,
     maxCorrectedPercent,
   };
 }
 
 export function step(state: FlowState, event: FlowEvent): Transition {
+  // The first sample saying the sensor sends heart rate only is noted in the session once:
+  // its beats from then on are derived from the heart rate, and no variability is read from them.
+  if (event.type === 'sample' && event.sample.rrSupport === 'none' && !state.heartRateOnly && state.startedAtMs !== null && state.step.name !== 'finished') {
+    const noted = stepOnce({ ...state, heartRateOnly: true }, event);
+    const tMs = Math.max(0, event.sample.atMs - state.startedAtMs);
+    return { state: noted.state, effects: [{ type: 'marker', marker: { tMs, phase: 'note', edge: 'point', label: HEART_RATE_ONLY_LABEL } }, ...noted.effects] };
+  }
+  return stepOnce(state, event);
+}
+
+function stepOnce(state: FlowState, event: FlowEvent): Transition {
   const effects: Effect[] = [];
   const at = event.type === 'sample' ? event.sample.atMs : event.atMs;
   const rel = (): number => Math.max(0, at - (state.startedAtMs ?? at));
@@ -106,7 +119,7 @@ export function step(state: FlowState, event: FlowEvent): Transition {
       if (event.type !== 'sample') return stay();
       const sample = event.sample;
       // Never while the strap says it is off the skin, however clean its beats look.
-      const ready = sample.contact !== 'no' && sample.rrSupport !== 'none' && sample.receiving && sample.cleanRunSec >= SIGNAL_CHECK_CLEAN_SEC;
+      const ready = sample.contact !== 'no' && sample.receiving && sample.cleanRunSec >= SIGNAL_CHECK_CLEAN_SEC;
       if (ready && state.mode === 'calibration' && sample.liveHrBpm !== null && sample.liveHrBpm >= RESTING_HR_CEILING_BPM) {
         // Not a resting moment: a minute of reading now would only end in the same answer.
         marker('signal-check', 'end');

@@ -115,9 +115,11 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
         hrCount: snapshot.beats,
         state: snapshot.state.available ? snapshot.state.value : null,
         liveHrBpm: snapshot.liveHrBpm.available ? snapshot.liveHrBpm.value : null,
-        rmssdMs: snapshot.rmssdMs.available ? snapshot.rmssdMs.value : null,
-        coherenceRatio: snapshot.coherence.available ? snapshot.coherence.value.ratio : null,
-        coherenceNormalized: snapshot.coherence.available ? snapshot.coherence.value.normalized : null,
+        // Beats derived from a heart-rate-only sensor's values have no rhythm of their own
+        // (heart-rate-beats.ts): variability and coherence from them would be invented.
+        rmssdMs: snapshot.rmssdMs.available && rrSupport !== 'none' ? snapshot.rmssdMs.value : null,
+        coherenceRatio: snapshot.coherence.available && rrSupport !== 'none' ? snapshot.coherence.value.ratio : null,
+        coherenceNormalized: snapshot.coherence.available && rrSupport !== 'none' ? snapshot.coherence.value.normalized : null,
       };
     },
   };

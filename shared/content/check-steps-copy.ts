@@ -26,8 +26,6 @@ export const SIGNAL_PROBLEM_WORDS: Readonly<Record<SignalProblem, string>> = {
     'Your strap says it is not touching your skin, so the reading waits for it. Moisten its electrodes with a little water and tighten it until it sits snugly just below your chest.',
   'no-beats':
     'No heartbeats are coming in. Check that the strap sits snugly below your chest, that its electrodes are a little moist, and that it shows as connected in Device.',
-  'no-rr':
-    'Your sensor sends your heart rate but not the time between beats, which this check needs. A chest strap sends both.',
   noisy: 'The signal is jumpy, which usually means the strap is loose or dry. Moisten the electrodes and tighten it a little.',
 };
 
@@ -253,3 +251,7 @@ export const ACTIVITY_WORDS = {
   backToCheck: 'Back to the check',
   needBreak: 'I need a break',
 } as const;
+
+/** Under the check's steps when the sensor sends heart rate without the time between beats. */
+export const HEART_RATE_ONLY_NOTE =
+  'Your sensor sends your heart rate but not the time between beats, so this check runs on your heart rate alone. Variability and coherence need the time between beats: a chest strap sends it.';

@@ -105,6 +105,8 @@ export const SummaryHrvSchema = z.object({
 }).strict();
 type SummaryHrv = z.infer<typeof SummaryHrvSchema>;
 
+export const SUMMARY_SIGNALS = ['beat-intervals', 'heart-rate'] as const;
+
 /** Resonance-breathing coherence over the whole recording. */
 export const SummaryCoherenceSchema = z.object({
   meanRatio: nullableNumber,
@@ -159,6 +161,12 @@ export const SessionSummarySchema = z.object({
   hrv: SummaryHrvSchema,
   coherence: SummaryCoherenceSchema,
   phases: SummaryPhasesSchema,
+  /**
+   * What the figures rest on: the strap's beat-to-beat intervals, or a sensor's heart rate
+   * alone (then every variability and coherence figure is null). Added later: a summary
+   * without it came from beat intervals.
+   */
+  signal: z.enum(SUMMARY_SIGNALS).default('beat-intervals'),
 }).strict();
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 

@@ -22,6 +22,8 @@ export type DemoPacketStreamOptions = {
   readonly scenario: DemoScenario;
   readonly startMs: number;
   readonly baselineHrBpm?: number;
+  /** Like a watch or an armband: each packet carries the heart rate and no beat intervals. */
+  readonly heartRateOnly?: boolean;
 };
 
 export type DemoPacketStream = {
@@ -58,7 +60,7 @@ export function createDemoPacketStream(options: DemoPacketStreamOptions): DemoPa
         // would take a heart rate above 500 bpm to get here.
         const sent = rrMs.slice(-maxRr);
         const bpm = Math.round(smoothedHr ?? 60000 / upcoming.rrMs);
-        packets.push({ tMs: nextPacketMs, bytes: encodeHeartRateMeasurement({ bpm, contact: 'detected', rrMs: sent }) });
+        packets.push({ tMs: nextPacketMs, bytes: encodeHeartRateMeasurement({ bpm, contact: 'detected', rrMs: options.heartRateOnly === true ? [] : sent }) });
         nextPacketMs += DEMO_PACKET_INTERVAL_MS;
       }
       return packets;

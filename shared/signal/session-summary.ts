@@ -5,6 +5,7 @@ import { isPlausibleRr } from './rr-range.ts';
 import { createStreamingAnalyser } from './streaming-analyser.ts';
 import { meanBeatwiseHrBpm, rmssdMs } from './time-domain.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { HEART_RATE_ONLY_LABEL } from '../sensors/heart-rate-beats.ts';
 
 // The one analysis path for a session: live sessions (on finish, in main) and imported
 // recordings are summarised here, from the beats as stored, by the same engine the CLI's
@@ -33,7 +34,7 @@ export const summarizeBeats: SummarizeBeats = (beats, context) => {
   }
   const rules = replayRules(beats, context.baselineHrBpm);
   const { time, frequency, poincare, coherence, cleaning } = analysis;
-  return {
+  const summary: SessionSummary = {
     engineVersion: ENGINE_VERSION,
     beatCount: analysis.beats,
     durationSec: analysis.durationSec,
@@ -68,8 +69,28 @@ export const summarizeBeats: SummarizeBeats = (beats, context) => {
       peakHz: coherence?.peakHz ?? null,
     },
     phases: phaseMetrics(beats, context.markers ?? []),
+    signal: 'beat-intervals',
   };
+  return heartRateOnly(context) ? withoutVariability(summary) : summary;
 };
+
+/** Whether the session's beats were derived from a heart-rate-only sensor (shared/sensors/heart-rate-beats.ts). */
+function heartRateOnly(context: SummaryContext): boolean {
+  return (context.markers ?? []).some((marker) => marker.phase === 'note' && marker.label === HEART_RATE_ONLY_LABEL);
+}
+
+/** The heart-rate figures only: variability from beats evenly spaced at the sensor's rate would be invented. */
+function withoutVariability(summary: SessionSummary): SessionSummary {
+  return {
+    ...summary,
+    rmssdMs: null,
+    sdnnMs: null,
+    hrv: NO_HRV,
+    coherence: NO_COHERENCE,
+    phases: { ...summary.phases, readingRmssdMs: null, afterBreathingRmssdMs: null },
+    signal: 'heart-rate',
+  };
+}
 
 /** Seconds the start and end heart rates are averaged over, as the live rules do. */
 const EDGE_WINDOW_MS = 10_000;
@@ -187,5 +208,6 @@ function emptySummary(beats: BeatColumns, context: SummaryContext): SessionSumma
     hrv: NO_HRV,
     coherence: NO_COHERENCE,
     phases: phaseMetrics(beats, context.markers ?? []),
+    signal: heartRateOnly(context) ? 'heart-rate' : 'beat-intervals',
   };
 }

@@ -24,15 +24,19 @@ export type VerdictInput = {
   readonly maxCorrectedPercent?: number;
 };
 
+/** Said with every verdict reached on heart rate alone, so the user knows what it rests on. */
+export const HEART_RATE_ONLY_BASIS =
+  'This comes from your heart rate alone: your sensor does not send the time between beats, so the finer signs of settling are not part of it. A chest strap sends both.';
+
 export function decideVerdict(input: VerdictInput): Verdict {
-  if (!input.sensorSendsRr) {
-    return {
-      kind: 'signal-too-noisy',
-      reason:
-        'Your sensor sends your heart rate but not the time between beats, which this check needs. ' +
-        'A chest strap gives those; heart-rate features still work with this one.',
-    };
-  }
+  const verdict = verdictOnHeartRules(input);
+  // The calm and flooded rules use heart rate only, so a sensor without beat intervals still
+  // gets a verdict; it says what it was based on.
+  if (input.sensorSendsRr || verdict.kind === 'signal-too-noisy') return verdict;
+  return { kind: verdict.kind, reason: `${verdict.reason} ${HEART_RATE_ONLY_BASIS}` };
+}
+
+function verdictOnHeartRules(input: VerdictInput): Verdict {
   if (!(input.durationSec >= MIN_VERDICT_DATA_SEC)) {
     return {
       kind: 'signal-too-noisy',

@@ -339,3 +339,48 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, "I nee
     expect(found).toEqual({});
   });
 });
+
+describe.skipIf(!browserTierAvailable)('the regulation check in Chromium with a heart-rate-only sensor', () => {
+  let harness: AppHarness;
+  const found: Violations = {};
+  beforeAll(async () => {
+    harness = await startAppHarness({ colorScheme: 'light' });
+    await usePageClock(harness.page);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('runs on heart rate alone: the note at each step, a verdict that says what it rests on, no variability stored', async () => {
+    await firstRun(harness, found, false);
+    // The demo sensor played as a watch: heart rate, never the time between beats.
+    await harness.page.evaluate(() => (location.hash = '#/device'));
+    await click(harness, 'Stop the demo');
+    await click(harness, 'Like a watch: heart rate only', 'checkbox');
+    await click(harness, 'Start the demo');
+    await harness.page.waitForFunction(() => /heart rate only/.test(document.querySelector('.device-name')?.textContent ?? ''));
+    await harness.page.evaluate(() => (location.hash = '#/check'));
+
+    await click(harness, 'Start the check');
+    await advancePageClock(harness.page, 25_000);
+    await waitForStep(harness, 'Listening to your heart');
+    expect(await text(harness, 'heart-rate-only')).toMatch(/runs on your heart rate alone/);
+    await visitStep(harness, 'reading-heart-rate-only', found);
+    await advancePageClock(harness.page, 62_000);
+    await waitForStep(harness, 'What your body is saying');
+    expect(await text(harness, 'state-badge')).toBe('Calm');
+    await click(harness, 'See if I am ready');
+    await waitForStep(harness, 'You seem ready');
+    expect(await harness.page.$eval('main', (el) => el.textContent ?? '')).toMatch(/This comes from your heart rate alone/);
+    await visitStep(harness, 'verdict-heart-rate-only', found);
+    await click(harness, 'End here');
+    await waitForStep(harness, 'The check has ended');
+
+    await expect.poll(async () => (await listSessions(harness)).find((s) => s.kind === 'check')?.status, { timeout: 60_000 }).toBe('finished');
+    const check = (await listSessions(harness)).find((s) => s.kind === 'check')!;
+    expect(check.summary).toMatchObject({ signal: 'heart-rate', rmssdMs: null });
+    expect(check.summary!.meanHrBpm).toBeGreaterThan(50);
+    expect(harness.pageErrors).toEqual([]);
+    expect(found).toEqual({});
+  });
+});

@@ -15,6 +15,8 @@ import type { HeartRateSource } from '../../sensors/heart-rate-source.ts';
 import type { Scheduler, TimerHandle } from '../../sensors/scheduler.ts';
 import { createLiveSeries, type LiveSeries } from './live-series.ts';
 import { startSessionRecorder, type SessionRecorder } from './session-recorder.ts';
+import { createHeartRateBeats, type HeartRateBeats } from '../../../shared/sensors/heart-rate-beats.ts';
+import type { TimedBeat } from '../../../shared/sensors/beat-timeline.ts';
 
 // The running check, as a plain controller: the pure flow (shared/check/check-flow.ts)
 // decides, and this carries out its effects (recording, reminders, the tray's live status,
@@ -110,6 +112,8 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   let source: HeartRateSource | null = null;
   let clock: Clock = systemClock;
   let liveCheck: LiveCheck | null = null;
+  /** Beats from a heart-rate-only sensor's values, made afresh for each check. */
+  let heartRateBeats: HeartRateBeats | null = null;
   let recorder: SessionRecorder | null = null;
   let lastLiveStatus: { atMs: number; bpm: number | null; state: string | null; connected: boolean } | null = null;
   // Disconnected until start(); each start() gets a fresh lifetime.
@@ -206,12 +210,24 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   function onMeasurement(measurement: Measurement): void {
     const flow = snapshot.flow;
     if (liveCheck === null || flow === null || flow.step.name === 'finished' || flow.step.name === 'calibrated') return;
-    for (const beat of measurement.beats) {
+    for (const beat of beatsOf(measurement)) {
       liveCheck.push(beat);
       recorder?.addBeat(beat.tMs, beat.rrMs);
       series.push(beat.tMs, beat.rrMs);
     }
     sample();
+  }
+
+  /**
+   * The measurement's beats; from a sensor that sends heart rate only (and says it touches the
+   * skin), beats derived from its heart rate, so the heart-rate rules run on them.
+   */
+  function beatsOf(measurement: Measurement): readonly TimedBeat[] {
+    if (source?.quality().rrSupport !== 'none') return measurement.beats;
+    const { packet } = measurement;
+    if (packet.contact === 'not-detected' || packet.bpm <= 0) return [];
+    heartRateBeats ??= createHeartRateBeats();
+    return heartRateBeats.place(packet.bpm, measurement.arrivalMs);
   }
 
   const controller: CheckController = {
@@ -233,6 +249,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     begin(mode, baselineHrBpm, pattern) {
       clock = source?.clock ?? systemClock;
       liveCheck = createLiveCheck({ clock, baselineHrBpm, thresholds: settings.thresholds });
+      heartRateBeats = null;
       recorder = null;
       lastLiveStatus = null;
       series.clear();

@@ -1,4 +1,5 @@
 import type { FlowState } from '../../../shared/check/check-flow-types.ts';
+import { HEART_RATE_ONLY_NOTE } from '../../../shared/content/check-steps-copy.ts';
 import { BreakStep } from './steps/break-step.tsx';
 import { BreathingStep } from './steps/breathing-step.tsx';
 import { CalibratedStep } from './steps/calibrated-step.tsx';
@@ -18,7 +19,24 @@ import { VerdictStep } from './steps/verdict-step.tsx';
 // steps/, with its words in shared/content/check-steps-copy.ts. Each says what is happening in
 // plain words, offers one clear next step, and a quiet way out.
 
+/** Steps whose figures a heart-rate-only sensor limits: they say so, once, under the step. */
+const HEART_RATE_ONLY_STEPS: ReadonlySet<string> = new Set(['signal-check', 'reading', 'result', 'breathing', 'verdict']);
+
 export function CheckStepView({ flow }: { flow: FlowState }) {
+  const note = flow.heartRateOnly && HEART_RATE_ONLY_STEPS.has(flow.step.name);
+  return (
+    <>
+      <CurrentStep flow={flow} />
+      {note ? (
+        <p className="section-note heart-rate-only-note" data-testid="heart-rate-only">
+          {HEART_RATE_ONLY_NOTE}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function CurrentStep({ flow }: { flow: FlowState }) {
   const { step } = flow;
   switch (step.name) {
     case 'idle':

@@ -164,8 +164,9 @@ function ForgetButton({ name }: { name: string }) {
   );
 }
 
-function DemoControls({ onStart }: { onStart: (scenario: DemoScenario) => void }) {
+function DemoControls({ onStart }: { onStart: (scenario: DemoScenario, options: { heartRateOnly: boolean }) => void }) {
   const [scenario, setScenario] = useState<DemoScenario>('calm');
+  const [heartRateOnly, setHeartRateOnly] = useState(false);
   return (
     <div className="device-row">
       <div className="field">
@@ -189,7 +190,13 @@ function DemoControls({ onStart }: { onStart: (scenario: DemoScenario) => void }
           ))}
         </select>
       </div>
-      <button type="button" className="button button-quiet" onClick={() => onStart(scenario)}>
+      <div className="field field-toggle">
+        <input id="demo-heart-rate-only" type="checkbox" className="checkbox" checked={heartRateOnly} onChange={(event) => setHeartRateOnly(event.target.checked)} />
+        <label className="field-label" htmlFor="demo-heart-rate-only">
+          Like a watch: heart rate only
+        </label>
+      </div>
+      <button type="button" className="button button-quiet" onClick={() => onStart(scenario, { heartRateOnly })}>
         Start the demo
       </button>
     </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BREAK_MIN_MS, clampReturnTime } from '../../../shared/check/break-bounds.ts';
+import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.ts';
 import { initialFlow, step } from '../../../shared/check/check-flow.ts';
 import { FLOOD_CUE_REPEAT_MS, GROUNDING_CUE_COUNT, NO_BEATS_HINT_MS, type Effect, type FlowEvent, type FlowState, type StepName } from '../../../shared/check/check-flow-types.ts';
 import { breathingElapsedMs } from '../../../shared/check/check-flow-measures.ts';
@@ -120,10 +121,13 @@ describe('starting and the signal check', () => {
     expect(name(run(started, [{ type: 'sample', sample: sample(15, { contact: 'unknown' }) }]).state)).toBe('reading');
   });
 
-  it('says the sensor sends no beat-to-beat intervals, and never starts reading', () => {
+  it('reads a sensor that sends heart rate only, noting it once in the session', () => {
     const started = run(fresh(), [{ type: 'start', atMs: at(0) }]).state;
-    const { state } = run(started, [{ type: 'sample', sample: sample(30, { rrSupport: 'none' }) }]);
-    expect(state.step).toMatchObject({ name: 'signal-check', problem: 'no-rr' });
+    const hrOnly = run(started, [{ type: 'sample', sample: sample(30, { rrSupport: 'none' }) }]);
+    expect(hrOnly.state.step).toMatchObject({ name: 'reading' });
+    expect(hrOnly.state.heartRateOnly).toBe(true);
+    expect(markers(hrOnly.effects)).toEqual([`note:point(${HEART_RATE_ONLY_LABEL})`, 'signal-check:end', 'reading:start']);
+    expect(markers(run(hrOnly.state, [{ type: 'sample', sample: sample(31, { rrSupport: 'none' }) }]).effects)).toEqual([]);
   });
 
   it('says the signal is noisy when many recent beats needed correcting', () => {
@@ -226,9 +230,11 @@ describe('the verdict', () => {
     expect(effects).toContainEqual({ type: 'follow-breathing', startMs: null });
   });
 
-  it('says the signal was too noisy when the sensor sends no RR by the verdict', () => {
-    const breathing = run(toBreathing('elevated', 100), [{ type: 'sample', sample: sample(200, { rrSupport: 'none' }) }]).state;
-    expect(run(breathing, [{ type: 'finish-breathing', atMs: at(200) }]).state.step).toMatchObject({ verdict: { kind: 'signal-too-noisy' } });
+  it('reaches the verdict on heart rate alone when the sensor sends no RR, and says so', () => {
+    const breathing = run(toBreathing('elevated', 100), [{ type: 'sample', sample: sample(200, { rrSupport: 'none', state: 'calm' }) }]).state;
+    const verdict = run(breathing, [{ type: 'finish-breathing', atMs: at(200) }]).state.step;
+    expect(verdict).toMatchObject({ verdict: { kind: 'ready' } });
+    expect(verdict.name === 'verdict' && verdict.verdict.reason).toMatch(/heart rate alone/);
   });
 
   it('"breathe more" goes back to the pacer; ready can also breathe a little longer', () => {

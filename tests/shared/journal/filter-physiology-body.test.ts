@@ -99,8 +99,9 @@ describe('the resting heart rate the body check uses', () => {
     journalEntryIds: [],
     ...over,
   });
+  // A resting reading's heart rate is its reading phase's (shared/check/resting-readings.ts).
   const summary = (meanHrBpm: number, baselineHrBpm: number | null) =>
-    testSummary({ beatCount: 100, durationSec: 60, meanHrBpm, rmssdMs: 40, baselineHrBpm });
+    testSummary({ beatCount: 100, durationSec: 60, meanHrBpm, rmssdMs: 40, baselineHrBpm, phases: { readingHrBpm: meanHrBpm } });
 
   it('is the check’s own baseline from resting readings, provisional while calibrating', () => {
     const readings = [58, 62, 60].map((hr, i) => session({ kind: 'calibration', startedAtMs: 10 + i, summary: summary(hr, null) }));

@@ -54,9 +54,18 @@ describe('verdict', () => {
     expect(noisy.reason).toMatch(/7 %/);
     expect(noisy.reason).toMatch(/loose|dry/);
     expect(decideVerdict({ ...good, correctedPercent: 5, state: 'calm' }).kind).toBe('ready');
-    const optical = decideVerdict({ ...good, sensorSendsRr: false, state: 'calm' });
-    expect(optical.kind).toBe('signal-too-noisy');
-    expect(optical.reason).toMatch(/time between beats/);
+  });
+
+  it('reaches a verdict on heart rate alone from a sensor without beat intervals, and says so', () => {
+    for (const [state, kind] of [['calm', 'ready'], ['elevated', 'breathe-more'], ['flooded', 'take-a-break']] as const) {
+      const optical = decideVerdict({ ...good, sensorSendsRr: false, state });
+      expect(optical.kind).toBe(kind);
+      expect(optical.reason).toMatch(/This comes from your heart rate alone: your sensor does not send the time between beats/);
+    }
+    // With a strap the reason says nothing about it.
+    expect(decideVerdict({ ...good, state: 'calm' }).reason).not.toMatch(/heart rate alone/);
+    // Too little data is too little, whatever the sensor.
+    expect(decideVerdict({ ...good, sensorSendsRr: false, durationSec: 30, state: 'calm' }).kind).toBe('signal-too-noisy');
   });
 
   it('speaks to the user in the second person and makes no medical claims', () => {

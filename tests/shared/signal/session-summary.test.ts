@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.ts';
 import { SessionSummarySchema, type BeatColumns } from '../../../shared/model/session.ts';
 import { analyzeRecording } from '../../../shared/signal/analyze-recording.ts';
 import { phaseMetrics, summarizeBeats } from '../../../shared/signal/session-summary.ts';
@@ -79,3 +80,19 @@ function alternatingBeats(bpm: number, fromMs: number, toMs: number): { tMs: num
     beats.push({ tMs: (tMs += rrMs), rrMs });
   }
 }
+
+describe('a session from a heart-rate-only sensor', () => {
+  it('keeps the heart-rate figures and shows no variability or coherence, saying which signal it used', () => {
+    let tMs = 0;
+    const rrMs = Array.from({ length: 400 }, (_, i) => 60_000 / (70 + 10 * Math.sin(i / 20)));
+    const beats = { tMs: rrMs.map((rr) => (tMs += rr)), rrMs };
+    const plain = summarizeBeats(beats, { baselineHrBpm: 60 });
+    expect(plain.signal).toBe('beat-intervals');
+    expect(plain.rmssdMs).not.toBeNull();
+    const hrOnly = summarizeBeats(beats, { baselineHrBpm: 60, markers: [{ tMs: 0, phase: 'note', edge: 'point', label: HEART_RATE_ONLY_LABEL }] });
+    expect(hrOnly).toMatchObject({ signal: 'heart-rate', meanHrBpm: plain.meanHrBpm, maxHrBpm: plain.maxHrBpm, rmssdMs: null, sdnnMs: null });
+    expect(hrOnly.hrv.hfMs2).toBeNull();
+    expect(hrOnly.coherence.meanRatio).toBeNull();
+  });
+});
+

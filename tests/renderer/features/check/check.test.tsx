@@ -460,16 +460,37 @@ describe('the signal check says clearly what is wrong', () => {
     return { scheduler, strap, main };
   }
 
-  it('a sensor that sends heart rate without beat-to-beat intervals', async () => {
-    const { scheduler, strap } = await openWithStrap();
-    for (let i = 0; i < 8; i++) {
-      await act(async () => {
-        scheduler.advance(1000);
-        strap.notify(encodeHeartRateMeasurement({ bpm: 72, contact: 'detected', rrMs: [] }));
-      });
-    }
-    expect(screen.getByTestId('signal-problem').textContent).toMatch(/sends your heart rate but not the time between beats/);
-    expect(stepTitle()).toBe('Checking the signal');
+  it('a sensor that sends heart rate only: the check runs on it, says so at every step, and stores no variability', async () => {
+    const { scheduler, strap, main } = await openWithStrap();
+    // A watch-like sensor: heart rate in every packet, never a beat interval.
+    const heartRateFor = async (seconds: number, bpm: number) => {
+      for (let i = 0; i < seconds; i++) {
+        await act(async () => {
+          scheduler.advance(1000);
+          strap.notify(encodeHeartRateMeasurement({ bpm, contact: 'detected', rrMs: [] }));
+        });
+      }
+    };
+    await heartRateFor(25, 62);
+    expect(stepTitle()).toBe('Listening to your heart');
+    expect(screen.getByTestId('heart-rate-only').textContent).toMatch(/runs on your heart rate alone.*a chest strap sends it/);
+    await heartRateFor(62, 62);
+    await waitFor(() => expect(stepTitle()).toBe('Your resting heart rate'));
+    expect(screen.getByTestId('calibrated-hr').textContent).toMatch(/about 62 bpm/);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Continue' }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Start the check' }));
+    await heartRateFor(85, 63);
+    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+    expect(screen.getByTestId('state-badge').textContent).toBe('Calm');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'See if I am ready' }));
+    expect(stepTitle()).toBe('You seem ready');
+    expect(screen.getByText(/This comes from your heart rate alone/)).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'End here' }));
+
+    await waitFor(async () => expect((await sessions(main)).find((s) => s.kind === 'check')?.status).toBe('finished'));
+    const check = (await sessions(main)).find((s) => s.kind === 'check')!;
+    expect(check.summary).toMatchObject({ signal: 'heart-rate', rmssdMs: null });
+    expect(check.summary!.meanHrBpm).toBeCloseTo(63, 0);
   });
 
   it('a strap that says it is off the skin: no reading starts until it is back on, and the check says why', async () => {
