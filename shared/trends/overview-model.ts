@@ -240,15 +240,19 @@ function floodingCard(ctx: Context, settings: TrendsSettings, empty: string | un
   return { rows, drawn: rows.map((r) => ({ label: label(r.startMs), value: r.count })), summary, table, empty };
 }
 
+/** "12 minutes of practice in this range, about 3 a week." (the average only when it is at least one). */
+function practiceSentence(totalMinutes: number, buckets: number, bucket: RangeWindow['bucket']): string {
+  if (totalMinutes < 0.5) return totalMinutes > 0 ? 'Less than a minute of practice in this range.' : 'No practice minutes in this range.';
+  const perBucket = Math.round(totalMinutes / Math.max(1, buckets));
+  return `${count(Math.round(totalMinutes), 'minute')} of practice in this range${perBucket >= 1 ? `, about ${perBucket} a ${bucket}` : ''}.`;
+}
+
 function practiceCard(ctx: Context, empty: string | undefined) {
   const { window, starts, sessions, timeZone, bucketOf } = ctx;
   const rows = practiceMinutesPerBucket(sessions, starts, window.toMs);
   const total = rows.reduce((sum, r) => sum + r.minutes, 0);
   const label = bucketLabel(ctx);
-  const summary =
-    sessions.length === 0
-      ? 'No sessions in this range.'
-      : `${Math.round(total)} minutes of practice in this range, about ${Math.round(total / Math.max(1, rows.length))} a ${window.bucket}.`;
+  const summary = sessions.length === 0 ? 'No sessions in this range.' : practiceSentence(total, rows.length, window.bucket);
   const table: OverviewTable = {
     caption: `Practice minutes per ${window.bucket}`,
     headers: [bucketOf, 'Minutes', 'Sessions'],

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { coherenceBand, type SignalSample } from '../../../shared/check/live-check.ts';
+import { BREATHE_WORDS } from '../../../shared/content/breathe-copy.ts';
 import { LIVE_DELAY_BEATS } from '../../../shared/signal/live-beat-filter.ts';
 import { LiveChart } from './live-chart.tsx';
 import type { LiveSeries } from './live-series.ts';
@@ -9,6 +10,9 @@ import { Bpm, formatDuration, StateBadge } from './step-parts.tsx';
 // heart-rate line and the beat-to-beat intervals, coherence as low / medium / high (the ratio
 // on request) and the time in session. Numbers are shown, not announced: a screen reader
 // finds them when it wants them instead of hearing every beat.
+// Breathe shows the newest beat-to-beat interval as a figure too, and keeps the charts behind
+// a disclosure (`chartsOnRequest`), so the pacer stays the only moving thing until the user
+// opens them; closed, the charts are not drawn at all.
 
 const BAND_WORDS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
@@ -17,13 +21,21 @@ export function LiveView({
   series,
   baselineHrBpm,
   sessionSec,
+  chartsOnRequest = false,
+  showInterval = false,
 }: {
   sample: SignalSample | null;
   series: LiveSeries;
   baselineHrBpm: number | null;
   sessionSec: number;
+  chartsOnRequest?: boolean;
+  showInterval?: boolean;
 }) {
   const [showRatio, setShowRatio] = useState(false);
+  const [chartsOpen, setChartsOpen] = useState(false);
+  const intervals = series.intervals();
+  // A sensor that sends heart rate alone has no beat intervals to show.
+  const lastIntervalMs = sample?.receiving && sample.rrSupport !== 'none' && intervals.length > 0 ? intervals[intervals.length - 1]! : null;
   const band = sample?.coherenceNormalized == null ? null : coherenceBand(sample.coherenceNormalized);
   return (
     <section className="live-view" aria-labelledby="live-view-title">
@@ -37,6 +49,12 @@ export function LiveView({
             <Bpm value={sample?.receiving ? sample.liveHrBpm : null} />
           </dd>
         </div>
+        {showInterval ? (
+          <div>
+            <dt>Between beats</dt>
+            <dd data-testid="live-interval">{lastIntervalMs === null ? '–' : `${Math.round(lastIntervalMs)} ms`}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Resting</dt>
           <dd>
@@ -59,7 +77,14 @@ export function LiveView({
           <dd data-testid="session-time">{formatDuration(sessionSec)}</dd>
         </div>
       </dl>
-      <LiveChart series={series} baselineHrBpm={baselineHrBpm} />
+      {chartsOnRequest ? (
+        <details className="live-charts-disclosure" onToggle={(event) => setChartsOpen(event.currentTarget.open)}>
+          <summary>{BREATHE_WORDS.charts}</summary>
+          {chartsOpen ? <LiveChart series={series} baselineHrBpm={baselineHrBpm} /> : null}
+        </details>
+      ) : (
+        <LiveChart series={series} baselineHrBpm={baselineHrBpm} />
+      )}
       <div className="live-notes">
         <button type="button" className="button button-quiet button-small" aria-pressed={showRatio} onClick={() => setShowRatio((on) => !on)}>
           {showRatio ? 'Hide the coherence ratio' : 'Show the coherence ratio'}

@@ -1,9 +1,9 @@
-// Records a check as a session: beats go to main in batches every few seconds of beat time
+// Records a check (or a Breathe session) as a session: beats go to main in batches every few seconds of beat time
 // (so a crash loses seconds, not the check), markers as they happen, then finish. Every call
 // runs in order on one chain, so a marker never overtakes the beats before it and finish
 // always comes last. A failed call is reported once and the check goes on: the person in
 // front of the screen matters more than the record.
-import type { BreathingPattern, PhaseMarker, SessionListItem, SessionSource } from '../../../shared/model/session.ts';
+import type { BreathingPattern, PhaseMarker, SessionListItem, SessionSource, SessionStart } from '../../../shared/model/session.ts';
 import { isStorableRr } from '../../../shared/signal/rr-range.ts';
 import type { DataClient } from '../../app/data-client.ts';
 
@@ -11,7 +11,8 @@ export const FLUSH_EVERY_MS = 5_000;
 const MAX_BATCH = 2000;
 
 export type RecorderStart = {
-  kind: 'check' | 'calibration';
+  /** What the window records live: the check and its resting readings, and Breathe's sessions. */
+  kind: Extract<SessionStart['kind'], 'check' | 'calibration' | 'breathing'>;
   source: SessionSource;
   baselineHrBpm: number | null;
   breathingPattern: BreathingPattern | null;
