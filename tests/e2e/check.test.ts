@@ -380,6 +380,10 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium with a 
     const check = (await listSessions(harness)).find((s) => s.kind === 'check')!;
     expect(check.summary).toMatchObject({ signal: 'heart-rate', rmssdMs: null });
     expect(check.summary!.meanHrBpm).toBeGreaterThan(50);
+    // The session's page says what its figures rest on.
+    await harness.page.evaluate((id) => (location.hash = `#/trends/session/${id}`), check.id);
+    await harness.page.waitForSelector('[data-testid="session-signal"]', { timeout: 60_000 });
+    expect(await text(harness, 'session-signal')).toMatch(/^From your heart rate alone/);
     expect(harness.pageErrors).toEqual([]);
     expect(found).toEqual({});
   });

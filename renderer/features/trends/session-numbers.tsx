@@ -12,6 +12,11 @@ export function SessionNumbers({ session, settings }: { session: SessionRecord; 
   return (
     <section className="trend-card" aria-labelledby="session-numbers">
       <h2 id="session-numbers">The numbers, and what they mean</h2>
+      {summary?.signal === 'heart-rate' ? (
+        <p data-testid="session-signal">
+          From your heart rate alone: the sensor sent no time between beats, so variability and coherence are not available for this session.
+        </p>
+      ) : null}
       {summary ? (
         <dl className="session-numbers">
           <Figure label="Peak heart rate" value={summary.peakHrBpm === null ? 'not available' : `${Math.round(summary.peakHrBpm)} bpm`} help="The highest 10-second average heart rate in the session." />
@@ -24,7 +29,7 @@ export function SessionNumbers({ session, settings }: { session: SessionRecord; 
           <Figure label="Average heart rate" value={summary.meanHrBpm === null ? 'not available' : `${Math.round(summary.meanHrBpm)} bpm`} help="60 000 divided by the average time between beats." />
           <Figure
             label="RMSSD"
-            value={summary.rmssdMs === null ? 'not available' : `${Math.round(summary.rmssdMs)} ms`}
+            value={summary.rmssdMs === null ? (summary.signal === 'heart-rate' ? 'needs the time between beats' : 'not available') : `${Math.round(summary.rmssdMs)} ms`}
             help="How much the time between beats changes from one beat to the next (root mean square of successive differences). Higher, against your own history, usually means more relaxed."
           />
           <Figure label="SDNN" value={summary.sdnnMs === null ? 'not available' : `${Math.round(summary.sdnnMs)} ms`} help="How much the time between beats varies overall (standard deviation)." />
