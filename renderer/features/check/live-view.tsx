@@ -63,7 +63,8 @@ export function LiveView({
         </div>
         <div>
           <dt>State</dt>
-          <dd>{sample?.state ? <StateBadge state={sample.state} /> : 'Still reading'}</dd>
+          {/* Calm is judged against a resting rate: without one, say what it waits for. */}
+          <dd>{sample?.state ? <StateBadge state={sample.state} /> : baselineHrBpm === null ? 'After a resting reading' : 'Still reading'}</dd>
         </div>
         <div>
           <dt>Coherence</dt>

@@ -28,7 +28,11 @@ export function BreathingStep({ flow, step }: { flow: FlowState; step: Extract<S
       <div className="breathing-layout">
         <div className="breathing-pacer">
           <Pacer pattern={pattern} elapsedMs={elapsed} paused={paused} reducedMotion={reducedMotion} soundCues={soundCues} />
+          {/* The way on sits right under the pacer, so it shows without scrolling on a small window. */}
           <div className="check-actions">
+            <button type="button" className="button" onClick={() => send({ type: 'finish-breathing' })}>
+              {WORDS.howAmIDoing}
+            </button>
             <button type="button" className="button button-quiet" onClick={() => send({ type: paused ? 'resume' : 'pause' })}>
               {paused ? WORDS.resume : WORDS.pause}
             </button>
@@ -42,9 +46,6 @@ export function BreathingStep({ flow, step }: { flow: FlowState; step: Extract<S
         <LiveView sample={flow.last} series={series} baselineHrBpm={flow.baselineHrBpm} sessionSec={(nowMs() - (flow.startedAtMs ?? nowMs())) / 1000} />
       </div>
       <div className="check-actions">
-        <button type="button" className="button" onClick={() => send({ type: 'finish-breathing' })}>
-          {WORDS.howAmIDoing}
-        </button>
         <CancelButton />
       </div>
     </div>
