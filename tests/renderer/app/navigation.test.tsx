@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, resetWindow } from '../support/render-app.tsx';
 
@@ -57,7 +57,7 @@ describe('navigation', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Check' })).toBeTruthy();
     // No resting rate yet: the start waits for setup, and the hint leaves the address.
     await screen.findByText('Welcome to Attune');
-    expect(window.location.hash).toBe('#/check');
+    await waitFor(() => expect(window.location.hash).toBe('#/check'));
 
     await user.keyboard('{Control>}5{/Control}');
     const list = await screen.findByTestId('shortcut-list');
