@@ -131,6 +131,12 @@ export const SummaryPhasesSchema = z.object({
   readingRmssdMs: nullableNumber,
   afterBreathingRmssdMs: nullableNumber,
   breathingSec: nullableNumber,
+  /**
+   * Seconds spent in conversation (all its stretches, breaks between them excluded): time
+   * with the partner, not practice, so Trends' practice minutes leave it out. Added later: a
+   * summary without it had none.
+   */
+  conversationSec: nullableNumber.default(null),
 }).strict();
 export type SummaryPhases = z.infer<typeof SummaryPhasesSchema>;
 

@@ -138,7 +138,24 @@ export function phaseMetrics(beats: BeatColumns, markers: readonly PhaseMarker[]
     readingRmssdMs: rmssd(readingBeats),
     afterBreathingRmssdMs: rmssd(afterBreathing),
     breathingSec: breathing ? (breathing.toMs - breathing.fromMs) / 1000 : null,
+    conversationSec: spansTotalMs(markers, 'conversation', lastT) / 1000 || null,
   };
+}
+
+/** The summed length of every span of a phase (an unclosed one runs to the session's end), ms. */
+function spansTotalMs(markers: readonly PhaseMarker[], phase: PhaseMarker['phase'], sessionEndMs: number): number {
+  let totalMs = 0;
+  let openAt: number | null = null;
+  for (const marker of markers) {
+    if (marker.phase !== phase) continue;
+    if (marker.edge === 'start') openAt = marker.tMs;
+    else if (marker.edge === 'end' && openAt !== null) {
+      totalMs += Math.max(0, marker.tMs - openAt);
+      openAt = null;
+    }
+  }
+  if (openAt !== null) totalMs += Math.max(0, sessionEndMs - openAt);
+  return totalMs;
 }
 
 /** For each beat, the number of the gap-free segment it belongs to. */

@@ -221,7 +221,7 @@ export function practiceMinutesPerBucket(sessions: readonly TrendSession[], star
   const rows = bucketRows(starts, toMs);
   return group(rows, sessions.filter((s) => PRACTICE_KINDS.has(s.kind)), (s) => s.startedAtMs).map((items, i) => ({
     ...(rows[i] as BucketRow),
-    minutes: Math.round(items.reduce((sum, s) => sum + (s.durationSec ?? 0), 0) / 6) / 10,
+    minutes: Math.round(items.reduce((sum, s) => sum + (s.practiceSec ?? s.durationSec ?? 0), 0) / 6) / 10,
     sessions: items.length,
   }));
 }

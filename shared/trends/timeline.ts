@@ -14,6 +14,8 @@ export const TrendSessionSchema = z.object({
   kind: z.enum(SESSION_KINDS),
   startedAtMs: z.number(),
   durationSec: n,
+  /** The part of it that was practice: a check's conversation is time with the partner, not practice. */
+  practiceSec: n,
   calmDownSec: n,
   peakHrBpm: n,
   baselineHrBpm: n,
@@ -60,11 +62,13 @@ export function toTrendSession(item: SessionListItem): TrendSession | null {
   const summary = item.summary;
   // A check records its start and end heart rate in the summary's phases; others show no pre/post point.
   const ends = summary ? { startHrBpm: summary.phases.startHrBpm, endHrBpm: summary.phases.endHrBpm } : { startHrBpm: null, endHrBpm: null };
+  const durationSec = summary?.durationSec ?? (item.endedAtMs !== null ? Math.max(0, (item.endedAtMs - item.startedAtMs) / 1000) : null);
   return {
     id: item.id,
     kind: item.kind,
     startedAtMs: item.startedAtMs,
-    durationSec: summary?.durationSec ?? (item.endedAtMs !== null ? Math.max(0, (item.endedAtMs - item.startedAtMs) / 1000) : null),
+    durationSec,
+    practiceSec: durationSec === null ? null : Math.max(0, durationSec - (summary?.phases.conversationSec ?? 0)),
     calmDownSec: summary?.calmDownSec ?? null,
     peakHrBpm: summary?.peakHrBpm ?? null,
     baselineHrBpm: summary?.baselineHrBpm ?? null,

@@ -96,3 +96,21 @@ describe('a session from a heart-rate-only sensor', () => {
   });
 });
 
+describe('time in conversation', () => {
+  it('sums every conversation stretch, the breaks between them left out', () => {
+    let tMs = 0;
+    const rrMs = Array.from({ length: 1500 }, () => 800);
+    const beats = { tMs: rrMs.map((rr) => (tMs += rr)), rrMs };
+    const markers = [
+      { tMs: 100_000, phase: 'conversation', edge: 'start' },
+      { tMs: 400_000, phase: 'conversation', edge: 'end', label: 'break' },
+      { tMs: 400_000, phase: 'break', edge: 'start' },
+      { tMs: 700_000, phase: 'break', edge: 'end' },
+      { tMs: 700_000, phase: 'conversation', edge: 'start', label: 'again' },
+      { tMs: 900_000, phase: 'conversation', edge: 'end' },
+    ] as const;
+    expect(phaseMetrics(beats, markers).conversationSec).toBe(500);
+    expect(phaseMetrics(beats, []).conversationSec).toBeNull();
+  });
+});
+

@@ -14,8 +14,9 @@ import {
   startAfterSeries,
 } from '../../../shared/trends/aggregate.ts';
 import { toCsv } from '../../../shared/trends/csv.ts';
-import type { TrendEntry, TrendSession } from '../../../shared/trends/timeline.ts';
+import { toTrendSession, type TrendEntry, type TrendSession } from '../../../shared/trends/timeline.ts';
 import { trendSession } from './trend-session.ts';
+import { testSummary } from '../../support/session-summary.ts';
 
 const DAY = 86_400_000;
 const TZ = 'Europe/Berlin';
@@ -104,6 +105,21 @@ describe('weekly counts in the user\'s local weeks', () => {
     );
     expect(rows.map((r) => r.minutes)).toEqual([15.5, 0, 0, 0]);
     expect(rows[0]!.sessions).toBe(2);
+    // A check whose 15 minutes held 10 of conversation: 5 minutes of practice.
+    const check = toTrendSession({
+      id: 'c1',
+      kind: 'check',
+      status: 'finished',
+      startedAtMs: window.fromMs,
+      endedAtMs: window.fromMs + 900_000,
+      sourceKind: 'demo',
+      beatCount: 1000,
+      verdict: 'ready',
+      journalEntryIds: [],
+      summary: testSummary({ durationSec: 900, phases: { conversationSec: 600 } }),
+    })!;
+    expect(check.practiceSec).toBe(300);
+    expect(practiceMinutesPerBucket([check], starts, window.toMs)[0]!.minutes).toBe(5);
   });
 
   it('takes weekly medians of baseline and of trustworthy RMSSD only', () => {

@@ -12,6 +12,7 @@ export function trendSession(startedAtMs: number, fields: Partial<TrendSession> 
     kind: 'check',
     startedAtMs,
     durationSec: 300,
+    practiceSec: null,
     calmDownSec: 100,
     peakHrBpm: 90,
     baselineHrBpm: 62,
