@@ -69,7 +69,7 @@ export function LiveView({
         <div>
           <dt>Coherence</dt>
           <dd data-testid="coherence">
-            {band === null ? 'After a minute' : BAND_WORDS[band]}
+            {band !== null ? BAND_WORDS[band] : sample?.rrSupport === 'none' ? 'Needs the time between beats' : 'After a minute'}
             {band !== null && showRatio && sample?.coherenceRatio != null ? ` (ratio ${sample.coherenceRatio.toFixed(1)})` : null}
           </dd>
         </div>

@@ -482,7 +482,14 @@ describe('the signal check says clearly what is wrong', () => {
     await heartRateFor(85, 63);
     await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
     expect(screen.getByTestId('state-badge').textContent).toBe('Calm');
-    await userEvent.setup().click(screen.getByRole('button', { name: 'See if I am ready' }));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Breathe for a while anyway' }));
+    for (const next of ['Next', 'Next', 'Next', 'Start breathing']) await user.click(screen.getByRole('button', { name: next }));
+    await heartRateFor(70, 62);
+    // The pacer's live view: heart rate, but no coherence without the time between beats.
+    expect(screen.getByTestId('coherence').textContent).toBe('Needs the time between beats');
+    expect(screen.getByTestId('live-bpm').textContent).toBe('62 bpm');
+    await user.click(screen.getByRole('button', { name: 'How am I doing?' }));
     expect(stepTitle()).toBe('You seem ready');
     expect(screen.getByText(/This comes from your heart rate alone/)).toBeTruthy();
     await userEvent.setup().click(screen.getByRole('button', { name: 'End here' }));
