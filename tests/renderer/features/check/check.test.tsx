@@ -51,6 +51,17 @@ async function firstRun({ scheduler, user }: Rendered) {
   await screen.findByText('Before a hard conversation');
 }
 
+/** From the start screen, a calm check straight to the conversation: reading, "See if I am ready", the intention card. */
+async function calmCheckToConversation({ scheduler, user }: Rendered) {
+  await user.click(screen.getByRole('button', { name: 'Start the check' }));
+  await advance(scheduler, 20_000);
+  await advance(scheduler, 62_000);
+  await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
+  await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+}
+
 async function sessions(main: InProcessApi) {
   const result = await main.api.invoke('session.list', { fromMs: 0, toMs: Date.now() + 3600_000 });
   if (!result.ok) throw new Error(result.error.message);
@@ -107,13 +118,7 @@ describe('the check', () => {
     const rendered = await openCheck();
     const { user, scheduler } = rendered;
     await firstRun(rendered);
-    await user.click(screen.getByRole('button', { name: 'Start the check' }));
-    await advance(scheduler, 20_000);
-    await advance(scheduler, 62_000);
-    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
-    await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
-    await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+    await calmCheckToConversation(rendered);
     expect(stepTitle()).toBe('In conversation');
     // What the tray's item opens (main/tray/tray-controller.ts).
     act(() => {
@@ -257,13 +262,7 @@ describe('the check', () => {
     const rendered = await openCheck();
     const { user, scheduler, main } = rendered;
     await firstRun(rendered);
-    await user.click(screen.getByRole('button', { name: 'Start the check' }));
-    await advance(scheduler, 20_000);
-    await advance(scheduler, 62_000);
-    await waitFor(() => expect(stepTitle()).toBe('What your body is saying'));
-    await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
-    await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+    await calmCheckToConversation(rendered);
     expect(main.services.reminders.liveStatus.get()).toMatchObject({ connected: true, state: 'calm' });
     expect(screen.getByTestId('flood-cue').textContent).toBe('');
     await startDemoFromDevice(rendered, 'flooded-then-recovers');
