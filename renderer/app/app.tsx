@@ -1,6 +1,7 @@
 import type { AttuneApi } from '../../shared/ipc/api.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { CheckProvider } from '../features/check/check-context.tsx';
+import { StandaloneBreakRecording } from '../features/check/standalone-break-recorder.tsx';
 import { BluetoothChooserDialog } from '../features/device/bluetooth-chooser-dialog.tsx';
 import { HeartRateProvider, type SensorEnvironment } from '../sensors/heart-rate-context.tsx';
 import { ApiContext } from './attune.ts';
@@ -16,6 +17,7 @@ export function App({ api, report, sensors }: { api: AttuneApi; report: ErrorRep
         <SettingsProvider>
           <HeartRateProvider {...(sensors ? { environment: sensors } : {})}>
             <CheckProvider>
+              <StandaloneBreakRecording />
               <Shell report={report} />
             </CheckProvider>
             <BluetoothChooserDialog />

@@ -11,8 +11,8 @@ export const FLUSH_EVERY_MS = 5_000;
 const MAX_BATCH = 2000;
 
 export type RecorderStart = {
-  /** What the window records live: the check and its resting readings, and Breathe's sessions. */
-  kind: Extract<SessionStart['kind'], 'check' | 'calibration' | 'breathing'>;
+  /** What the window records live: the check and its resting readings, Breathe's sessions, a break of the user's own and a repair's body check. */
+  kind: Extract<SessionStart['kind'], 'check' | 'calibration' | 'breathing' | 'break' | 'repair'>;
   source: SessionSource;
   baselineHrBpm: number | null;
   breathingPattern: BreathingPattern | null;
