@@ -3,7 +3,7 @@ import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
 import { createBodyCheck, type BodyCheckReading } from '../../../shared/journal/body-check.ts';
 import { formatDuration } from '../../../shared/journal/physiology.ts';
 import { AGREEMENT_TEXT_MAX_CHARS } from '../../../shared/model/agreement.ts';
-import { REPAIR_STEP_TEXT_MAX_CHARS, type JournalEntry, type RepairRecord } from '../../../shared/model/journal.ts';
+import { JOURNAL_SESSION_LINKS_MAX, REPAIR_STEP_TEXT_MAX_CHARS, type JournalEntry, type RepairRecord } from '../../../shared/model/journal.ts';
 import { useDataClient, type DataClient, type DataResult } from '../../app/data-client.ts';
 import { useLifetime } from '../../app/lifetime.ts';
 import { formatDate, useJournalData } from './journal-data.tsx';
@@ -17,7 +17,8 @@ import { BackToList, ProblemAlert } from './page-parts.tsx';
 //
 // The flow takes the live reading as a prop (`body`), so it does not care whether a strap,
 // the demo sensor or nothing is behind it; journal-area.tsx feeds it from the app's
-// heart-rate source.
+// heart-rate source. It also tells `recording` (when given) while the body check shows, so
+// the heart during it is recorded as a 'repair' session, which the saved entry links to.
 
 export type BodyReading = {
   /** A heart-rate source is connected and sending. */
@@ -27,8 +28,17 @@ export type BodyReading = {
   readonly offSkin?: boolean;
 };
 
+/** Records the body check while it shows (journal-area.tsx records the app's source). */
+export type BodyCheckRecording = {
+  /** The body check shows (true), or was left for the steps or another screen (false). */
+  showing(showing: boolean): void;
+  /** Ends what is being recorded; resolves with the sessions kept, for the entry to link to. */
+  sessionIds(): Promise<string[]>;
+};
+
 type Props = {
   body: BodyReading;
+  recording?: BodyCheckRecording;
   /** Resting heart rate + the calm margin; null when no resting rate is known yet. */
   calmLineBpm: number | null;
   sustainMs: number;
@@ -44,8 +54,22 @@ type SavedRepair = { entry: JournalEntry; agreement: AgreementNote | null; agree
  * The repair entry, then (when step 5 says what to try next time) its agreement and the link
  * from the entry to it. Run detached: once begun it finishes even if the screen goes.
  */
-async function saveRepair(data: DataClient, text: string, repair: RepairRecord, nextTime: string, remindAtMs: number | null): Promise<DataResult<SavedRepair>> {
-  const created = await data.call('journal.create', { kind: 'repair', title: 'Repair after a miss', text, tags: ['partner'], repair });
+async function saveRepair(
+  data: DataClient,
+  text: string,
+  repair: RepairRecord,
+  nextTime: string,
+  remindAtMs: number | null,
+  sessionIds: readonly string[],
+): Promise<DataResult<SavedRepair>> {
+  const created = await data.call('journal.create', {
+    kind: 'repair',
+    title: 'Repair after a miss',
+    text,
+    tags: ['partner'],
+    repair,
+    ...(sessionIds.length > 0 ? { sessionIds: sessionIds.slice(-JOURNAL_SESSION_LINKS_MAX) } : {}),
+  });
   if (!created.ok) return created;
   if (!nextTime) return { ok: true, value: { entry: created.value, agreement: null, agreementProblem: null } };
   const saved = await data.call('agreement.save', { text: nextTime.slice(0, AGREEMENT_TEXT_MAX_CHARS), remindAtMs, journalEntryId: created.value.id, status: 'active' });
@@ -55,7 +79,7 @@ async function saveRepair(data: DataClient, text: string, repair: RepairRecord, 
   return { ok: true, value: { entry: linked.ok ? linked.value : created.value, agreement, agreementProblem: null } };
 }
 
-export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: Props) {
+export function RepairFlow({ body, recording, calmLineBpm, sustainMs, nowMs = Date.now }: Props) {
   const data = useDataClient();
   const lifetime = useLifetime();
   const { put } = useJournalData();
@@ -79,6 +103,13 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
     const tick = setInterval(() => setReading(judge.current.push(nowMs(), bpm)), 1000);
     return () => clearInterval(tick);
   }, [bpm, nowMs]);
+
+  const bodyShowing = stage.kind === 'body';
+  useEffect(() => {
+    if (recording === undefined) return;
+    recording.showing(bodyShowing);
+    return () => recording.showing(false);
+  }, [recording, bodyShowing]);
 
   const stageKey = stage.kind === 'step' ? `step-${stage.index}` : stage.kind;
   const first = useRef(true);
@@ -123,7 +154,10 @@ export function RepairFlow({ body, calmLineBpm, sustainMs, nowMs = Date.now }: P
       .filter((step) => step.text)
       .map((step) => `**${REPAIR_STEPS.find((s) => s.id === step.stepId)?.name}**\n${step.text}`)
       .join('\n\n');
-    const result = await lifetime.guard(saveRepair(data.detached, text, repair, written[4]?.text ?? '', remindAtMs));
+    const storing = (recording?.sessionIds() ?? Promise.resolve([])).then((sessionIds) =>
+      saveRepair(data.detached, text, repair, written[4]?.text ?? '', remindAtMs, sessionIds),
+    );
+    const result = await lifetime.guard(storing);
     setSaving(false);
     if (!result.ok) {
       setProblem(`The repair was not saved: ${result.message}`);
