@@ -310,6 +310,10 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, "I nee
     // From the keyboard, on another screen: Ctrl+B brings the break up on the Check screen.
     await harness.page.evaluate(() => (location.hash = '#/journal'));
     await harness.page.waitForSelector('h1 ::-p-text(Journal)');
+    // The shell says a conversation is running, with the break one press away.
+    expect(await text(harness, 'activity-banner')).toMatch(/^In conversation · \d+:\d\d/);
+    expect(await harness.page.title()).toBe('In conversation · Attune');
+    await visitStep(harness, 'conversation-banner-on-journal', found);
     await harness.page.keyboard.down('Control');
     await harness.page.keyboard.press('KeyB');
     await harness.page.keyboard.up('Control');
@@ -335,6 +339,40 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, "I nee
       'debrief:end',
     ]);
     expect((await call<{ breakEndsAtMs: number | null }>(harness, 'reminders.status')).breakEndsAtMs).toBeNull();
+    expect(harness.pageErrors).toEqual([]);
+    expect(found).toEqual({});
+  });
+
+  it('flooded in the middle of the conversation: the cue, "I need a break" first, and the way back', async () => {
+    await harness.page.evaluate(() => (location.hash = '#/check'));
+    await click(harness, 'Back to the start');
+    await click(harness, 'Start the check');
+    await advancePageClock(harness.page, 20_000);
+    await waitForStep(harness, 'Listening to your heart');
+    await advancePageClock(harness.page, 62_000);
+    await waitForStep(harness, 'What your body is saying');
+    await click(harness, 'See if I am ready');
+    await click(harness, 'Continue');
+    await click(harness, 'Start conversation');
+    await waitForStep(harness, 'In conversation');
+    await advancePageClock(harness.page, 30_000);
+    // The talk turns: the demo heart now races (a new demo source; the check keeps listening).
+    await chooseDemoOnDevice(harness, 'flooded-then-recovers');
+    await waitForStep(harness, 'In conversation');
+    await advancePageClock(harness.page, 60_000);
+    await harness.page.waitForFunction(() => /It is okay to say you need a short break/.test(document.querySelector('[data-testid="flood-cue"]')?.textContent ?? ''));
+    expect(await harness.page.$eval('::-p-aria([name="I need a break"][role="button"])', (el) => el.className)).toBe('button');
+    await visitStep(harness, 'conversation-flooded', found);
+    await click(harness, 'I need a break');
+    await waitForStep(harness, 'A break from the conversation');
+    await advancePageClock(harness.page, 20 * 60_000 + 10_000, 10_000);
+    await harness.page.waitForFunction(() => /Calm/.test(document.querySelector('[data-testid="break-recovery"]')?.textContent ?? ''));
+    await click(harness, 'Ready to go back');
+    await waitForStep(harness, 'In conversation');
+    expect(await text(harness, 'conversation-breaks')).toBe('You took one break so far.');
+    await click(harness, 'The conversation is over');
+    await click(harness, 'Skip');
+    await waitForStep(harness, 'Thank you');
     expect(harness.pageErrors).toEqual([]);
     expect(found).toEqual({});
   });
@@ -388,3 +426,36 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium with a 
     expect(found).toEqual({});
   });
 });
+
+describe.skipIf(!browserTierAvailable)('help before setup in Chromium', () => {
+  let harness: AppHarness;
+  const found: Violations = {};
+  beforeAll(async () => {
+    harness = await startAppHarness({ colorScheme: 'light' });
+    await usePageClock(harness.page);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('a first run that starts with breathing, then sets up afterwards', async () => {
+    await harness.open('#/check');
+    await waitForStep(harness, 'Welcome to Attune');
+    await visitStep(harness, 'welcome-help-first', found);
+    await click(harness, 'Breathe now, set up later');
+    await harness.page.waitForSelector('h1 ::-p-text(Breathe)');
+    // The pacer works at once, with nothing set up.
+    await click(harness, 'Start breathing');
+    await click(harness, 'Finish');
+    await harness.page.waitForSelector('::-p-text(Nicely done)');
+    await harness.page.evaluate(() => (location.hash = '#/check'));
+    // Setup is still there, and goes on as usual.
+    await waitForStep(harness, 'Welcome to Attune');
+    await click(harness, 'Continue');
+    await waitForStep(harness, 'Your resting heart rate');
+    await harness.page.waitForFunction(() => document.activeElement?.textContent === 'Your resting heart rate');
+    expect(harness.pageErrors).toEqual([]);
+    expect(found).toEqual({});
+  });
+});
+
