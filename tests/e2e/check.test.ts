@@ -454,6 +454,17 @@ describe.skipIf(!browserTierAvailable)('help before setup in Chromium', () => {
     await click(harness, 'Continue');
     await waitForStep(harness, 'Your resting heart rate');
     await harness.page.waitForFunction(() => document.activeElement?.textContent === 'Your resting heart rate');
+
+    // Still stirred up: no resting reading is taken, and the check says why.
+    await harness.page.select('#check-demo-scenario', 'flooded-then-recovers');
+    await click(harness, 'Use the demo sensor');
+    await click(harness, 'Take my resting reading');
+    await advancePageClock(harness.page, 20_000);
+    await waitForStep(harness, 'Not a resting moment yet');
+    expect(await text(harness, 'too-stirred')).toMatch(/^Your heart is beating at about 1\d\d bpm right now\./);
+    await visitStep(harness, 'too-stirred', found);
+    await click(harness, 'Breathe first');
+    await harness.page.waitForSelector('h1 ::-p-text(Breathe)');
     expect(harness.pageErrors).toEqual([]);
     expect(found).toEqual({});
   });
