@@ -12,6 +12,8 @@ import { sessionSourceOf } from '../check/check-controller.ts';
 import { createLiveSeries, type LiveSeries } from '../check/live-series.ts';
 import { startSessionRecorder, type SessionRecorder } from '../check/session-recorder.ts';
 import { createBreathTally, type BreathTally, type HeartSummary } from './breathe-tally.ts';
+import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.ts';
+import { createMeasurementBeats, type MeasurementBeats } from '../../sensors/measurement-beats.ts';
 
 // One Breathe session, as a plain controller the screen reads (subscribe/getSnapshot), so
 // tests drive it on a manual clock. A session with a heart keeps the sensors' time (the
@@ -113,6 +115,8 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
   let pattern: BreathingPatternSpec | null = null;
   let source: HeartRateSource | null = null;
   let liveCheck: LiveCheck | null = null;
+  /** The beats measurements stand for (heart-rate-only sensors included), afresh for each session. */
+  let measurementBeats: MeasurementBeats | null = null;
   let recorder: SessionRecorder | null = null;
   let tally: BreathTally | null = null;
   let problem: string | null = null;
@@ -162,10 +166,16 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
   function onMeasurement(measurement: Measurement): void {
     const run = snapshot.run;
     if (liveCheck === null || run === null) return;
-    for (const beat of measurement.beats) {
+    measurementBeats ??= createMeasurementBeats();
+    const wasDerived = measurementBeats.derived();
+    for (const beat of measurementBeats.beatsOf(measurement, source?.quality().rrSupport ?? 'unknown')) {
       liveCheck.push(beat);
       series.push(beat.tMs, beat.rrMs);
       if (run.pausedAtMs === null) recorder?.addBeat(beat.tMs, beat.rrMs);
+    }
+    // Beats from a heart-rate-only sensor: the session says so, and shows no variability.
+    if (!wasDerived && measurementBeats.derived()) {
+      recorder?.addMarker({ tMs: relative(clock.nowMs(), run), phase: 'note', edge: 'point', label: HEART_RATE_ONLY_LABEL });
     }
   }
 
@@ -244,6 +254,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
       series.clear();
       if (next.source !== null) {
         liveCheck = createLiveCheck({ clock, baselineHrBpm: next.baselineHrBpm });
+        measurementBeats = null;
         tally = createBreathTally();
         recorder = startSessionRecorder(
           data,

@@ -4,6 +4,8 @@ import { createDataClient } from '../../app/data-client.ts';
 import type { HeartRateSource } from '../../sensors/heart-rate-source.ts';
 import { sessionSourceOf } from './check-controller.ts';
 import { startSessionRecorder } from './session-recorder.ts';
+import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.ts';
+import { createMeasurementBeats } from '../../sensors/measurement-beats.ts';
 
 // One stretch of the heart recorded while the user does something other than a check or
 // Breathe: a break of their own, or the body check before a repair. It is stored as a session
@@ -47,8 +49,14 @@ export function startBodyRecording(
     () => {},
   );
   recorder.addMarker({ tMs: 0, phase: start.kind, edge: 'start' });
+  const measurementBeats = createMeasurementBeats();
   let unsubscribe: (() => void) | null = deps.subscribeMeasurements((measurement) => {
-    for (const beat of measurement.beats) recorder.addBeat(beat.tMs, beat.rrMs);
+    const wasDerived = measurementBeats.derived();
+    for (const beat of measurementBeats.beatsOf(measurement, start.source.quality().rrSupport)) recorder.addBeat(beat.tMs, beat.rrMs);
+    // Beats from a heart-rate-only sensor: the session says so, and shows no variability.
+    if (!wasDerived && measurementBeats.derived()) {
+      recorder.addMarker({ tMs: Math.max(0, clock.nowMs() - startedAtMs), phase: 'note', edge: 'point', label: HEART_RATE_ONLY_LABEL });
+    }
   });
   let ending: Promise<string | null> | null = null;
   let disposed = false;

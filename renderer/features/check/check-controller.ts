@@ -15,7 +15,7 @@ import type { HeartRateSource } from '../../sensors/heart-rate-source.ts';
 import type { Scheduler, TimerHandle } from '../../sensors/scheduler.ts';
 import { createLiveSeries, type LiveSeries } from './live-series.ts';
 import { startSessionRecorder, type SessionRecorder } from './session-recorder.ts';
-import { createHeartRateBeats, type HeartRateBeats } from '../../../shared/sensors/heart-rate-beats.ts';
+import { createMeasurementBeats, type MeasurementBeats } from '../../sensors/measurement-beats.ts';
 import type { TimedBeat } from '../../../shared/sensors/beat-timeline.ts';
 
 // The running check, as a plain controller: the pure flow (shared/check/check-flow.ts)
@@ -112,8 +112,8 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   let source: HeartRateSource | null = null;
   let clock: Clock = systemClock;
   let liveCheck: LiveCheck | null = null;
-  /** Beats from a heart-rate-only sensor's values, made afresh for each check. */
-  let heartRateBeats: HeartRateBeats | null = null;
+  /** The beats measurements stand for (heart-rate-only sensors included), made afresh for each check. */
+  let measurementBeats: MeasurementBeats | null = null;
   let recorder: SessionRecorder | null = null;
   let lastLiveStatus: { atMs: number; bpm: number | null; state: string | null; connected: boolean } | null = null;
   // Disconnected until start(); each start() gets a fresh lifetime.
@@ -218,16 +218,10 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     sample();
   }
 
-  /**
-   * The measurement's beats; from a sensor that sends heart rate only (and says it touches the
-   * skin), beats derived from its heart rate, so the heart-rate rules run on them.
-   */
+  /** The measurement's beats, derived from the heart rate for a sensor that sends no beat intervals. */
   function beatsOf(measurement: Measurement): readonly TimedBeat[] {
-    if (source?.quality().rrSupport !== 'none') return measurement.beats;
-    const { packet } = measurement;
-    if (packet.contact === 'not-detected' || packet.bpm <= 0) return [];
-    heartRateBeats ??= createHeartRateBeats();
-    return heartRateBeats.place(packet.bpm, measurement.arrivalMs);
+    measurementBeats ??= createMeasurementBeats();
+    return measurementBeats.beatsOf(measurement, source?.quality().rrSupport ?? 'unknown');
   }
 
   const controller: CheckController = {
@@ -249,7 +243,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     begin(mode, baselineHrBpm, pattern) {
       clock = source?.clock ?? systemClock;
       liveCheck = createLiveCheck({ clock, baselineHrBpm, thresholds: settings.thresholds });
-      heartRateBeats = null;
+      measurementBeats = null;
       recorder = null;
       lastLiveStatus = null;
       series.clear();

@@ -120,6 +120,25 @@ describe('Breathe with a heart', () => {
     expect(within(card).getByText('1 minute of practice in this range.')).toBeTruthy();
   });
 
+  it('a heart-rate-only sensor: its heart rate beside the pacer, the session kept, no variability read from it', async () => {
+    const { main, scheduler, user } = openApp('#/device');
+    await screen.findByRole('heading', { name: 'Device', level: 1 });
+    await user.click(screen.getByLabelText('Like a watch: heart rate only'));
+    await user.click(screen.getByRole('button', { name: 'Start the demo' }));
+    await openBreathe();
+    await waitFor(() => expect(screen.queryByTestId('breathe-note')).toBeNull());
+    await user.click(screen.getByRole('radio', { name: '1 minute' }));
+    await user.click(screen.getByRole('button', { name: 'Start breathing' }));
+    await advance(scheduler, 30_000);
+    expect(screen.getByTestId('live-bpm').textContent).toMatch(/^\d+ bpm$/);
+    expect(screen.getByTestId('coherence').textContent).toBe('Needs the time between beats');
+    await advance(scheduler, 31_000);
+    await waitFor(() => expect(summaryText()).toMatch(/Saved with your sessions/));
+    const [session] = (await sessions(main)).filter((s) => s.kind === 'breathing');
+    expect(session!.summary).toMatchObject({ signal: 'heart-rate', rmssdMs: null });
+    expect(session!.summary!.meanHrBpm).not.toBeNull();
+  });
+
   it('as long as I like: a pause is not breathing, and Finish ends and saves it', async () => {
     const { main, scheduler, user } = openApp('#/breathe');
     await startDemo(user, 'calm');
