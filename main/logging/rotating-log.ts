@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 // A small rotating log file for errors from main and the window. Hand-written rather than
@@ -24,8 +24,23 @@ export type RotatingLogOptions = {
 
 export const MAX_LINE_CHARS = 4000;
 
+/**
+ * Owner read and write only: the log names strap models, times of use and error details,
+ * nothing another account on the computer needs to read. (Windows ignores the mode; the
+ * file sits in the user's own profile there.)
+ */
+export const LOG_FILE_MODE = 0o600;
+
 export function createRotatingLog({ path, maxBytes = 1_000_000, keepFiles = 3, now }: RotatingLogOptions): Log {
   mkdirSync(dirname(path), { recursive: true });
+  // A log written by an older Attune may be readable by everyone: close it now.
+  for (let n = 0; n <= keepFiles; n += 1) {
+    try {
+      chmodSync(n === 0 ? path : `${path}.${n}`, LOG_FILE_MODE);
+    } catch {
+      // Not there (or not ours to change): nothing to close.
+    }
+  }
 
   function rotateIfFull(): void {
     if (!existsSync(path) || statSync(path).size < maxBytes) return;
@@ -40,7 +55,7 @@ export function createRotatingLog({ path, maxBytes = 1_000_000, keepFiles = 3, n
     const line = `${now().toISOString()} ${level.toUpperCase()} ${oneLine(message)}\n`;
     try {
       rotateIfFull();
-      appendFileSync(path, line, 'utf8');
+      appendFileSync(path, line, { encoding: 'utf8', mode: LOG_FILE_MODE });
     } catch {
       // A full disk must not take the app down with it; the log is best effort.
     }

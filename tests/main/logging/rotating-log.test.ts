@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRotatingLog } from '../../../main/logging/rotating-log.ts';
@@ -21,6 +21,20 @@ describe('rotating log file', () => {
       '2026-11-25T12:00:00.000Z ERROR window: TypeError: x is undefined | at render (app.js:1:2)',
       '2026-11-25T12:00:00.000Z INFO started',
     ]);
+  });
+
+  it('is readable by its owner only, and closes a log an older version left open to everyone', () => {
+    const path = join(dir.path, 'attune.log');
+    writeFileSync(path, 'old line\n', { mode: 0o644 });
+    writeFileSync(`${path}.1`, 'older line\n', { mode: 0o644 });
+    const log = createRotatingLog({ path, now });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(`${path}.1`).mode & 0o777).toBe(0o600);
+    const fresh = createRotatingLog({ path: join(dir.path, 'new', 'attune.log'), now });
+    fresh.info('started');
+    expect(statSync(fresh.path).mode & 0o777).toBe(0o600);
+    log.info('still writes');
+    expect(readFileSync(path, 'utf8')).toMatch(/old line\n.*INFO still writes/s);
   });
 
   it('rotates when full and keeps a bounded number of old files', () => {
