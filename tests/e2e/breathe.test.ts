@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionListItem } from '../../shared/model/session.ts';
 import { seriousAxeFindings } from './harness/axe.ts';
 import { browserTierAvailable } from './harness/chromium.ts';
-import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
+import type { AppHarness } from './harness/app-harness.ts';
 import { checkThroughToBreathing, click, completeFirstRun } from './harness/check-driver.ts';
-import { advancePageClock, usePageClock } from './harness/page-clock.ts';
+import { advancePageClock } from './harness/page-clock.ts';
+import { harnessOnPageClock } from './harness/page-clock-harness.ts';
 
 // Breathe in Chromium: the built renderer, `window.attune` bound to the real main-side
 // services, and the demo heart on a clock the test moves, so three minutes of breathing take
@@ -46,17 +47,11 @@ async function go(harness: AppHarness, hash: string): Promise<void> {
 }
 
 describe.skipIf(!browserTierAvailable)('Breathe in Chromium', () => {
-  let harness: AppHarness;
+  const current = harnessOnPageClock();
   const found: Violations = {};
-  beforeAll(async () => {
-    harness = await startAppHarness({ colorScheme: 'light' });
-    await usePageClock(harness.page);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
 
   it('without a source: the pacer alone, with a line about the strap, and nothing recorded', async () => {
+    const harness = current();
     await harness.open('#/breathe');
     await harness.page.waitForSelector('[data-testid="breathe-note"]');
     expect(await text(harness, '[data-testid="breathe-note"]')).toMatch(/^Connect your strap in Device/);
@@ -72,6 +67,7 @@ describe.skipIf(!browserTierAvailable)('Breathe in Chromium', () => {
   });
 
   it('three minutes with the demo sensor: the heart beside the pacer, a summary, and the minutes in Trends', async () => {
+    const harness = current();
     await go(harness, '#/device');
     await click(harness, 'Start the demo');
     await harness.page.waitForFunction(() => /Connected/.test(document.querySelector('[data-testid="device-status"]')?.textContent ?? ''));
@@ -122,16 +118,10 @@ describe.skipIf(!browserTierAvailable)('Breathe in Chromium', () => {
 });
 
 describe.skipIf(!browserTierAvailable)("the check's breathing step at 1080×760 and narrower", () => {
-  let harness: AppHarness;
-  beforeAll(async () => {
-    harness = await startAppHarness({ colorScheme: 'light' });
-    await usePageClock(harness.page);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const current = harnessOnPageClock();
 
   it('keeps its controls inside their column, with "How am I doing?" visible without scrolling', async () => {
+    const harness = current();
     await harness.open('#/check');
     await completeFirstRun(harness);
     await checkThroughToBreathing(harness);

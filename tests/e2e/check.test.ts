@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionListItem } from '../../shared/model/session.ts';
 import { seriousAxeFindings } from './harness/axe.ts';
 import { browserTierAvailable } from './harness/chromium.ts';
-import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
+import type { AppHarness } from './harness/app-harness.ts';
 import { click, waitForStep } from './harness/check-driver.ts';
-import { advancePageClock, usePageClock } from './harness/page-clock.ts';
+import { advancePageClock } from './harness/page-clock.ts';
+import { harnessOnPageClock } from './harness/page-clock-harness.ts';
 
 // The whole regulation check in Chromium: the built renderer, `window.attune` bound to the
 // real main-side services, and the demo heart on a clock the test moves, so twenty minutes
@@ -89,17 +90,11 @@ async function firstRun(harness: AppHarness, found: Violations, record: boolean)
 }
 
 describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, calm path', () => {
-  let harness: AppHarness;
+  const current = harnessOnPageClock();
   const found: Violations = {};
-  beforeAll(async () => {
-    harness = await startAppHarness({ colorScheme: 'light' });
-    await usePageClock(harness.page);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
 
   it('first run, then a calm check: ready, intention card, conversation, debrief, all recorded', async () => {
+    const harness = current();
     await firstRun(harness, found, true);
     expect(await text(harness, 'baseline-line')).toMatch(/Your resting heart rate: \d+ bpm \(from 1 resting reading; 2 more/);
     await visitStep(harness, 'start', found);
@@ -193,21 +188,16 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, calm p
 });
 
 describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, flooded → break → ready, reduced motion', () => {
-  let harness: AppHarness;
   const found: Violations = {};
-  beforeAll(async () => {
-    harness = await startAppHarness({ colorScheme: 'light', reducedMotion: true });
+  const current = harnessOnPageClock({ colorScheme: 'light', reducedMotion: true }, (harness) => {
     reducedMotion.add(harness);
     // A lower flooding line (a setting the user can change), so the demo heart's flooded
     // start outlasts the signal check and the reading with room to spare.
     harness.services.settings.update({ physiology: { floodedMinBpm: 90 } });
-    await usePageClock(harness.page);
-  });
-  afterAll(async () => {
-    await harness?.close();
   });
 
   it('a flooded reading leads to a break of at least 20 minutes, then a calm return', async () => {
+    const harness = current();
     await firstRun(harness, found, false);
     await chooseDemoOnDevice(harness, 'flooded-then-recovers');
     await click(harness, 'Start the check');
@@ -267,17 +257,11 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, floode
 });
 
 describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, "I need a break" from inside the conversation', () => {
-  let harness: AppHarness;
+  const current = harnessOnPageClock();
   const found: Violations = {};
-  beforeAll(async () => {
-    harness = await startAppHarness({ colorScheme: 'light' });
-    await usePageClock(harness.page);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
 
   it('pauses the conversation for a break (button, then Ctrl+B), goes back to the same one, and ends it from a break', async () => {
+    const harness = current();
     await firstRun(harness, found, false);
     await click(harness, 'Start the check');
     await advancePageClock(harness.page, 20_000);
@@ -344,6 +328,7 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, "I nee
   });
 
   it('flooded in the middle of the conversation: the cue, "I need a break" first, and the way back', async () => {
+    const harness = current();
     await harness.page.evaluate(() => (location.hash = '#/check'));
     await click(harness, 'Back to the start');
     await click(harness, 'Start the check');
@@ -379,17 +364,11 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium, "I nee
 });
 
 describe.skipIf(!browserTierAvailable)('the regulation check in Chromium with a heart-rate-only sensor', () => {
-  let harness: AppHarness;
+  const current = harnessOnPageClock();
   const found: Violations = {};
-  beforeAll(async () => {
-    harness = await startAppHarness({ colorScheme: 'light' });
-    await usePageClock(harness.page);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
 
   it('runs on heart rate alone: the note at each step, a verdict that says what it rests on, no variability stored', async () => {
+    const harness = current();
     await firstRun(harness, found, false);
     // The demo sensor played as a watch: heart rate, never the time between beats.
     await harness.page.evaluate(() => (location.hash = '#/device'));
@@ -428,17 +407,11 @@ describe.skipIf(!browserTierAvailable)('the regulation check in Chromium with a 
 });
 
 describe.skipIf(!browserTierAvailable)('help before setup in Chromium', () => {
-  let harness: AppHarness;
+  const current = harnessOnPageClock();
   const found: Violations = {};
-  beforeAll(async () => {
-    harness = await startAppHarness({ colorScheme: 'light' });
-    await usePageClock(harness.page);
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
 
   it('a first run that starts with breathing, then sets up afterwards', async () => {
+    const harness = current();
     await harness.open('#/check');
     await waitForStep(harness, 'Welcome to Attune');
     await visitStep(harness, 'welcome-help-first', found);
