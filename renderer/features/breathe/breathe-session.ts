@@ -14,6 +14,7 @@ import { startSessionRecorder, type SessionRecorder } from '../check/session-rec
 import { createBreathTally, type BreathTally, type HeartSummary } from './breathe-tally.ts';
 import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.ts';
 import { createMeasurementBeats, type MeasurementBeats } from '../../sensors/measurement-beats.ts';
+import { createSnapshotStore } from '../../app/snapshot-store.ts';
 
 // One Breathe session, as a plain controller the screen reads (subscribe/getSnapshot), so
 // tests drive it on a manual clock. A session with a heart keeps the sensors' time (the
@@ -109,8 +110,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
   let scheduler: Scheduler = deps.pageScheduler;
   const data = createDataClient(deps.api);
   const series = createLiveSeries();
-  const listeners = new Set<() => void>();
-  let snapshot: BreatheSnapshot = { run: null, last: null, ended: null };
+  const store = createSnapshotStore<BreatheSnapshot>({ run: null, last: null, ended: null });
   let clock: Clock = deps.pageScheduler;
   let pattern: BreathingPatternSpec | null = null;
   let source: HeartRateSource | null = null;
@@ -125,10 +125,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
   let unsubscribe: (() => void) | null = null;
   let attachments = 0;
 
-  function update(changes: Partial<BreatheSnapshot>): void {
-    snapshot = { ...snapshot, ...changes };
-    for (const listener of [...listeners]) listener();
-  }
+  const update = store.update;
 
   function breathedAt(run: BreatheRun, nowMs: number): number {
     return nowMs - run.startMs - run.pausedMs - (run.pausedAtMs === null ? 0 : nowMs - run.pausedAtMs);
@@ -155,7 +152,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
   }
 
   function sample(): void {
-    const run = snapshot.run;
+    const run = store.get().run;
     if (liveCheck === null || run === null) return;
     const quality = source?.quality();
     const next = liveCheck.sample(quality?.rrSupport ?? 'unknown', quality?.contact ?? 'unknown');
@@ -164,7 +161,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
   }
 
   function onMeasurement(measurement: Measurement): void {
-    const run = snapshot.run;
+    const run = store.get().run;
     if (liveCheck === null || run === null) return;
     measurementBeats ??= createMeasurementBeats();
     const wasDerived = measurementBeats.derived();
@@ -190,7 +187,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
 
   /** Ends the running session; `show` is false when the screen is gone. */
   function end(show: boolean): void {
-    const run = snapshot.run;
+    const run = store.get().run;
     if (run === null) return;
     const now = clock.nowMs();
     const breathedMs = breathedAt(run, now);
@@ -213,7 +210,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
     update({ run: null, ended });
     const settle = (changes: Partial<BreatheEnd>) => {
       // A newer run has replaced these lines: leave it alone.
-      if (show && snapshot.ended === ended) update({ ended: { ...ended, ...changes } });
+      if (show && store.get().ended === ended) update({ ended: { ...ended, ...changes } });
     };
     void ending.finish().then(async (saved) => {
       if (saved === null) {
@@ -232,18 +229,16 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
   }
 
   const controller: BreatheController = {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getSnapshot: store.get,
+    subscribe: store.subscribe,
     series,
     nowMs: () => clock.nowMs(),
-    breathedMs: () => (snapshot.run === null ? 0 : breathedAt(snapshot.run, clock.nowMs())),
+    breathedMs: () => {
+      const run = store.get().run;
+      return run === null ? 0 : breathedAt(run, clock.nowMs());
+    },
     start(next) {
-      if (snapshot.run !== null) end(true);
+      if (store.get().run !== null) end(true);
       source = next.source;
       scheduler = next.source === null ? deps.pageScheduler : sensorScheduler;
       clock = next.source?.clock ?? scheduler;
@@ -281,7 +276,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
       armLimit(run);
     },
     pause() {
-      const run = snapshot.run;
+      const run = store.get().run;
       if (run === null || run.pausedAtMs !== null) return;
       const now = clock.nowMs();
       const paused: BreatheRun = { ...run, pausedAtMs: now };
@@ -291,7 +286,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
       armLimit(paused);
     },
     resume() {
-      const run = snapshot.run;
+      const run = store.get().run;
       if (run === null || run.pausedAtMs === null) return;
       const now = clock.nowMs();
       const resumed: BreatheRun = { ...run, pausedMs: run.pausedMs + now - run.pausedAtMs, pausedAtMs: null };
@@ -302,7 +297,7 @@ export function createBreatheController(deps: BreatheDeps): BreatheController {
     },
     setPattern(next) {
       pattern = next;
-      const run = snapshot.run;
+      const run = store.get().run;
       if (run === null) return;
       if (run.pausedAtMs === null) recorder?.addMarker({ tMs: relative(clock.nowMs(), run), phase: 'breathing', edge: 'point', label: next.name.slice(0, 200) });
       follow(run);

@@ -17,6 +17,7 @@ import { createLiveSeries, type LiveSeries } from './live-series.ts';
 import { startSessionRecorder, type SessionRecorder } from './session-recorder.ts';
 import { createMeasurementBeats, type MeasurementBeats } from '../../sensors/measurement-beats.ts';
 import type { TimedBeat } from '../../../shared/sensors/beat-timeline.ts';
+import { createSnapshotStore } from '../../app/snapshot-store.ts';
 
 // The running check, as a plain controller: the pure flow (shared/check/check-flow.ts)
 // decides, and this carries out its effects (recording, reminders, the tray's live status,
@@ -105,9 +106,8 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   // Calls to main go through the window's data client: one meaning for a failure, one log.
   const data = createDataClient(deps.api);
   const series = createLiveSeries();
-  const listeners = new Set<() => void>();
   const finishedListeners = new Set<(session: SessionListItem | null) => void>();
-  let snapshot: CheckSnapshot = { flow: null, sessionId: null, recordingProblem: null, pattern: FALLBACK_PATTERN };
+  const store = createSnapshotStore<CheckSnapshot>({ flow: null, sessionId: null, recordingProblem: null, pattern: FALLBACK_PATTERN });
   let settings: CheckSettings = { thresholds: {}, maxCorrectedPercent: undefined };
   let source: HeartRateSource | null = null;
   let clock: Clock = systemClock;
@@ -121,10 +121,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   lifetime.end();
   let disposed = false;
 
-  function update(changes: Partial<CheckSnapshot>): void {
-    snapshot = { ...snapshot, ...changes };
-    for (const listener of [...listeners]) listener();
-  }
+  const update = store.update;
 
   function runEffects(effects: readonly Effect[], state: FlowState): void {
     for (const effect of effects) {
@@ -136,7 +133,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
               kind: effect.mode,
               source: sessionSourceOf(source),
               baselineHrBpm: effect.baselineHrBpm,
-              breathingPattern: effect.mode === 'check' ? toStoredPattern(snapshot.pattern) : null,
+              breathingPattern: effect.mode === 'check' ? toStoredPattern(store.get().pattern) : null,
               startedAtMs: state.startedAtMs ?? clock.nowMs(),
             },
             lifetime.bind((message) => update({ recordingProblem: message })),
@@ -159,7 +156,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
           void data.call('reminders.setBusy', { activity: effect.activity, busy: effect.busy });
           break;
         case 'follow-breathing':
-          deps.followBreathing(effect.startMs === null ? null : breathingCue(snapshot.pattern, effect.startMs));
+          deps.followBreathing(effect.startMs === null ? null : breathingCue(store.get().pattern, effect.startMs));
           break;
         case 'start-break':
           void data.call('reminders.startBreak', { minutes: clampBreakMinutes(effect.minutes) });
@@ -175,7 +172,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   }
 
   function dispatch(event: FlowEvent): void {
-    const current = snapshot.flow;
+    const current = store.get().flow;
     if (current === null) return;
     const transition = step(current, event);
     if (transition.state !== current) update({ flow: transition.state });
@@ -208,7 +205,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   }
 
   function onMeasurement(measurement: Measurement): void {
-    const flow = snapshot.flow;
+    const flow = store.get().flow;
     if (liveCheck === null || flow === null || flow.step.name === 'finished' || flow.step.name === 'calibrated') return;
     for (const beat of beatsOf(measurement)) {
       liveCheck.push(beat);
@@ -225,13 +222,8 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
   }
 
   const controller: CheckController = {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getSnapshot: store.get,
+    subscribe: store.subscribe,
     series,
     nowMs: () => clock.nowMs(),
     setSource(next) {
@@ -256,7 +248,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     },
     setPattern(pattern) {
       update({ pattern });
-      const current = snapshot.flow;
+      const current = store.get().flow;
       if (current?.step.name !== 'breathing' || current.step.pausedAtMs !== null) return;
       const now = clock.nowMs();
       recorder?.addMarker({ tMs: Math.max(0, now - (current.startedAtMs ?? now)), phase: 'breathing', edge: 'point', label: pattern.name.slice(0, 200) });
@@ -264,7 +256,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
       deps.followBreathing(breathingCue(pattern, now - elapsed));
     },
     reset() {
-      const current = snapshot.flow;
+      const current = store.get().flow;
       if (current !== null && current.step.name !== 'finished' && current.step.name !== 'calibrated' && current.step.name !== 'idle') {
         dispatch({ type: 'cancel', atMs: clock.nowMs() });
       }
@@ -296,7 +288,7 @@ export function createCheckController(deps: CheckControllerDeps): CheckControlle
     dispose() {
       disposed = true;
       lifetime.end();
-      listeners.clear();
+      store.clear();
       finishedListeners.clear();
     },
   };
