@@ -63,7 +63,7 @@ type Preventable = { preventDefault(): void };
 
 /**
  * Applied to every webContents Electron creates: navigation stays on the app page, new
- * windows are refused, https links go to the user's browser after validation, and
+ * windows are refused, links go to the user's browser only when policy.ts lists them, and
  * <webview> cannot be attached.
  */
 export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {

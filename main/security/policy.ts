@@ -73,19 +73,32 @@ export function isAppUrl(url: string): boolean {
 }
 
 /**
- * Links the user clicks open in their browser only when they are plain https addresses:
- * no credentials, no odd ports, a real host name. Anything else is dropped.
+ * The pages outside the app a link in it may open in the user's browser, as exact addresses.
+ * None today: Attune has no external links. An open list of "any https address" would be the
+ * one road page script could take to carry journal text off the machine (in a query string),
+ * so a page must be named here to open, and nothing else does.
  */
-export function isAllowedExternalUrl(url: string): boolean {
+export const ALLOWED_EXTERNAL_PAGES: readonly string[] = [];
+
+/** Longer than any help page's address; a longer one is data, not a link. */
+export const MAX_EXTERNAL_URL_LENGTH = 512;
+
+/**
+ * Links open in the user's browser only when they are exactly one of `allowedPages` (the
+ * app's own help pages) and a plain https address: short, no credentials, no odd ports, a
+ * real host name, no query or fragment to carry anything. Anything else is dropped.
+ */
+export function isAllowedExternalUrl(url: string, allowedPages: readonly string[] = ALLOWED_EXTERNAL_PAGES): boolean {
+  if (url.length > MAX_EXTERNAL_URL_LENGTH) return false;
   const parsed = parseUrl(url);
   if (parsed === null) return false;
   if (parsed.protocol !== 'https:') return false;
   if (parsed.username !== '' || parsed.password !== '') return false;
-  if (parsed.port !== '') return false;
+  if (parsed.port !== '' || parsed.search !== '' || parsed.hash !== '') return false;
   const host = parsed.hostname;
   if (!/^[a-z0-9.-]+$/i.test(host) || !host.includes('.') || host.startsWith('.') || host.endsWith('.')) return false;
   if (/^[0-9.]+$/.test(host)) return false; // bare IP addresses are never a link we put in the app
-  return true;
+  return allowedPages.includes(parsed.href);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
   blinkFeaturesToEnable,
+  ALLOWED_EXTERNAL_PAGES,
   isAllowedExternalUrl,
   isAllowedNavigation,
   isPermissionAllowed,
@@ -96,21 +97,35 @@ describe('Electron security checklist', () => {
     expect(isAllowedNavigation('app://attune/index.html', 'javascript:alert(1)')).toBe(false);
   });
 
-  it('15. shell.openExternal only for validated https links', () => {
-    expect(isAllowedExternalUrl('https://www.gottman.com/blog/')).toBe(true);
+  it("15. shell.openExternal only for the app's own listed pages: none today, so page script cannot send text out", () => {
+    // Attune has no external links, so nothing opens, not even a well-formed https address.
+    expect(ALLOWED_EXTERNAL_PAGES).toEqual([]);
+    expect(isAllowedExternalUrl('https://www.gottman.com/blog/')).toBe(false);
+    expect(isAllowedExternalUrl('https://attune.app/help/')).toBe(false);
+
+    // With a help page listed, exactly that page opens and nothing that could carry data.
+    const help = ['https://attune.app/help/'];
+    expect(isAllowedExternalUrl('https://attune.app/help/', help)).toBe(true);
+    expect(isAllowedExternalUrl('https://ATTUNE.app/help/', help), 'the same page, spelt in capitals').toBe(true);
     for (const url of [
+      'https://attune.app/help/?entry=I%20felt%20so%20alone%20tonight',
+      'https://attune.app/help/#I felt so alone tonight',
+      'https://attune.app/help/other',
+      'https://attune.app.evil.example/help/',
+      `https://attune.app/help/${'a'.repeat(600)}`,
+      'http://attune.app/help/',
       'http://example.com/',
       'file:///etc/passwd',
       'javascript:alert(1)',
       'smb://server/share',
-      'https://user:pass@example.com/',
-      'https://example.com:8443/',
+      'https://user:pass@attune.app/help/',
+      'https://attune.app:8443/help/',
       'https://192.168.1.1/',
       'https://localhost/',
       'not a url',
       'ms-settings:privacy',
     ]) {
-      expect(isAllowedExternalUrl(url), url).toBe(false);
+      expect(isAllowedExternalUrl(url, help), url).toBe(false);
     }
   });
 

@@ -34,12 +34,14 @@ describe('window guards', () => {
     expect(navigate(window, 'will-navigate', 'app://attune/index.html#/journal')).toBe(false);
   });
 
-  it('never opens a new window and sends only valid https links to the browser', () => {
+  it('never opens a new window, and sends no page outside to the browser (the app lists none)', () => {
     const { window, opened } = guardedWindow();
+    // A well-formed https address with journal words in it: the way text could leave the machine.
+    expect(window.webContents.windowOpenHandler({ url: 'https://example.org/article?note=we%20argued' })).toEqual({ action: 'deny' });
     expect(window.webContents.windowOpenHandler({ url: 'https://example.org/article' })).toEqual({ action: 'deny' });
     expect(window.webContents.windowOpenHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(window.webContents.windowOpenHandler({ url: 'http://example.org/' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://example.org/article']);
+    expect(opened).toEqual([]);
   });
 
   it('refuses to attach a webview', () => {

@@ -170,10 +170,10 @@ describe('main bundle smoke (out/main started in Node with the electron stand-in
     expect(report.cancels).toEqual({ app: false, https: true, http: true, file: true });
   });
 
-  it('denies navigation and new windows, opening only validated https links outside', () => {
+  it('denies navigation and new windows, and opens no address outside (the app lists no external pages)', () => {
     expect(report.navigationPrevented).toBe(true);
     expect(report.popup).toEqual({ action: 'deny' });
-    expect(report.openedExternally).toEqual(['https://example.org/help']);
+    expect(report.openedExternally).toEqual([]);
   });
 
   it('grants notifications and nothing else', () => {
