@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Settings, SettingsPatch } from '../../shared/model/settings.ts';
+import type { Settings, WindowSettingsPatch } from '../../shared/model/settings.ts';
 import { useDataClient, type DataResult } from './data-client.ts';
 import { useIpcEvent, useIpcQuery } from './ipc-query.ts';
 
@@ -14,7 +14,7 @@ export type SettingsState =
 
 export type SettingsContextValue = {
   state: SettingsState;
-  update: (patch: SettingsPatch) => Promise<DataResult<Settings>>;
+  update: (patch: WindowSettingsPatch) => Promise<DataResult<Settings>>;
 };
 
 const SettingsContext = createContext<SettingsContextValue | null>(null);
@@ -34,7 +34,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   }, [latest, first]);
 
   const update = useCallback(
-    (patch: SettingsPatch) => {
+    (patch: WindowSettingsPatch) => {
       // Saves run one at a time, in the order they were made; main applies each patch field
       // by field, so a one-field change never touches its neighbours.
       const run = async (): Promise<DataResult<Settings>> => {

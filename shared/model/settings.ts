@@ -128,6 +128,16 @@ export const SettingsPatchSchema = z
 
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
+/**
+ * What the window may change: everything but the remembered strap. Main records the strap
+ * itself, only after the user picked it in the chooser (bluetooth.rememberConnected), and
+ * forgets it on bluetooth.forget; a page that could write it would pick which device
+ * "Reconnect" connects to.
+ */
+export const WindowSettingsPatchSchema = SettingsPatchSchema.omit({ devices: true }).strict();
+
+export type WindowSettingsPatch = z.infer<typeof WindowSettingsPatchSchema>;
+
 export function defaultSettings(): Settings {
   return SettingsSchema.parse({ schemaVersion: SETTINGS_SCHEMA_VERSION });
 }

@@ -1,5 +1,5 @@
 import type { ReminderSettings } from '../../../shared/model/reminder-settings.ts';
-import type { Settings, SettingsPatch } from '../../../shared/model/settings.ts';
+import type { Settings, WindowSettingsPatch } from '../../../shared/model/settings.ts';
 import { useReminderStatus } from '../../app/reminder-status.ts';
 import { ChoiceField, LinesField, NumberField, TimeField, ToggleField } from './fields.tsx';
 import { ActiveDays, ActiveRanges, WEEKDAYS } from './reminder-hours.tsx';
@@ -9,7 +9,7 @@ import { PauseControls, ReminderHistory } from './reminder-activity.tsx';
 // at login, and what became of recent reminders. Every change saves at once. The pause line
 // and the history are in reminder-activity.tsx, the active days and hours in reminder-hours.tsx.
 
-type Save = (field: string, label: string, patch: SettingsPatch) => Promise<boolean>;
+type Save = (field: string, label: string, patch: WindowSettingsPatch) => Promise<boolean>;
 
 const WEEKDAY_OPTIONS = WEEKDAYS.map((label, day) => ({ value: String(day), label }));
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { BREATHING_PRESETS, type Settings, type SettingsPatch } from '../../../shared/model/settings.ts';
+import { BREATHING_PRESETS, type Settings, type WindowSettingsPatch } from '../../../shared/model/settings.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import type { ScreenProps } from '../screen-props.ts';
@@ -47,7 +47,7 @@ export function SettingsScreen({ focusOnMount }: ScreenProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const save = useCallback(
-    async (field: string, label: string, patch: SettingsPatch): Promise<boolean> => {
+    async (field: string, label: string, patch: WindowSettingsPatch): Promise<boolean> => {
       setStatus({ text: `Saving ${label}…`, tone: 'quiet' });
       const result = await update(patch);
       if (result.ok) {
@@ -90,7 +90,7 @@ function SettingsForm({
 }: {
   settings: Settings;
   errors: Record<string, string>;
-  save: (field: string, label: string, patch: SettingsPatch) => Promise<boolean>;
+  save: (field: string, label: string, patch: WindowSettingsPatch) => Promise<boolean>;
   setErrors: (update: (current: Record<string, string>) => Record<string, string>) => void;
 }) {
   return (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsPatchSchema, SettingsSchema } from '../../model/settings.ts';
+import { SettingsSchema, WindowSettingsPatchSchema } from '../../model/settings.ts';
 import { defineChannel } from '../channel.ts';
 
 export const settingsChannels = {
@@ -9,8 +9,8 @@ export const settingsChannels = {
     summary: 'The current settings, with defaults filled in.',
   }),
   'settings.update': defineChannel({
-    input: SettingsPatchSchema,
+    input: WindowSettingsPatchSchema,
     output: SettingsSchema,
-    summary: 'Changes some settings and returns all of them.',
+    summary: 'Changes some settings (not the remembered strap, which main records after a pick) and returns all of them.',
   }),
 } as const;

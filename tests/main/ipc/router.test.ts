@@ -49,6 +49,10 @@ describe('IPC router with the real contract and services', () => {
     ['an unknown section', { telemetry: { enabled: true } }],
     ['an unknown key', { appearance: { theme: 'dark', fontFamily: 'Comic Sans' } }],
     ['the schema version', { schemaVersion: 7 }],
+    // Main records the strap after a real pick in its chooser; a page choosing it would pick
+    // which device "Reconnect" connects to.
+    ['the remembered strap', { devices: { rememberedStrap: { id: 'AA:BB:CC:DD:EE:FF', name: 'Polar H10' } } }],
+    ['forgetting the strap through settings', { devices: { rememberedStrap: null } }],
     ['not an object', 'dark'],
     ['null', null],
   ])('rejects %s with a typed error and leaves the file alone', async (_label, payload) => {
