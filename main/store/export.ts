@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Agreement } from '../../shared/model/agreement.ts';
 import type { JournalEntry } from '../../shared/model/journal.ts';
 import type { BeatColumns, SessionRecord } from '../../shared/model/session.ts';
+import { toCsv, type CsvCell } from '../../shared/formats/csv.ts';
 import { writePlainRr } from '../../shared/formats/write-recording.ts';
 import { isNotFound, type StoreFs } from './fs-layer.ts';
 import type { RecordsStore } from './records-store.ts';
@@ -26,7 +27,6 @@ export async function exportEverything(store: RecordsStore, fs: StoreFs, parentF
   const folder = await freshFolder(fs, parentFolder, `Attune export ${new Date(nowMs).toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-')}`);
   for (const sub of ['sessions', 'beats', 'rr', 'journal', 'agreements']) await fs.mkdir(join(folder, sub));
 
-  const summaryRows: string[] = [SUMMARY_COLUMNS.join(',')];
   const counts = { sessions: 0, journalEntries: 0, agreements: 0 };
   const linked = new Map<string, string[]>();
   const sessions: SessionRecord[] = [];
@@ -51,8 +51,8 @@ export async function exportEverything(store: RecordsStore, fs: StoreFs, parentF
     },
   });
 
-  for (const record of sessions) summaryRows.push(summaryRow(record, linked.get(record.id) ?? []));
-  await fs.writeFile(join(folder, 'sessions.csv'), `${summaryRows.join('\n')}\n`);
+  const summaryRows = sessions.map((record) => summaryRow(record, linked.get(record.id) ?? []));
+  await fs.writeFile(join(folder, 'sessions.csv'), toCsv(SUMMARY_COLUMNS, summaryRows));
   await fs.writeFile(join(folder, 'README.txt'), README);
   // Written last: an export without its manifest is unfinished and import will say so.
   await writeJson(fs, join(folder, EXPORT_MANIFEST), { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAtMs: nowMs, ...counts });
@@ -60,17 +60,15 @@ export async function exportEverything(store: RecordsStore, fs: StoreFs, parentF
 }
 
 /** tMs (ms since the session started) and rrMs per beat, exactly as stored. */
-export function beatsCsv(beats: BeatColumns): string {
-  const rows = ['tMs,rrMs'];
-  beats.rrMs.forEach((rrMs, i) => rows.push(`${String(beats.tMs[i])},${String(rrMs)}`));
-  return `${rows.join('\n')}\n`;
+function beatsCsv(beats: BeatColumns): string {
+  return toCsv(['tMs', 'rrMs'], beats.rrMs.map((rrMs, i) => [beats.tMs[i], rrMs]));
 }
 
-function summaryRow(record: SessionRecord, journalEntryIds: string[]): string {
+function summaryRow(record: SessionRecord, journalEntryIds: string[]): CsvCell[] {
   const s = record.summary;
   let verdict = '';
   for (const marker of record.markers) if (marker.verdict) verdict = marker.verdict;
-  const values: Record<(typeof SUMMARY_COLUMNS)[number], string | number | null | undefined> = {
+  const values: Record<(typeof SUMMARY_COLUMNS)[number], CsvCell> = {
     id: record.id,
     kind: record.kind,
     status: record.status,
@@ -92,13 +90,7 @@ function summaryRow(record: SessionRecord, journalEntryIds: string[]): string {
     engineVersion: s?.engineVersion,
     journalEntryIds: journalEntryIds.join(' '),
   };
-  return SUMMARY_COLUMNS.map((column) => csvField(values[column])).join(',');
-}
-
-function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return SUMMARY_COLUMNS.map((column) => values[column]);
 }
 
 function rrFileName(record: SessionRecord): string {

@@ -23,7 +23,8 @@ import {
   type SignsPoint,
   type TrendRange,
 } from './aggregate.ts';
-import { isoLocal, type CsvCell } from './csv.ts';
+import type { CsvCell } from '../formats/csv.ts';
+import { isoLocal } from '../time/local-stamp.ts';
 import { lttb } from './lttb.ts';
 import { median } from './statistics.ts';
 import type { TrendSession, TrendsTimeline } from './timeline.ts';

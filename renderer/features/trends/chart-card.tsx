@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { toCsv, type CsvCell } from '../../../shared/trends/csv.ts';
+import { toCsv, type CsvCell } from '../../../shared/formats/csv.ts';
 import { ChartWidth } from './charts.tsx';
 import { downloadCsv, saveSvgAsPng } from './export.ts';
 

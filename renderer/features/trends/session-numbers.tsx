@@ -1,6 +1,6 @@
 import type { SessionRecord } from '../../../shared/model/session.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
-import { isoLocal } from '../../../shared/trends/csv.ts';
+import { isoLocal } from '../../../shared/time/local-stamp.ts';
 import type { TrendsSettings } from '../../../shared/trends/overview-model.ts';
 
 // The session page's figures, each with a line saying what it means. The rules' figures in

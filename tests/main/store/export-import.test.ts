@@ -118,10 +118,14 @@ describe('export, delete everything, import', () => {
       expect(read.ok && read.value.format).toBe('rr');
       expect(read.ok && read.value.rrMs).toEqual((await (await records.store()).getSession(item.id)).beats.rrMs);
     }
-    const csv = readFileSync(join(folder, 'sessions.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toMatch(/^id,kind,status,startedAt/);
-    expect(csv).toHaveLength(5);
-    expect(readFileSync(join(folder, 'beats', `${sessions[0]!.id}.csv`), 'utf8').split('\n')[0]).toBe('tMs,rrMs');
+    // The same CSV writer as every other table (CRLF, quoting, formula guard).
+    const csv = readFileSync(join(folder, 'sessions.csv'), 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toMatch(/^id,kind,status,startedAt/);
+    expect(lines.slice(0, -1)).toHaveLength(5);
+    for (const line of lines.slice(1, -1)) expect(line.split(',')).toHaveLength(lines[0]!.split(',').length);
+    expect(readFileSync(join(folder, 'beats', `${sessions[0]!.id}.csv`), 'utf8').split('\r\n')[0]).toBe('tMs,rrMs');
     expect(readFileSync(join(folder, 'README.txt'), 'utf8')).toMatch(/not encrypted/);
   });
 

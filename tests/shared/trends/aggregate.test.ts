@@ -13,7 +13,6 @@ import {
   rmssdOf,
   startAfterSeries,
 } from '../../../shared/trends/aggregate.ts';
-import { toCsv } from '../../../shared/trends/csv.ts';
 import { toTrendSession, type TrendEntry, type TrendSession } from '../../../shared/trends/timeline.ts';
 import { trendSession } from './trend-session.ts';
 import { testSummary } from '../../support/session-summary.ts';
@@ -157,11 +156,5 @@ describe('filters and series', () => {
     const series = startAfterSeries([session(1, { startHrBpm: 92, endHrBpm: 74 }), session(0, { startHrBpm: 88 })]);
     expect(series).toHaveLength(1);
     expect(series[0]).toMatchObject({ startHrBpm: 92, endHrBpm: 74 });
-  });
-
-  it('writes CSV that spreadsheets read as text', () => {
-    expect(toCsv(['when', 'note'], [['2025-01-01', 'said "sorry", then'], ['2025-01-02', '=HYPERLINK()'], [null, 3]])).toBe(
-      'when,note\r\n2025-01-01,"said ""sorry"", then"\r\n2025-01-02,\'=HYPERLINK()\r\n,3\r\n',
-    );
   });
 });
