@@ -69,7 +69,9 @@ function parseInlineLines(lines: readonly string[]): Inline[] {
   const out: Inline[] = [];
   lines.forEach((line, i) => {
     if (i > 0) out.push({ type: 'break' });
-    out.push(...parseInline(line));
+    // One at a time: spreading a long line's tens of thousands of nodes into push() as
+    // arguments is slow and, past the engine's argument limit, throws.
+    for (const node of parseInline(line)) out.push(node);
   });
   return out;
 }
@@ -77,64 +79,121 @@ function parseInlineLines(lines: readonly string[]): Inline[] {
 /** Emphasis and strong in one line. Unmatched markers stay as the characters they are. */
 export function parseInline(text: string, allowStrong = true): Inline[] {
   const out: Inline[] = [];
-  let plain = '';
+  const closers = new Closers(text);
+  let plainFrom = 0;
   let i = 0;
-  const pushPlain = () => {
-    if (plain) out.push({ type: 'text', text: plain });
-    plain = '';
+  const pushPlain = (to: number) => {
+    if (to > plainFrom) out.push({ type: 'text', text: text.slice(plainFrom, to) });
   };
   while (i < text.length) {
-    const ch = text[i] as string;
-    if (allowStrong && text.startsWith('**', i)) {
-      const end = findClose(text, '**', i + 2);
+    const code = text.charCodeAt(i);
+    if (code !== STAR && code !== UNDERSCORE) {
+      i += 1;
+      continue;
+    }
+    const ch = code === STAR ? '*' : '_';
+    const double = code === STAR && text.charCodeAt(i + 1) === STAR;
+    if (allowStrong && double) {
+      const end = closers.close('**', i + 2);
       if (end !== -1) {
-        pushPlain();
+        pushPlain(i);
         out.push({ type: 'strong', children: parseInline(text.slice(i + 2, end), false) });
-        i = end + 2;
+        i = plainFrom = end + 2;
         continue;
       }
     }
-    if ((ch === '*' || ch === '_') && !text.startsWith('**', i) && opensAt(text, i)) {
-      const end = findClose(text, ch, i + 1);
+    if (!double && opensAt(text, i)) {
+      const end = closers.close(ch, i + 1);
       if (end !== -1) {
-        pushPlain();
+        pushPlain(i);
         out.push({ type: 'em', children: [{ type: 'text', text: text.slice(i + 1, end) }] });
-        i = end + 1;
+        i = plainFrom = end + 1;
         continue;
       }
     }
-    plain += ch;
     i += 1;
   }
-  pushPlain();
+  pushPlain(text.length);
   return out;
 }
 
+// ASCII first: these run for every character of an entry, and the Unicode classes are slow.
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
+function isSpace(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(ch);
 }
 
 /** `_` only opens at a word start, so snake_case_words stay as they are. */
 function opensAt(text: string, i: number): boolean {
   const next = text[i + 1];
-  if (next === undefined || /\s/.test(next)) return false;
+  if (next === undefined || isSpace(next)) return false;
   return text[i] === '*' || !isWordChar(text[i - 1]);
 }
 
-function findClose(text: string, marker: string, from: number): number {
-  if (from >= text.length || /\s/.test(text[from] as string)) return -1;
-  for (let j = text.indexOf(marker, from); j !== -1; j = text.indexOf(marker, j + 1)) {
-    if (j === from) continue; // empty content
-    if (/\s/.test(text[j - 1] as string)) continue;
-    if (marker === '*' && text[j + 1] === '*') {
-      j += 1;
-      continue;
-    }
-    if (marker === '_' && isWordChar(text[j + 1])) continue;
-    return j;
+type Marker = '*' | '_' | '**';
+
+/**
+ * Where each marker can close, found once per line: for every position, the nearest closer
+ * at or after it. A closer follows a non-space; `_` must not run on into a word; a `*`
+ * closes only as the last star of a run whose stars, taken in pairs, leave it over (a `**`
+ * inside is strong's, not emphasis's). Looking each closer up instead of
+ * scanning ahead from every opener keeps a 50,000-character entry of unmatched markers
+ * linear: scanning made it quadratic, seconds of frozen window.
+ */
+class Closers {
+  private readonly text: string;
+  private readonly next = new Map<Marker, Int32Array>();
+
+  constructor(text: string) {
+    this.text = text;
   }
-  return -1;
+
+  /** The closer for an opener whose content starts at `from`, or −1 (content is never empty or space-led). */
+  close(marker: Marker, from: number): number {
+    if (from >= this.text.length || isSpace(this.text[from])) return -1;
+    return this.table(marker)[from + 1]!;
+  }
+
+  private table(marker: Marker): Int32Array {
+    let table = this.next.get(marker);
+    if (table) return table;
+    const text = this.text;
+    const length = text.length;
+    const code = marker.charCodeAt(0);
+    table = new Int32Array(length + 2);
+    table[length] = table[length + 1] = -1;
+    for (let j = length - 1; j >= 0; j -= 1) table[j] = text.charCodeAt(j) === code && this.closesAt(marker, j) ? j : table[j + 1]!;
+    this.next.set(marker, table);
+    return table;
+  }
+
+  /** Whether the marker character at j closes (the caller checked the character). */
+  private closesAt(marker: Marker, j: number): boolean {
+    const text = this.text;
+    if (j === 0 || isSpace(text[j - 1])) return false;
+    if (marker === '**') return text.charCodeAt(j + 1) === STAR;
+    if (marker === '_') return !isWordChar(text[j + 1]);
+    if (text.charCodeAt(j + 1) === STAR) return false;
+    // Stars pair off from the first one that could close: a star after a space cannot, so
+    // pairing starts at the next.
+    let runStart = j;
+    while (runStart > 0 && text.charCodeAt(runStart - 1) === STAR) runStart -= 1;
+    const pairFrom = isSpace(text[runStart - 1]) ? runStart + 1 : runStart;
+    return (j - pairFrom) % 2 === 0;
+  }
 }
+
+const STAR = 42; // '*'
+const UNDERSCORE = 95; // '_'
 
 /** The words without markers: for excerpts and screen-reader labels. */
 export function plainTextOf(blocks: readonly Block[]): string {
