@@ -1,6 +1,7 @@
 import type { ChannelSpec } from '../../shared/ipc/channel.ts';
 import { IpcError, type IpcErrorCode } from '../../shared/ipc/result.ts';
 import {
+  READ_ONLY_WORDS,
   RECORD_ERROR_WORDS,
   STORAGE_ERROR_WORDS,
   TRANSFER_ERROR_WORDS,
@@ -49,6 +50,8 @@ function answer(problem: StoreProblem): [IpcErrorCode, string] {
       return ['storage-full', STORAGE_ERROR_WORDS.diskFull];
     case 'storage-failed':
       return ['storage-failed', STORAGE_ERROR_WORDS.couldNotWrite(problem.fsCode)];
+    case 'read-only':
+      return [problem.reason === 'disk-full' ? 'storage-full' : 'storage-failed', READ_ONLY_WORDS.writeRefused];
   }
 }
 

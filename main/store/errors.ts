@@ -27,7 +27,9 @@ export type StoreProblem =
   | { code: 'reopen-failed'; problem: string | null }
   /** The disk refused a write: full (or over quota), or another system error. */
   | { code: 'storage-full'; fsCode: string }
-  | { code: 'storage-failed'; fsCode: string };
+  | { code: 'storage-failed'; fsCode: string }
+  /** The data folder could not be written when the store opened, and this needs it (e.g. the first key). */
+  | { code: 'read-only'; reason: 'disk-full' | 'not-writable' };
 
 export type StoreErrorCode = StoreProblem['code'];
 

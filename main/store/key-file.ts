@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KEY_PROBLEM_WORDS } from '../../shared/content/store-messages.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { newDataKey, seal, unseal, UnsealError, type DataKey } from './crypto.ts';
-import { isNotFound, type StoreFs } from './fs-layer.ts';
+import { errorCode, isNotFound, type StoreFs } from './fs-layer.ts';
 
 // The data key is random (no password, nothing to derive) and lives beside the data in
 // key.json, wrapped by the operating system's key store through a KeyProtector (Electron's
@@ -104,14 +104,28 @@ export async function loadOrCreateKey(fs: StoreFs, directory: string, protector:
   const dataKey = unwrapKey(file, protector);
   const protection = describeProtector(protector);
   if (file.wrappedBy === 'none' && protection.wrappedBy === 'os') {
-    // The OS key store has become available since the key was made: wrap it now.
-    await writeKeyFile(fs, path, dataKey, protector, protection);
-    return { dataKey, protection };
+    // The OS key store has become available since the key was made: wrap it now. A disk that
+    // takes no writes leaves the file as it is (still readable); the next start tries again.
+    try {
+      await writeKeyFile(fs, path, dataKey, protector, protection);
+      return { dataKey, protection };
+    } catch (error) {
+      if (errorCode(error) === undefined) throw error;
+      return { dataKey, protection: { wrappedBy: 'none', backend: file.backend, reason: 'os-store-unavailable' } };
+    }
   }
   return {
     dataKey,
     protection: file.wrappedBy === 'os' ? { wrappedBy: 'os', backend: file.backend, reason: 'protected' } : protection,
   };
+}
+
+/**
+ * A key held in memory only, for an empty store whose folder takes no writes yet: nothing is
+ * sealed with it (the store refuses writes until the real key file is written).
+ */
+export function unsavedKey(protector: KeyProtector): LoadedKey {
+  return { dataKey: newDataKey(), protection: describeProtector(protector) };
 }
 
 async function createKey(fs: StoreFs, path: string, protector: KeyProtector): Promise<LoadedKey> {

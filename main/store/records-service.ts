@@ -3,6 +3,7 @@ import type { Notice } from '../../shared/model/app-info.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { StoreKeyError } from './key-file.ts';
 import { RecordsStore, type RecordsStoreOptions } from './records-store.ts';
+import type { WriteBlock } from './deferred-work.ts';
 
 // What main holds on to: the records store once it has opened, or the reason it could not
 // (a missing or foreign key, an unreadable folder). It is created synchronously so the
@@ -23,6 +24,13 @@ export type RecordsService = {
   deleteEverything(): Promise<void>;
   /** Notices for the user (quarantined files, recovered sessions, a store that would not open), each once. Never opens the store. */
   takeNotices(): Notice[];
+  /** Why the open store's folder takes no writes (work from opening waits), or null. Never opens the store. */
+  writeBlock(): WriteBlock | null;
+  /**
+   * "Try again": the open store tries its waiting work now; a store that could not open for
+   * a storage reason is opened again. Resolves with what still blocks writing, or null.
+   */
+  retry(): Promise<WriteBlock | null>;
   close(): Promise<void>;
 };
 
@@ -76,6 +84,15 @@ export function createRecordsService(options: RecordsStoreOptions): RecordsServi
         notices.push({ id: 'records-unavailable', kind: 'storage-warning', message: problem.message });
       }
       return notices;
+    },
+    writeBlock: () => store?.writeBlock() ?? null,
+    async retry() {
+      await ready();
+      if (!store && problem?.reason === 'storage') {
+        opening = open();
+        await opening;
+      }
+      return store ? store.retryDeferredWork() : null;
     },
     async close() {
       if (opening === null) return;

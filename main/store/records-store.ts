@@ -6,14 +6,15 @@ import { systemClock, type Clock } from '../../shared/time/clock.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { nodeFs, type StoreFs } from './fs-layer.ts';
 import type { JournalFilter } from './journal-records.ts';
-import { loadOrCreateKey, type KeyProtection, type KeyProtector } from './key-file.ts';
+import { loadOrCreateKey, unsavedKey, type KeyProtection, type KeyProtector, type LoadedKey } from './key-file.ts';
+import { DeferredWork, writeBlockOf, type WriteBlock } from './deferred-work.ts';
 import { storeLayout } from './layout.ts';
 import { Mutex } from './mutex.ts';
 import type { QuarantineReport } from './quarantine.ts';
 import type { AdoptOutcome } from './record-files.ts';
 import { assembleParts, loadRecords, type PartsOptions, type StoreParts } from './store-opening.ts';
 import { summarizeBeats, type SummarizeBeats } from '../../shared/signal/session-summary.ts';
-import { deletionUnfinished, hasAnyData, listDataFiles, removeAllData } from './vault-folder.ts';
+import { checkWritable, deletionUnfinished, ensureDataFolders, hasAnyData, listDataFiles, removeAllData } from './vault-folder.ts';
 import { Vault } from './vault.ts';
 
 // The records store: sessions, their beats, journal entries and repair agreements, one
@@ -37,6 +38,8 @@ export type RecordsStoreOptions = {
   summarize?: SummarizeBeats;
   /** How long after a change the index snapshot is saved (it is also saved on close). */
   indexSaveDelayMs?: number;
+  /** While the disk takes no writes, how often the work opening left waiting is tried again. */
+  retryIntervalMs?: number;
 };
 
 export type StoreStatus = {
@@ -49,6 +52,8 @@ export type StoreStatus = {
   quarantined: QuarantineReport[];
   /** Records written by a newer Attune: left untouched on disk, not shown. */
   newerRecordCount: number;
+  /** Why the folder takes no writes (work from opening waits for it), or null when it does. */
+  writeBlock: WriteBlock | null;
 };
 
 export class RecordsStore {
@@ -56,6 +61,11 @@ export class RecordsStore {
   private readonly partsOptions: PartsOptions;
   private parts: StoreParts;
   private closed = false;
+  /** Writes opening could not do yet (full or read-only disk), done once the disk takes them. */
+  private readonly later: DeferredWork;
+  /** An empty store whose key file could not be written: nothing may be sealed until it is. */
+  private keyUnsaved = false;
+  private retryTimer: ReturnType<typeof setInterval> | null = null;
 
   private readonly vault: Vault;
   private readonly protector: KeyProtector;
@@ -65,27 +75,46 @@ export class RecordsStore {
     this.protector = protector;
     this.partsOptions = { ...options, exclusive: (task) => this.mutex.run(task) };
     this.parts = assembleParts(vault, this.partsOptions);
+    this.later = new DeferredWork(() => checkWritable(vault.fs, vault.layout));
   }
 
   /**
    * Opens (or creates) the store. Throws StoreKeyError, having changed nothing, when the key
-   * is missing, locked or does not fit the data; file-system errors are thrown as they are.
+   * is missing, locked or does not fit the data; file-system errors from reading are thrown
+   * as they are. Opening needs no free space: on a full or read-only disk it opens and reads
+   * everything, and what it would write waits (see writeBlock and retryDeferredWork).
    */
   static async open(options: RecordsStoreOptions): Promise<RecordsStore> {
     const fs = options.fs ?? nodeFs;
     const layout = storeLayout(options.directory);
     const clock = options.clock ?? systemClock;
-    await fs.mkdir(layout.root);
     // A delete-everything was cut short; the user asked for it, so finish it first.
     if (await deletionUnfinished(fs, layout)) await removeAllData(fs, layout);
     const listing = await listDataFiles(fs, layout);
-    const key = await loadOrCreateKey(fs, layout.root, options.keyProtector, hasAnyData(listing));
+    let key: LoadedKey;
+    let keyUnsaved = false;
+    try {
+      key = await loadOrCreateKey(fs, layout.root, options.keyProtector, hasAnyData(listing));
+    } catch (error) {
+      // Only a new key for an empty store is ever written here (existing data reads its key).
+      if (hasAnyData(listing) || writeBlockOf(error) === null) throw error;
+      key = unsavedKey(options.keyProtector);
+      keyUnsaved = true;
+    }
     const store = new RecordsStore(new Vault(fs, layout, clock, key), options.keyProtector, {
       clock,
       summarize: options.summarize ?? summarizeBeats,
       indexSaveDelayMs: options.indexSaveDelayMs ?? 5000,
     });
-    await loadRecords(store.vault, store.parts, listing);
+    if (keyUnsaved) {
+      store.keyUnsaved = true;
+      store.later.add('key', async () => {
+        store.vault.useKey(await loadOrCreateKey(fs, layout.root, options.keyProtector, false));
+        store.keyUnsaved = false;
+      });
+    }
+    await loadRecords(store.vault, store.parts, listing, store.later);
+    store.retryWhileBlocked(options.retryIntervalMs ?? 60_000);
     return store;
   }
 
@@ -105,7 +134,23 @@ export class RecordsStore {
       ...this.parts.index.counts(),
       quarantined: this.vault.quarantined(),
       newerRecordCount: this.parts.index.newerRecords.size,
+      writeBlock: this.later.blocked,
     };
+  }
+
+  /** Why the folder takes no writes (work from opening is waiting), or null when it does. */
+  writeBlock(): WriteBlock | null {
+    return this.later.blocked;
+  }
+
+  /**
+   * Tries the work opening left waiting (recovery, index save, quarantine moves …) now;
+   * resolves with why the disk still refuses, or null once it is all done.
+   */
+  async retryDeferredWork(): Promise<WriteBlock | null> {
+    this.openParts();
+    await this.mutex.run(() => this.catchUp());
+    return this.later.blocked;
   }
 
   /** Things to tell the user once (quarantined files, recovered sessions); then forgotten. */
@@ -257,8 +302,10 @@ export class RecordsStore {
       const { fs, layout } = this.vault;
       this.parts.index.stop();
       await removeAllData(fs, layout);
-      await listDataFiles(fs, layout); // recreates the empty folders
+      await ensureDataFolders(fs, layout);
       this.vault.useKey(await loadOrCreateKey(fs, layout.root, this.protector, false));
+      this.keyUnsaved = false;
+      this.later.clear(); // what waited was about the data now deleted
       this.parts = assembleParts(this.vault, this.partsOptions);
       return { deleted: true as const };
     });
@@ -269,27 +316,62 @@ export class RecordsStore {
     return this.run(() => this.parts.index.saveIfDirty());
   }
 
-  /** Saves the index and refuses further calls. Sessions still recording stay on disk and are recovered next time. */
+  /**
+   * Saves the index and refuses further calls. Sessions still recording stay on disk and are
+   * recovered next time. A disk that takes no writes only costs the snapshot (a cache).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.flush();
+    this.stopRetrying();
+    await this.flush().catch((error: unknown) => {
+      if (!(error instanceof StoreError) || (error.code !== 'storage-full' && error.code !== 'storage-failed')) throw error;
+    });
     this.parts.index.stop();
     this.closed = true;
   }
 
   // ---- the lock -------------------------------------------------------------------------
 
-  /** One operation at a time, on an open store; file-system failures become StoreErrors. */
+  /**
+   * One operation at a time, on an open store; file-system failures become StoreErrors.
+   * Work opening left waiting goes first (it tries quietly: a read still works without it),
+   * so a write lands on a folder that is up to date.
+   */
   private async run<T>(task: () => Promise<T>): Promise<T> {
     this.openParts();
     return this.mutex.run(async () => {
       this.openParts();
       try {
+        await this.catchUp();
+        if (this.keyUnsaved) throw new StoreError({ code: 'read-only', reason: this.later.blocked?.reason ?? 'not-writable' });
         return await task();
       } catch (error) {
         throw toStoreError(error);
       }
     });
+  }
+
+  private async catchUp(): Promise<void> {
+    if (!this.later.pending) return;
+    // A task that failed for another reason than the disk (a damaged file …) is dropped by
+    // DeferredWork; the caller's own operation still runs.
+    await this.later.catchUp().catch(() => false);
+    if (!this.later.pending) this.stopRetrying();
+  }
+
+  /** While work waits, try it again every so often (under the lock, like any call). */
+  private retryWhileBlocked(intervalMs: number): void {
+    if (!this.later.pending || this.retryTimer) return;
+    this.retryTimer = setInterval(() => {
+      if (this.closed) return;
+      this.mutex.run(() => this.catchUp()).catch(() => undefined);
+    }, intervalMs);
+    this.retryTimer.unref?.();
+  }
+
+  private stopRetrying(): void {
+    if (this.retryTimer) clearInterval(this.retryTimer);
+    this.retryTimer = null;
   }
 
   /** The parts, for calls served from memory; refuses once the store is closed. */

@@ -8,14 +8,16 @@ import { RecordFiles } from './record-files.ts';
 import { RecordsIndex } from './records-index.ts';
 import { SessionRecords } from './session-records.ts';
 import type { SummarizeBeats } from '../../shared/signal/session-summary.ts';
-import { parseRelativeRecordFile, relativeRecordFile, unlinkIfPresent, type DataListing } from './vault-folder.ts';
+import type { DeferredWork } from './deferred-work.ts';
+import { ensureDataFolders, parseRelativeRecordFile, relativeRecordFile, unlinkIfPresent, type DataListing } from './vault-folder.ts';
 import type { Vault } from './vault.ts';
 
 // Opening the records: the parts of the store put together over one vault, then brought up
 // to date with the folder. The index snapshot is read first; every record file that is new
 // or changed since (by its fingerprint) is read again, files that are gone are forgotten,
 // damaged ones quarantined, newer ones left alone; then the expired trash is purged and
-// sessions a crash cut off are finished. A record sealed with another key stops the
+// sessions a crash cut off are finished. Reading comes first and needs no free space; every
+// write waits in DeferredWork until the disk takes writes (see loadRecords). A record sealed with another key stops the
 // opening before anything is moved (the key file does not belong to this data).
 
 export type StoreParts = {
@@ -46,38 +48,54 @@ export function assembleParts(vault: Vault, options: PartsOptions): StoreParts {
   };
 }
 
-export async function loadRecords(vault: Vault, parts: StoreParts, listing: DataListing): Promise<void> {
+/**
+ * Reads the folder into the index, then hands every write the opening calls for to `later`
+ * (in this order: folders, temp files, quarantine moves, trash purge, crash recovery, index
+ * save) and tries them once. Nothing here writes before the probe write has shown the disk
+ * takes writes, so a full or read-only disk opens with everything readable and nothing cut.
+ */
+export async function loadRecords(vault: Vault, parts: StoreParts, listing: DataListing, later: DeferredWork): Promise<void> {
   const { index } = parts;
-  for (const tempPath of listing.tempFiles) await unlinkIfPresent(vault.fs, tempPath);
+  later.add('folders', () => ensureDataFolders(vault.fs, vault.layout));
+  later.add('temp files', async () => {
+    for (const tempPath of listing.tempFiles) await unlinkIfPresent(vault.fs, tempPath);
+  });
   let indexChanged = !listing.hasIndex;
 
   if (listing.hasIndex) {
     const outcome = await vault.readIndex();
     if (outcome.ok) index.loadSnapshot(outcome.snapshot);
     else if (outcome.problem === 'other-key') throw recordsFromOtherKey();
-    else if (outcome.problem === 'damaged') await vault.quarantineIndex(outcome.detail);
+    else if (outcome.problem === 'damaged') later.add('index quarantine', () => vault.quarantineIndex(outcome.detail));
     // 'old-format': rebuilt below and overwritten on save; it is only a cache.
   }
 
-  indexChanged = (await readChangedRecords(vault, index, listing)) || indexChanged;
+  indexChanged = (await readChangedRecords(vault, index, listing, later)) || indexChanged;
 
   // Beats whose session record is gone (its record was quarantined in an earlier run).
-  for (const sessionId of listing.beats) {
-    if (!index.summary.getSession(sessionId) && !index.newerRecords.has(relativeRecordFile('session', sessionId))) {
-      await vault.quarantineBeats(sessionId, 'no session record refers to it');
-    }
+  const orphanBeats = listing.beats.filter(
+    (sessionId) => !index.summary.getSession(sessionId) && !index.newerRecords.has(relativeRecordFile('session', sessionId)),
+  );
+  if (orphanBeats.length > 0) {
+    later.add('orphan beats', async () => {
+      for (const sessionId of orphanBeats) await vault.quarantineBeats(sessionId, 'no session record refers to it');
+    });
   }
 
-  indexChanged = (await parts.journal.purgeExpiredTrash()) || indexChanged;
-  indexChanged = (await parts.sessions.recoverInterrupted()) || indexChanged;
-  if (indexChanged) {
-    index.markDirty();
-    await index.saveIfDirty();
-  }
+  if (indexChanged) index.markDirty();
+  later.add('trash purge', async () => {
+    if (await parts.journal.purgeExpiredTrash()) index.markDirty();
+  });
+  // Until it can write, a session a crash cut off stays listed as recording, its beats readable.
+  later.add('crash recovery', async () => {
+    if (await parts.sessions.recoverInterrupted()) index.markDirty();
+  });
+  later.add('index save', () => index.saveIfDirty());
+  await later.catchUp();
 }
 
 /** Reads every record file the snapshot does not describe as it is now; true when the index changed. */
-async function readChangedRecords(vault: Vault, index: RecordsIndex, listing: DataListing): Promise<boolean> {
+async function readChangedRecords(vault: Vault, index: RecordsIndex, listing: DataListing, later: DeferredWork): Promise<boolean> {
   const { fingerprints } = index.summary;
   const seen = new Set<string>();
   const changed: Array<{ kind: RecordKind; id: string; file: string; fingerprint: string }> = [];
@@ -120,7 +138,11 @@ async function readChangedRecords(vault: Vault, index: RecordsIndex, listing: Da
   // Records sealed with another key mean the key file does not belong to this data:
   // stop before moving anything, rather than quarantine every record.
   if (otherKey) throw recordsFromOtherKey();
-  for (const item of damaged) await vault.quarantineRecord(item.kind, item.id, item.detail);
+  if (damaged.length > 0) {
+    later.add('record quarantine', async () => {
+      for (const item of damaged) await vault.quarantineRecord(item.kind, item.id, item.detail);
+    });
+  }
   if (index.newerRecords.size > 0) vault.notify('storage-warning', STORE_NOTICE_WORDS.newerRecordsKept(index.newerRecords.size));
   return indexChanged;
 }

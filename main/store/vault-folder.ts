@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { syncDirectory, TEMP_SUFFIX } from './atomic-write.ts';
+import { syncDirectory, TEMP_SUFFIX, writeAll } from './atomic-write.ts';
 import { isNotFound, type StoreFs } from './fs-layer.ts';
 import { KEY_FILE_NAME } from './key-file.ts';
 import {
@@ -29,14 +29,16 @@ export type DataListing = {
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** Ids of every record and beats file, and temp files left by a crash; creates missing folders. */
+/**
+ * Ids of every record and beats file, and temp files left by a crash. Only reads: a folder
+ * that is not there lists as empty (ensureDataFolders makes them, once the disk takes writes).
+ */
 export async function listDataFiles(fs: StoreFs, layout: StoreLayout): Promise<DataListing> {
   const tempFiles: string[] = [];
   const listFolder = async (folder: string, ext: string): Promise<string[]> => {
     const dir = join(layout.root, folder);
-    await fs.mkdir(dir);
     const ids: string[] = [];
-    for (const name of await fs.readdir(dir)) {
+    for (const name of await readdirOrEmpty(fs, dir)) {
       if (name.endsWith(TEMP_SUFFIX)) tempFiles.push(join(dir, name));
       else if (name.endsWith(ext) && ID_PATTERN.test(name.slice(0, -ext.length))) ids.push(name.slice(0, -ext.length));
     }
@@ -45,9 +47,44 @@ export async function listDataFiles(fs: StoreFs, layout: StoreLayout): Promise<D
   const records = {} as Record<RecordKind, string[]>;
   for (const kind of RECORD_KINDS) records[kind] = await listFolder(RECORD_FOLDERS[kind], RECORD_EXT);
   const beats = await listFolder(BEATS_FOLDER, BEATS_EXT);
-  const rootNames = await fs.readdir(layout.root);
+  const rootNames = await readdirOrEmpty(fs, layout.root);
   for (const name of rootNames) if (name.endsWith(TEMP_SUFFIX)) tempFiles.push(join(layout.root, name));
   return { records, beats, hasIndex: rootNames.includes(INDEX_FILE_NAME), tempFiles };
+}
+
+/** The records folder and its record and beats folders, made where missing. */
+export async function ensureDataFolders(fs: StoreFs, layout: StoreLayout): Promise<void> {
+  for (const folder of [...RECORD_KINDS.map((kind) => RECORD_FOLDERS[kind]), BEATS_FOLDER]) await fs.mkdir(join(layout.root, folder));
+}
+
+async function readdirOrEmpty(fs: StoreFs, path: string): Promise<string[]> {
+  try {
+    return await fs.readdir(path);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/** A temp name, so one a crash leaves behind is swept on the next start like any other. */
+const WRITE_CHECK_FILE = `write-check${TEMP_SUFFIX}`;
+const WRITE_CHECK_BYTES = 4096;
+
+/**
+ * Makes the records folder if needed, writes a small file into it, flushes and removes it: fails (with the
+ * disk's own error code) when the disk is full or refuses writes. Touches nothing else.
+ */
+export async function checkWritable(fs: StoreFs, layout: StoreLayout): Promise<void> {
+  await fs.mkdir(layout.root);
+  const path = join(layout.root, WRITE_CHECK_FILE);
+  const handle = await fs.open(path, 'w');
+  try {
+    await writeAll(handle, new Uint8Array(WRITE_CHECK_BYTES), 0);
+    await handle.sync();
+  } finally {
+    await handle.close().catch(() => undefined);
+    await fs.unlink(path).catch(() => undefined);
+  }
 }
 
 export function hasAnyData(listing: DataListing): boolean {
@@ -56,7 +93,7 @@ export function hasAnyData(listing: DataListing): boolean {
 
 /** Whether a delete-everything was cut short (its `deleting-…` folder is still there). */
 export async function deletionUnfinished(fs: StoreFs, layout: StoreLayout): Promise<boolean> {
-  return (await fs.readdir(layout.root)).some((name) => name.startsWith(DELETING_PREFIX));
+  return (await readdirOrEmpty(fs, layout.root)).some((name) => name.startsWith(DELETING_PREFIX));
 }
 
 /** Everything the store keeps, key last: until the key goes, what is left is still readable. */

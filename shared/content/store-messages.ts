@@ -64,3 +64,25 @@ export const KEY_PROBLEM_WORDS = {
   recordsFromOtherKey:
     'Your records were sealed with a different key than the one in key.json, so they cannot be read. Nothing was changed; restore the key.json that belongs to this data.',
 } as const;
+
+/**
+ * When the data folder cannot be written (a full disk, a read-only disk or folder): Attune
+ * still opens and shows everything, and says so in a banner that stays until it can save again.
+ */
+export const READ_ONLY_WORDS = {
+  writeRefused:
+    'Attune cannot save to its data folder right now, so this was not saved. Everything saved before is safe; free some space or check the folder, then try again.',
+  bannerTitle: 'Attune can only read your data right now',
+  diskFull: 'The disk is full, so nothing new can be saved. Everything saved before is safe, and you can look through it as usual.',
+  notWritable:
+    "Attune's data folder cannot be written to: the disk may be read-only, or the folder's permissions may have changed. Everything saved before is safe, and you can look through it as usual.",
+  whatToDoFull: 'Free some space on the disk, then press Try again (or restart Attune).',
+  whatToDoNotWritable: 'Check the disk and the permissions of the data folder, then press Try again (or restart Attune).',
+  exportStillWorks: 'Export still works: Settings → Your data → Export everything.',
+  settingsNotSaved: 'Changes to settings are not saved until then.',
+  tryAgain: 'Try again',
+  trying: 'Trying…',
+  stillReadOnly: 'Attune still cannot save. Nothing was lost.',
+  settingsFolderMovedAside: 'it was a folder, not a file',
+  settingsNotMoved: (path: string) => `The old file could not be moved aside, so it was left as it is at ${path}.`,
+} as const;

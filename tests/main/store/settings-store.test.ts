@@ -19,7 +19,7 @@ describe('settings store', () => {
     return JSON.parse(readFileSync(join(dir.path, 'settings.json'), 'utf8')) as Record<string, unknown>;
   }
 
-  it('starts from the documented defaults and writes them to disk', () => {
+  it('starts from the documented defaults and writes no file until something changes', () => {
     const store = openSettingsStore({ directory: dir.path, now: fixedNow });
     expect(store.get()).toEqual(defaultSettings());
     expect(store.get().physiology).toEqual({
@@ -29,8 +29,10 @@ describe('settings store', () => {
       sustainSec: 30,
       maxCorrectedPercent: 5,
     });
-    expect(settingsFile()['schemaVersion']).toBe(1);
+    expect(existsSync(join(dir.path, 'settings.json'))).toBe(false);
     expect(store.takeNotices()).toEqual([]);
+    store.update({ appearance: { theme: 'dark' } });
+    expect(settingsFile()['schemaVersion']).toBe(1);
   });
 
   it('saves an update to the file and keeps it after reopening', () => {
@@ -56,9 +58,10 @@ describe('settings store', () => {
 
   it('rejects an out-of-range value with a typed error and keeps the old value', () => {
     const store = openSettingsStore({ directory: dir.path, now: fixedNow });
+    store.update({ physiology: { floodedMinBpm: 105 } });
     expect(() => store.update({ physiology: { floodedMinBpm: 20 } })).toThrow(StoreError);
-    expect(store.get().physiology.floodedMinBpm).toBe(100);
-    expect((settingsFile()['physiology'] as Record<string, unknown>)['floodedMinBpm']).toBe(100);
+    expect(store.get().physiology.floodedMinBpm).toBe(105);
+    expect((settingsFile()['physiology'] as Record<string, unknown>)['floodedMinBpm']).toBe(105);
   });
 
   it('keeps a backup of a corrupt file, starts from defaults and says so once', () => {
