@@ -48,6 +48,18 @@ import { claimAppIdentity } from './branding/app-identity.ts';
 // Composition root: wiring only. Order matters: the app:// scheme must be registered as
 // privileged and the command-line switches set before Electron is ready.
 
+// First of all: an error while starting is reported, never the silent end of Attune. Lines go
+// to stderr until the log file is open (and the log itself never throws).
+let reportProblem = (message: string): void => {
+  try {
+    process.stderr.write(`${message}\n`);
+  } catch {
+    // Nowhere left to say it.
+  }
+};
+process.on('uncaughtException', (error) => reportProblem(`main: uncaught ${error.name}: ${error.message}`));
+process.on('unhandledRejection', (reason) => reportProblem(`main: unhandled rejection ${reason instanceof Error ? reason.message : 'non-error'}`));
+
 const WINDOW_SIZE_MIN = { width: WINDOW_SIZE.minWidth, height: WINDOW_SIZE.minHeight };
 
 // Before anything reads the data folder or takes the single-instance lock (keyed on it).
@@ -95,6 +107,7 @@ function start(): void {
       () => lookAgain(),
       () => sendToWindow(() => mainWindow?.webContents ?? null, 'system.resumed', {}),
     );
+    // Services open nothing that needs writing: a full or read-only data folder starts read-only.
     const services = createAppServices({
       userDataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
@@ -136,10 +149,7 @@ function start(): void {
           app.quit();
         });
     });
-    process.on('uncaughtException', (error) => services.log.error(`main: uncaught ${error.name}: ${error.message}`));
-    process.on('unhandledRejection', (reason) =>
-      services.log.error(`main: unhandled rejection ${reason instanceof Error ? reason.message : 'non-error'}`),
-    );
+    reportProblem = (message) => services.log.error(message);
 
     const rendererRoot = fileURLToPath(new URL('../renderer/', import.meta.url));
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot));

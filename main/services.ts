@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { channels, events } from '../shared/ipc/contract.ts';
-import type { AppInfo } from '../shared/model/app-info.ts';
+import type { AppInfo, StorageStatus } from '../shared/model/app-info.ts';
 import { createRotatingLog, type Log } from './logging/rotating-log.ts';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.ts';
 import { createAppHandlers } from './ipc/handlers/app.ts';
@@ -10,6 +10,9 @@ import { createSettingsHandlers } from './ipc/handlers/settings.ts';
 import { createRecordsHandlers } from './ipc/handlers/records.ts';
 import { createRecordsService, type RecordsService } from './store/records-service.ts';
 import { NO_KEY_PROTECTOR, type KeyProtector } from './store/key-file.ts';
+import { writeBlockOf, type WriteBlock } from './store/deferred-work.ts';
+import { nodeFs } from './store/fs-layer.ts';
+import { checkWritable } from './store/vault-folder.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
 import { createRemindersHandlers } from './ipc/handlers/reminders.ts';
@@ -67,6 +70,7 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     platform: deps.platform === 'darwin' || deps.platform === 'win32' || deps.platform === 'linux' ? deps.platform : 'other',
     dataFolder: deps.userDataDir,
     logFile: log.path,
+    storage: { state: 'writable', reason: null },
   };
   const bluetoothChooser = createChooserState({
     timers: deps.timers ?? { setTimeout: (callback, delayMs) => setTimeout(callback, delayMs), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
@@ -80,6 +84,7 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     keyProtector: deps.keyProtector ?? NO_KEY_PROTECTOR,
     clock: { nowMs: () => deps.now().getTime() },
   });
+  const storage = watchStorage(deps.userDataDir, records, log);
   const reminders = composeReminders({
     ...deps.reminders,
     userDataDir: deps.userDataDir,
@@ -99,7 +104,13 @@ export function createAppServices(deps: ServiceDeps): AppServices {
   const router = createRouter(
     channels,
     {
-      ...createAppHandlers({ info: () => info, takeNotices: () => [...settings.takeNotices(), ...records.takeNotices()], revealFile: deps.revealFile, log }),
+      ...createAppHandlers({
+        info: async () => ({ ...info, storage: await storage.status() }),
+        retryStorage: async () => ({ ...info, storage: await storage.retry() }),
+        takeNotices: () => [...settings.takeNotices(), ...records.takeNotices()],
+        revealFile: deps.revealFile,
+        log,
+      }),
       ...createSettingsHandlers(settings, settingsChanged),
       ...createBluetoothHandlers({ chooser: bluetoothChooser, settings, onSettingsChanged: settingsChanged }),
       ...createRecordsHandlers({
@@ -113,4 +124,37 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     { isTrustedSender: deps.isTrustedSender, log },
   );
   return { router, settings, log, info, bluetoothChooser, records, reminders };
+}
+
+/**
+ * Whether the data folder takes writes: a probe write into it when Attune starts and on
+ * "Try again", together with the records store's own (work it could not write yet). Attune
+ * starts either way; the window shows a banner while it is read-only.
+ */
+function watchStorage(userDataDir: string, records: RecordsService, log: Log): { status(): Promise<StorageStatus>; retry(): Promise<StorageStatus> } {
+  const probe = (): Promise<WriteBlock | null> =>
+    checkWritable(nodeFs, userDataDir).then(
+      () => null,
+      (error: unknown) => writeBlockOf(error) ?? { reason: 'not-writable', fsCode: 'unknown' },
+    );
+  let folder = probe();
+  let logged = false;
+  const status = async (): Promise<StorageStatus> => {
+    await records.ready();
+    const block = (await folder) ?? records.writeBlock();
+    if (block !== null && !logged) {
+      logged = true;
+      log.warn(`storage: the data folder takes no writes (${block.fsCode}); Attune runs read-only`);
+    }
+    return block === null ? { state: 'writable', reason: null } : { state: 'read-only', reason: block.reason };
+  };
+  return {
+    status,
+    async retry() {
+      folder = probe();
+      await records.retry();
+      logged = false;
+      return status();
+    },
+  };
 }

@@ -32,7 +32,11 @@ export const MAX_LINE_CHARS = 4000;
 export const LOG_FILE_MODE = 0o600;
 
 export function createRotatingLog({ path, maxBytes = 1_000_000, keepFiles = 3, now }: RotatingLogOptions): Log {
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch {
+    // A full or read-only disk: Attune starts all the same, and each line is tried (and dropped).
+  }
   // A log written by an older Attune may be readable by everyone: close it now.
   for (let n = 0; n <= keepFiles; n += 1) {
     try {
@@ -57,7 +61,12 @@ export function createRotatingLog({ path, maxBytes = 1_000_000, keepFiles = 3, n
       rotateIfFull();
       appendFileSync(path, line, { encoding: 'utf8', mode: LOG_FILE_MODE });
     } catch {
-      // A full disk must not take the app down with it; the log is best effort.
+      // A full disk must not take the app down with it; the log is best effort, stderr the fallback.
+      try {
+        process.stderr.write(line);
+      } catch {
+        // Nowhere left to say it.
+      }
     }
   }
 

@@ -75,7 +75,7 @@ export class RecordsStore {
     this.protector = protector;
     this.partsOptions = { ...options, exclusive: (task) => this.mutex.run(task) };
     this.parts = assembleParts(vault, this.partsOptions);
-    this.later = new DeferredWork(() => checkWritable(vault.fs, vault.layout));
+    this.later = new DeferredWork(() => checkWritable(vault.fs, vault.layout.root));
   }
 
   /**
@@ -324,7 +324,7 @@ export class RecordsStore {
     if (this.closed) return;
     this.stopRetrying();
     await this.flush().catch((error: unknown) => {
-      if (!(error instanceof StoreError) || (error.code !== 'storage-full' && error.code !== 'storage-failed')) throw error;
+      if (!(error instanceof StoreError) || !['storage-full', 'storage-failed', 'read-only'].includes(error.code)) throw error;
     });
     this.parts.index.stop();
     this.closed = true;

@@ -17,8 +17,13 @@ import type { Vault } from './vault.ts';
 // or changed since (by its fingerprint) is read again, files that are gone are forgotten,
 // damaged ones quarantined, newer ones left alone; then the expired trash is purged and
 // sessions a crash cut off are finished. Reading comes first and needs no free space; every
-// write waits in DeferredWork until the disk takes writes (see loadRecords). A record sealed with another key stops the
-// opening before anything is moved (the key file does not belong to this data).
+// write waits in DeferredWork until the disk takes writes (see loadRecords).
+//
+// A record or index sealed with another key than key.json's is one of two things. When
+// other records open with the key, it is that one file: copied from another install, or a
+// flipped bit in its key id. It is quarantined alone (the index, a cache, is rebuilt), and
+// the rest of the store opens. When no record opens, the key file does not belong to this
+// data: the opening stops before anything is moved.
 
 export type StoreParts = {
   index: RecordsIndex;
@@ -62,15 +67,18 @@ export async function loadRecords(vault: Vault, parts: StoreParts, listing: Data
   });
   let indexChanged = !listing.hasIndex;
 
+  let indexProblem: string | null = null;
   if (listing.hasIndex) {
     const outcome = await vault.readIndex();
     if (outcome.ok) index.loadSnapshot(outcome.snapshot);
-    else if (outcome.problem === 'other-key') throw recordsFromOtherKey();
-    else if (outcome.problem === 'damaged') later.add('index quarantine', () => vault.quarantineIndex(outcome.detail));
+    else if (outcome.problem === 'other-key' || outcome.problem === 'damaged') indexProblem = outcome.detail;
     // 'old-format': rebuilt below and overwritten on save; it is only a cache.
   }
 
   indexChanged = (await readChangedRecords(vault, index, listing, later)) || indexChanged;
+  // Only now: had the records shown the key to be foreign, nothing would have been moved.
+  const indexDetail = indexProblem;
+  if (indexDetail !== null) later.add('index quarantine', () => vault.quarantineIndex(indexDetail));
 
   // Beats whose session record is gone (its record was quarantined in an earlier run).
   const orphanBeats = listing.beats.filter(
@@ -119,25 +127,30 @@ async function readChangedRecords(vault: Vault, index: RecordsIndex, listing: Da
   }
 
   const damaged: Array<{ kind: RecordKind; id: string; detail: string }> = [];
-  let otherKey = false;
+  const otherKey: typeof damaged = [];
+  // Records the snapshot vouches for, unchanged since, were opened with this key before.
+  const changedFiles = new Set(changed.map((item) => item.file));
+  let opened = [...fingerprints.keys()].filter((file) => seen.has(file) && !changedFiles.has(file)).length;
   for (const item of changed) {
     indexChanged = true;
     const outcome = await vault.readRecord(item.kind, item.id);
     if (outcome.ok) {
       index.remember(item.kind, outcome.doc);
       fingerprints.set(item.file, item.fingerprint);
+      opened += 1;
       continue;
     }
     index.forget(item.kind, item.id);
     fingerprints.delete(item.file);
-    if (outcome.problem === 'other-key') otherKey = true;
+    if (outcome.problem === 'other-key') otherKey.push({ kind: item.kind, id: item.id, detail: outcome.detail });
     else if (outcome.problem === 'newer-version') index.newerRecords.add(item.file);
     else if (outcome.problem === 'damaged') damaged.push({ kind: item.kind, id: item.id, detail: outcome.detail });
     // 'missing': removed since the folder was listed; forgotten like any file that is gone.
   }
-  // Records sealed with another key mean the key file does not belong to this data:
-  // stop before moving anything, rather than quarantine every record.
-  if (otherKey) throw recordsFromOtherKey();
+  // No record opens and some are sealed with another key: the key file does not belong to
+  // this data. Stop before moving anything, rather than quarantine every record.
+  if (otherKey.length > 0 && opened === 0) throw recordsFromOtherKey();
+  damaged.push(...otherKey);
   if (damaged.length > 0) {
     later.add('record quarantine', async () => {
       for (const item of damaged) await vault.quarantineRecord(item.kind, item.id, item.detail);

@@ -71,12 +71,12 @@ const WRITE_CHECK_FILE = `write-check${TEMP_SUFFIX}`;
 const WRITE_CHECK_BYTES = 4096;
 
 /**
- * Makes the records folder if needed, writes a small file into it, flushes and removes it: fails (with the
+ * Makes the folder if needed, writes a small file into it, flushes and removes it: fails (with the
  * disk's own error code) when the disk is full or refuses writes. Touches nothing else.
  */
-export async function checkWritable(fs: StoreFs, layout: StoreLayout): Promise<void> {
-  await fs.mkdir(layout.root);
-  const path = join(layout.root, WRITE_CHECK_FILE);
+export async function checkWritable(fs: StoreFs, directory: string): Promise<void> {
+  await fs.mkdir(directory);
+  const path = join(directory, WRITE_CHECK_FILE);
   const handle = await fs.open(path, 'w');
   try {
     await writeAll(handle, new Uint8Array(WRITE_CHECK_BYTES), 0);

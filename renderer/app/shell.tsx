@@ -14,11 +14,12 @@ import { navigate, useRoute } from './hash-route.ts';
 import { useNavigateEvents } from './navigate-events.ts';
 import { MainNav } from './nav.tsx';
 import { Notices } from './notices.tsx';
+import { StorageBanner } from './storage-banner.tsx';
 import type { RouteId } from './routes.ts';
 import { useRouteShortcuts } from './shortcuts.ts';
 
-// The frame around every screen: skip link, navigation, a running check's line, notices and
-// the current area.
+// The frame around every screen: skip link, navigation, the read-only banner (a data folder
+// that takes no writes), a running check's line, notices and the current area.
 // Screens with heavy insides (Journal, Trends with its charts) load them themselves, when idle
 // after start and at the latest on the first visit, so the first script stays small.
 
@@ -62,6 +63,7 @@ export function Shell({ report }: { report: ErrorReporter }) {
         <MainNav current={route} onNavigate={navigate} />
       </header>
       <main id="main" className="content" tabIndex={-1}>
+        <StorageBanner />
         <ActivityBanner route={route} />
         <Notices />
         <ErrorBoundary key={route} report={report} headingLevel={1}>

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 
+/**
+ * Whether Attune can save: 'read-only' when its data folder takes no writes (a full disk, or
+ * a read-only disk or folder). Everything still opens and reads; the window shows a banner.
+ */
+export const StorageStatusSchema = z.object({
+  state: z.enum(['writable', 'read-only']),
+  reason: z.enum(['disk-full', 'not-writable']).nullable(),
+});
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.enum(['darwin', 'win32', 'linux', 'other']),
   dataFolder: z.string(),
   logFile: z.string(),
+  storage: StorageStatusSchema,
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

@@ -4,7 +4,9 @@ import type { Log } from '../../logging/rotating-log.ts';
 import type { ContractHandlers } from '../router.ts';
 
 export type AppHandlerDeps = {
-  info: () => AppInfo;
+  info: () => AppInfo | Promise<AppInfo>;
+  /** Tries the data folder again (the banner's "Try again"); resolves with the info as it is then. */
+  retryStorage: () => Promise<AppInfo>;
   takeNotices: () => Notice[];
   revealFile: (path: string) => void;
   log: Log;
@@ -13,6 +15,7 @@ export type AppHandlerDeps = {
 export function createAppHandlers(deps: AppHandlerDeps): ContractHandlers<typeof appChannels> {
   return {
     'app.info': () => deps.info(),
+    'app.retryStorage': () => deps.retryStorage(),
     'app.takeNotices': () => deps.takeNotices(),
     'app.showLogFile': () => {
       deps.revealFile(deps.log.path);

@@ -8,6 +8,11 @@ export const appChannels = {
     output: AppInfoSchema,
     summary: 'Version, platform, data folder and log file location.',
   }),
+  'app.retryStorage': defineChannel({
+    input: z.undefined(),
+    output: AppInfoSchema,
+    summary: 'Tries writing to the data folder again (and the work that waited for it); the app info with its storage status.',
+  }),
   'app.takeNotices': defineChannel({
     input: z.undefined(),
     output: z.array(NoticeSchema),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRouter, registerHandlers, type SenderFrame } from '../../../main/ipc/router.ts';
@@ -56,7 +56,9 @@ describe('IPC router with the real contract and services', () => {
     ['not an object', 'dark'],
     ['null', null],
   ])('rejects %s with a typed error and leaves the file alone', async (_label, payload) => {
-    const before = readFileSync(harness.services.settings.path, 'utf8');
+    // No file yet (settings are written on the first change): it must stay that way.
+    const fileNow = () => (existsSync(harness.services.settings.path) ? readFileSync(harness.services.settings.path, 'utf8') : null);
+    const before = fileNow();
     const result = await dispatch({ channel: 'settings.update', payload });
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -64,7 +66,7 @@ describe('IPC router with the real contract and services', () => {
       expect(result.error.message).toMatch(/^Invalid input for settings\.update/);
       expect(result.error.message).not.toMatch(/\bat \w+ \(|\.ts:\d+/); // no stack trace
     }
-    expect(readFileSync(harness.services.settings.path, 'utf8')).toBe(before);
+    expect(fileNow()).toBe(before);
   });
 
   it('rejects an unknown channel', async () => {

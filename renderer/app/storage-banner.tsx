@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import HardDrive from 'lucide-react/icons/hard-drive';
+import { READ_ONLY_WORDS } from '../../shared/content/store-messages.ts';
+import type { StorageStatus } from '../../shared/model/app-info.ts';
+import { useDataClient } from './data-client.ts';
+
+// While Attune's data folder takes no writes (a full disk, a read-only disk or folder), a
+// banner above every screen says so: what happened, what to do, that export still works, and
+// "Try again", which asks main to try the folder again. It stays until saving works: this is
+// not a notice to dismiss, since every save fails until then.
+
+export function StorageBanner() {
+  const data = useDataClient();
+  const [storage, setStorage] = useState<StorageStatus | null>(null);
+  const [trying, setTrying] = useState(false);
+  const [stillReadOnly, setStillReadOnly] = useState(false);
+
+  useEffect(() => {
+    void data.call('app.info').then((result) => {
+      if (result.ok) setStorage(result.value.storage);
+    });
+  }, [data]);
+
+  async function tryAgain(): Promise<void> {
+    setTrying(true);
+    const result = await data.call('app.retryStorage');
+    setTrying(false);
+    if (!result.ok) return setStillReadOnly(true);
+    setStorage(result.value.storage);
+    setStillReadOnly(result.value.storage.state === 'read-only');
+  }
+
+  if (storage?.state !== 'read-only') return null;
+  const full = storage.reason === 'disk-full';
+  return (
+    <section className="storage-banner" aria-labelledby="storage-banner-title" data-reason={storage.reason}>
+      <HardDrive className="storage-banner-icon" aria-hidden="true" size={22} />
+      <div className="storage-banner-text">
+        <p id="storage-banner-title" className="storage-banner-title">
+          {READ_ONLY_WORDS.bannerTitle}
+        </p>
+        <p>{full ? READ_ONLY_WORDS.diskFull : READ_ONLY_WORDS.notWritable}</p>
+        <p>
+          {full ? READ_ONLY_WORDS.whatToDoFull : READ_ONLY_WORDS.whatToDoNotWritable} {READ_ONLY_WORDS.settingsNotSaved}
+        </p>
+        <p>{READ_ONLY_WORDS.exportStillWorks}</p>
+        <p role="status" className="storage-banner-result">
+          {stillReadOnly && !trying ? READ_ONLY_WORDS.stillReadOnly : ''}
+        </p>
+      </div>
+      <button type="button" className="button button-quiet" disabled={trying} onClick={() => void tryAgain()}>
+        {trying ? READ_ONLY_WORDS.trying : READ_ONLY_WORDS.tryAgain}
+      </button>
+    </section>
+  );
+}
