@@ -6,6 +6,7 @@
 //   seconds, during which the window froze.
 // Plain Node 22 type stripping runs this file: erasable TypeScript and .ts imports only.
 import { parseLightFormat } from '../../shared/journal/light-format.ts';
+import { medianMs } from './timing.ts';
 
 const LENGTH = 50_000;
 
@@ -20,19 +21,7 @@ const ENTRIES = [
   entryOf('I felt my *jaw* tighten and **stopped**, then we talked it through. '),
 ];
 
-function medianMs(work: () => unknown): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[2]!;
-}
-
 export async function run(): Promise<Record<string, number>> {
   const slowest = Math.max(...ENTRIES.map((entry) => medianMs(() => parseLightFormat(entry))));
-  return { journalFormat50kMs: Math.round(slowest * 10) / 10 };
+  return { journalFormat50kMs: slowest };
 }

@@ -13,27 +13,11 @@ import { frequencyDomainMetrics } from '../../shared/signal/frequency-domain.ts'
 import { poincareMetrics, timeDomainMetrics } from '../../shared/signal/time-domain.ts';
 import { createStreamingAnalyser } from '../../shared/signal/streaming-analyser.ts';
 import { generateRrSeries, injectArtefacts } from '../../shared/signal/synthetic-rr.ts';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+import { median, medianMs } from './timing.ts';
 
 export function recording24h(): number[] {
   const clean = generateRrSeries({ seed: 24, durationSec: 86_400, meanHrBpm: 70, circadianSwingBpm: 12 });
   return injectArtefacts(clean, { seed: 2024, ratePercent: 2 }).rrMs;
-}
-
-/** Median wall time of 5 runs after one warm-up (JIT, FFT plans), ms to 0.1. */
-function medianMs(work: () => unknown): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return Math.round(median(times) * 10) / 10;
 }
 
 export async function run(): Promise<Record<string, number>> {
