@@ -24,6 +24,7 @@ const INVALID_WORDS = {
   'not-a-file': () => TRANSFER_ERROR_WORDS.notAFile,
   'file-too-large': () => TRANSFER_ERROR_WORDS.fileTooLarge,
   'not-a-recording': (detail?: string) => TRANSFER_ERROR_WORDS.notARecording(detail ?? 'its contents were not understood'),
+  'record-not-valid': () => RECORD_ERROR_WORDS.recordNotValid,
 } as const;
 
 function answer(problem: StoreProblem): [IpcErrorCode, string] {

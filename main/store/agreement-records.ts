@@ -59,6 +59,7 @@ export class AgreementRecords extends KindRecords {
   async adopt(agreement: Agreement): Promise<AdoptOutcome> {
     const existing = this.agreements.get(agreement.id);
     if (existing) return sameJson(existing, agreement) ? 'unchanged' : 'conflict';
+    if (await this.files.occupied('agreement', agreement.id)) return 'conflict';
     await this.write(agreement);
     return 'added';
   }

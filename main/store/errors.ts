@@ -12,7 +12,7 @@ export type StoreProblem =
   /** The record is not in the state the call expects. */
   | { code: 'conflict'; reason: 'changed-since-read' | 'not-recording' }
   /** The input is well-formed but cannot be stored as it is. */
-  | { code: 'invalid'; reason: 'agreement-without-text' | 'settings-not-valid' | 'not-a-file' | 'file-too-large' | 'not-a-recording'; detail?: string }
+  | { code: 'invalid'; reason: 'agreement-without-text' | 'settings-not-valid' | 'not-a-file' | 'file-too-large' | 'not-a-recording' | 'record-not-valid'; detail?: string }
   /** The record's file failed to decrypt or parse; it has been quarantined. */
   | { code: 'damaged'; record: RecordKind; detail: string }
   /** Written by a newer Attune: left untouched. */

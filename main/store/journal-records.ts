@@ -127,6 +127,7 @@ export class JournalRecords extends KindRecords {
     if (this.index.summary.journal.has(entry.id)) {
       return sameJson(await this.files.read('journal', entry.id), entry) ? 'unchanged' : 'conflict';
     }
+    if (await this.files.occupied('journal', entry.id)) return 'conflict';
     await this.write(entry);
     return 'added';
   }

@@ -1,4 +1,5 @@
 import { notFound, StoreError } from './errors.ts';
+import { isNotFound } from './fs-layer.ts';
 import type { Clock } from '../../shared/time/clock.ts';
 import type { RecordKind } from './layout.ts';
 import type { RecordDoc } from './record-codec.ts';
@@ -30,6 +31,23 @@ export class RecordFiles {
   async write<K extends RecordKind>(kind: K, doc: RecordDoc[K]): Promise<void> {
     const fingerprint = await this.vault.writeRecord(kind, doc);
     this.index.fileWritten(kind, doc.id, fingerprint);
+  }
+
+  /**
+   * Whether anything is on disk under this record's name, known to the index or not (a record
+   * from a newer Attune, a file the index has not seen): adopting never writes over it.
+   * `alsoAt` names other files the record would create (a session's beats).
+   */
+  async occupied(kind: RecordKind, id: string, alsoAt: readonly string[] = []): Promise<boolean> {
+    for (const path of [this.vault.layout.recordPath(kind, id), ...alsoAt]) {
+      try {
+        await this.vault.fs.stat(path);
+        return true;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    return false;
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
 import {
+  beatColumnsProblem,
   SESSION_SCHEMA_VERSION,
   type Beat,
   type BeatColumns,
@@ -164,6 +165,13 @@ export class SessionRecords extends KindRecords {
     if (this.index.summary.getSession(record.id)) {
       const existing = this.active.get(record.id)?.record ?? (await this.files.read('session', record.id));
       return sameJson(existing, record) ? 'unchanged' : 'conflict';
+    }
+    if (await this.files.occupied('session', record.id, [this.vault.layout.beatsPath(record.id)])) return 'conflict';
+    const beatsProblem = beatColumnsProblem(beats);
+    if (beatsProblem) throw new StoreError({ code: 'invalid', reason: 'record-not-valid', detail: beatsProblem });
+    // A session exported mid-recording counts its beats only when finished (here, below).
+    if (record.status !== 'recording' && beats.rrMs.length > record.beatCount) {
+      throw new StoreError({ code: 'invalid', reason: 'record-not-valid', detail: `the beats file holds ${beats.rrMs.length} beats, the session ${record.beatCount}` });
     }
     // A session exported while it was recording arrives without anyone to finish it:
     // it is finished here as interrupted, like one cut off by a crash.

@@ -11,7 +11,8 @@ import { decodeSnapshot, encodeSnapshot, fileFingerprint, type IndexSnapshot, ty
 import type { KeyProtection, LoadedKey } from './key-file.ts';
 import { newRecordId, RECORD_FOLDERS, type RecordKind, type StoreLayout } from './layout.ts';
 import { moveToQuarantine, type QuarantineReport } from './quarantine.ts';
-import { decodeRecord, encodeRecord, type DecodeOutcome, type RecordDoc } from './record-codec.ts';
+import { decodeRecord, encodeRecord, validateRecord, type DecodeOutcome, type RecordDoc } from './record-codec.ts';
+import { StoreError } from './errors.ts';
 import { truncateFile, unlinkIfPresent } from './vault-folder.ts';
 
 // The records folder seen one file at a time: where each file lives, sealing and opening it
@@ -54,8 +55,14 @@ export class Vault {
 
   // ---- records --------------------------------------------------------------------------
 
-  /** Seals and writes one record; resolves with the file's fingerprint ('' when unknown). */
+  /**
+   * Seals and writes one record; resolves with the file's fingerprint ('' when unknown).
+   * Every record is checked against its schema first: a record that would not read back
+   * would be quarantined on the next open, or break every list that shows it.
+   */
   async writeRecord<K extends RecordKind>(kind: K, doc: RecordDoc[K]): Promise<string> {
+    const check = validateRecord(kind, doc.id, doc);
+    if (!check.ok) throw new StoreError({ code: 'invalid', reason: 'record-not-valid', detail: check.detail });
     const path = this.layout.recordPath(kind, doc.id);
     await writeFileAtomic(this.fs, path, encodeRecord(this.dataKey, kind, doc));
     // An unknown fingerprint only means this file is read again on the next open.

@@ -19,6 +19,7 @@ export const RECORD_ERROR_WORDS = {
   storeClosed: 'The records store is closed.',
   storeNotOpen: 'The records store is not open.',
   storeNotReopened: 'The records store could not be opened after deleting.',
+  recordNotValid: 'This could not be saved: part of it is outside what Attune can keep (a date, a count or a length). Nothing was changed.',
 } as const;
 
 export const STORAGE_ERROR_WORDS = {

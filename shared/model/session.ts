@@ -79,6 +79,26 @@ export const BeatSchema = z.object({
 }).strict();
 export type Beat = z.infer<typeof BeatSchema>;
 
+/** The longest a session's beats may run: a beat's time (ms since the start) is at most this. */
+export const MAX_SESSION_SPAN_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Beats from outside (an export's CSV, a recording file) hold to the same ranges as a beat a
+ * strap sends (BeatSchema): null when they do, else a sentence naming the first one that does
+ * not. Checked before anything is stored or summarised: an absurd value must never reach disk
+ * or the engine (an interval of 1e300 ms made the summary run for ever).
+ */
+export function beatColumnsProblem(beats: BeatColumns): string | null {
+  if (beats.tMs.length !== beats.rrMs.length) return 'the beat times and intervals do not pair up';
+  for (let i = 0; i < beats.rrMs.length; i += 1) {
+    const tMs = beats.tMs[i] as number;
+    const rrMs = beats.rrMs[i] as number;
+    if (!(rrMs >= MIN_STORABLE_RR_MS && rrMs <= MAX_STORABLE_RR_MS)) return `beat ${i + 1} has an interval of ${String(rrMs)} ms, outside ${MIN_STORABLE_RR_MS}–${MAX_STORABLE_RR_MS} ms`;
+    if (!(tMs >= 0 && tMs <= MAX_SESSION_SPAN_MS)) return `beat ${i + 1} is at ${String(tMs)} ms, outside the session's first week`;
+  }
+  return null;
+}
+
 /** Beats as parallel columns: compact over IPC and in exports. */
 export const BeatColumnsSchema = z.object({
   tMs: z.array(z.number()),

@@ -82,14 +82,14 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
       const current = await store();
       const folder = await deps.chooseFolder('import');
       if (folder === null) return { cancelled: true as const };
-      const result = await importExportFolder(current, fs, folder);
+      const result = await importExportFolder(current, folder);
       return { cancelled: false as const, ...result };
     },
     'data.importRecording': async () => {
       const current = await store();
       const path = await deps.chooseRecordingFile();
       if (path === null) return { cancelled: true as const };
-      const result = await importRecordingFile(current, fs, path, clock.nowMs());
+      const result = await importRecordingFile(current, path, clock.nowMs());
       return { cancelled: false as const, ...result };
     },
     'data.deleteEverything': async () => {
