@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { JournalListItemSchema } from '../../shared/model/journal.ts';
+import { SessionListItemSchema } from '../../shared/model/session.ts';
 import type { AsPlainObject } from 'minisearch';
-import type { Agreement } from '../../shared/model/agreement.ts';
+import { AgreementSchema, type Agreement } from '../../shared/model/agreement.ts';
 import { seal, unseal, UnsealError, type DataKey } from './crypto.ts';
 import type { StatLike } from './fs-layer.ts';
 import { INDEX_AAD } from './layout.ts';
@@ -55,5 +58,19 @@ export function decodeSnapshot(dataKey: DataKey, sealed: Buffer): SnapshotOutcom
   if ((doc as { version?: unknown }).version !== SNAPSHOT_VERSION) {
     return { ok: false, problem: 'old-format', detail: 'The index was saved in another format.' };
   }
+  // Each entry must be one a list can show: a snapshot saved before writes were checked may
+  // hold an entry no list could answer with; it is rebuilt from the records instead.
+  const entries = SnapshotEntriesSchema.safeParse(doc);
+  if (!entries.success) {
+    const issue = entries.error.issues[0];
+    return { ok: false, problem: 'damaged', detail: `The index holds an entry that cannot be shown${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}.` };
+  }
   return { ok: true, snapshot: doc as IndexSnapshot };
 }
+
+const SnapshotEntriesSchema = z.object({
+  fingerprints: z.array(z.tuple([z.string(), z.string()])),
+  sessions: z.array(SessionListItemSchema.omit({ journalEntryIds: true }).extend({ revision: z.number().int().min(1), sourceSha256: z.string().nullable() })),
+  journal: z.array(JournalListItemSchema),
+  agreements: z.array(AgreementSchema),
+});
