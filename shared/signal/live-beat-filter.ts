@@ -20,6 +20,7 @@ import {
   thresholdMs,
   type ArtefactClass,
 } from './beat-classification.ts';
+import { isUsableBeatTime } from './beat-time.ts';
 import { GAP_TOLERANCE_MS } from './gaps.ts';
 import { isPlausibleRr, isPossibleInterval } from './rr-range.ts';
 import { SortedWindow } from './rolling-quantile.ts';
@@ -275,7 +276,7 @@ export function createLiveBeatFilter(): LiveBeatFilter {
         return;
       }
       // A beat without a usable time is placed one interval after the previous beat.
-      const stampedMs = Number.isFinite(beat.tMs) ? beat.tMs : (Number.isFinite(lastRawTMs) ? lastRawTMs : 0) + rrMs;
+      const stampedMs = isUsableBeatTime(beat.tMs) ? beat.tMs : (Number.isFinite(lastRawTMs) ? lastRawTMs : 0) + rrMs;
       const tMs = Number.isFinite(lastRawTMs) ? Math.max(stampedMs, lastRawTMs) : stampedMs;
       const unaccountedMs = tMs - lastRawTMs - rrMs;
       if (unaccountedMs > GAP_TOLERANCE_MS) {

@@ -1,5 +1,6 @@
 import { NO_COHERENCE, NO_HRV, type BeatColumns, type PhaseMarker, type SessionSummary, type SummaryPhases } from '../model/session.ts';
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from './analyze-recording.ts';
+import { isUsableBeatTime } from './beat-time.ts';
 import { splitAtGaps } from './gaps.ts';
 import { isPlausibleRr } from './rr-range.ts';
 import { createStreamingAnalyser } from './streaming-analyser.ts';
@@ -191,7 +192,7 @@ function replayRules(beats: BeatColumns, baselineHrBpm: number | null): { peakHr
   const analyser = createStreamingAnalyser({ clock: { nowMs: () => lastTMs }, baselineHrBpm });
   beats.rrMs.forEach((rrMs, i) => {
     const tMs = beats.tMs[i];
-    if (tMs === undefined || !Number.isFinite(tMs) || tMs < lastTMs) return;
+    if (tMs === undefined || !isUsableBeatTime(tMs) || tMs < lastTMs) return;
     lastTMs = tMs;
     analyser.push({ tMs, rrMs });
   });

@@ -14,6 +14,7 @@ import {
   skipEmptyWindowEnds,
   type CoherenceReading,
 } from './coherence.ts';
+import { isUsableBeatTime } from './beat-time.ts';
 import { createLiveBeatFilter, type CleanedBeatSink } from './live-beat-filter.ts';
 import {
   DEFAULT_REGULATION_THRESHOLDS,
@@ -233,7 +234,7 @@ export function createStreamingAnalyser(options: StreamingAnalyserOptions): Stre
 
   return {
     push(beat) {
-      if (Number.isFinite(beat.tMs)) lastReceivedTMs = beat.tMs;
+      if (isUsableBeatTime(beat.tMs)) lastReceivedTMs = beat.tMs;
       filter.push(beat, analyseCleaned);
     },
 
