@@ -10,7 +10,7 @@ import { loadOrCreateKey, unsavedKey, type KeyProtection, type KeyProtector, typ
 import { DeferredWork, writeBlockOf, type WriteBlock } from './deferred-work.ts';
 import { storeLayout } from './layout.ts';
 import { Mutex } from './mutex.ts';
-import type { QuarantineReport } from './quarantine.ts';
+import type { QuarantineEntry, QuarantineExport, QuarantineReport } from './quarantine.ts';
 import type { AdoptOutcome } from './record-files.ts';
 import { assembleParts, loadRecords, type PartsOptions, type StoreParts } from './store-opening.ts';
 import { summarizeBeats, type SummarizeBeats } from '../../shared/signal/session-summary.ts';
@@ -48,7 +48,7 @@ export type StoreStatus = {
   sessionCount: number;
   journalCount: number;
   agreementCount: number;
-  /** Files moved to quarantine since the store opened. */
+  /** Files set aside into quarantine since the store opened (listQuarantine has them all). */
   quarantined: QuarantineReport[];
   /** Records written by a newer Attune: left untouched on disk, not shown. */
   newerRecordCount: number;
@@ -136,6 +136,19 @@ export class RecordsStore {
       newerRecordCount: this.parts.index.newerRecords.size,
       writeBlock: this.later.blocked,
     };
+  }
+
+  /**
+   * Every file in the quarantine folder, read from the folder itself, so the list (and its
+   * count) is the same after a restart. Needs no key and no writes.
+   */
+  listQuarantine(): Promise<QuarantineEntry[]> {
+    return this.runReading(() => this.vault.listQuarantine());
+  }
+
+  /** Copies the quarantined files, byte for byte and still encrypted, into a new folder inside `parent`. */
+  exportQuarantine(parent: string): Promise<QuarantineExport> {
+    return this.runReading(() => this.vault.exportQuarantine(parent));
   }
 
   /** Why the folder takes no writes (work from opening is waiting), or null when it does. */
@@ -344,6 +357,19 @@ export class RecordsStore {
       try {
         await this.catchUp();
         if (this.keyUnsaved) throw new StoreError({ code: 'read-only', reason: this.later.blocked?.reason ?? 'not-writable' });
+        return await task();
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    });
+  }
+
+  /** Under the lock, on an open store, without the waiting work first: the task only reads the records folder. */
+  private async runReading<T>(task: () => Promise<T>): Promise<T> {
+    this.openParts();
+    return this.mutex.run(async () => {
+      this.openParts();
+      try {
         return await task();
       } catch (error) {
         throw toStoreError(error);

@@ -1,18 +1,20 @@
-import { STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
+import { BEATS_DAMAGE_WORDS, STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
 import {
   beatColumnsProblem,
   SESSION_SCHEMA_VERSION,
   type Beat,
   type BeatColumns,
+  type BeatsLoss,
   type PhaseMarker,
   type SessionDetail,
   type SessionListItem,
   type SessionRecord,
   type SessionStart,
 } from '../../shared/model/session.ts';
-import type { BeatsReadout } from './beats-file.ts';
+import { beatsLoss, type BeatsReadout } from './beats-file.ts';
 import type { Clock } from '../../shared/time/clock.ts';
 import { notFound, StoreError } from './errors.ts';
+import { errorCode } from './fs-layer.ts';
 import { newRecordId } from './layout.ts';
 import { KindRecords, sameJson, type AdoptOutcome, type RecordFiles } from './record-files.ts';
 import type { SummarizeBeats } from '../../shared/signal/session-summary.ts';
@@ -97,20 +99,23 @@ export class SessionRecords extends KindRecords {
   /** Ends the recording and stores the summary the signal engine computes from the stored beats. */
   async finish(sessionId: string, options: { baselineHrBpm?: number | null }): Promise<SessionListItem> {
     const session = this.recording(sessionId);
-    const beats = await this.beatsForFinish(sessionId, session.beatsBytes);
     const baselineHrBpm = options.baselineHrBpm === undefined ? session.record.baselineHrBpm : options.baselineHrBpm;
-    const record: SessionRecord = {
-      ...session.record,
-      revision: session.record.revision + 1,
-      status: 'finished',
-      endedAtMs: Math.max(session.record.startedAtMs, Math.round(this.clock.nowMs())),
-      baselineHrBpm,
-      beatCount: beats.rrMs.length,
-      summary: this.summarize(beats, { baselineHrBpm, markers: session.record.markers }),
-    };
-    await this.files.write('session', record);
+    // A failed append may have left bytes past the last acknowledged frame; they are not data.
+    await this.settleBeats(sessionId, { acknowledgedBeats: session.beatCount, endBytes: session.beatsBytes }, async (beats, loss) => {
+      const record: SessionRecord = {
+        ...session.record,
+        revision: session.record.revision + 1,
+        status: 'finished',
+        endedAtMs: Math.max(session.record.startedAtMs, Math.round(this.clock.nowMs())),
+        baselineHrBpm,
+        beatCount: beats.rrMs.length,
+        summary: this.summarize(beats, { baselineHrBpm, markers: session.record.markers }),
+        ...(loss ? { beatsLost: loss } : {}),
+      };
+      await this.files.write('session', record);
+      this.index.putSession(record);
+    });
     this.active.delete(sessionId);
-    this.index.putSession(record);
     return this.item(sessionId);
   }
 
@@ -133,8 +138,8 @@ export class SessionRecords extends KindRecords {
 
   async get(sessionId: string): Promise<SessionDetail> {
     if (!this.index.summary.getSession(sessionId)) throw notFound('session');
-    const session = this.active.get(sessionId)?.record ?? (await this.files.read('session', sessionId));
-    const { beats, beatsStatus } = await this.beatsForView(session);
+    const stored = this.active.get(sessionId)?.record ?? (await this.files.read('session', sessionId));
+    const { session, beats, beatsStatus } = await this.beatsForView(stored);
     return { session, beats, beatsStatus, journalEntryIds: this.index.summary.linkedEntries(sessionId) };
   }
 
@@ -153,10 +158,10 @@ export class SessionRecords extends KindRecords {
   /** Every session with its beats, for export; one that cannot be read is left out. */
   async forEach(visit: (record: SessionRecord, beats: BeatColumns) => Promise<void>): Promise<void> {
     for (const entry of [...this.index.summary.allSessions()]) {
-      const record = this.active.get(entry.id)?.record ?? (await this.files.readOrSkip('session', entry.id));
-      if (!record) continue;
-      const { beats } = await this.beatsForView(record);
-      await visit(record, beats);
+      const stored = this.active.get(entry.id)?.record ?? (await this.files.readOrSkip('session', entry.id));
+      if (!stored) continue;
+      const { session, beats } = await this.beatsForView(stored);
+      await visit(session, beats);
     }
   }
 
@@ -213,25 +218,26 @@ export class SessionRecords extends KindRecords {
   /**
    * When the store opens: sessions still marked as recording were cut off by a crash or a
    * forced quit. They are finished as 'interrupted' from the beats that reached the disk; a
-   * last batch that was half-written (never acknowledged) is cut off the file.
+   * last batch that was half-written (never acknowledged) is cut off the file. A damaged
+   * frame before that costs only itself (see settleBeats), and the session says so.
    */
   async recoverInterrupted(): Promise<boolean> {
     let recovered = 0;
     for (const entry of this.index.summary.allSessions().filter((s) => s.status === 'recording')) {
       const record = await this.files.read('session', entry.id).catch(() => null);
       if (!record) continue;
-      const readout = await this.readBeats(record.id);
-      if (readout && readout.tail !== 'none') await this.vault.truncateBeats(record.id, readout.goodBytes);
-      const finished = this.interrupted(record, readout?.beats ?? noBeats());
-      await this.files.write('session', finished);
-      this.index.putSession(finished);
+      await this.settleBeats(record.id, { acknowledgedBeats: null }, async (beats, loss) => {
+        const finished = this.interrupted(record, beats, loss);
+        await this.files.write('session', finished);
+        this.index.putSession(finished);
+      });
       recovered += 1;
     }
     if (recovered > 0) this.vault.notify('storage-warning', STORE_NOTICE_WORDS.sessionsRecovered(recovered));
     return recovered > 0;
   }
 
-  private interrupted(record: SessionRecord, beats: BeatColumns): SessionRecord {
+  private interrupted(record: SessionRecord, beats: BeatColumns, loss: BeatsLoss | null = null): SessionRecord {
     return {
       ...record,
       revision: record.revision + 1,
@@ -239,6 +245,7 @@ export class SessionRecords extends KindRecords {
       endedAtMs: record.startedAtMs + Math.round(beats.tMs.at(-1) ?? 0),
       beatCount: beats.rrMs.length,
       summary: this.summarize(beats, { baselineHrBpm: record.baselineHrBpm, markers: record.markers }),
+      ...(loss ? { beatsLost: loss } : {}),
     };
   }
 
@@ -249,30 +256,76 @@ export class SessionRecords extends KindRecords {
     throw notFound('session');
   }
 
-  private async beatsForFinish(sessionId: string, beatsBytes: number): Promise<BeatColumns> {
+  /**
+   * Reads a session's beats to finish it (or finish it as interrupted), and `save`s the
+   * record from what opened. A tail a crash or a failed append left (never acknowledged) is
+   * cut off first. Damage is kept, not cut: the whole file is copied to quarantine, the
+   * record saved with what was lost, and only then is the file written afresh from the
+   * frames that opened; a crash in between leaves the copy and a record that already says
+   * what was lost (a later read repairs the file again and finds nothing new missing).
+   */
+  private async settleBeats(
+    sessionId: string,
+    known: { acknowledgedBeats: number | null; endBytes?: number },
+    save: (beats: BeatColumns, loss: BeatsLoss | null) => Promise<void>,
+  ): Promise<void> {
     const readout = await this.readBeats(sessionId);
-    if (!readout) return noBeats();
-    // A failed append may have left bytes past the last acknowledged frame; they are not data.
-    if (readout.goodBytes !== beatsBytes || readout.tail !== 'none') await this.vault.truncateBeats(sessionId, readout.goodBytes);
-    return readout.beats;
+    if (!readout) return save(noBeats(), null);
+    const loss = beatsLoss(readout, known.acknowledgedBeats);
+    if (!readout.damaged && !loss) {
+      if (readout.tail !== 'none' || (known.endBytes !== undefined && readout.goodBytes !== known.endBytes)) {
+        await this.vault.truncateBeats(sessionId, readout.goodBytes);
+      }
+      return save(readout.beats, null);
+    }
+    await this.vault.keepBeatsCopy(sessionId, damageReason(readout, loss));
+    await save(readout.beats, loss);
+    await this.vault.rewriteBeats(sessionId, readout.beats);
+    this.tellDamage(loss);
   }
 
-  private async beatsForView(session: SessionRecord): Promise<{ beats: BeatColumns; beatsStatus: SessionDetail['beatsStatus'] }> {
+  /** A session's beats to show or export, with the record as it is after any repair. */
+  private async beatsForView(session: SessionRecord): Promise<{ session: SessionRecord; beats: BeatColumns; beatsStatus: SessionDetail['beatsStatus'] }> {
     const readout = await this.readBeats(session.id);
     if (!readout) {
       // Never having had beats is fine; beats that should be there and are not is not.
-      return { beats: noBeats(), beatsStatus: session.beatCount === 0 && session.status !== 'interrupted' ? 'complete' : 'unavailable' };
+      return { session, beats: noBeats(), beatsStatus: session.beatCount === 0 && session.status !== 'interrupted' ? 'complete' : 'unavailable' };
     }
-    if (session.status === 'recording') return { beats: readout.beats, beatsStatus: 'complete' };
-    const count = readout.beats.rrMs.length;
-    if (count === session.beatCount && readout.tail === 'none') return { beats: readout.beats, beatsStatus: 'complete' };
-    if (count < session.beatCount || readout.tail !== 'none') {
-      // A finished session's beats file lost frames or has a damaged end: not a crash
-      // artefact (finish and recovery cut those), so it is damage. Keep the bytes aside.
-      await this.quarantineBeats(session.id, `expected ${session.beatCount} beats, found ${count} readable`);
-      return { beats: noBeats(), beatsStatus: 'unavailable' };
+    if (session.status === 'recording') return { session, beats: readout.beats, beatsStatus: 'complete' };
+    const loss = beatsLoss(readout, session.beatCount);
+    // A finished session's file was cut to its last frame when it finished: anything after
+    // that, or anything missing, is damage.
+    const current = readout.damaged || loss || readout.tail !== 'none' ? await this.repairFinished(session, readout, loss) : session;
+    return { session: current, beats: readout.beats, beatsStatus: current.beatsLost ? 'partial' : 'complete' };
+  }
+
+  /**
+   * A finished session's beats found damaged: the file copied to quarantine, the record told
+   * what was lost (added to any earlier loss), the file written afresh. On a disk that takes
+   * no writes nothing changes and the beats that opened are still shown; the next read
+   * tries again.
+   */
+  private async repairFinished(session: SessionRecord, readout: BeatsReadout, loss: BeatsLoss | null): Promise<SessionRecord> {
+    const record: SessionRecord = loss
+      ? { ...session, revision: session.revision + 1, beatCount: readout.beats.rrMs.length, beatsLost: addLoss(session.beatsLost, loss) }
+      : session;
+    try {
+      await this.vault.keepBeatsCopy(session.id, damageReason(readout, loss));
+      if (record !== session) {
+        await this.files.write('session', record);
+        this.index.putSession(record);
+      }
+      await this.vault.rewriteBeats(session.id, readout.beats);
+    } catch (error) {
+      if (errorCode(error) === undefined) throw error;
+      return record;
     }
-    return { beats: readout.beats, beatsStatus: 'complete' };
+    this.tellDamage(loss);
+    return record;
+  }
+
+  private tellDamage(loss: BeatsLoss | null): void {
+    this.vault.notify('records-quarantined', loss ? BEATS_DAMAGE_WORDS.partialNotice(loss) : BEATS_DAMAGE_WORDS.repairedNotice);
   }
 
   /** null when there is no beats file (or it was damaged and has been quarantined). */
@@ -281,10 +334,19 @@ export class SessionRecords extends KindRecords {
     if (read === 'quarantined') this.active.delete(sessionId);
     return typeof read === 'string' ? null : read;
   }
+}
 
-  /** Beats moved aside end the recording: a later append must not write to a file that is gone. */
-  private async quarantineBeats(sessionId: string, reason: string): Promise<void> {
-    await this.vault.quarantineBeats(sessionId, reason);
-    this.active.delete(sessionId);
-  }
+function addLoss(earlier: BeatsLoss | undefined, loss: BeatsLoss): BeatsLoss {
+  if (!earlier) return loss;
+  return { frames: earlier.frames + loss.frames, beats: earlier.beats + loss.beats, seconds: Math.round((earlier.seconds + loss.seconds) * 10) / 10 };
+}
+
+/** For the quarantine note (a support request), not for the user's eyes. */
+function damageReason(readout: BeatsReadout, loss: BeatsLoss | null): string {
+  const parts = [];
+  if (readout.gaps.length > 0) parts.push(`${readout.gaps.length} damaged stretch(es) between readable frames`);
+  if (readout.tail !== 'none') parts.push(`${readout.tailBytes} unreadable bytes at the end`);
+  if (parts.length === 0) parts.push('damaged header or length fields');
+  parts.push(loss ? `${loss.beats} beats in ${loss.frames} frame(s) lost, about ${loss.seconds} s` : 'every beat could still be read');
+  return `${parts.join('; ')}; the readable beats were written afresh`;
 }

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { STORE_NOTICE_WORDS } from '../../shared/content/store-messages.ts';
 import type { Notice } from '../../shared/model/app-info.ts';
-import type { Beat } from '../../shared/model/session.ts';
+import type { Beat, BeatColumns } from '../../shared/model/session.ts';
 import { syncDirectory, writeFileAtomic } from './atomic-write.ts';
-import { appendBeatsFrame, createBeatsFile, decodeBeatsFile, encodeBeatsFrame, type BeatsReadout } from './beats-file.ts';
+import { appendBeatsFrame, createBeatsFile, decodeBeatsFile, encodeBeatsFile, encodeBeatsFrame, type BeatsReadout } from './beats-file.ts';
 import type { Clock } from '../../shared/time/clock.ts';
 import { UnsealError, type DataKey } from './crypto.ts';
 import { isNotFound, type StoreFs } from './fs-layer.ts';
 import { decodeSnapshot, encodeSnapshot, fileFingerprint, type IndexSnapshot, type SnapshotOutcome } from './index-snapshot.ts';
 import type { KeyProtection, LoadedKey } from './key-file.ts';
 import { newRecordId, RECORD_FOLDERS, type RecordKind, type StoreLayout } from './layout.ts';
-import { moveToQuarantine, type QuarantineReport } from './quarantine.ts';
+import { copyToQuarantine, exportQuarantine, listQuarantine, moveToQuarantine, type QuarantineEntry, type QuarantineExport, type QuarantineReport } from './quarantine.ts';
 import { decodeRecord, encodeRecord, validateRecord, type DecodeOutcome, type RecordDoc } from './record-codec.ts';
 import { StoreError } from './errors.ts';
 import { truncateFile, unlinkIfPresent } from './vault-folder.ts';
@@ -109,7 +109,10 @@ export class Vault {
     return frame.length;
   }
 
-  /** Reads every frame; a file whose header or inner frames do not open is quarantined. */
+  /**
+   * Reads every frame that opens (a damaged frame costs only itself: see beats-file.ts); a
+   * file that is not this key's beats file at all is quarantined whole.
+   */
   async readBeats(sessionId: string): Promise<BeatsRead> {
     let file: Buffer;
     try {
@@ -130,6 +133,18 @@ export class Vault {
   /** Cuts a beats file back to its last good frame (what a crash or a failed append left). */
   truncateBeats(sessionId: string, lengthBytes: number): Promise<void> {
     return truncateFile(this.fs, this.layout.beatsPath(sessionId), lengthBytes);
+  }
+
+  /** Copies a beats file as it is, byte for byte, into quarantine; the original stays. */
+  async keepBeatsCopy(sessionId: string, reason: string): Promise<void> {
+    const nowMs = this.clock.nowMs();
+    const target = await copyToQuarantine(this.fs, this.layout.quarantineDir, this.layout.beatsPath(sessionId), nowMs, { what: 'beats', reason });
+    this.reports.push({ file: target, what: 'beats', reason, atMs: nowMs });
+  }
+
+  /** Replaces a beats file, atomically, with these beats sealed afresh (after keepBeatsCopy). */
+  rewriteBeats(sessionId: string, beats: BeatColumns): Promise<void> {
+    return writeFileAtomic(this.fs, this.layout.beatsPath(sessionId), encodeBeatsFile(this.dataKey, sessionId, beats));
   }
 
   removeBeats(sessionId: string): Promise<void> {
@@ -161,9 +176,19 @@ export class Vault {
 
   // ---- quarantine and notices -----------------------------------------------------------
 
-  /** Files moved to quarantine since the store opened. */
+  /** Files set aside (moved or copied) into quarantine since the store opened. */
   quarantined(): QuarantineReport[] {
     return [...this.reports];
+  }
+
+  /** Everything in the quarantine folder, whenever it was put there. */
+  listQuarantine(): Promise<QuarantineEntry[]> {
+    return listQuarantine(this.fs, this.layout.quarantineDir);
+  }
+
+  /** Copies the quarantine folder's files, still encrypted, into a new folder inside `parent`. */
+  exportQuarantine(parent: string): Promise<QuarantineExport> {
+    return exportQuarantine(this.fs, this.layout.quarantineDir, parent, this.clock.nowMs());
   }
 
   notify(kind: Notice['kind'], message: string): void {
@@ -179,7 +204,7 @@ export class Vault {
 
   private async quarantine(path: string, what: QuarantineReport['what'], reason: string): Promise<void> {
     const nowMs = this.clock.nowMs();
-    const target = await moveToQuarantine(this.fs, this.layout.quarantineDir, path, nowMs);
+    const target = await moveToQuarantine(this.fs, this.layout.quarantineDir, path, nowMs, { what, reason });
     this.reports.push({ file: target, what, reason, atMs: nowMs });
     this.notify(
       'records-quarantined',

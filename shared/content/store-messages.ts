@@ -49,6 +49,9 @@ export const STORE_NOTICE_WORDS = {
     `${count} session(s) were still recording when Attune stopped. They were saved up to the last few seconds and marked as interrupted.`,
   newerRecordsKept: (count: number) =>
     `${count} record(s) were saved by a newer version of Attune. They are kept untouched and will show again in that version.`,
+  /** `what` names the list: 'sessions', 'journal entries', … */
+  itemsHidden: (count: number, what: string) =>
+    `${count} of your ${what} could not be shown, because something in ${count === 1 ? 'it' : 'them'} is out of range. ${count === 1 ? 'It is' : 'They are'} kept on disk as ${count === 1 ? 'it is' : 'they are'}; everything else is listed normally.`,
 } as const;
 
 /** Why the records could not be unlocked. Each says that nothing was changed. */
@@ -86,4 +89,28 @@ export const READ_ONLY_WORDS = {
   stillReadOnly: 'Attune still cannot save. Nothing was lost.',
   settingsFolderMovedAside: 'it was a folder, not a file',
   settingsNotMoved: (path: string) => `The old file could not be moved aside, so it was left as it is at ${path}.`,
+} as const;
+
+/** "about 40 seconds", "about 3 minutes": a loss is an estimate, and said as one. */
+function aboutDuration(seconds: number): string {
+  if (seconds < 90) {
+    const whole = Math.max(1, Math.round(seconds));
+    return `about ${whole} ${whole === 1 ? 'second' : 'seconds'}`;
+  }
+  return `about ${Math.round(seconds / 60)} minutes`;
+}
+
+function beatsWord(count: number): string {
+  return `${count} ${count === 1 ? 'beat' : 'beats'}`;
+}
+
+/** Part of a session's beats file found damaged on disk (the rest kept, the file copied to quarantine). */
+export const BEATS_DAMAGE_WORDS = {
+  partialNotice: (loss: { beats: number; seconds: number }) =>
+    `Part of a session's heart data was damaged on disk: ${aboutDuration(loss.seconds)} (${beatsWord(loss.beats)}) could not be read. Everything else in it was kept, and a copy of the damaged file is in the quarantine folder.`,
+  repairedNotice:
+    "A session's heart-beat file was damaged on disk, but every beat in it could still be read. It was written afresh, and a copy of the damaged file is in the quarantine folder.",
+  /** On the session's page, after "N beats recorded." */
+  sessionNote: (loss: { beats: number; seconds: number }) =>
+    `Part of this session's heart data was damaged: ${aboutDuration(loss.seconds)} (${beatsWord(loss.beats)}) could not be read, so the charts have a gap. The rest is shown as recorded.`,
 } as const;

@@ -223,6 +223,18 @@ export function typedSummaryFromV1(summary: Record<string, unknown>): Record<str
   };
 }
 
+/**
+ * Beats that were acknowledged but later found damaged on disk: the file was copied to
+ * quarantine and the beats that still open were kept. `seconds` is an estimate (from the
+ * beats either side of the damage, or the mean beat interval).
+ */
+export const BeatsLossSchema = z.object({
+  frames: z.number().int().min(0),
+  beats: z.number().int().min(0),
+  seconds: z.number().min(0),
+}).strict();
+export type BeatsLoss = z.infer<typeof BeatsLossSchema>;
+
 export const SessionRecordSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
   id: RecordIdSchema,
@@ -239,6 +251,8 @@ export const SessionRecordSchema = z.object({
   markers: z.array(PhaseMarkerSchema).max(10_000),
   beatCount: z.number().int().min(0),
   summary: SessionSummarySchema.nullable(),
+  /** Added later: absent means no beats were lost to damage. */
+  beatsLost: BeatsLossSchema.optional(),
 }).strict();
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
@@ -277,10 +291,11 @@ export const SessionDetailSchema = z.object({
   session: SessionRecordSchema,
   beats: BeatColumnsSchema,
   /**
-   * 'complete': every stored beat (after a crash, every acknowledged one); 'unavailable': the
-   * beats file was damaged and moved to quarantine.
+   * 'complete': every stored beat (after a crash, every acknowledged one); 'partial': part
+   * of the beats file was damaged and set aside, the rest is here (session.beatsLost says
+   * how much); 'unavailable': the beats file was damaged and moved to quarantine whole.
    */
-  beatsStatus: z.enum(['complete', 'unavailable']),
+  beatsStatus: z.enum(['complete', 'partial', 'unavailable']),
   journalEntryIds: z.array(RecordIdSchema),
 });
 export type SessionDetail = z.infer<typeof SessionDetailSchema>;

@@ -59,7 +59,10 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
       if (problem) {
         return { state: 'unavailable' as const, problem: problem.message, encryption: null, sessionCount: 0, journalCount: 0, agreementCount: 0, quarantinedCount: 0, newerRecordCount: 0 };
       }
-      const status = (await store()).status();
+      const current = await store();
+      const status = current.status();
+      // Counted from the folder itself, so the count is the same after a restart.
+      const quarantined = await current.listQuarantine();
       return {
         state: 'open' as const,
         problem: null,
@@ -67,7 +70,7 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
         sessionCount: status.sessionCount,
         journalCount: status.journalCount,
         agreementCount: status.agreementCount,
-        quarantinedCount: status.quarantined.length,
+        quarantinedCount: quarantined.length,
         newerRecordCount: status.newerRecordCount,
       };
     },
@@ -91,6 +94,13 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
       if (path === null) return { cancelled: true as const };
       const result = await importRecordingFile(current, path, clock.nowMs());
       return { cancelled: false as const, ...result };
+    },
+    'data.quarantine': async () => (await store()).listQuarantine(),
+    'data.exportQuarantine': async () => {
+      const current = await store();
+      const folder = await deps.chooseFolder('export');
+      if (folder === null) return { cancelled: true as const };
+      return { cancelled: false as const, ...(await current.exportQuarantine(folder)) };
     },
     'data.deleteEverything': async () => {
       await deps.records.deleteEverything();

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { BEATS_DAMAGE_WORDS } from '../../../shared/content/store-messages.ts';
 import type { SessionDetail } from '../../../shared/model/session.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
 import type { TrendsSettings } from '../../../shared/trends/overview-model.ts';
@@ -101,7 +102,11 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
     ? `Paced breathing at ${breathsPerMinute(pattern)} breaths a minute (in ${pattern.inhaleSec} s${pattern.holdInSec ? `, hold ${pattern.holdInSec} s` : ''}, out ${pattern.exhaleSec} s${pattern.holdOutSec ? `, hold ${pattern.holdOutSec} s` : ''}); the pacer's rhythm is drawn over the beat-to-beat intervals while you breathed.`
     : 'No breathing pattern was recorded for this session.';
   const beatsNote =
-    detail.beatsStatus === 'complete' ? '' : ' The beats file was damaged and set aside, so no beats can be drawn.';
+    detail.beatsStatus === 'complete'
+      ? ''
+      : detail.beatsStatus === 'partial' && session.beatsLost
+        ? ` ${BEATS_DAMAGE_WORDS.sessionNote(session.beatsLost)}`
+        : ' The beats file was damaged and set aside, so no beats can be drawn.';
 
   return (
     <>

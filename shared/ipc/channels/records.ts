@@ -52,6 +52,17 @@ export const RecordsStatusSchema = z.object({
   newerRecordCount: z.number().int().min(0),
 });
 
+/** One file in the quarantine folder (main/store/quarantine.ts). */
+export const QuarantineEntrySchema = z.object({
+  name: z.string().max(400),
+  what: z.enum(['session', 'journal', 'agreement', 'beats', 'index', 'record', 'other']),
+  reason: z.string().nullable(),
+  atMs: EpochMsSchema.nullable(),
+  sizeBytes: z.number().int().min(0),
+  /** 'copied': a repaired file took its place; 'moved': the original left the records. */
+  kept: z.enum(['moved', 'copied']).nullable(),
+}).strict();
+
 export const recordsChannels = {
   'session.start': defineChannel({
     input: SessionStartSchema,
@@ -201,6 +212,24 @@ export const recordsChannels = {
       z.object({ cancelled: z.literal(false), session: SessionListItemSchema, alreadyImported: z.boolean() }),
     ]),
     summary: 'Asks for a recording file (plain RR, Kubios, Polar HRM or CSV) and adds it as a session.',
+  }),
+  'data.quarantine': defineChannel({
+    input: z.undefined(),
+    output: z.array(QuarantineEntrySchema),
+    summary: 'The files set aside in the quarantine folder, oldest first: when, what, why and how big.',
+  }),
+  'data.exportQuarantine': defineChannel({
+    input: z.undefined(),
+    output: z.union([
+      cancelled,
+      z.object({
+        cancelled: z.literal(false),
+        folder: z.string(),
+        copied: z.number().int().min(0),
+        problems: z.array(z.object({ file: z.string(), reason: z.string() }).strict()),
+      }).strict(),
+    ]),
+    summary: 'Asks for a folder and copies the quarantined files there, byte for byte and still encrypted.',
   }),
   'data.deleteEverything': defineChannel({
     input: z.object({ confirm: z.literal(DELETE_EVERYTHING_CONFIRMATION) }).strict(),

@@ -28,6 +28,11 @@ function folderState(root: string): Record<string, string> {
   return out;
 }
 
+/** The quarantined files themselves, without the notes saying what each was. */
+function quarantineFiles(root: string): string[] {
+  return readdirSync(join(root, 'quarantine')).filter((name) => !name.endsWith('.about.json'));
+}
+
 function flipByte(path: string, fromEnd = 20): void {
   const bytes = readFileSync(path);
   const at = bytes.length - fromEnd;
@@ -61,7 +66,7 @@ describe('damaged files', () => {
     const notices = store.takeNotices();
     expect(notices.filter((n) => n.kind === 'records-quarantined')).toHaveLength(1);
     expect(store.takeNotices()).toEqual([]);
-    const quarantined = readdirSync(join(dir.path, 'quarantine'));
+    const quarantined = quarantineFiles(dir.path);
     expect(quarantined).toHaveLength(1);
     expect(readFileSync(join(dir.path, 'quarantine', quarantined[0]!))).toEqual(damagedBytes);
     expect(existsSync(victim)).toBe(false);
@@ -79,7 +84,7 @@ describe('damaged files', () => {
     truncateSync(path, statSync(path).size - 7);
     const store = await openStore(dir.path);
     expect(store.listSessions(0, Number.MAX_SAFE_INTEGER).map((s) => s.id)).toEqual([other.id]);
-    expect(readdirSync(join(dir.path, 'quarantine')).map((n) => n.replace(/^.*?-[0-9a-f]{6}-/, '')).sort()).toEqual(
+    expect(quarantineFiles(dir.path).map((n) => n.replace(/^.*?-[0-9a-f]{6}-/, '')).sort()).toEqual(
       [`${session.id}.beats`, `${session.id}.rec`].sort(),
     );
     expect((await store.getSession(other.id)).beats.rrMs).toHaveLength(30);
@@ -95,15 +100,16 @@ describe('damaged files', () => {
     await store.close();
   });
 
-  it('quarantines a beats file with a flipped byte in a middle frame or in its last frame when the session is read', async () => {
+  it('keeps the rest of a beats file with a flipped byte in a middle frame or in its last frame, and a copy of it, when the session is read', async () => {
     const { session, other } = await seed(dir.path);
     flipByte(join(dir.path, 'beats', `${session.id}.beats`), 200);
     flipByte(join(dir.path, 'beats', `${other.id}.beats`), 3);
     const store = await openStore(dir.path);
-    for (const id of [session.id, other.id]) {
+    for (const [id, kept, lost] of [[session.id, 80, 20], [other.id, 0, 30]] as const) {
       const detail = await store.getSession(id);
-      expect(detail.beatsStatus).toBe('unavailable');
-      expect(detail.beats.rrMs).toEqual([]);
+      expect(detail.beatsStatus).toBe('partial');
+      expect(detail.beats.rrMs).toHaveLength(kept);
+      expect(detail.session.beatsLost).toMatchObject({ frames: 1, beats: lost });
       expect(detail.session.summary?.beatCount).toBeGreaterThan(0);
     }
     expect(store.status().quarantined.map((q) => q.what)).toEqual(['beats', 'beats']);
@@ -118,7 +124,9 @@ describe('damaged files', () => {
     // Drop the last whole frame: 20 beats × 16 bytes + 4 + 12 + 16 of framing.
     writeFileSync(path, bytes.subarray(0, bytes.length - (20 * 16 + 32)));
     const store = await openStore(dir.path);
-    expect((await store.getSession(session.id)).beatsStatus).toBe('unavailable');
+    const detail = await store.getSession(session.id);
+    expect(detail.beatsStatus).toBe('partial');
+    expect(detail.session.beatsLost).toMatchObject({ beats: 20 });
     await store.close();
   });
 

@@ -64,6 +64,8 @@ const MALFORMED: Record<keyof typeof recordsChannels, unknown[]> = {
   'agreement.delete': [{ id: '' }],
   'data.status': [{}, 1],
   'data.export': [{ folder: '/tmp' }, '/tmp'],
+  'data.quarantine': [{}, 1],
+  'data.exportQuarantine': [{ folder: '/tmp' }, '/tmp'],
   'data.import': [{ folder: '/tmp' }],
   'data.importRecording': [{ path: '/etc/passwd' }],
   'data.deleteEverything': [undefined, {}, { confirm: 'yes' }, { confirm: 'Delete everything' }, { confirm: 'delete everything', also: 1 }],
