@@ -14,6 +14,7 @@ import { writeBlockOf, type WriteBlock } from './store/deferred-work.ts';
 import { nodeFs } from './store/fs-layer.ts';
 import { checkWritable } from './store/vault-folder.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
+import { createHiddenItemsNotices } from './ipc/hidden-items.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
 import { createRemindersHandlers } from './ipc/handlers/reminders.ts';
 import { createTrendsHandlers } from './ipc/handlers/trends.ts';
@@ -101,13 +102,14 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     reminders.settingsChanged(next, lastSettings);
     lastSettings = next;
   };
+  const hiddenItems = createHiddenItemsNotices();
   const router = createRouter(
     channels,
     {
       ...createAppHandlers({
         info: async () => ({ ...info, storage: await storage.status() }),
         retryStorage: async () => ({ ...info, storage: await storage.retry() }),
-        takeNotices: () => [...settings.takeNotices(), ...records.takeNotices()],
+        takeNotices: () => [...settings.takeNotices(), ...records.takeNotices(), ...hiddenItems.takeNotices()],
         revealFile: deps.revealFile,
         log,
       }),
@@ -121,7 +123,7 @@ export function createAppServices(deps: ServiceDeps): AppServices {
       ...createRemindersHandlers(reminders.reminders, reminders.liveStatus),
       ...createTrendsHandlers({ records }),
     },
-    { isTrustedSender: deps.isTrustedSender, log },
+    { isTrustedSender: deps.isTrustedSender, log, onItemsHidden: hiddenItems.onItemsHidden },
   );
   return { router, settings, log, info, bluetoothChooser, records, reminders };
 }

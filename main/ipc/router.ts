@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ChannelSpec } from '../../shared/ipc/channel.ts';
 import { IpcError, fail, ok, type IpcResult } from '../../shared/ipc/result.ts';
 
@@ -32,6 +32,8 @@ export type RouterLog = { error: (message: string) => void };
 export type RouterOptions = {
   isTrustedSender: (sender: SenderFrame) => boolean;
   log: RouterLog;
+  /** A list answer left out items that did not match their schema (see dispatch); tell the user once. */
+  onItemsHidden?: (channel: string, hiddenCount: number) => void;
 };
 
 export type Router = {
@@ -74,11 +76,15 @@ export function createRouter<C extends Record<string, ChannelSpec>>(
       return fail('internal', 'Something went wrong inside Attune. The details are in the log file.');
     }
     const output = spec.output.safeParse(value);
-    if (!output.success) {
-      options.log.error(`IPC ${channel} returned a value that does not match its schema: ${describeIssues(channel, output.error.issues)}`);
-      return fail('internal', 'Something went wrong inside Attune. The details are in the log file.');
-    }
-    return ok(output.data);
+    if (output.success) return ok(output.data);
+    options.log.error(`IPC ${channel} returned a value that does not match its schema: ${describeIssues(channel, output.error.issues)}`);
+    // One bad record must never make a whole list fail (a session list that fails fails the
+    // Check screen's baseline too): a list answers with the items that can be shown, and
+    // says how many it left out.
+    const shown = showableItems(spec.output, value);
+    if (shown === null) return fail('internal', 'Something went wrong inside Attune. The details are in the log file.');
+    options.onItemsHidden?.(channel, shown.hiddenCount);
+    return ok(shown.items);
   }
 
   return { dispatch, channelNames: () => Object.keys(contract) };
@@ -94,6 +100,20 @@ export function registerHandlers<C extends Record<string, ChannelSpec>>(
   const router = createRouter(contract, handlers, options);
   transport.onInvoke((sender, message) => router.dispatch(sender, message));
   return router;
+}
+
+/** The items of a list answer that match the list's item schema, or null when the answer is not a list. */
+function showableItems(schema: z.ZodType, value: unknown): { items: unknown[]; hiddenCount: number } | null {
+  if (!(schema instanceof z.ZodArray) || !Array.isArray(value)) return null;
+  const items: unknown[] = [];
+  for (const item of value) {
+    const parsed = z.safeParse(schema.element, item);
+    if (parsed.success) items.push(parsed.data);
+  }
+  // A list whose own limits fail (too long, say) is not a list of bad items.
+  const whole = schema.safeParse(items);
+  if (!whole.success) return null;
+  return { items: whole.data as unknown[], hiddenCount: value.length - items.length };
 }
 
 function isInvokeMessage(message: unknown): message is { channel: string; payload: unknown } {

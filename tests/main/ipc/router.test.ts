@@ -106,8 +106,11 @@ describe('IPC router failure handling', () => {
     'demo.expected': defineChannel({ input: z.undefined(), output: z.string(), summary: 'throws IpcError' }),
     'demo.badOutput': defineChannel({ input: z.undefined(), output: z.number(), summary: 'wrong output' }),
     'demo.echo': defineChannel({ input: z.object({ text: z.string() }), output: z.string(), summary: 'echo' }),
+    'demo.list': defineChannel({ input: z.undefined(), output: z.array(z.object({ id: z.string(), startedAtMs: z.number().max(8.64e12) })), summary: 'a list' }),
+    'demo.shortList': defineChannel({ input: z.undefined(), output: z.array(z.number()).max(2), summary: 'a list of at most two' }),
   };
   const logged: string[] = [];
+  const hidden: Array<[string, number]> = [];
   const router = createRouter(
     contract,
     {
@@ -119,8 +122,15 @@ describe('IPC router failure handling', () => {
       },
       'demo.badOutput': () => 'not a number' as unknown as number,
       'demo.echo': ({ text }) => text,
+      // The second session is dated in the year 2300: the schema refuses it.
+      'demo.list': () => [
+        { id: 'a', startedAtMs: 1.7e12 },
+        { id: 'b', startedAtMs: 1.04e13 },
+        { id: 'c', startedAtMs: 1.8e12 },
+      ],
+      'demo.shortList': () => [1, 2, 3],
     },
-    { isTrustedSender: () => true, log: { error: (message) => logged.push(message) } },
+    { isTrustedSender: () => true, log: { error: (message) => logged.push(message) }, onItemsHidden: (channel, count) => hidden.push([channel, count]) },
   );
 
   it('turns an unexpected exception into a vague internal error and logs the detail', async () => {
@@ -140,6 +150,26 @@ describe('IPC router failure handling', () => {
   it('checks the handler output against its schema', async () => {
     const result = await router.dispatch(trusted, { channel: 'demo.badOutput' });
     expect(result.ok ? 'ok' : result.error.code).toBe('internal');
+  });
+
+  it('answers a list with the items it can show when one does not match its schema, and says how many it left out', async () => {
+    logged.length = 0;
+    expect(await router.dispatch(trusted, { channel: 'demo.list' })).toEqual({
+      ok: true,
+      value: [
+        { id: 'a', startedAtMs: 1.7e12 },
+        { id: 'c', startedAtMs: 1.8e12 },
+      ],
+    });
+    expect(hidden).toEqual([['demo.list', 1]]);
+    expect(logged.at(-1)).toMatch(/demo\.list returned a value that does not match/);
+  });
+
+  it('still fails a list that breaks its own limits, with nothing left out to blame', async () => {
+    hidden.length = 0;
+    const result = await router.dispatch(trusted, { channel: 'demo.shortList' });
+    expect(result.ok ? 'ok' : result.error.code).toBe('internal');
+    expect(hidden).toEqual([]);
   });
 
   it('never writes a payload to the log', async () => {
@@ -164,6 +194,8 @@ describe('IPC router failure handling', () => {
         'demo.expected': () => 'x',
         'demo.badOutput': () => 1,
         'demo.echo': ({ text }) => text.toUpperCase(),
+        'demo.list': () => [],
+        'demo.shortList': () => [],
       },
       { onInvoke: (l) => (listener = l) },
       { isTrustedSender: (s) => s.isMainFrame, log: { error: () => {} } },
