@@ -114,3 +114,29 @@ export const BEATS_DAMAGE_WORDS = {
   sessionNote: (loss: { beats: number; seconds: number }) =>
     `Part of this session's heart data was damaged: ${aboutDuration(loss.seconds)} (${beatsWord(loss.beats)}) could not be read, so the charts have a gap. The rest is shown as recorded.`,
 } as const;
+
+/** Settings → Your data: what is in the quarantine folder, and taking a copy of it. */
+export const QUARANTINE_WORDS = {
+  heading: 'Files set aside',
+  none: 'No damaged files have been found.',
+  intro: (count: number) =>
+    `${count === 1 ? '1 file' : `${count} files`} could not be read as they were and ${count === 1 ? 'was' : 'were'} set aside in the quarantine folder, untouched. Everything else opened normally.`,
+  kind: {
+    session: 'Session record',
+    journal: 'Journal entry',
+    agreement: 'Agreement',
+    beats: 'Heart beats of a session',
+    index: 'List of records (rebuilt)',
+    record: 'A record',
+    other: 'Other file',
+  },
+  copied: 'a copy; the readable part is still in place',
+  noReason: 'No reason was noted.',
+  unknownTime: 'Time not known',
+  exportButton: 'Export quarantined files…',
+  exportExplain:
+    'The files stay encrypted, exactly as they were found: they are for a support request or a later recovery tool, and cannot be opened on their own.',
+  exported: (count: number, folder: string) => `Copied ${count === 1 ? '1 file' : `${count} files`} to ${folder}.`,
+  exportProblems: (count: number) => `${count === 1 ? '1 file' : `${count} files`} could not be copied:`,
+  exportFailed: (why: string) => `Nothing was copied. ${why}`,
+} as const;

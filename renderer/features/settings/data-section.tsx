@@ -4,12 +4,15 @@ import Upload from 'lucide-react/icons/upload';
 import FileHeart from 'lucide-react/icons/file-heart';
 import Trash2 from 'lucide-react/icons/trash-2';
 import type { z } from 'zod';
+import { QUARANTINE_WORDS } from '../../../shared/content/store-messages.ts';
 import { DELETE_EVERYTHING_CONFIRMATION, type RecordsStatusSchema } from '../../../shared/ipc/channels/records.ts';
 import { useDataClient } from '../../app/data-client.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
+import { QuarantineList } from './quarantine-list.tsx';
 
-// "Your data": how the records are protected, and the user's ways out: export everything,
-// bring an export or a recording back in, and delete everything behind a typed confirmation.
+// "Your data": how the records are protected, what was set aside as damaged (with a way to
+// copy it out), and the user's ways out: export everything, bring an export or a recording
+// back in, and delete everything behind a typed confirmation.
 
 type RecordsStatus = z.infer<typeof RecordsStatusSchema>;
 type Message = { text: string; tone: 'quiet' | 'problem' };
@@ -37,6 +40,7 @@ export function DataSection() {
   const confirmId = useId();
   const records = useIpcQuery('data.status', undefined);
   const status: RecordsStatus | null = records.status === 'ready' ? records.value : null;
+  const quarantine = useIpcQuery('data.quarantine', undefined, { enabled: status?.state === 'open' });
   const [outcome, setOutcome] = useState<Message | null>(null);
   const message = outcome ?? (records.status === 'failed' ? { text: records.message, tone: 'problem' as const } : null);
   const [busy, setBusy] = useState(false);
@@ -52,6 +56,7 @@ export function DataSection() {
     const said = await task();
     if (said) setOutcome(said);
     records.reload();
+    quarantine.reload();
     setBusy(false);
   }
 
@@ -65,6 +70,17 @@ export function DataSection() {
         text: `Exported ${plural(sessions, 'session', 'sessions')}, ${plural(journalEntries, 'journal entry', 'journal entries')} and ${plural(agreements, 'agreement', 'agreements')} to ${folder}.`,
         tone: 'quiet',
       };
+    });
+
+  const exportQuarantine = () =>
+    run(async () => {
+      const result = await data.call('data.exportQuarantine');
+      if (!result.ok) return { text: QUARANTINE_WORDS.exportFailed(result.message), tone: 'problem' };
+      if (result.value.cancelled) return null;
+      const { copied, folder, problems } = result.value;
+      const text = [QUARANTINE_WORDS.exported(copied, folder)];
+      if (problems.length > 0) text.push(`${QUARANTINE_WORDS.exportProblems(problems.length)} ${problems.map((p) => `${p.file} (${p.reason})`).join(', ')}.`);
+      return { text: text.join(' '), tone: problems.length > 0 ? 'problem' : 'quiet' };
     });
 
   const importExport = () =>
@@ -117,11 +133,8 @@ export function DataSection() {
               {plural(status.agreementCount, 'agreement', 'agreements')}.
             </p>
           ) : null}
-          {status.quarantinedCount > 0 ? (
-            <p className="field-error">
-              {plural(status.quarantinedCount, 'file', 'files')} could not be read and {status.quarantinedCount === 1 ? 'was' : 'were'} set aside in the
-              quarantine folder, untouched.
-            </p>
+          {status.state === 'open' ? (
+            <QuarantineList entries={quarantine.status === 'ready' ? quarantine.value : null} busy={busy} onExport={() => void exportQuarantine()} />
           ) : null}
         </>
       ) : (
