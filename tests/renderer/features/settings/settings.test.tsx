@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createInProcessApi } from '../../../support/in-process-api.ts';
@@ -89,13 +90,15 @@ describe('settings screen', () => {
     expect(field.getAttribute('aria-describedby')).toContain(error.id);
     expect(status().textContent).toMatch(/^Flooded at or above \(bpm\): not saved/);
     expect(main.services.settings.get().physiology.floodedMinBpm).toBe(100);
-    expect(readSettingsFile(main)['physiology']?.['floodedMinBpm']).toBe(100);
+    // Nothing was accepted yet, so nothing was written (settings are written only on a change).
+    expect(existsSync(main.services.settings.path)).toBe(false);
 
-    // A good value afterwards clears the message.
+    // A good value afterwards clears the message and is saved.
     await user.clear(field);
     await user.type(field, '110{Enter}');
     await waitFor(() => expect(main.services.settings.get().physiology.floodedMinBpm).toBe(110));
     expect(screen.queryByText(/Not saved, so it is back to what it was/)).toBeNull();
+    expect(readSettingsFile(main)['physiology']?.['floodedMinBpm']).toBe(110);
   });
 
   it('offers each threshold with its range from the schema', async () => {
