@@ -15,7 +15,12 @@ import type { RecordsStore } from './records-store.ts';
 /** Far more than any RR recording (a week of beats is ~4 MB); anything bigger is not one. */
 export const MAX_RECORDING_FILE_BYTES = 64 * 1024 * 1024;
 
-export type RecordingImport = { session: SessionListItem; alreadyImported: boolean };
+export type RecordingImport = {
+  session: SessionListItem;
+  alreadyImported: boolean;
+  /** Values left out as not beat intervals (outside 100–5000 ms): the user is told how many. */
+  leftOutCount: number;
+};
 
 /** The dates a recording may carry: anything else is a clock or a file that went wrong. */
 const PLAUSIBLE_FROM_MS = Date.UTC(2000, 0, 1);
@@ -32,13 +37,14 @@ export async function importRecordingFile(store: RecordsStore, path: string, now
   const { bytes } = read;
   const contentSha256 = createHash('sha256').update(bytes).digest('hex');
   const earlier = store.findImportedSession(contentSha256);
-  if (earlier) return { session: earlier, alreadyImported: true };
+  if (earlier) return { session: earlier, alreadyImported: true, leftOutCount: 0 };
 
   const recording = readRecording(bytes.toString('utf8'));
   if (!recording.ok) throw new StoreError({ code: 'invalid', reason: 'not-a-recording', detail: recording.error.message });
   const { format, rrMs, startedAt } = recording.value;
-  const beats = beatsFromIntervals(rrMs);
-  if (typeof beats === 'string') throw new StoreError({ code: 'invalid', reason: 'not-a-recording', detail: beats });
+  const intervals = beatsFromIntervals(rrMs);
+  if (typeof intervals === 'string') throw new StoreError({ code: 'invalid', reason: 'not-a-recording', detail: intervals });
+  const { beats, leftOutCount } = intervals;
   const spanMs = beats.tMs.at(-1) ?? 0;
 
   const session = await store.addImportedRecording(
@@ -49,7 +55,7 @@ export async function importRecordingFile(store: RecordsStore, path: string, now
     },
     beats,
   );
-  return { session, alreadyImported: false };
+  return { session, alreadyImported: false, leftOutCount };
 }
 
 /**
@@ -58,7 +64,7 @@ export async function importRecordingFile(store: RecordsStore, path: string, now
  * where many are, or that runs over a week, is not beat intervals in ms (epoch timestamps in
  * the RR column, seconds instead of ms) and is refused with a sentence saying so.
  */
-function beatsFromIntervals(rrMs: readonly number[]): BeatColumns | string {
+function beatsFromIntervals(rrMs: readonly number[]): { beats: BeatColumns; leftOutCount: number } | string {
   const beats: BeatColumns = { tMs: [], rrMs: [] };
   let tMs = 0;
   let leftOut = 0;
@@ -77,7 +83,7 @@ function beatsFromIntervals(rrMs: readonly number[]): BeatColumns | string {
   if (leftOut > rrMs.length * MAX_LEFT_OUT_SHARE || beats.rrMs.length < 2) {
     return `${leftOut} of ${rrMs.length} values (such as ${String(firstLeftOut)}) are not beat intervals between ${MIN_STORABLE_RR_MS} and ${MAX_STORABLE_RR_MS} ms`;
   }
-  return beats;
+  return { beats, leftOutCount: leftOut };
 }
 
 /**

@@ -103,8 +103,13 @@ export function DataSection() {
       const result = await data.call('data.importRecording');
       if (!result.ok) return { text: `The recording was not imported. ${result.message}`, tone: 'problem' };
       if (result.value.cancelled) return null;
+      if (result.value.alreadyImported) return { text: 'That recording is already in Attune.', tone: 'quiet' };
+      const { leftOutCount } = result.value;
       return {
-        text: result.value.alreadyImported ? 'That recording is already in Attune.' : 'The recording was added as a session.',
+        text:
+          leftOutCount === 0
+            ? 'The recording was added as a session.'
+            : `The recording was added as a session. ${leftOutCount} ${leftOutCount === 1 ? 'value was' : 'values were'} left out because ${leftOutCount === 1 ? 'it is' : 'they are'} not heartbeat intervals (under 100 or over 5,000 ms).`,
         tone: 'quiet',
       };
     });

@@ -209,7 +209,7 @@ export const recordsChannels = {
     input: z.undefined(),
     output: z.union([
       cancelled,
-      z.object({ cancelled: z.literal(false), session: SessionListItemSchema, alreadyImported: z.boolean() }),
+      z.object({ cancelled: z.literal(false), session: SessionListItemSchema, alreadyImported: z.boolean(), leftOutCount: z.number().int().min(0) }),
     ]),
     summary: 'Asks for a recording file (plain RR, Kubios, Polar HRM or CSV) and adds it as a session.',
   }),

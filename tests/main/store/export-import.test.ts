@@ -244,6 +244,7 @@ describe('importing a recording file', () => {
       writeFileSync(chosen.file, text);
       const result = await call('data.importRecording');
       expect(result.alreadyImported).toBe(false);
+      expect(result.leftOutCount).toBe(0);
       expect(result.session).toMatchObject({ kind: 'recording', status: 'finished', sourceKind: 'file', beatCount: 400 });
       expect(result.session.summary.engineVersion).toBe(ENGINE_VERSION);
       expect(result.session.summary.meanHrBpm).toBeGreaterThan(50);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -43,6 +43,24 @@ describe('Your data', () => {
     await userEvent.click(await screen.findByRole('button', { name: /Export everything/ }));
     expect(await screen.findByText(/Exported 0 sessions, 1 journal entry and 0 agreements/)).toBeTruthy();
     expect(readdirSync(exportDir.path).length).toBeGreaterThan(0);
+  });
+
+  it('imports a recording and says how many values it left out as not heartbeat intervals', async () => {
+    const folder = makeTempDir('attune-recording-');
+    open.push(folder);
+    const file = join(folder.path, 'morning.txt');
+    // Five minutes at rest, with two values a strap or a file glitch could leave behind.
+    const rrMs = Array.from({ length: 375 }, (_, i) => 800 + 30 * Math.sin(i / 4));
+    rrMs.splice(100, 0, 65_535);
+    rrMs.splice(200, 0, 40);
+    writeFileSync(file, `${rrMs.map((rr) => rr.toFixed(1)).join('\n')}\n`);
+    const harness = await setup({ chooseRecordingFile: async () => file });
+    await userEvent.click(await screen.findByRole('button', { name: /Import a recording/ }));
+    expect(
+      await screen.findByText('The recording was added as a session. 2 values were left out because they are not heartbeat intervals (under 100 or over 5,000 ms).'),
+    ).toBeTruthy();
+    const [session] = (await harness.services.records.store()).listSessions(0, Number.MAX_SAFE_INTEGER);
+    expect(session?.beatCount).toBe(375);
   });
 
   it('does nothing and says nothing when the folder picker is cancelled', async () => {
