@@ -31,6 +31,16 @@ export function protectionSentence(status: RecordsStatus): string {
   }
 }
 
+/**
+ * Which files and why, the first few of them: a hostile or damaged export can name hundreds,
+ * and a status line that long reads as noise.
+ */
+function fileProblems(problems: ReadonlyArray<{ file: string; reason: string }>, shown = 5): string {
+  const named = problems.slice(0, shown).map((problem) => `${problem.file} (${problem.reason})`);
+  const more = problems.length - named.length;
+  return more > 0 ? `${named.join('; ')}; and ${more} more` : named.join('; ');
+}
+
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -79,7 +89,7 @@ export function DataSection() {
       if (result.value.cancelled) return null;
       const { copied, folder, problems } = result.value;
       const text = [QUARANTINE_WORDS.exported(copied, folder)];
-      if (problems.length > 0) text.push(`${QUARANTINE_WORDS.exportProblems(problems.length)} ${problems.map((p) => `${p.file} (${p.reason})`).join(', ')}.`);
+      if (problems.length > 0) text.push(`${QUARANTINE_WORDS.exportProblems(problems.length)} ${fileProblems(problems)}.`);
       return { text: text.join(' '), tone: problems.length > 0 ? 'problem' : 'quiet' };
     });
 
@@ -94,7 +104,7 @@ export function DataSection() {
       ];
       if (unchanged > 0) parts.push(`${plural(unchanged, 'record was', 'records were')} already here.`);
       if (conflicts > 0) parts.push(`${plural(conflicts, 'record differs', 'records differ')} from yours, so yours were kept.`);
-      if (problems.length > 0) parts.push(`${plural(problems.length, 'file', 'files')} could not be read.`);
+      if (problems.length > 0) parts.push(`${plural(problems.length, 'file was', 'files were')} left out: ${fileProblems(problems)}.`);
       return { text: parts.join(' '), tone: problems.length > 0 ? 'problem' : 'quiet' };
     });
 

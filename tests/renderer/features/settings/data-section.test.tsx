@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -61,6 +61,20 @@ describe('Your data', () => {
     ).toBeTruthy();
     const [session] = (await harness.services.records.store()).listSessions(0, Number.MAX_SAFE_INTEGER);
     expect(session?.beatCount).toBe(375);
+  });
+
+  it('imports an export and names the files it left out and why, the first five of them', async () => {
+    const folder = makeTempDir('attune-export-');
+    open.push(folder);
+    mkdirSync(join(folder.path, 'journal'));
+    writeFileSync(join(folder.path, 'manifest.json'), JSON.stringify({ format: 'attune-export', formatVersion: 1 }));
+    for (let i = 1; i <= 7; i += 1) writeFileSync(join(folder.path, 'journal', `broken-${i}.json`), '{ not json');
+    await setup({ chooseFolder: async () => folder.path });
+    await userEvent.click(await screen.findByRole('button', { name: /Import an export/ }));
+    const status = await screen.findByText(/7 files were left out/);
+    expect(status.textContent).toMatch(/journal\/broken-1\.json \([^)]+\); journal\/broken-2\.json/);
+    expect(status.textContent).toMatch(/journal\/broken-5\.json \([^)]+\); and 2 more\.$/);
+    expect(status.textContent).not.toMatch(/broken-6/);
   });
 
   it('does nothing and says nothing when the folder picker is cancelled', async () => {
