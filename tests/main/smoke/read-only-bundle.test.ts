@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NO_KEY_PROTECTOR } from '../../../main/store/key-file.ts';
 import { RecordsStore } from '../../../main/store/records-store.ts';
 import { openSettingsStore } from '../../../main/store/settings-store.ts';
+import { folderState } from '../../support/folder-state.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../../support/tmpfs.ts';
 
@@ -50,19 +51,6 @@ function boot(home: string, appData: string): Report {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Report;
 }
 
-function snapshot(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(root, path), readFileSync(path).toString('base64'));
-    }
-  };
-  walk(root);
-  return files;
-}
-
 describe.skipIf(tmpfsUnavailable !== null)('main bundle on a data folder that takes no writes', () => {
   it('opens the window and tray read-only, reads the records, refuses a settings change and changes no file', async () => {
     const { home, appData, dataDir } = folders();
@@ -75,7 +63,7 @@ describe.skipIf(tmpfsUnavailable !== null)('main bundle on a data folder that ta
     await store.createJournal({ text: 'kept while read-only' });
     await store.close();
     mount.readOnly();
-    const before = snapshot(dataOnMount);
+    const before = folderState(dataOnMount);
     // Electron's data folder is a link to the mount, so the app sees the read-only disk.
     const { symlinkSync, rmdirSync } = await import('node:fs');
     rmdirSync(dataDir);
@@ -88,7 +76,7 @@ describe.skipIf(tmpfsUnavailable !== null)('main bundle on a data folder that ta
     expect(report.appInfo).toMatchObject({ ok: true, value: { storage: { state: 'read-only', reason: 'not-writable' } } });
     expect(report.sessions).toEqual({ ok: true, value: [] });
     expect(report.settingsChange).toMatchObject({ ok: false, error: { code: 'storage-failed', message: expect.stringMatching(/could not write to its data folder/) } });
-    expect(snapshot(dataOnMount)).toEqual(before);
+    expect(folderState(dataOnMount)).toEqual(before);
   }, 180_000);
 
   it('opens with a folder where settings.json should be: moved aside, defaults used, the user told', () => {

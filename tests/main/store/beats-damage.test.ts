@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RecordsStore } from '../../../main/store/records-store.ts';
+import { folderState } from '../../support/folder-state.ts';
 import { makeBeats, openStore, tempDir } from './helpers.ts';
 
 // Damage stays local: every single byte of one middle beats frame (its length field, IV,
@@ -40,22 +40,9 @@ async function seed(dir: string, finishRecording = false): Promise<Seeded> {
   return { dir, sessionId: session.id, finishedId: finished.id };
 }
 
-function fileHashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 /** Everything but the damaged session's own files, the index (a cache) and the quarantine. */
 function untouchedFiles(dir: string, sessionId: string): Record<string, string> {
-  const hashes = fileHashes(dir);
+  const hashes = folderState(dir);
   for (const file of Object.keys(hashes)) {
     if (file.startsWith('quarantine') || file === 'index.rec' || file.includes(sessionId) || file.endsWith('.tmp')) delete hashes[file];
   }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { seal } from '../../../main/store/crypto.ts';
 import { StoreKeyError } from '../../../main/store/key-file.ts';
 import { RecordsStore } from '../../../main/store/records-store.ts';
 import { migrateRecord } from '../../../shared/model/record-migrations.ts';
+import { folderState } from '../../support/folder-state.ts';
 import { basicTextProtector, makeBeats, openStore, osProtector, tempDir, unavailableProtector } from './helpers.ts';
 
 let dir: ReturnType<typeof tempDir>;
@@ -13,20 +13,6 @@ beforeEach(() => {
   dir = tempDir();
 });
 afterEach(() => dir.remove());
-
-/** Every file under the folder with the hash of its bytes: "nothing changed" is equality of two of these. */
-function folderState(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 /** The quarantined files themselves, without the notes saying what each was. */
 function quarantineFiles(root: string): string[] {

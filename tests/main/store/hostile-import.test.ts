@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRecordsHandlers } from '../../../main/ipc/handlers/records.ts';
 import { createRouter } from '../../../main/ipc/router.ts';
 import { seal } from '../../../main/store/crypto.ts';
 import { openRecordsService, type RecordsService } from '../../../main/store/records-service.ts';
 import { recordsChannels } from '../../../shared/ipc/channels/records.ts';
+import { folderState } from '../../support/folder-state.ts';
 import { fakeClock, makeBeats, osProtector, tempDir } from './helpers.ts';
 
 // Hostile and malformed exports and recording files, each against the real store and the
@@ -31,19 +32,6 @@ async function open() {
 async function invoke(channel: string, payload?: unknown): Promise<any> {
   const handlers = createRecordsHandlers({ records, clock, chooseFolder: async () => chosen.folder, chooseRecordingFile: async () => chosen.file });
   return createRouter(recordsChannels, handlers, { isTrustedSender: () => true, log: { error: (m) => internal.push(m) } }).dispatch(sender, { channel, payload });
-}
-
-function snapshotFiles(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name !== 'index.rec') out.set(relative(root, path), readFileSync(path));
-    }
-  };
-  walk(root);
-  return out;
 }
 
 const session = (id: string, over: Record<string, unknown> = {}) => ({
@@ -148,7 +136,7 @@ afterAll(async () => {
 describe('hostile exports', () => {
   it.each(EXPORTS)('%s: nothing added or overwritten, the file reported with a reason', async (_name, files, reported) => {
     tally.tried += 1;
-    const before = snapshotFiles(store());
+    const before = folderState(store(), (name) => name === 'index.rec');
     chosen.folder = makeExport(_name.replace(/\W+/g, '-'), files);
     const result = await invoke('data.import');
     expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -156,9 +144,9 @@ describe('hostile exports', () => {
     expect(added).toEqual({ sessions: 0, journalEntries: 0, agreements: 0 });
     if (reported) expect(problems.find((p: { file: string }) => p.file === reported)?.reason).toMatch(/\w{3}/);
     else expect(conflicts).toBe(1);
-    const after = snapshotFiles(store());
+    const after = folderState(store(), (name) => name === 'index.rec');
     let lost = 0;
-    for (const [file, bytes] of before) if (!after.get(file)?.equals(bytes)) lost += 1;
+    for (const [file, hash] of Object.entries(before)) if (after[file] !== hash) lost += 1;
     tally.lost += lost;
     expect(lost).toBe(0);
     expect(await invoke('session.list', { fromMs: 0, toMs: 8_640_000_000_000 })).toMatchObject({ ok: true, value: [{}] });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { appendFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { JOURNAL_TRASH_KEEP_MS } from '../../../shared/model/journal.ts';
 import type { RecordsStore } from '../../../main/store/records-store.ts';
+import { folderState } from '../../support/folder-state.ts';
 import { mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../../support/tmpfs.ts';
 import { fakeClock, makeBeats, openStore } from './helpers.ts';
 
@@ -21,20 +22,6 @@ function disk(): Tmpfs {
   const mount = mountTmpfs(512);
   mounts.push(mount);
   return mount;
-}
-
-/** Every file under `root` (but the filler) with its bytes. */
-function snapshot(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name !== '.filler') files.set(relative(root, path), readFileSync(path).toString('base64'));
-    }
-  };
-  walk(root);
-  return files;
 }
 
 const ALL = [0, Number.MAX_SAFE_INTEGER] as const;
@@ -113,14 +100,14 @@ describe.skipIf(tmpfsUnavailable !== null)('opening the records store on a disk 
     const clock = fakeClock();
     const data = await crashedStore(directory, clock);
     mount.fill();
-    const before = snapshot(mount.path);
+    const before = folderState(mount.path, (name) => name === '.filler');
 
     const store = await openStore(directory, { clock });
     await expectEverythingReadable(store, data);
     expect(store.writeBlock()).toMatchObject({ reason: 'disk-full', fsCode: 'ENOSPC' });
     await expect(store.createJournal({ text: 'not now' })).rejects.toMatchObject({ code: 'storage-full' });
     await expect(store.retryDeferredWork()).resolves.toMatchObject({ reason: 'disk-full' });
-    expect(snapshot(mount.path)).toEqual(before);
+    expect(folderState(mount.path, (name) => name === '.filler')).toEqual(before);
 
     mount.free();
     await expect(store.retryDeferredWork()).resolves.toBeNull();
@@ -141,7 +128,7 @@ describe.skipIf(tmpfsUnavailable !== null)('opening the records store on a disk 
     const clock = fakeClock();
     const data = await crashedStore(directory, clock);
     mount.readOnly();
-    const before = snapshot(mount.path);
+    const before = folderState(mount.path, (name) => name === '.filler');
 
     // Tried again every few milliseconds here (every minute in the app) until it works.
     const store = await openStore(directory, { clock, retryIntervalMs: 20 });
@@ -149,7 +136,7 @@ describe.skipIf(tmpfsUnavailable !== null)('opening the records store on a disk 
     expect(store.writeBlock()).toMatchObject({ reason: 'not-writable', fsCode: 'EROFS' });
     await expect(store.createJournal({ text: 'not now' })).rejects.toMatchObject({ code: 'storage-failed', problem: { fsCode: 'EROFS' } });
     await expect(store.updateJournal(data.kept.id, { text: 'changed' })).rejects.toMatchObject({ code: 'storage-failed' });
-    expect(snapshot(mount.path)).toEqual(before);
+    expect(folderState(mount.path, (name) => name === '.filler')).toEqual(before);
 
     mount.writable();
     await expect.poll(() => store.writeBlock(), { timeout: 30_000, interval: 20 }).toBeNull();
