@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_OVERHEAD_BYTES, TAG_BYTES } from '../../../main/store/crypto.ts';
-import { StoreKeyError } from '../../../main/store/key-file.ts';
-import { makeBeats, openStore, tempDir } from './helpers.ts';
+import { nodeFs } from '../../../main/store/fs-layer.ts';
+import { decodeSnapshot } from '../../../main/store/index-snapshot.ts';
+import { loadOrCreateKey, StoreKeyError } from '../../../main/store/key-file.ts';
+import { makeBeats, openStore, osProtector, tempDir } from './helpers.ts';
 
 // A record or index sealed with another key than key.json's stops the whole store only when
 // nothing opens with the key (the key file belongs to other data). One foreign file among
@@ -105,4 +107,23 @@ describe('records sealed with another key', () => {
     expect(outcomes).toEqual({ tried: outcomes.tried, refused: 0, entriesLost: 0, sessionsLost: 0 });
     expect(outcomes.tried).toBeGreaterThan(360);
   });
+
+  it('reads every single flipped byte of the index as damaged or sealed with another key, never as an index', async () => {
+    // The store-level test above samples the index's ciphertext; here every byte is flipped
+    // and decoded, and both outcomes are the ones the opening rebuilds the index from.
+    await seed(dir.path, ['ours']);
+    const { dataKey } = await loadOrCreateKey(nodeFs, dir.path, osProtector(), true);
+    const sealed = readFileSync(join(dir.path, 'index.rec'));
+    expect(decodeSnapshot(dataKey, sealed).ok).toBe(true);
+    const problems = new Map<string, number>();
+    for (let at = 0; at < sealed.length; at += 1) {
+      const flipped = Buffer.from(sealed);
+      flipped[at] = flipped[at]! ^ 0x01;
+      const outcome = decodeSnapshot(dataKey, flipped);
+      const problem = outcome.ok ? 'read as an index' : outcome.problem;
+      problems.set(problem, (problems.get(problem) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(problems)).toEqual({ damaged: sealed.length - 8, 'other-key': 8 });
+  });
 });
+
