@@ -64,6 +64,8 @@ export type HarnessOptions = {
   colorScheme?: 'light' | 'dark';
   dataDir?: string;
   reducedMotion?: boolean;
+  /** Stands in for the system folder picker (main's dialog); without it every pick is cancelled. */
+  chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
 };
 
 type SharedBrowser = { chromium: LaunchedBrowser; server: StaticServer; users: number };
@@ -112,6 +114,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     // production's check allows the page's origin the way `npm run dev` allows its server's.
     isTrustedSender: (sender: SenderFrame) => isTrustedSenderFrame(sender, server.origin),
     revealFile: () => {},
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
     sendEvent: (event, payload) => {
       void page
         .evaluate((e, p) => (window as unknown as { __attuneDispatchEvent?: (e: string, p: unknown) => void }).__attuneDispatchEvent?.(e, p), event, payload as never)
