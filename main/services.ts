@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { channels, events } from '../shared/ipc/contract.ts';
-import type { AppInfo, StorageStatus } from '../shared/model/app-info.ts';
+import type { AppInfo } from '../shared/model/app-info.ts';
 import { createRotatingLog, type Log } from './logging/rotating-log.ts';
 import { openSettingsStore, type SettingsStore } from './store/settings-store.ts';
 import { createAppHandlers } from './ipc/handlers/app.ts';
@@ -10,9 +10,7 @@ import { createSettingsHandlers } from './ipc/handlers/settings.ts';
 import { createRecordsHandlers } from './ipc/handlers/records.ts';
 import { createRecordsService, type RecordsService } from './store/records-service.ts';
 import { NO_KEY_PROTECTOR, type KeyProtector } from './store/key-file.ts';
-import { writeBlockOf, type WriteBlock } from './store/deferred-work.ts';
-import { nodeFs } from './store/fs-layer.ts';
-import { checkWritable } from './store/vault-folder.ts';
+import { watchStorage } from './store/storage-watch.ts';
 import { createRouter, type Router, type SenderFrame } from './ipc/router.ts';
 import { createHiddenItemsNotices } from './ipc/hidden-items.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
@@ -85,7 +83,7 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     keyProtector: deps.keyProtector ?? NO_KEY_PROTECTOR,
     clock: { nowMs: () => deps.now().getTime() },
   });
-  const storage = watchStorage(deps.userDataDir, records, log);
+  const storage = watchStorage(deps.userDataDir, records, log, (status) => emitter.emit('app.storage', status));
   const reminders = composeReminders({
     ...deps.reminders,
     userDataDir: deps.userDataDir,
@@ -103,7 +101,7 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     lastSettings = next;
   };
   const hiddenItems = createHiddenItemsNotices();
-  const router = createRouter(
+  const contractRouter = createRouter(
     channels,
     {
       ...createAppHandlers({
@@ -125,38 +123,15 @@ export function createAppServices(deps: ServiceDeps): AppServices {
     },
     { isTrustedSender: deps.isTrustedSender, log, onItemsHidden: hiddenItems.onItemsHidden },
   );
-  return { router, settings, log, info, bluetoothChooser, records, reminders };
-}
-
-/**
- * Whether the data folder takes writes: a probe write into it when Attune starts and on
- * "Try again", together with the records store's own (work it could not write yet). Attune
- * starts either way; the window shows a banner while it is read-only.
- */
-function watchStorage(userDataDir: string, records: RecordsService, log: Log): { status(): Promise<StorageStatus>; retry(): Promise<StorageStatus> } {
-  const probe = (): Promise<WriteBlock | null> =>
-    checkWritable(nodeFs, userDataDir).then(
-      () => null,
-      (error: unknown) => writeBlockOf(error) ?? { reason: 'not-writable', fsCode: 'unknown' },
-    );
-  let folder = probe();
-  let logged = false;
-  const status = async (): Promise<StorageStatus> => {
-    await records.ready();
-    const block = (await folder) ?? records.writeBlock();
-    if (block !== null && !logged) {
-      logged = true;
-      log.warn(`storage: the data folder takes no writes (${block.fsCode}); Attune runs read-only`);
-    }
-    return block === null ? { state: 'writable', reason: null } : { state: 'read-only', reason: block.reason };
-  };
-  return {
-    status,
-    async retry() {
-      folder = probe();
-      await records.retry();
-      logged = false;
-      return status();
+  // A save the disk refused (it filled up, or went read-only while Attune ran): look at the
+  // folder again, so the window's banner appears before the refusal reaches it.
+  const router: Router = {
+    ...contractRouter,
+    async dispatch(sender, message) {
+      const result = await contractRouter.dispatch(sender, message);
+      if (!result.ok && (result.error.code === 'storage-full' || result.error.code === 'storage-failed')) await storage.writeRefused();
+      return result;
     },
   };
+  return { router, settings, log, info, bluetoothChooser, records, reminders };
 }

@@ -3,11 +3,13 @@ import HardDrive from 'lucide-react/icons/hard-drive';
 import { READ_ONLY_WORDS } from '../../shared/content/store-messages.ts';
 import type { StorageStatus } from '../../shared/model/app-info.ts';
 import { useDataClient } from './data-client.ts';
+import { useIpcEvent } from './ipc-query.ts';
 
 // While Attune's data folder takes no writes (a full disk, a read-only disk or folder), a
 // banner above every screen says so: what happened, what to do, that export still works, and
 // "Try again", which asks main to try the folder again. It stays until saving works: this is
-// not a notice to dismiss, since every save fails until then.
+// not a notice to dismiss, since every save fails until then. It comes when Attune starts on
+// such a disk, and as soon as a save is refused while it runs (main's `app.storage` event).
 
 export function StorageBanner() {
   const data = useDataClient();
@@ -20,6 +22,11 @@ export function StorageBanner() {
       if (result.ok) setStorage(result.value.storage);
     });
   }, [data]);
+  // While Attune runs: a save the disk refused (it filled up) brings the banner at once.
+  useIpcEvent('app.storage', (next) => {
+    setStorage(next);
+    setStillReadOnly(false);
+  });
 
   async function tryAgain(): Promise<void> {
     if (trying) return;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SettingsSchema } from '../model/settings.ts';
-import { NoticeSchema, SystemResumedSchema } from '../model/app-info.ts';
+import { NoticeSchema, StorageStatusSchema, SystemResumedSchema } from '../model/app-info.ts';
 import { appChannels } from './channels/app.ts';
 import { bluetoothChannels, bluetoothEvents } from './channels/bluetooth.ts';
 import { settingsChannels } from './channels/settings.ts';
@@ -31,6 +31,8 @@ export const events = {
   'reminders.changed': ReminderStatusSchema,
   /** The computer woke from sleep: links made before it (Bluetooth) are remade. */
   'system.resumed': SystemResumedSchema,
+  /** Whether Attune can save changed while it ran (the disk filled, or writes work again). */
+  'app.storage': StorageStatusSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -58,6 +58,27 @@ describe.skipIf(tmpfsUnavailable !== null)('the read-only banner', () => {
     await settled(main);
   });
 
+  it('comes as soon as a save is refused because the disk filled while Attune ran, and goes once there is space again', async () => {
+    const user = userEvent.setup();
+    const mount = disk();
+    const main = createInProcessApi({ dataDir: mount.path });
+    renderApp(main);
+    await screen.findByRole('heading', { level: 1, name: 'Check' });
+    expect(await main.api.invoke('journal.create', { text: 'Before the disk filled.' })).toMatchObject({ ok: true });
+    expect(screen.queryByRole('region', { name: 'Attune can only read your data right now' })).toBeNull();
+
+    mount.fill();
+    expect(await main.api.invoke('journal.create', { text: 'After it filled.' })).toMatchObject({ ok: false, error: { code: 'storage-full' } });
+    const banner = await screen.findByRole('region', { name: 'Attune can only read your data right now' });
+    expect(banner.textContent).toMatch(/The disk is full/);
+
+    mount.free();
+    await user.click(within(banner).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Attune can only read your data right now' })).toBeNull());
+    expect(await main.api.invoke('journal.create', { text: 'After space was freed.' })).toMatchObject({ ok: true });
+    await settled(main);
+  });
+
   it('is not there when Attune can save', async () => {
     const { main } = renderApp();
     await screen.findByRole('heading', { level: 1, name: 'Check' });
