@@ -141,9 +141,9 @@ function start(): void {
     app.on('before-quit', (event) => {
       if (recordsClosed) return;
       event.preventDefault();
-      void services.records
-        .close()
-        .catch((error: unknown) => services.log.error(`records: closing failed: ${error instanceof Error ? error.message : 'unknown'}`))
+      // The reminders' last write of reminders.json finishes too, rather than being cut off.
+      void Promise.all([services.reminders.stop(), services.records.close()])
+        .catch((error: unknown) => services.log.error(`closing failed: ${error instanceof Error ? error.message : 'unknown'}`))
         .finally(() => {
           recordsClosed = true;
           app.quit();

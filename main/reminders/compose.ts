@@ -38,7 +38,8 @@ export type ReminderParts = {
   settingsChanged: (next: Settings, previous: Settings | null) => void;
   /** Starts the scheduler and the agreement follow-up refresh (the app only; tests may skip it). */
   start: () => Promise<void>;
-  stop: () => void;
+  /** Stops both; resolves when their last writes and reads have finished. */
+  stop: () => Promise<void>;
 };
 
 const AGREEMENT_REFRESH_MS = 10 * 60_000;
@@ -61,6 +62,8 @@ export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
   });
 
   let refreshHandle: unknown = null;
+  /** The refresh in flight, if any: stop() waits for it. */
+  let refreshing: Promise<void> = Promise.resolve();
   const refreshAgreements = async () => {
     try {
       const store = await deps.records.store();
@@ -94,14 +97,14 @@ export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
         Promise.resolve(deps.applyStartAtLogin(deps.settings.get().reminders.startAtLogin)).catch(() => undefined);
       }
       const loop = () => {
-        void refreshAgreements();
+        refreshing = refreshAgreements();
         refreshHandle = timer.set(loop, AGREEMENT_REFRESH_MS);
       };
       loop();
     },
-    stop() {
-      reminders.stop();
+    async stop() {
       if (refreshHandle !== null) timer.clear(refreshHandle);
+      await Promise.all([reminders.stop(), refreshing]);
     },
   };
 }

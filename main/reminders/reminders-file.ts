@@ -25,6 +25,8 @@ export type RemindersFileStore = {
   load(): Promise<{ data: RemindersFile; problem: string | null }>;
   /** Queues a write of the latest data; writes never overlap and the last one wins. */
   save(data: RemindersFile): Promise<void>;
+  /** Resolves when every queued write has finished (or failed): the owner waits for it on stop. */
+  settled(): Promise<void>;
 };
 
 export function freshRemindersFile(random: () => number = Math.random): RemindersFile {
@@ -63,5 +65,6 @@ export function openRemindersFile(directory: string, fs: StoreFs = nodeFs, now: 
       });
       return chain;
     },
+    settled: () => chain.catch(() => undefined),
   };
 }

@@ -61,7 +61,8 @@ export type RemindersService = {
   /** Resolves once reminders.json has been read. */
   readonly ready: Promise<void>;
   start(): Promise<void>;
-  stop(): void;
+  /** Stops the scheduler; resolves once the last write of reminders.json has finished. */
+  stop(): Promise<void>;
   status(): ReminderStatus;
   pause(span: PauseSpan): Promise<ReminderStatus>;
   resume(): Promise<ReminderStatus>;
@@ -232,7 +233,12 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       await ready;
       scheduler.start();
     },
-    stop: () => scheduler.stop(),
+    stop() {
+      scheduler.stop();
+      // A save queued just before (a busy report, a pause) must not land after the owner
+      // has moved on: a test's temp folder would be written again after its removal.
+      return deps.file.settled();
+    },
     status,
     pause: (span) =>
       change(() => {

@@ -17,7 +17,7 @@ export async function run(): Promise<Record<string, number>> {
   const settings = { ...defaultSettings().reminders, checkInsPerDay: 12, activeRanges: [{ start: '00:00', end: '23:59' }], quietHours: false };
   const reminders = createRemindersService({
     settings: () => settings,
-    file: { path: 'memory', load: async () => ({ data: stored, problem: null }), save: async (data) => void (stored = data) },
+    file: { path: 'memory', load: async () => ({ data: stored, problem: null }), save: async (data) => void (stored = data), settled: async () => {} },
     platform: inertPlatform,
     clock: { nowMs: () => Date.now() },
     timer: systemTimer,
@@ -46,7 +46,7 @@ export async function run(): Promise<Record<string, number>> {
   const used = process.cpuUsage(start);
   const wallUs = Number(process.hrtime.bigint() - startedAt) / 1000;
   detach();
-  reminders.stop();
+  await reminders.stop();
   process.stderr.write(`reminders bench: ${applied} tray updates in ${idleSec} s\n`);
   return { idleMainCpuPercent: Math.round(((used.user + used.system) / wallUs) * 100 * 1000) / 1000 };
 }

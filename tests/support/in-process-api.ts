@@ -81,7 +81,7 @@ export function createInProcessApi(options: InProcessOptions = {}): InProcessApi
       await Promise.allSettled([...inFlight]);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    services.reminders.stop();
+    await services.reminders.stop();
     try {
       await services.records.close();
     } finally {

@@ -176,7 +176,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
       // The page first (no new calls), then the calls it made, then the store, then the folder.
       await context.close();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      services.reminders.stop();
+      await services.reminders.stop();
       try {
         await services.records.close();
       } finally {

@@ -46,6 +46,7 @@ export function memoryFile(initial: RemindersFile | null = null): RemindersFileS
     async save(data: RemindersFile) {
       store.data = data;
     },
+    settled: async () => {},
   };
   return store;
 }
