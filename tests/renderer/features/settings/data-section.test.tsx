@@ -1,34 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiContext } from '../../../../renderer/app/attune.ts';
-import { DataSection } from '../../../../renderer/features/settings/data-section.tsx';
-import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
+import { dataSectionHarness } from './data-section-harness.tsx';
 
 // The "Your data" section against the real records store in a temp folder.
 describe('Your data', () => {
-  const open: Array<{ cleanup: () => void }> = [];
-  const harnesses: InProcessApi[] = [];
-  afterEach(async () => {
-    cleanup();
-    await Promise.all(harnesses.splice(0).map((harness) => harness.close()));
-    for (const item of open.splice(0)) item.cleanup();
-  });
-
-  async function setup(options: Parameters<typeof createInProcessApi>[0] = {}, entries: string[] = []): Promise<InProcessApi> {
-    const harness = createInProcessApi(options);
-    harnesses.push(harness);
-    for (const text of entries) await harness.api.invoke('journal.create', { text });
-    render(
-      <ApiContext.Provider value={harness.api}>
-        <DataSection />
-      </ApiContext.Provider>,
-    );
-    return harness;
-  }
+  const section = dataSectionHarness();
+  const setup = (options: Parameters<typeof section.render>[0] = {}, entries: string[] = []) =>
+    section.render(options, async (harness) => {
+      for (const text of entries) await harness.api.invoke('journal.create', { text });
+    });
 
   it('says plainly that the key is not protected when no system key store is available', async () => {
     await setup();
@@ -38,7 +22,7 @@ describe('Your data', () => {
 
   it('exports everything to the folder chosen in main and reports what was written', async () => {
     const exportDir = makeTempDir('attune-export-');
-    open.push(exportDir);
+    section.keep(exportDir);
     await setup({ chooseFolder: async () => exportDir.path }, ['We talked about the holidays and it went better than I feared.']);
     await userEvent.click(await screen.findByRole('button', { name: /Export everything/ }));
     expect(await screen.findByText(/Exported 0 sessions, 1 journal entry and 0 agreements/)).toBeTruthy();
@@ -47,7 +31,7 @@ describe('Your data', () => {
 
   it('imports a recording and says how many values it left out as not heartbeat intervals', async () => {
     const folder = makeTempDir('attune-recording-');
-    open.push(folder);
+    section.keep(folder);
     const file = join(folder.path, 'morning.txt');
     // Five minutes at rest, with two values a strap or a file glitch could leave behind.
     const rrMs = Array.from({ length: 375 }, (_, i) => 800 + 30 * Math.sin(i / 4));
@@ -65,7 +49,7 @@ describe('Your data', () => {
 
   it('imports an export and names the files it left out and why, the first five of them', async () => {
     const folder = makeTempDir('attune-export-');
-    open.push(folder);
+    section.keep(folder);
     mkdirSync(join(folder.path, 'journal'));
     writeFileSync(join(folder.path, 'manifest.json'), JSON.stringify({ format: 'attune-export', formatVersion: 1 }));
     for (let i = 1; i <= 7; i += 1) writeFileSync(join(folder.path, 'journal', `broken-${i}.json`), '{ not json');

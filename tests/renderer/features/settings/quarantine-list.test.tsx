@@ -1,12 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiContext } from '../../../../renderer/app/attune.ts';
-import { DataSection } from '../../../../renderer/features/settings/data-section.tsx';
-import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
+import { dataSectionHarness } from './data-section-harness.tsx';
 
 // Settings → Your data → Files set aside, against the real records store in a temp folder:
 // the list is read from the quarantine folder, and the export copies its files byte for byte.
@@ -15,20 +13,12 @@ const BEATS_NAME = '2025-03-04T10-20-30-000Z-a1b2c3-AAAAAAAAAAAAAAAA.beats';
 const RECORD_NAME = '2024-11-02T08-15-30-250Z-d4e5f6-BBBBBBBBBBBBBBBB.rec';
 
 describe('Files set aside', () => {
-  const open: Array<{ cleanup: () => void }> = [];
-  const harnesses: InProcessApi[] = [];
-  afterEach(async () => {
-    cleanup();
-    await Promise.all(harnesses.splice(0).map((harness) => harness.close()));
-    for (const item of open.splice(0)) item.cleanup();
-  });
-
-  async function setup(options: Parameters<typeof createInProcessApi>[0] = {}, quarantined = false): Promise<InProcessApi> {
-    const harness = createInProcessApi(options);
-    harnesses.push(harness);
-    // Opens the store (and its folder) before files are put in its quarantine.
-    await harness.api.invoke('journal.create', { text: 'An ordinary evening.' });
-    if (quarantined) {
+  const section = dataSectionHarness();
+  const setup = (options: Parameters<typeof section.render>[0] = {}, quarantined = false) =>
+    section.render(options, async (harness) => {
+      // Opens the store (and its folder) before files are put in its quarantine.
+      await harness.api.invoke('journal.create', { text: 'An ordinary evening.' });
+      if (!quarantined) return;
       const folder = join(harness.dataDir, 'records', 'quarantine');
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, BEATS_NAME), Buffer.alloc(3000, 9));
@@ -37,14 +27,7 @@ describe('Files set aside', () => {
         JSON.stringify({ what: 'beats', reason: '1 damaged stretch between readable frames', atMs: Date.UTC(2025, 2, 4, 10, 20, 30), kept: 'copied' }),
       );
       writeFileSync(join(folder, RECORD_NAME), Buffer.alloc(200, 3));
-    }
-    render(
-      <ApiContext.Provider value={harness.api}>
-        <DataSection />
-      </ApiContext.Provider>,
-    );
-    return harness;
-  }
+    });
 
   it('says no damaged files have been found, and offers no export, when the quarantine is empty', async () => {
     await setup();
@@ -67,7 +50,7 @@ describe('Files set aside', () => {
 
   it('copies the files to the folder chosen in main, byte for byte, and says where', async () => {
     const target = makeTempDir('attune-quarantine-export-');
-    open.push(target);
+    section.keep(target);
     const harness = await setup({ chooseFolder: async () => target.path }, true);
     await userEvent.click(await screen.findByRole('button', { name: /Export quarantined files/ }));
     expect(await screen.findByText(/Copied 2 files to .*attune-quarantine-/)).toBeTruthy();
