@@ -6,14 +6,13 @@ import {
   classifyBeat,
   isWithinBounds,
   LT_MEDIAN_WINDOW_BEATS,
-  LT_THRESHOLD_WINDOW_BEATS,
   medianDeviationMs,
   TH1_WINDOW_LEAD_BEATS,
   TH2_WINDOW_LEAD_BEATS,
-  thresholdMs,
   type ArtefactClass,
   type ArtefactDetection,
 } from './beat-classification.ts';
+import { QuartileThresholds } from './quartile-thresholds.ts';
 import { centredRollingQuantiles } from './rolling-quantile.ts';
 import { isPlausibleRr, isPossibleInterval } from './rr-range.ts';
 
@@ -92,57 +91,51 @@ function interpolateMarked(series: Float64Array, marked: Uint8Array): void {
 }
 
 // Working arrays for classification, reused across passes and ranges (a 24-hour recording
-// would otherwise allocate ~10 arrays of 100,000 doubles per pass). Views of length n.
+// would otherwise allocate several arrays of 100,000 doubles per pass). Views of length n.
 type Scratch = {
   dRR: Float64Array;
   mRR: Float64Array;
-  th1: Float64Array;
-  th2: Float64Array;
   median: Float64Array;
-  magnitudes: Float64Array;
-  q1: Float64Array;
-  q3: Float64Array;
+  dRRMagnitudes: Float64Array;
+  mRRMagnitudes: Float64Array;
+  th1Bound: Float64Array;
+  th2Bound: Float64Array;
 };
 let scratchBuffers: Scratch | null = null;
 function scratchViews(n: number): Scratch {
   if (!scratchBuffers || n > scratchBuffers.dRR.length) {
     const length = Math.max(n, 2 * (scratchBuffers?.dRR.length ?? 0), 1024);
     const buffer = (): Float64Array => new Float64Array(length);
-    scratchBuffers = { dRR: buffer(), mRR: buffer(), th1: buffer(), th2: buffer(), median: buffer(), magnitudes: buffer(), q1: buffer(), q3: buffer() };
+    scratchBuffers = { dRR: buffer(), mRR: buffer(), median: buffer(), dRRMagnitudes: buffer(), mRRMagnitudes: buffer(), th1Bound: buffer(), th2Bound: buffer() };
   }
   const b = scratchBuffers;
   return {
     dRR: b.dRR.subarray(0, n),
     mRR: b.mRR.subarray(0, n),
-    th1: b.th1.subarray(0, n),
-    th2: b.th2.subarray(0, n),
     median: b.median.subarray(0, n),
-    magnitudes: b.magnitudes.subarray(0, n),
-    q1: b.q1.subarray(0, n),
-    q3: b.q3.subarray(0, n),
+    dRRMagnitudes: b.dRRMagnitudes.subarray(0, n),
+    mRRMagnitudes: b.mRRMagnitudes.subarray(0, n),
+    th1Bound: b.th1Bound.subarray(0, n),
+    th2Bound: b.th2Bound.subarray(0, n),
   };
 }
 
-const HALF_THRESHOLD_WINDOW = (LT_THRESHOLD_WINDOW_BEATS - 1) / 2;
-
 /**
  * Th = α · quartile deviation of |signal| over the 91 values ending `lead` beats after each
- * beat, floored; into `result`. Near the start of a recording the window is the first 91
- * values, as many as later beats get: the live filter, which has only the beats so far there,
- * may judge the first minute and a half differently (signal.md). A window ending at e is the
- * centred window of e − 45, so the centred rolling quartiles serve.
+ * beat, floored (quartile-thresholds.ts finds them, exactly where a beat needs its own). Near
+ * the start of a recording the window is the first 91 values, as many as later beats get:
+ * the live filter, which has only the beats so far there, may judge the first minute and a
+ * half differently (signal.md).
  */
-function thresholds(signal: Float64Array, lead: number, result: Float64Array, scratch: Scratch): Float64Array {
-  const { magnitudes, q1, q3 } = scratch;
-  const n = signal.length;
-  for (let i = 0; i < n; i++) magnitudes[i] = Math.abs(signal[i]!);
-  centredRollingQuantiles(magnitudes, LT_THRESHOLD_WINDOW_BEATS, [0.25, 0.75], [q1, q3]);
-  for (let i = 0; i < n; i++) {
-    const end = Math.min(Math.max(i + lead, LT_THRESHOLD_WINDOW_BEATS - 1), n - 1);
-    const centre = Math.max(0, end - HALF_THRESHOLD_WINDOW);
-    result[i] = thresholdMs(q1[centre]!, q3[centre]!);
-  }
-  return result;
+function thresholds(signal: Float64Array, lead: number, magnitudes: Float64Array, finder: QuartileThresholds): QuartileThresholds {
+  fillMagnitudes(signal, magnitudes);
+  return finder.prepare(magnitudes, lead);
+}
+const th1Finder = new QuartileThresholds();
+const th2Finder = new QuartileThresholds();
+
+function fillMagnitudes(signal: Float64Array, magnitudes: Float64Array): void {
+  for (let i = 0; i < signal.length; i++) magnitudes[i] = Math.abs(signal[i]!);
 }
 
 /** Classifies the beats of an in-range RR series (one pass, no correction). */
@@ -167,36 +160,60 @@ function detectArtefactsIn(rrMs: Float64Array, from: number, to: number): Artefa
   return classifyBeats(rrMs.subarray(low, high), from - low, to - low).map((d) => ({ index: d.index + low, kind: d.kind }));
 }
 
+// classifyBeats runs in separate functions, each with its own loop: as one function V8
+// optimised it on its first loop and threw that away at the next (a bailout on every call of
+// a cleaning, hundreds per 24-hour recording).
 function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): ArtefactDetection[] {
   const n = rrMs.length;
   if (n < 4) return [];
-
   const scratch = scratchViews(n);
-  // dRR_i = RR_i − RR_{i−1}; the first interval has no predecessor, so it shows no change.
-  const { dRR, mRR } = scratch;
-  dRR[0] = 0;
-  for (let i = 1; i < n; i++) dRR[i] = rrMs[i]! - rrMs[i - 1]!;
-  const th1 = thresholds(dRR, TH1_WINDOW_LEAD_BEATS, scratch.th1, scratch);
-
-  const medianRR = scratch.median;
-  centredRollingQuantiles(rrMs, LT_MEDIAN_WINDOW_BEATS, [0.5], [medianRR]);
-  for (let i = 0; i < n; i++) mRR[i] = medianDeviationMs(rrMs[i]!, medianRR[i]!);
-  const th2 = thresholds(mRR, TH2_WINDOW_LEAD_BEATS, scratch.th2, scratch);
-
-  const signals = { rrMs, dRRMs: dRR, mRRMs: mRR, medianMs: medianRR, length: n };
+  const { dRR, mRR, median } = scratch;
+  fillChanges(rrMs, dRR);
+  const th1 = thresholds(dRR, TH1_WINDOW_LEAD_BEATS, scratch.dRRMagnitudes, th1Finder);
+  centredRollingQuantiles(rrMs, LT_MEDIAN_WINDOW_BEATS, [0.5], [median]);
+  fillMedianDeviations(rrMs, median, mRR);
+  const th2 = thresholds(mRR, TH2_WINDOW_LEAD_BEATS, scratch.mRRMagnitudes, th2Finder);
+  th1.fillLowerBounds(scratch.th1Bound);
+  th2.fillLowerBounds(scratch.th2Bound);
+  const signals = { rrMs, dRRMs: dRR, mRRMs: mRR, medianMs: median, length: n };
   const detections: ArtefactDetection[] = [];
-  for (let i = loopFrom; i < loopTo; i++) {
+  let i = loopFrom;
+  while ((i = nextUnsettled(dRR, mRR, scratch.th1Bound, scratch.th2Bound, i, loopTo)) < loopTo) {
+    const th1Ms = th1.exactMs(i);
+    const th2Ms = th2.exactMs(i);
     // Most beats are ordinary: classifyBeat's own first test, without a call for each.
-    if (isWithinBounds(dRR[i]!, mRR[i]!, th1[i]!, th2[i]!)) continue;
-    const detection = classifyBeat(signals, i, th1[i]!, th2[i]!);
-    if (!detection) continue;
-    // The interval before an ectopic beat's pattern centre is its other half (the short
-    // beat of a short–long pair); the long/short test flags it first. It is one event.
-    const previous = detections[detections.length - 1];
-    if (detection.kind === 'ectopic' && previous && previous.index === i - 1 && previous.kind === 'longShort') detections.pop();
-    detections.push(detection);
+    const detection = isWithinBounds(dRR[i]!, mRR[i]!, th1Ms, th2Ms) ? null : classifyBeat(signals, i, th1Ms, th2Ms);
+    if (detection) {
+      // The interval before an ectopic beat's pattern centre is its other half (the short
+      // beat of a short–long pair); the long/short test flags it first. It is one event.
+      const previous = detections[detections.length - 1];
+      if (detection.kind === 'ectopic' && previous && previous.index === i - 1 && previous.kind === 'longShort') detections.pop();
+      detections.push(detection);
+    }
+    i++;
   }
   return dedupe(detections);
+}
+
+/** dRR_i = RR_i − RR_{i−1}; the first interval has no predecessor, so it shows no change. */
+function fillChanges(rrMs: Float64Array, dRR: Float64Array): void {
+  dRR[0] = 0;
+  for (let i = 1; i < rrMs.length; i++) dRR[i] = rrMs[i]! - rrMs[i - 1]!;
+}
+
+function fillMedianDeviations(rrMs: Float64Array, median: Float64Array, mRR: Float64Array): void {
+  for (let i = 0; i < rrMs.length; i++) mRR[i] = medianDeviationMs(rrMs[i]!, median[i]!);
+}
+
+/**
+ * The first beat from `from` (before `to`) that lower bounds of its thresholds do not settle
+ * as ordinary, or `to`. Under thresholds no larger than its own a beat within bounds is
+ * within its own (isWithinBounds only grows with them).
+ */
+function nextUnsettled(dRR: Float64Array, mRR: Float64Array, th1Bound: Float64Array, th2Bound: Float64Array, from: number, to: number): number {
+  let i = from;
+  while (i < to && isWithinBounds(dRR[i]!, mRR[i]!, th1Bound[i]!, th2Bound[i]!)) i++;
+  return i;
 }
 
 /**
