@@ -27,12 +27,18 @@ const INVALID_WORDS = {
   'record-not-valid': () => RECORD_ERROR_WORDS.recordNotValid,
 } as const;
 
+const CONFLICT_WORDS = {
+  'changed-since-read': RECORD_ERROR_WORDS.entryChangedElsewhere,
+  'not-recording': RECORD_ERROR_WORDS.sessionNotRecording,
+  'still-recording': RECORD_ERROR_WORDS.sessionStillRecording,
+} as const;
+
 function answer(problem: StoreProblem): [IpcErrorCode, string] {
   switch (problem.code) {
     case 'not-found':
-      return ['not-found', RECORD_ERROR_WORDS.noSuchRecord(THING[problem.record])];
+      return ['not-found', problem.place === 'trash' ? RECORD_ERROR_WORDS.sessionNoLongerInTrash : RECORD_ERROR_WORDS.noSuchRecord(THING[problem.record])];
     case 'conflict':
-      return ['conflict', problem.reason === 'changed-since-read' ? RECORD_ERROR_WORDS.entryChangedElsewhere : RECORD_ERROR_WORDS.sessionNotRecording];
+      return ['conflict', CONFLICT_WORDS[problem.reason]];
     case 'invalid':
       return ['invalid-payload', INVALID_WORDS[problem.reason](problem.detail)];
     case 'damaged':

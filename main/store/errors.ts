@@ -8,9 +8,9 @@ import { errorCode } from './fs-layer.ts';
 
 export type StoreProblem =
   /** No record of this kind with the id asked for. */
-  | { code: 'not-found'; record: RecordKind }
+  | { code: 'not-found'; record: RecordKind; place?: 'trash' }
   /** The record is not in the state the call expects. */
-  | { code: 'conflict'; reason: 'changed-since-read' | 'not-recording' }
+  | { code: 'conflict'; reason: 'changed-since-read' | 'not-recording' | 'still-recording' }
   /** The input is well-formed but cannot be stored as it is. */
   | { code: 'invalid'; reason: 'agreement-without-text' | 'settings-not-valid' | 'not-a-file' | 'file-too-large' | 'not-a-recording' | 'record-not-valid'; detail?: string }
   /** The record's file failed to decrypt or parse; it has been quarantined. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 //   journal/<id>.rec              journal entries
 //   agreements/<id>.rec           repair agreements
 //   quarantine/                   files that failed to decrypt or parse, moved aside untouched
+//   trash/                        deleted sessions' record and beats files, kept 30 days (session-trash.ts)
 
 export type RecordKind = 'session' | 'journal' | 'agreement';
 
@@ -22,6 +23,7 @@ export const RECORD_FOLDERS: Record<RecordKind, string> = {
 export const RECORD_KINDS: readonly RecordKind[] = ['session', 'journal', 'agreement'];
 export const BEATS_FOLDER = 'beats';
 export const QUARANTINE_FOLDER = 'quarantine';
+export const TRASH_FOLDER = 'trash';
 export const INDEX_FILE_NAME = 'index.rec';
 export const RECORD_EXT = '.rec';
 export const BEATS_EXT = '.beats';

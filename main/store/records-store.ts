@@ -196,6 +196,15 @@ export class RecordsStore {
     return this.run(() => this.parts.sessions.discard(sessionId));
   }
 
+  /** Moves a finished session to the trash (session-trash.ts); it can be restored for 30 days. */
+  trashSession(sessionId: string): Promise<{ sessionId: string; trashedAtMs: number }> {
+    return this.run(() => this.parts.sessionTrash.trash(sessionId));
+  }
+
+  restoreSession(sessionId: string): Promise<SessionListItem> {
+    return this.run(() => this.parts.sessionTrash.restore(sessionId));
+  }
+
   /** Sessions that started in [fromMs, toMs), oldest first. Served from memory. */
   listSessions(fromMs: number, toMs: number): SessionListItem[] {
     return this.openParts().sessions.list(fromMs, toMs);

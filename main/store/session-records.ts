@@ -131,6 +131,11 @@ export class SessionRecords extends KindRecords {
     return { discarded: true as const };
   }
 
+  /** Whether the session is recording now (its beats file is still being appended to). */
+  isRecording(sessionId: string): boolean {
+    return this.active.has(sessionId);
+  }
+
   /** Sessions that started in [fromMs, toMs), oldest first. Served from memory. */
   list(fromMs: number, toMs: number): SessionListItem[] {
     return this.index.summary.sessionsInRange(fromMs, toMs).map((entry) => this.index.summary.toListItem(entry));

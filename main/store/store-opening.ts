@@ -7,6 +7,7 @@ import { RECORD_KINDS, type RecordKind } from './layout.ts';
 import { RecordFiles } from './record-files.ts';
 import { RecordsIndex } from './records-index.ts';
 import { SessionRecords } from './session-records.ts';
+import { SessionTrash } from './session-trash.ts';
 import type { SummarizeBeats } from '../../shared/signal/session-summary.ts';
 import type { DeferredWork } from './deferred-work.ts';
 import { ensureDataFolders, parseRelativeRecordFile, relativeRecordFile, unlinkIfPresent, type DataListing } from './vault-folder.ts';
@@ -29,6 +30,7 @@ export type StoreParts = {
   index: RecordsIndex;
   files: RecordFiles;
   sessions: SessionRecords;
+  sessionTrash: SessionTrash;
   journal: JournalRecords;
   agreements: AgreementRecords;
 };
@@ -44,10 +46,12 @@ export type PartsOptions = {
 export function assembleParts(vault: Vault, options: PartsOptions): StoreParts {
   const index = new RecordsIndex(vault, options.indexSaveDelayMs, options.exclusive);
   const files = new RecordFiles(vault, index);
+  const sessions = new SessionRecords(files, options.clock, options.summarize);
   return {
     index,
     files,
-    sessions: new SessionRecords(files, options.clock, options.summarize),
+    sessions,
+    sessionTrash: new SessionTrash(files, options.clock, (id) => sessions.isRecording(id)),
     journal: new JournalRecords(files, options.clock),
     agreements: new AgreementRecords(files, options.clock),
   };
@@ -80,9 +84,11 @@ export async function loadRecords(vault: Vault, parts: StoreParts, listing: Data
   const indexDetail = indexProblem;
   if (indexDetail !== null) later.add('index quarantine', () => vault.quarantineIndex(indexDetail));
 
-  // Beats whose session record is gone (its record was quarantined in an earlier run).
+  // Beats whose session record is gone (its record was quarantined in an earlier run); beats
+  // whose record is in the trash are not orphans: the trash's settling moves them to it.
+  const trashed = await parts.sessionTrash.trashedIds();
   const orphanBeats = listing.beats.filter(
-    (sessionId) => !index.summary.getSession(sessionId) && !index.newerRecords.has(relativeRecordFile('session', sessionId)),
+    (sessionId) => !index.summary.getSession(sessionId) && !trashed.has(sessionId) && !index.newerRecords.has(relativeRecordFile('session', sessionId)),
   );
   if (orphanBeats.length > 0) {
     later.add('orphan beats', async () => {
@@ -93,6 +99,7 @@ export async function loadRecords(vault: Vault, parts: StoreParts, listing: Data
   if (indexChanged) index.markDirty();
   later.add('trash purge', async () => {
     if (await parts.journal.purgeExpiredTrash()) index.markDirty();
+    await parts.sessionTrash.settle();
   });
   // Until it can write, a session a crash cut off stays listed as recording, its beats readable.
   later.add('crash recovery', async () => {

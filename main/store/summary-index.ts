@@ -1,7 +1,7 @@
 import type { Agreement } from '../../shared/model/agreement.ts';
 import { journalListItem } from '../../shared/journal/list-item.ts';
 import type { JournalEntry, JournalListItem } from '../../shared/model/journal.ts';
-import type { SessionListItem, SessionRecord } from '../../shared/model/session.ts';
+import { floodCueCount, type SessionListItem, type SessionRecord } from '../../shared/model/session.ts';
 
 // The in-memory index that lists and trends read: one small entry per record, sessions
 // kept sorted by start time so a time range is two binary searches. It is a cache of the
@@ -29,6 +29,8 @@ export function sessionIndexEntry(record: SessionRecord): SessionIndexEntry {
     beatCount: record.beatCount,
     verdict,
     summary: record.summary,
+    floodCueCount: floodCueCount(record.markers),
+    ...(record.beatsLost ? { beatsLost: record.beatsLost } : {}),
     sourceSha256: record.source.kind === 'file' ? record.source.contentSha256 : null,
   };
 }

@@ -10,6 +10,7 @@ import {
   INDEX_FILE_NAME,
   QUARANTINE_FOLDER,
   RECORD_EXT,
+  TRASH_FOLDER,
   RECORD_FOLDERS,
   RECORD_KINDS,
   type RecordKind,
@@ -97,10 +98,10 @@ export async function deletionUnfinished(fs: StoreFs, layout: StoreLayout): Prom
 }
 
 /** Everything the store keeps, key last: until the key goes, what is left is still readable. */
-const DATA_ENTRIES = [...RECORD_KINDS.map((kind) => RECORD_FOLDERS[kind]), BEATS_FOLDER, QUARANTINE_FOLDER, INDEX_FILE_NAME, KEY_FILE_NAME];
+const DATA_ENTRIES = [...RECORD_KINDS.map((kind) => RECORD_FOLDERS[kind]), BEATS_FOLDER, QUARANTINE_FOLDER, TRASH_FOLDER, INDEX_FILE_NAME, KEY_FILE_NAME];
 
 /**
- * Removes every record, beats file, the index, the quarantine and the key. Everything is
+ * Removes every record, beats file, the index, the quarantine, the trash and the key. Everything is
  * first renamed into one `deleting-…` folder, so a crash half-way is finished on the next
  * start instead of leaving half the data.
  */

@@ -21,7 +21,7 @@
 // recorded is kept (the session stays open) and the user can resume once beats are back.
 // So does a strap that keeps saying it is off the skin (CONTACT_LOSS_GRACE_MS): a slipped
 // strap often goes on sending beats, and they are not the wearer's.
-import type { PhaseMarker } from '../model/session.ts';
+import { FLOOD_CUE_LABEL, type PhaseMarker } from '../model/session.ts';
 import { HEART_RATE_ONLY_LABEL } from '../sensors/heart-rate-beats.ts';
 import { RESTING_HR_CEILING_BPM } from './resting-readings.ts';
 import { decideVerdict, MAX_CORRECTED_PERCENT, type Verdict } from '../signal/verdict.ts';
@@ -310,7 +310,7 @@ function stepOnce(state: FlowState, event: FlowEvent): Transition {
         const due = current.lastCueAtMs === null || sample.atMs - current.lastCueAtMs >= FLOOD_CUE_REPEAT_MS;
         // A strap that says it is off the skin sends beats that are not the wearer's: no cue from them.
         if (isBack(sample) && sample.state === 'flooded' && due) {
-          marker('conversation', 'point', { label: 'flooding cue' });
+          marker('conversation', 'point', { label: FLOOD_CUE_LABEL });
           effects.push({ type: 'flood-cue' });
           return to({ ...current, lastCueAtMs: sample.atMs, cues: current.cues + 1 }, { last: sample });
         }

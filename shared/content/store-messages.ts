@@ -12,6 +12,8 @@ export const RECORD_ERROR_WORDS = {
   noSuchRecord: (what: StoredThing) => `There is no ${what} with that id.`,
   entryChangedElsewhere: 'This entry was changed elsewhere since it was opened. Reload it and try again.',
   sessionNotRecording: 'This session is no longer recording.',
+  sessionStillRecording: 'This session is still recording. Finish it first, then it can be deleted.',
+  sessionNoLongerInTrash: 'This session is no longer in the trash: deleted sessions are kept for 30 days, then removed for good.',
   recordDamaged: 'This record was damaged. It has been moved aside to the quarantine folder; everything else is fine.',
   recordFromNewerVersion: 'This record was saved by a newer version of Attune.',
   agreementNeedsText: 'A new agreement needs its text.',

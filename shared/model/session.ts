@@ -256,6 +256,15 @@ export const SessionRecordSchema = z.object({
 }).strict();
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
+/** The marker the check writes each time it gives the flooding cue during a conversation. */
+export const FLOOD_CUE_LABEL = 'flooding cue';
+
+export function floodCueCount(markers: readonly PhaseMarker[]): number {
+  let count = 0;
+  for (const marker of markers) if (marker.phase === 'conversation' && marker.label === FLOOD_CUE_LABEL) count += 1;
+  return count;
+}
+
 /** What lists and trends see: the record without its markers, plus linked journal entries. */
 export const SessionListItemSchema = z.object({
   id: RecordIdSchema,
@@ -268,6 +277,10 @@ export const SessionListItemSchema = z.object({
   verdict: z.enum(VERDICTS).nullable(),
   summary: SessionSummarySchema.nullable(),
   journalEntryIds: z.array(RecordIdSchema),
+  /** Flooding cues given during the session (markers are not sent); added later, absent means none counted. */
+  floodCueCount: z.number().int().min(0).optional(),
+  /** Beats lost to damage on disk (the session is partial); absent when none were. */
+  beatsLost: BeatsLossSchema.optional(),
 });
 export type SessionListItem = z.infer<typeof SessionListItemSchema>;
 

@@ -35,6 +35,8 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
     'session.addMarker': async ({ sessionId, marker }) => (await store()).addMarker(sessionId, marker),
     'session.finish': async ({ sessionId, baselineHrBpm }) => (await store()).finishSession(sessionId, { baselineHrBpm }),
     'session.discard': async ({ sessionId }) => (await store()).discardSession(sessionId),
+    'session.delete': async ({ sessionId }) => (await store()).trashSession(sessionId),
+    'session.restore': async ({ sessionId }) => (await store()).restoreSession(sessionId),
     'session.list': async ({ fromMs, toMs }) => (await store()).listSessions(fromMs, toMs),
     'session.get': async ({ sessionId }) => (await store()).getSession(sessionId),
 

@@ -89,6 +89,16 @@ export const recordsChannels = {
     output: z.object({ discarded: z.literal(true) }),
     summary: 'Removes a session and its beats for good.',
   }),
+  'session.delete': defineChannel({
+    input: sessionRef,
+    output: z.object({ sessionId: RecordIdSchema, trashedAtMs: EpochMsSchema }).strict(),
+    summary: 'Moves a finished session and its beats to the trash, where it can be restored for 30 days.',
+  }),
+  'session.restore': defineChannel({
+    input: sessionRef,
+    output: SessionListItemSchema,
+    summary: 'Brings a session and its beats back from the trash.',
+  }),
   'session.list': defineChannel({
     input: z
       .object({ fromMs: EpochMsSchema, toMs: EpochMsSchema })
