@@ -1,7 +1,7 @@
 import { floodedLineBpm, type FloodedLineRule } from '../signal/regulation-rules.ts';
 import { DAY_MS } from '../time/durations.ts';
 import { localMonthStarts, localWeekStarts, startOfLocalMonthMs, startOfLocalWeekMs } from './local-calendar.ts';
-import { median, percentChange, rollingMedian } from './statistics.ts';
+import { median, percentChange, quantileOfSorted, rollingMedian } from './statistics.ts';
 import type { TrendEntry, TrendSession, TrendSigns } from './timeline.ts';
 
 // The Trends figures, from all the data in the chosen range. Pure: the screen passes the
@@ -25,6 +25,21 @@ export const SAME_WITHIN_PERCENT = 5;
 export const PRACTICE_KINDS: ReadonlySet<TrendSession['kind']> = new Set(['check', 'breathing', 'break', 'repair', 'calibration']);
 
 export type Bucket = 'week' | 'month';
+
+/**
+ * The range shown when the address names none: the shortest that holds all the data (a few
+ * weeks → 4 weeks, a couple of months → 3 months), and at most 12 months, where a year of
+ * weekly medians still reads well. "All" is the user's choice.
+ */
+export function defaultRange(sessions: readonly { startedAtMs: number }[], nowMs: number): TrendRange {
+  let earliest = nowMs;
+  for (const s of sessions) if (s.startedAtMs < earliest) earliest = s.startedAtMs;
+  const days = (nowMs - earliest) / DAY_MS;
+  // The 4-week range reaches back at least 21 days (to a Monday), the 3-month one 84.
+  if (days <= 21) return '4w';
+  if (days <= 84) return '3m';
+  return '12m';
+}
 
 export type RangeWindow = { fromMs: number; toMs: number; bucket: Bucket };
 
@@ -89,8 +104,19 @@ export function calmDownSeries(sessions: readonly TrendSession[]): CalmDownPoint
 }
 
 export type CalmDownComparison =
-  | { kind: 'not-enough'; have: number; more: number }
-  | { kind: 'not-enough-recent'; recentCount: number; more: number }
+  | { kind: 'none' }
+  | {
+      /** Too little before the last PERIOD_DAYS to compare with: where the user starts. */
+      kind: 'starting';
+      count: number;
+      medianSec: number;
+      /** Days since the first session with a calm-down time (0 on the first day). */
+      days: number;
+      /** Sessions so far older than the last PERIOD_DAYS, and within them. */
+      earlierCount: number;
+      recentCount: number;
+    }
+  | { kind: 'not-enough-recent'; recentCount: number; more: number; earlierCount: number }
   | {
       kind: 'compared';
       /** 'first month', or 'first sessions' when the first month held too few. */
@@ -104,24 +130,38 @@ export type CalmDownComparison =
     };
 
 /**
- * Median calm-down time of the last PERIOD_DAYS compared with the first month. Needs
- * MIN_SESSIONS_PER_PERIOD in each, and the two periods must not share a session. When the
- * first month held fewer, the first MIN_SESSIONS_PER_PERIOD sessions stand in for it.
+ * Median calm-down time of the last PERIOD_DAYS ("recent": every session in them) compared
+ * with the first month of the sessions BEFORE them, so the two never share a session and
+ * none is dropped from "recent". Needs MIN_SESSIONS_PER_PERIOD in each; when the first
+ * month held fewer, the first MIN_SESSIONS_PER_PERIOD earlier sessions stand in for it.
+ * With too few earlier sessions (a new user's first weeks), it is where they start.
  */
 export function compareCalmDown(points: readonly CalmDownPoint[], nowMs: number): CalmDownComparison {
-  const sorted = [...points].sort((a, b) => a.tMs - b.tMs);
-  const needed = 2 * MIN_SESSIONS_PER_PERIOD;
-  if (sorted.length < needed) return { kind: 'not-enough', have: sorted.length, more: needed - sorted.length };
-  const firstMs = (sorted[0] as CalmDownPoint).tMs;
-  let first = sorted.filter((p) => p.tMs < firstMs + PERIOD_DAYS * DAY_MS);
+  const sorted = points.filter((p) => p.tMs <= nowMs).sort((a, b) => a.tMs - b.tMs);
+  if (sorted.length === 0) return { kind: 'none' };
+  const recentFromMs = nowMs - PERIOD_DAYS * DAY_MS;
+  const earlier = sorted.filter((p) => p.tMs <= recentFromMs);
+  const recent = sorted.filter((p) => p.tMs > recentFromMs);
+  if (earlier.length < MIN_SESSIONS_PER_PERIOD) {
+    return {
+      kind: 'starting',
+      count: sorted.length,
+      medianSec: median(sorted.map((p) => p.calmDownSec)) as number,
+      days: Math.floor((nowMs - (sorted[0] as CalmDownPoint).tMs) / DAY_MS),
+      earlierCount: earlier.length,
+      recentCount: recent.length,
+    };
+  }
+  if (recent.length < MIN_SESSIONS_PER_PERIOD) {
+    return { kind: 'not-enough-recent', recentCount: recent.length, more: MIN_SESSIONS_PER_PERIOD - recent.length, earlierCount: earlier.length };
+  }
+  const firstMs = (earlier[0] as CalmDownPoint).tMs;
+  let first = earlier.filter((p) => p.tMs < firstMs + PERIOD_DAYS * DAY_MS);
   let firstLabel: 'first month' | 'first sessions' = 'first month';
   if (first.length < MIN_SESSIONS_PER_PERIOD) {
-    first = sorted.slice(0, MIN_SESSIONS_PER_PERIOD);
+    first = earlier.slice(0, MIN_SESSIONS_PER_PERIOD);
     firstLabel = 'first sessions';
   }
-  const firstIds = new Set(first.map((p) => p.id));
-  const recent = sorted.filter((p) => p.tMs > nowMs - PERIOD_DAYS * DAY_MS && p.tMs <= nowMs && !firstIds.has(p.id));
-  if (recent.length < MIN_SESSIONS_PER_PERIOD) return { kind: 'not-enough-recent', recentCount: recent.length, more: MIN_SESSIONS_PER_PERIOD - recent.length };
   const firstMedianSec = median(first.map((p) => p.calmDownSec)) as number;
   const recentMedianSec = median(recent.map((p) => p.calmDownSec)) as number;
   return {
@@ -150,14 +190,25 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 
 /** The headline in plain words, with the numbers behind it. */
 export function calmDownSentence(comparison: CalmDownComparison): { headline: string; detail: string } {
-  const rule = `A trend needs at least ${MIN_SESSIONS_PER_PERIOD} sessions with a calm-down time in your first month and ${MIN_SESSIONS_PER_PERIOD} in the last ${PERIOD_DAYS} days.`;
+  const rule = `A trend compares your first month with the last ${PERIOD_DAYS} days: it needs ${MIN_SESSIONS_PER_PERIOD} sessions with a calm-down time in each.`;
   switch (comparison.kind) {
-    case 'not-enough':
-      return { headline: `Not enough sessions yet: ${comparison.more} more to see a trend.`, detail: `You have ${plural(comparison.have, 'session')} with a calm-down time. ${rule}` };
+    case 'none':
+      return {
+        headline: 'No calm-down times yet.',
+        detail: `A calm-down time appears once a check sees your heart rate rise and settle again. ${rule}`,
+      };
+    case 'starting': {
+      const since = comparison.days < 1 ? 'today' : comparison.days === 1 ? 'since yesterday' : `over ${comparison.days} days`;
+      const sofar = `So far ${comparison.earlierCount} ${comparison.earlierCount === 1 ? 'is' : 'are'} older and ${comparison.recentCount} within them.`;
+      return {
+        headline: `Here is where you start: ${plural(comparison.count, 'session')} with a calm-down time ${since}, typically ${formatSeconds(comparison.medianSec)}.`,
+        detail: `That is the median of all of them: half took less, half took more. Your first trend comes when ${MIN_SESSIONS_PER_PERIOD} sessions are older than the last ${PERIOD_DAYS} days and ${MIN_SESSIONS_PER_PERIOD} are within them. ${sofar}`,
+      };
+    }
     case 'not-enough-recent':
       return {
         headline: `Not enough recent sessions: ${comparison.more} more to see a trend.`,
-        detail: `The last ${PERIOD_DAYS} days hold ${plural(comparison.recentCount, 'session')} with a calm-down time. ${rule}`,
+        detail: `The last ${PERIOD_DAYS} days hold ${plural(comparison.recentCount, 'session')} with a calm-down time; ${plural(comparison.earlierCount, 'session')} came before them. ${rule}`,
       };
     case 'compared': {
       const than = comparison.firstLabel === 'first month' ? 'in your first month' : `in your first ${MIN_SESSIONS_PER_PERIOD} sessions`;
@@ -209,6 +260,23 @@ function group<T>(rows: readonly BucketRow[], items: readonly T[], at: (item: T)
 }
 
 export type CountRow = BucketRow & { count: number };
+export type SpreadRow = BucketRow & { median: number; q1: number; q3: number; count: number };
+
+/**
+ * Median and interquartile range (the middle half: 25th to 75th percentile) of `value` per
+ * bucket, for buckets holding at least one value. What long ranges draw instead of a dot per
+ * session.
+ */
+export function spreadPerBucket<T>(items: readonly T[], at: (item: T) => number, value: (item: T) => number, starts: readonly number[], toMs: number): SpreadRow[] {
+  const rows = bucketRows(starts, toMs);
+  const out: SpreadRow[] = [];
+  group(rows, items, at).forEach((group, i) => {
+    const values = group.map(value).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+    if (values.length === 0) return;
+    out.push({ ...(rows[i] as BucketRow), median: quantileOfSorted(values, 0.5) as number, q1: quantileOfSorted(values, 0.25) as number, q3: quantileOfSorted(values, 0.75) as number, count: values.length });
+  });
+  return out;
+}
 export type MinutesRow = BucketRow & { minutes: number; sessions: number };
 export type MedianRow = BucketRow & { value: number | null; count: number };
 

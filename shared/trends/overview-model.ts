@@ -17,6 +17,7 @@ import {
   ratedThisWeek,
   rmssdOf,
   signsSeries,
+  spreadPerBucket,
   startAfterSeries,
   type MedianRow,
   type RangeWindow,
@@ -25,7 +26,8 @@ import {
 } from './aggregate.ts';
 import type { CsvCell } from '../formats/csv.ts';
 import { isoLocal } from '../time/local-stamp.ts';
-import { lttb } from './lttb.ts';
+import { localMonthStarts, localWeekStarts } from './local-calendar.ts';
+import { DAY_MS } from '../time/durations.ts';
 import { median } from './statistics.ts';
 import type { TrendSession, TrendsTimeline } from './timeline.ts';
 
@@ -43,6 +45,8 @@ export type OverviewInput = {
   /** Only sessions linked to entries with this tag; null for all. */
   tag: string | null;
   nowMs: number;
+  /** Draw a dot per session on the calm-down chart even where it would draw medians per week or month. */
+  eachSession?: boolean;
   /** The user's zone when absent. */
   timeZone?: string;
   settings: TrendsSettings;
@@ -51,8 +55,10 @@ export type OverviewInput = {
 /** A chart's data in words: the table behind its disclosure and its CSV. */
 export type OverviewTable = { caption: string; headers: string[]; rows: CsvCell[][] };
 
-/** Points drawn per series at most; statistics use them all. */
-const DRAWN_POINTS = 300;
+/** More calm-down times than this are drawn as medians per week or month with their middle half (unless the user asks for each). */
+export const CALM_DOTS_MAX = 120;
+/** Fewer calm-down times a week than this on average: weekly medians jump about, so months. */
+const WEEKLY_MIN_PER_WEEK = 3;
 /** More weekly ratings than this are drawn as the mean per week or month. */
 const SIGNS_DRAWN_MAX = 60;
 /** More checks than this are drawn as the median per week or month. */
@@ -63,7 +69,7 @@ const bpm = (n: number | null) => (n === null ? '–' : `${Math.round(n)} bpm`);
 const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 const roundOrNull = (n: number | null) => (n === null ? null : Math.round(n));
 
-export function trendsOverviewModel({ timeline, range, tag, nowMs, timeZone, settings }: OverviewInput) {
+export function trendsOverviewModel({ timeline, range, tag, nowMs, timeZone, settings, eachSession = false }: OverviewInput) {
   const filtered = filterByTag(timeline.sessions, timeline.entries, tag);
   let earliest: number | null = null;
   for (const s of timeline.sessions) earliest = earliest === null ? s.startedAtMs : Math.min(earliest, s.startedAtMs);
@@ -80,7 +86,7 @@ export function trendsOverviewModel({ timeline, range, tag, nowMs, timeZone, set
     tagWords,
     // The headline compares all sessions (of the tag), whatever the range, with the first month.
     sentence: calmDownSentence(compareCalmDown(calmDownSeries(filtered.sessions), nowMs)),
-    calm: calmCard(ctx, filtered.sessions, range),
+    calm: calmCard(ctx, filtered.sessions, range, eachSession),
     signs: signsCard(ctx, timeline),
     startAfter: startAfterCard(ctx),
     baseline: medianCard(ctx, medianPerBucket(sessions, starts, window.toMs, (s) => s.baselineHrBpm), 'Resting heart rate', 'bpm', 'No session in this range knew your resting heart rate. A calibration reading sets it.'),
@@ -100,26 +106,43 @@ export function trendsOverviewModel({ timeline, range, tag, nowMs, timeZone, set
 
 type Context = { window: RangeWindow; starts: number[]; sessions: TrendSession[]; tagWords: string; timeZone: string | undefined; bucketOf: string };
 
-function calmCard({ window, sessions, tagWords, timeZone }: Context, all: readonly TrendSession[], range: TrendRange) {
+/**
+ * The calm-down chart: a dot per session when there are few (with the median of the last 7),
+ * else the median per week or month with the middle half of the sessions as a band. Weeks
+ * when the range is a year or less and holds a few sessions a week, else months.
+ */
+function calmCard({ window, sessions, tagWords, timeZone }: Context, all: readonly TrendSession[], range: TrendRange, eachSession: boolean) {
   const points = inWindow(calmDownSeries(all), window, (p) => p.tMs);
-  const drawn = lttb(
-    points.map((p) => ({ x: p.tMs, y: p.calmDownSec, p })),
-    DRAWN_POINTS,
-  ).map(({ p }) => ({ id: p.id, t: p.tMs, calm: p.calmDownSec, median: p.rollingMedianSec }));
+  const weeks = Math.max(1, (window.toMs - window.fromMs) / (7 * DAY_MS));
+  const spreadBucket: RangeWindow['bucket'] = weeks <= 53 && points.length / weeks >= WEEKLY_MIN_PER_WEEK ? 'week' : 'month';
+  const grouped = points.length > CALM_DOTS_MAX;
+  const spreadStarts = spreadBucket === 'week' ? localWeekStarts(window.fromMs, window.toMs, timeZone) : localMonthStarts(window.fromMs, window.toMs, timeZone);
+  const spread = grouped
+    ? spreadPerBucket(points, (p) => p.tMs, (p) => p.calmDownSec, spreadStarts, window.toMs).map((r) => ({
+        t: r.startMs + (r.endMs - r.startMs) / 2,
+        startMs: r.startMs,
+        median: r.median,
+        band: [r.q1, r.q3] as [number, number],
+        count: r.count,
+      }))
+    : [];
+  const mode: 'sessions' | 'spread' = grouped && !eachSession ? 'spread' : 'sessions';
+  const drawn = mode === 'sessions' ? points.map((p) => ({ id: p.id, t: p.tMs, calm: p.calmDownSec, median: grouped ? null : p.rollingMedianSec })) : [];
   const neverCalm = sessions.filter((s) => s.calmDownSec === null).length;
   const summary =
     points.length === 0
       ? `No calm-down times in this range.`
       : `In this range: ${count(points.length, 'session')} with a calm-down time, median ${formatSeconds(median(points.map((p) => p.calmDownSec)) ?? 0)}.` +
         (neverCalm > 0 ? ` ${count(neverCalm, 'session')} did not settle to calm before it ended and ${neverCalm === 1 ? 'has' : 'have'} no calm-down time.` : '') +
-        (points.length < MIN_SESSIONS_PER_PERIOD ? ' That is too few to read a trend from.' : '');
+        (points.length < MIN_SESSIONS_PER_PERIOD ? ' That is too few to read a trend from.' : '') +
+        (grouped ? ` The chart shows the median per ${spreadBucket} and, shaded, the middle half of that ${spreadBucket}'s sessions; the table has every session.` : '');
   const table: OverviewTable = {
     caption: `Calm-down time of each session${tagWords}, ${TREND_RANGE_LABELS[range].toLowerCase()}`,
     headers: ['When', 'Calm-down (s)', 'Median of last 7 (s)'],
     rows: points.map((p) => [isoLocal(p.tMs, true, timeZone), Math.round(p.calmDownSec), roundOrNull(p.rollingMedianSec)]),
   };
   const empty = points.length === 0 ? `No session in this range has a calm-down time yet${tagWords}. It appears once a check sees your heart rate rise and settle again.` : undefined;
-  return { points, drawn, summary, table, empty };
+  return { points, drawn, spread, spreadBucket, grouped, mode, summary, table, empty };
 }
 
 function signsCard({ window, starts, timeZone }: Context, timeline: TrendsTimeline) {

@@ -51,3 +51,21 @@ export function percentChange(before: number, after: number): number | null {
   if (!Number.isFinite(before) || !Number.isFinite(after) || before <= 0) return null;
   return ((after - before) / before) * 100;
 }
+
+/**
+ * The q-quantile (0 ≤ q ≤ 1) of finite values, interpolating between the two nearest ranks
+ * (the spreadsheet's PERCENTILE.INC); null when there are none. quantile(v, 0.5) is the median.
+ */
+export function quantile(values: readonly number[], q: number): number | null {
+  const finite = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+  return quantileOfSorted(finite, q);
+}
+
+/** quantile() of values already sorted ascending and finite: no copy. */
+export function quantileOfSorted(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const at = Math.min(1, Math.max(0, q)) * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
+}

@@ -1,4 +1,5 @@
 import {
+  Area,
   Bar,
   BarChart,
   CartesianGrid,
@@ -14,28 +15,24 @@ import { cloneElement, createContext, memo, useContext, type ReactElement } from
 import { localMonthStarts, localWeekStarts } from '../../../shared/trends/local-calendar.ts';
 import { SIGNS_OF_PROGRESS } from '../../../shared/content/signs-of-progress.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
+import { durationTicks, niceTicks } from '../../../shared/trends/nice-ticks.ts';
 
-// The recharts pictures. Colours are the Okabe–Ito colour-blind-safe set (CSS variables in
-// trends.css, a light and a dark value each), and every series also differs by shape or
-// dash, so no chart depends on telling colours apart. Nothing animates.
+// The recharts pictures. Colours come from the app's palette (CSS variables in trends.css,
+// a light and a dark value each): the one warm accent for what a chart is about, a warm
+// grey for what sits beside it. Series also differ by shape or dash, and the accent by
+// lightness, so no chart depends on telling colours apart. Nothing animates.
 
+/** Colour slots: `two` is the accent, `one` the neutral beside it, `band` the accent's soft fill. */
 export const SERIES = {
   one: 'var(--chart-1)',
   two: 'var(--chart-2)',
   three: 'var(--chart-3)',
   four: 'var(--chart-4)',
   five: 'var(--chart-5)',
+  band: 'var(--chart-band)',
   grid: 'var(--chart-grid)',
   axis: 'var(--chart-axis)',
 } as const;
-
-const SIGN_STYLES = [
-  { stroke: SERIES.one, dash: undefined, shape: 'circle' },
-  { stroke: SERIES.two, dash: '6 3', shape: 'square' },
-  { stroke: SERIES.three, dash: '2 3', shape: 'diamond' },
-  { stroke: SERIES.four, dash: '10 4 2 4', shape: 'triangle' },
-  { stroke: SERIES.five, dash: '1 5', shape: 'cross' },
-] as const;
 
 export type TimeDomain = readonly [number, number];
 
@@ -52,6 +49,20 @@ export const formatWhen = (ms: number) => fullFormat.format(ms);
 // interval={0} with ticks we choose: recharts then draws every given tick without measuring
 // each label in the DOM first (which, over seven charts, cost more than the drawing).
 const axisProps = { stroke: SERIES.axis, tick: { fill: SERIES.axis, fontSize: 12 }, tickLine: false, interval: 0 } as const;
+
+/** A value axis with round ticks in its unit (60, 70, 80 bpm), fitted to the values drawn. */
+function valueAxis(values: readonly (number | null | undefined)[], options: { floorZero?: boolean; integer?: boolean; target?: number } = {}) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min > max) return { ticks: [0, 1], domain: [0, 1] as [number, number] };
+  const nice = niceTicks(options.floorZero ? Math.min(0, min) : min, max, options.target ?? 5, { integer: options.integer });
+  return { ticks: nice.ticks, domain: nice.domain };
+}
 
 /**
  * Horizontal grid lines only. The vertical ones are not drawn, but recharts still works out
@@ -148,51 +159,99 @@ function TooltipBox({ title, lines }: { title: string; lines: string[] }) {
   );
 }
 
-/** Short enough for an axis: "45 s", "5.5 min". */
-const axisSeconds = (sec: number) => (sec < 60 ? `${Math.round(sec)} s` : `${Math.round((sec / 60) * 10) / 10} min`);
-
 export type CalmDownDatum = { id: string; t: number; calm: number; median: number | null };
+/** A week's or month's calm-down times: the median and the middle half (25th to 75th percentile). */
+export type CalmSpreadDatum = { t: number; startMs: number; median: number; band: readonly [number, number]; count: number };
 
-export const CalmDownChart = memo(function CalmDownChart({ data, domain, onOpen }: { data: readonly CalmDownDatum[]; domain: TimeDomain; onOpen: (id: string) => void }) {
+const calmTooltip = ({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) => {
+  const datum = active ? (payload?.[0]?.payload as CalmDownDatum | CalmSpreadDatum | undefined) : undefined;
+  if (!datum) return null;
+  if ('band' in datum) {
+    return (
+      <TooltipBox
+        title={`${datum.count} ${datum.count === 1 ? 'session' : 'sessions'} from ${dayFormat.format(datum.startMs)}`}
+        lines={[`Median ${formatSeconds(datum.median)}`, `Middle half ${formatSeconds(datum.band[0])} to ${formatSeconds(datum.band[1])}`]}
+      />
+    );
+  }
+  return (
+    <TooltipBox
+      title={formatWhen(datum.t)}
+      lines={[`Calm-down ${formatSeconds(datum.calm)}`, ...(datum.median !== null ? [`Rolling median ${formatSeconds(datum.median)}`] : []), 'Click to open the session']}
+    />
+  );
+};
+
+/**
+ * Calm-down times: a dot per session with the median of the last 7, or (`spread` mode, long
+ * ranges) the median per week or month as a line over the shaded middle half. With each
+ * session asked for at a long range, the dots are drawn under the weekly or monthly median.
+ */
+export const CalmDownChart = memo(function CalmDownChart({
+  data,
+  spread,
+  mode,
+  bucket,
+  domain,
+  onOpen,
+}: {
+  data: readonly CalmDownDatum[];
+  spread: readonly CalmSpreadDatum[];
+  mode: 'sessions' | 'spread';
+  bucket: 'week' | 'month';
+  domain: TimeDomain;
+  onOpen: (id: string) => void;
+}) {
+  let top = 0;
+  if (mode === 'spread') for (const r of spread) top = Math.max(top, r.band[1], r.median);
+  else for (const d of data) top = Math.max(top, d.calm);
+  const y = durationTicks(top);
+  const medianLine = mode === 'sessions' && spread.length > 0 ? spread : null;
+  const key =
+    mode === 'spread'
+      ? [
+          { name: `Median per ${bucket}`, colour: SERIES.two, icon: 'line' as const },
+          { name: 'Middle half of the sessions', colour: SERIES.band, icon: 'bar' as const },
+        ]
+      : [
+          { name: 'Each session', colour: SERIES.one, icon: 'circle' as const },
+          { name: medianLine ? `Median per ${bucket}` : 'Median of the last 7', colour: SERIES.two, icon: 'line' as const },
+        ];
   return (
     <>
       <Frame height={PLOT_WITH_KEY}>
-      <ComposedChart data={data as CalmDownDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
-        <YAxis {...axisProps} width={64} tickFormatter={axisSeconds} />
-        <Tooltip
-          isAnimationActive={false}
-          content={({ active, payload }) => {
-            const datum = active ? (payload?.[0]?.payload as CalmDownDatum | undefined) : undefined;
-            if (!datum) return null;
-            return (
-              <TooltipBox
-                title={formatWhen(datum.t)}
-                lines={[`Calm-down ${formatSeconds(datum.calm)}`, ...(datum.median !== null ? [`Rolling median ${formatSeconds(datum.median)}`] : []), 'Click to open the session']}
+        <ComposedChart data={(mode === 'spread' ? spread : data) as object[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
+          <YAxis {...axisProps} width={64} type="number" domain={y.domain} ticks={y.ticks} tickFormatter={y.label} />
+          <Tooltip isAnimationActive={false} content={calmTooltip} />
+          {mode === 'spread' ? (
+            <>
+              <Area name="Middle half" dataKey="band" stroke="none" fill={SERIES.band} fillOpacity={1} isAnimationActive={false} activeDot={false} type="linear" />
+              <Line name={`Median per ${bucket}`} dataKey="median" stroke={SERIES.two} strokeWidth={3} dot={spread.length <= 60 ? { r: 3 } : false} isAnimationActive={false} type="linear" />
+            </>
+          ) : (
+            <>
+              <Scatter
+                name="Each session"
+                dataKey="calm"
+                fill={SERIES.one}
+                fillOpacity={0.55}
+                shape="circle"
+                isAnimationActive={false}
+                onClick={(point: { payload?: CalmDownDatum }) => point.payload && onOpen(point.payload.id)}
+                className="trend-clickable"
               />
-            );
-          }}
-        />
-        <Scatter
-          name="Each session"
-          dataKey="calm"
-          fill={SERIES.one}
-          fillOpacity={0.55}
-          shape="circle"
-          isAnimationActive={false}
-          onClick={(point: { payload?: CalmDownDatum }) => point.payload && onOpen(point.payload.id)}
-          className="trend-clickable"
-        />
-        <Line name="Median of the last 7" dataKey="median" stroke={SERIES.two} strokeWidth={3} dot={false} connectNulls isAnimationActive={false} type="monotone" />
-      </ComposedChart>
-    </Frame>
-      <ChartKey
-        items={[
-          { name: 'Each session', colour: SERIES.one, icon: 'circle' },
-          { name: 'Median of the last 7', colour: SERIES.two, icon: 'line' },
-        ]}
-      />
+              {medianLine ? (
+                <Line data={medianLine as CalmSpreadDatum[]} name={`Median per ${bucket}`} dataKey="median" stroke={SERIES.two} strokeWidth={3} dot={false} isAnimationActive={false} type="linear" />
+              ) : (
+                <Line name="Median of the last 7" dataKey="median" stroke={SERIES.two} strokeWidth={3} dot={false} connectNulls isAnimationActive={false} type="monotone" />
+              )}
+            </>
+          )}
+        </ComposedChart>
+      </Frame>
+      <ChartKey items={key} />
     </>
   );
 });
@@ -201,13 +260,14 @@ export type StartAfterDatum = { t: number; start: number | null; after: number |
 
 export const StartAfterChart = memo(function StartAfterChart({ data, domain }: { data: readonly StartAfterDatum[]; domain: TimeDomain }) {
   const many = data.length > 60;
+  const y = valueAxis(data.flatMap((d) => [d.start, d.after]));
   return (
     <>
       <Frame height={PLOT_WITH_KEY}>
       <LineChart data={data as StartAfterDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
-        <YAxis {...axisProps} width={44} domain={['dataMin - 5', 'dataMax + 5']} unit="" />
+        <YAxis {...axisProps} width={44} type="number" domain={y.domain} ticks={y.ticks} />
         <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value))} bpm`} />
         <Line name="At the start" dataKey="start" stroke={SERIES.two} strokeWidth={2} dot={many ? false : { r: 3 }} isAnimationActive={false} connectNulls />
         <Line name="After regulating" dataKey="after" stroke={SERIES.one} strokeWidth={2} strokeDasharray="6 4" dot={many ? false : { r: 3, strokeDasharray: '' }} isAnimationActive={false} connectNulls />
@@ -226,12 +286,13 @@ export const StartAfterChart = memo(function StartAfterChart({ data, domain }: {
 export type SeriesDatum = { t: number; value: number | null };
 
 export const SingleSeriesChart = memo(function SingleSeriesChart({ data, domain, name, unit, colour, dashed }: { data: readonly SeriesDatum[]; domain: TimeDomain; name: string; unit: string; colour: string; dashed?: boolean }) {
+  const y = valueAxis(data.map((d) => d.value));
   return (
     <Frame height={200}>
       <LineChart data={data as SeriesDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
-        <YAxis {...axisProps} width={44} domain={['dataMin - 3', 'dataMax + 3']} tickFormatter={(v: number) => String(Math.round(v))} />
+        <YAxis {...axisProps} width={44} type="number" domain={y.domain} ticks={y.ticks} />
         <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value))} ${unit}`} />
         <Line name={name} dataKey="value" stroke={colour} strokeWidth={2} strokeDasharray={dashed ? '6 4' : undefined} dot={data.length > 60 ? false : { r: 3 }} connectNulls isAnimationActive={false} />
       </LineChart>
@@ -242,12 +303,13 @@ export const SingleSeriesChart = memo(function SingleSeriesChart({ data, domain,
 export type BarDatum = { label: string; value: number };
 
 export const BucketBarChart = memo(function BucketBarChart({ data, name, unit, colour }: { data: readonly BarDatum[]; name: string; unit: string; colour: string }) {
+  const y = valueAxis(data.map((d) => d.value), { floorZero: true, integer: true });
   return (
     <Frame height={200}>
       <BarChart data={data as BarDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} interval={categoryInterval(data.length)} />
-        <YAxis {...axisProps} width={40} allowDecimals={false} />
+        <YAxis {...axisProps} width={40} type="number" domain={y.domain} ticks={y.ticks} />
         <Tooltip isAnimationActive={false} formatter={(value) => `${value} ${unit}`} />
         <Bar name={name} dataKey="value" fill={colour} isAnimationActive={false} />
       </BarChart>
@@ -257,35 +319,38 @@ export const BucketBarChart = memo(function BucketBarChart({ data, name, unit, c
 
 export type SignsDatum = { t: number; s0: number; s1: number; s2: number; s3: number; s4: number };
 
+/** Each small chart's plot height; the last is taller for the time axis under it. */
+const SIGN_ROW_HEIGHT = 64;
+const SIGN_AXIS_HEIGHT = 24;
+
+/**
+ * The five signs as small multiples: one row each, on the same time axis and the same 1–5
+ * scale, so each reads on its own and rows compare by eye (one chart of five tangled lines
+ * did neither). The time axis is written once, under the last.
+ */
 export const SignsChart = memo(function SignsChart({ data, domain }: { data: readonly SignsDatum[]; domain: TimeDomain }) {
   const dots = data.length <= 30;
   return (
-    <>
-      <Frame height={PLOT_WITH_KEY}>
-      <LineChart data={data as SignsDatum[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} />
-        <YAxis {...axisProps} width={32} domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
-        <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} />
-        {SIGNS_OF_PROGRESS.map((sign, i) => {
-          const style = SIGN_STYLES[i]!;
-          return (
-            <Line
-              key={sign.id}
-              name={sign.short}
-              dataKey={`s${i}`}
-              stroke={style.stroke}
-              strokeWidth={2}
-              strokeDasharray={style.dash}
-              dot={dots ? { r: 3, strokeDasharray: '' } : false}
-              legendType={style.shape}
-              isAnimationActive={false}
-            />
-          );
-        })}
-      </LineChart>
-    </Frame>
-      <ChartKey items={SIGNS_OF_PROGRESS.map((sign, i) => ({ name: sign.short, colour: SIGN_STYLES[i]!.stroke, icon: SIGN_STYLES[i]!.shape, dash: SIGN_STYLES[i]!.dash }))} />
-    </>
+    <div className="signs-multiples">
+      {SIGNS_OF_PROGRESS.map((sign, i) => {
+        const last = i === SIGNS_OF_PROGRESS.length - 1;
+        return (
+          <div key={sign.id} className="signs-multiple">
+            <p className="signs-multiple-name" aria-hidden="true">
+              {sign.short}
+            </p>
+            <Frame height={SIGN_ROW_HEIGHT + (last ? SIGN_AXIS_HEIGHT : 0)}>
+              <LineChart data={data as SignsDatum[]} margin={{ top: 6, right: 16, bottom: 0, left: 0 }}>
+                <CartesianGrid {...gridProps} />
+                <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} hide={!last} height={SIGN_AXIS_HEIGHT} />
+                <YAxis {...axisProps} width={32} type="number" domain={[1, 5]} ticks={[1, 3, 5]} />
+                <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value) * 10) / 10} of 5`} />
+                <Line name={sign.short} dataKey={`s${i}`} stroke={SERIES.two} strokeWidth={2} dot={dots ? { r: 3 } : false} isAnimationActive={false} />
+              </LineChart>
+            </Frame>
+          </div>
+        );
+      })}
+    </div>
   );
 });

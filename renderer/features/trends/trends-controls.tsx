@@ -2,9 +2,11 @@ import { TREND_RANGES, TREND_RANGE_LABELS, type TrendRange } from '../../../shar
 import { goToTrends } from './trends-path.ts';
 
 // What the overview shows: the time range, and only the sessions linked to entries with a
-// tag. Both live in the address, so Back returns to the previous choice.
+// tag. Both live in the address, so Back returns to the previous choice. Until the user
+// picks a range the address names none and the overview picks one to fit the data; a pick
+// is kept in the address and wins from then on.
 
-export function TrendsControls({ range, tag, tags }: { range: TrendRange; tag: string | null; tags: readonly string[] }) {
+export function TrendsControls({ range, chosen, tag, tags }: { range: TrendRange; chosen: TrendRange | null; tag: string | null; tags: readonly string[] }) {
   return (
     <div className="trends-controls">
       <div className="trends-ranges" role="group" aria-label="Time range">
@@ -16,7 +18,7 @@ export function TrendsControls({ range, tag, tags }: { range: TrendRange; tag: s
       </div>
       <label className="trends-tag">
         <span>Only sessions linked to entries tagged</span>
-        <select className="control" value={tag ?? ''} onChange={(event) => goToTrends({ view: 'overview', range, tag: event.target.value || null }, true)}>
+        <select className="control" value={tag ?? ''} onChange={(event) => goToTrends({ view: 'overview', range: chosen, tag: event.target.value || null }, true)}>
           <option value="">(any tag: all sessions)</option>
           {tags.map((t) => (
             <option key={t} value={t}>

@@ -1,5 +1,5 @@
-import { useMemo, type ReactNode } from 'react';
-import { tagsInUse, type TrendRange } from '../../../shared/trends/aggregate.ts';
+import { useMemo, useState, type ReactNode } from 'react';
+import { defaultRange, tagsInUse, type TrendRange } from '../../../shared/trends/aggregate.ts';
 import { trendsOverviewModel, type OverviewTable, type TrendsSettings } from '../../../shared/trends/overview-model.ts';
 import type { TrendsTimeline } from '../../../shared/trends/timeline.ts';
 import type { JournalEntry } from '../../../shared/model/journal.ts';
@@ -27,20 +27,24 @@ export function TrendsOverview({
 }: {
   timeline: TrendsTimeline;
   nowMs: number;
-  range: TrendRange;
+  /** The range the address names; null: the one that fits the data. */
+  range: TrendRange | null;
   tag: string | null;
   settings: TrendsSettings;
   /** A weekly rating was saved: main's answer, to put into the timeline. */
   onRated: (entry: JournalEntry) => void;
 }) {
-  const view = useMemo(() => trendsOverviewModel({ timeline, nowMs, range, tag, settings }), [timeline, nowMs, range, tag, settings]);
+  const shown = range ?? defaultRange(timeline.sessions, nowMs);
+  const [eachSession, setEachSession] = useState(false);
+  const view = useMemo(() => trendsOverviewModel({ timeline, nowMs, range: shown, tag, settings, eachSession }), [timeline, nowMs, shown, tag, settings, eachSession]);
   useChartsInViewPaintedMark('.trends', TRENDS_PAINTED_MARK, [view]);
   const tags = useMemo(() => tagsInUse(timeline.entries), [timeline.entries]);
   const { bucket, domain, tagWords } = view;
+  const calm = view.calm;
 
   return (
     <div className="trends">
-      <TrendsControls range={range} tag={tag} tags={tags} />
+      <TrendsControls range={shown} chosen={range} tag={tag} tags={tags} />
 
       <section className="trend-headline" aria-live="polite" aria-labelledby="trend-headline-title">
         <h2 id="trend-headline-title" className="sr-only">
@@ -62,20 +66,33 @@ export function TrendsOverview({
           about={
             <>
               Calm-down time is how long it took, after your heart rate peaked in a session, until it stayed within a few beats of your resting rate for {settings.sustainSec}{' '}
-              seconds. Shorter means you found your way back sooner. The line is the median of your last 7 sessions, so one hard day does not hide the trend.
+              seconds. Shorter means you found your way back sooner.{' '}
+              {calm.grouped
+                ? `The line is the median of each ${calm.spreadBucket}: half of that ${calm.spreadBucket}'s sessions took less, half took more; the shaded band holds the middle half.`
+                : 'The line is the median of your last 7 sessions, so one hard day does not hide the trend.'}
             </>
           }
-          card={view.calm}
-          links={view.calm.points.map((p) => trendsHash({ view: 'session', id: p.id }))}
-          below={<JournalMarkers entries={view.markers} domain={domain} label={tag ? `tagged “${tag}”` : ''} />}
+          card={calm}
+          links={calm.points.map((p) => trendsHash({ view: 'session', id: p.id }))}
+          below={
+            <>
+              {calm.grouped && (
+                <label className="trend-view-toggle">
+                  <input type="checkbox" checked={eachSession} onChange={(event) => setEachSession(event.target.checked)} />
+                  Show each session
+                </label>
+              )}
+              <JournalMarkers entries={view.markers} domain={domain} label={tag ? `tagged “${tag}”` : ''} />
+            </>
+          }
         >
-          <CalmDownChart data={view.calm.drawn} domain={domain} onOpen={openSession} />
+          <CalmDownChart data={calm.drawn} spread={calm.spread} mode={calm.mode} bucket={calm.spreadBucket} domain={domain} onOpen={openSession} />
         </Card>
 
         <Card
           id="signs"
           title="Signs of progress, as you rated them"
-          about="Your weekly rating of the article’s five signs, from 1 (not at all) to 5 (very much), beside the measured calm-down time above."
+          about="Your weekly rating of the article’s five signs, from 1 (not at all) to 5 (very much), one small chart each on the same time line as the calm-down time above."
           card={view.signs}
         >
           <SignsChart data={view.signs.drawn} domain={domain} />
@@ -92,7 +109,7 @@ export function TrendsOverview({
           about="The resting heart rate your checks were judged against: the median of your last calm readings. It is yours alone, not a population norm."
           card={view.baseline}
         >
-          <SingleSeriesChart data={view.baseline.drawn} domain={domain} name="Resting heart rate" unit="bpm" colour={SERIES.three} />
+          <SingleSeriesChart data={view.baseline.drawn} domain={domain} name="Resting heart rate" unit="bpm" colour={SERIES.two} />
         </Card>
 
         <Card
@@ -106,7 +123,7 @@ export function TrendsOverview({
           }
           card={view.rmssd}
         >
-          <SingleSeriesChart data={view.rmssd.drawn} domain={domain} name="RMSSD" unit="ms" colour={SERIES.four} dashed />
+          <SingleSeriesChart data={view.rmssd.drawn} domain={domain} name="RMSSD" unit="ms" colour={SERIES.two} />
         </Card>
 
         <Card
@@ -130,7 +147,7 @@ export function TrendsOverview({
           about="Minutes spent in checks, breathing, breaks, repair and calibration (not recordings or conversations)."
           card={view.practice}
         >
-          <BucketBarChart data={view.practice.drawn} name="Practice minutes" unit="min" colour={SERIES.one} />
+          <BucketBarChart data={view.practice.drawn} name="Practice minutes" unit="min" colour={SERIES.two} />
         </Card>
       </div>
     </div>

@@ -11,8 +11,11 @@ import {
   rangeWindow,
   bucketStarts,
   rmssdOf,
+  spreadPerBucket,
   startAfterSeries,
+  defaultRange,
 } from '../../../shared/trends/aggregate.ts';
+import { quantile } from '../../../shared/trends/statistics.ts';
 import { toTrendSession, type TrendEntry, type TrendSession } from '../../../shared/trends/timeline.ts';
 import { trendSession } from './trend-session.ts';
 import { testSummary } from '../../support/session-summary.ts';
@@ -25,20 +28,54 @@ const RULE = { floodedMinBpm: 100, floodedAboveBaselinePercent: 10 };
 const session = (dayOffset: number, fields: Partial<TrendSession> = {}): TrendSession => trendSession(T0 + dayOffset * DAY, fields);
 
 describe('the headline: calm-down compared with the first month', () => {
-  it('says how many more sessions a trend needs, under the minimum', () => {
-    const points = calmDownSeries([0, 1, 2].map((d) => session(d)));
-    const comparison = compareCalmDown(points, T0 + 3 * DAY);
-    expect(comparison).toEqual({ kind: 'not-enough', have: 3, more: 7 });
-    expect(calmDownSentence(comparison).headline).toBe('Not enough sessions yet: 7 more to see a trend.');
-    expect(calmDownSentence(comparison).detail).toMatch(/at least 5 sessions/);
-    expect(compareCalmDown([], T0).kind).toBe('not-enough');
+  it('says there is nothing yet when no session has a calm-down time', () => {
+    const comparison = compareCalmDown([], T0);
+    expect(comparison).toEqual({ kind: 'none' });
+    expect(calmDownSentence(comparison).headline).toBe('No calm-down times yet.');
   });
 
-  it('needs five recent sessions that are not in the first month', () => {
+  it('in the first week, says where the user starts: their sessions and typical calm-down so far', () => {
+    const points = calmDownSeries([0, 1, 2].map((d, i) => session(d, { calmDownSec: [90, 150, 120][i]! })));
+    const comparison = compareCalmDown(points, T0 + 3 * DAY);
+    expect(comparison).toEqual({ kind: 'starting', count: 3, medianSec: 120, days: 3, earlierCount: 0, recentCount: 3 });
+    const { headline, detail } = calmDownSentence(comparison);
+    expect(headline).toBe('Here is where you start: 3 sessions with a calm-down time over 3 days, typically 2 min.');
+    expect(detail).toContain('Your first trend comes when 5 sessions are older than the last 30 days and 5 are within them. So far 0 are older and 3 within them.');
+  });
+
+  it('in the first month, counts every recent session (18 in three weeks is not "0 recent")', () => {
+    const sessions = Array.from({ length: 18 }, (_, i) => session(Math.floor(i * 1.1), { calmDownSec: 100 + i }));
+    const comparison = compareCalmDown(calmDownSeries(sessions), T0 + 21 * DAY);
+    expect(comparison).toMatchObject({ kind: 'starting', count: 18, recentCount: 18, earlierCount: 0, medianSec: 108.5 });
+    const { headline, detail } = calmDownSentence(comparison);
+    expect(headline).toBe('Here is where you start: 18 sessions with a calm-down time over 21 days, typically 1 min 49 s.');
+    expect(`${headline} ${detail}`).not.toMatch(/\b0 sessions\b/);
+  });
+
+  it('never counts a session in both periods, and drops none from "recent"', () => {
+    // 45 days of one session a day: the last 30 days are "recent", the 15 before them are the first month.
+    const sessions = Array.from({ length: 45 }, (_, d) => session(d, { calmDownSec: d < 15 ? 200 : 100 }));
+    const comparison = compareCalmDown(calmDownSeries(sessions), T0 + 44 * DAY + 1);
+    expect(comparison).toMatchObject({ kind: 'compared', firstCount: 15, recentCount: 30, firstMedianSec: 200, recentMedianSec: 100 });
+    if (comparison.kind !== 'compared') throw new Error('compared');
+    expect(comparison.firstCount + comparison.recentCount).toBe(sessions.length);
+  });
+
+  it('asks for more recent sessions when the last 30 days hold too few, and says how many came before', () => {
     const sessions = [...[0, 2, 4, 6, 8, 10, 12, 14].map((d) => session(d)), ...[100, 101].map((d) => session(d))];
     const comparison = compareCalmDown(calmDownSeries(sessions), T0 + 102 * DAY);
-    expect(comparison).toEqual({ kind: 'not-enough-recent', recentCount: 2, more: 3 });
+    expect(comparison).toEqual({ kind: 'not-enough-recent', recentCount: 2, more: 3, earlierCount: 8 });
     expect(calmDownSentence(comparison).headline).toBe('Not enough recent sessions: 3 more to see a trend.');
+    expect(calmDownSentence(comparison).detail).toMatch(/^The last 30 days hold 2 sessions with a calm-down time; 8 sessions came before them\./);
+  });
+
+  it('over five years, compares the first month with the last 30 days', () => {
+    const days = 5 * 365;
+    // One a day, calm-down shortening from 300 s to 60 s over the years.
+    const sessions = Array.from({ length: days }, (_, d) => session(d, { calmDownSec: 300 - (240 * d) / (days - 1) }));
+    const comparison = compareCalmDown(calmDownSeries(sessions), T0 + (days - 1) * DAY + 1);
+    expect(comparison).toMatchObject({ kind: 'compared', firstLabel: 'first month', firstCount: 30, recentCount: 30 });
+    expect(calmDownSentence(comparison).headline).toBe('Your median calm-down time is 79 % shorter than in your first month.');
   });
 
   it('reports the change of the median as a rounded percentage, shorter or longer', () => {
@@ -133,6 +170,44 @@ describe('weekly counts in the user\'s local weeks', () => {
     expect(all.bucket).toBe('month');
     expect(bucketStarts(all, TZ).length).toBe(34);
     expect(rangeWindow('all', T0 + 100 * DAY, T0, TZ).bucket).toBe('week');
+  });
+});
+
+describe('the range shown when none is chosen', () => {
+  it('fits the data: a few weeks → 4 weeks, two months → 3 months, a year or five → 12 months', () => {
+    const now = T0 + 2000 * DAY;
+    const from = (daysAgo: number) => [{ startedAtMs: now - daysAgo * DAY }, { startedAtMs: now - DAY }];
+    expect(defaultRange([], now)).toBe('4w');
+    expect(defaultRange(from(6), now)).toBe('4w');
+    expect(defaultRange(from(21), now)).toBe('4w');
+    expect(defaultRange(from(22), now)).toBe('3m');
+    expect(defaultRange(from(84), now)).toBe('3m');
+    expect(defaultRange(from(200), now)).toBe('12m');
+    expect(defaultRange(from(1825), now)).toBe('12m');
+  });
+});
+
+describe('medians per week or month with the middle half', () => {
+  it('gives each bucket with data its median and 25th–75th percentile, and leaves out empty ones', () => {
+    const week = rangeWindow('4w', T0 + 20 * DAY, null, TZ);
+    const starts = bucketStarts(week, TZ);
+    const items = [
+      ...[10, 20, 30, 40, 50].map((v, i) => ({ t: starts[0]! + i * 3_600_000, v })),
+      { t: starts[2]! + 1, v: 7 },
+    ];
+    const rows = spreadPerBucket(items, (x) => x.t, (x) => x.v, starts, week.toMs);
+    expect(rows.map((r) => [r.startMs, r.median, r.q1, r.q3, r.count])).toEqual([
+      [starts[0], 30, 20, 40, 5],
+      [starts[2], 7, 7, 7, 1],
+    ]);
+  });
+
+  it('interpolates quartiles between ranks (as a spreadsheet does)', () => {
+    expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
+    expect(quantile([4, 1, 3, 2], 0.75)).toBe(3.25);
+    expect(quantile([5], 0.25)).toBe(5);
+    expect(quantile([], 0.5)).toBeNull();
+    expect(quantile([1, 2, 3, 4, Number.NaN], 0.5)).toBe(2.5);
   });
 });
 

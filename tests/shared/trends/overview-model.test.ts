@@ -53,7 +53,7 @@ describe('the calm-down headline', () => {
 
     const view = model({ sessions, entries: [tagged] }, { tag: 'work' });
     expect(view.tagWords).toBe(' (sessions linked to entries tagged “work”)');
-    expect(view.sentence.detail).toBe('You have 1 session with a calm-down time. A trend needs at least 5 sessions with a calm-down time in your first month and 5 in the last 30 days.');
+    expect(view.sentence.headline).toBe('Here is where you start: 1 session with a calm-down time over 2 days, typically 1 min 40 s.');
     expect(view.calm.table.caption).toBe('Calm-down time of each session (sessions linked to entries tagged “work”), 4 weeks');
     expect(view.calm.points.map((p) => p.id)).toEqual([sessions[0]!.id]);
     expect(view.markers.map((m) => m.id)).toEqual([tagged.id]);
@@ -62,7 +62,49 @@ describe('the calm-down headline', () => {
   it('leaves out sessions before the range from the chart, but counts them for the headline', () => {
     const view = model({ sessions: [session(60, { calmDownSec: 70 }), session(2, { calmDownSec: 45 })] });
     expect(view.calm.table.rows).toEqual([['2025-03-04 13:00', 45, null]]);
-    expect(view.sentence.headline).toBe('Not enough sessions yet: 8 more to see a trend.');
+    expect(view.sentence.headline).toBe('Here is where you start: 2 sessions with a calm-down time over 60 days, typically 58 s.');
+  });
+});
+
+describe('the calm-down chart at long ranges', () => {
+  const daily = (days: number) => Array.from({ length: days }, (_, d) => session(d + 0.5, { calmDownSec: 60 + (d % 10) * 10 }));
+
+  it('draws a dot per session when there are few, with the median of the last 7', () => {
+    const view = model({ sessions: daily(20) }, { range: '4w' });
+    expect(view.calm.mode).toBe('sessions');
+    expect(view.calm.drawn).toHaveLength(20);
+    expect(view.calm.spread).toEqual([]);
+  });
+
+  it('draws the median per week or month with the middle half past 120 sessions, and every session on request', () => {
+    const year = model({ sessions: daily(364) }, { range: '12m' });
+    expect(year.calm.mode).toBe('spread');
+    expect(year.calm.spreadBucket).toBe('week');
+    expect(year.calm.drawn).toEqual([]);
+    expect(year.calm.spread.length).toBeGreaterThanOrEqual(52);
+    const full = year.calm.spread.find((r) => r.count === 7)!;
+    expect(full.band[0]).toBeLessThanOrEqual(full.median);
+    expect(full.band[1]).toBeGreaterThanOrEqual(full.median);
+    expect(year.calm.summary).toContain('The chart shows the median per week and, shaded, the middle half of that week');
+    // The table keeps every session either way.
+    expect(year.calm.table.rows).toHaveLength(year.calm.points.length);
+
+    const years = model({ sessions: daily(1825) }, { range: 'all' });
+    expect(years.calm.spreadBucket).toBe('month');
+    expect(years.calm.spread.length).toBeGreaterThanOrEqual(60);
+    expect(years.calm.spread.length).toBeLessThanOrEqual(62);
+
+    const each = model({ sessions: daily(1825) }, { range: 'all', eachSession: true });
+    expect(each.calm.mode).toBe('sessions');
+    expect(each.calm.drawn).toHaveLength(1825);
+    expect(each.calm.spread).toHaveLength(years.calm.spread.length);
+  });
+
+  it('uses months for a year with few sessions a week', () => {
+    const sparse = Array.from({ length: 130 }, (_, i) => session(i * 2.75 + 0.5, { calmDownSec: 90 }));
+    const view = model({ sessions: sparse }, { range: '12m' });
+    expect(view.calm.mode).toBe('spread');
+    expect(view.calm.spreadBucket).toBe('month');
   });
 });
 

@@ -75,7 +75,7 @@ describe('Trends: empty, sparse and full', () => {
     expect(screen.getByRole('button', { name: 'Rate this week' })).toBeTruthy();
   });
 
-  it('with a few sessions, says how many more a trend needs and what each chart lacks', async () => {
+  it('with a few sessions, says where the user starts and what each chart lacks', async () => {
     const main = fresh();
     await addChecks(main, [
       { daysAgo: 3, calmDownSec: 150 },
@@ -83,8 +83,12 @@ describe('Trends: empty, sparse and full', () => {
       { daysAgo: 1, calmDownSec: 90 },
     ]);
     open(main);
-    expect(await screen.findByText('Not enough sessions yet: 8 more to see a trend.')).toBeTruthy();
-    expect(screen.getByText(/You have 2 sessions with a calm-down time/)).toBeTruthy();
+    // A new user's first days: where they start, never a zero the chart contradicts.
+    expect(await screen.findByText('Here is where you start: 2 sessions with a calm-down time over 3 days, typically 2 min.')).toBeTruthy();
+    expect(screen.getByText(/So far 0 are older and 2 within them\./)).toBeTruthy();
+    // A few days of data: the range fits it, and the address still names none.
+    expect(screen.getByRole('button', { name: '4 weeks' }).getAttribute('aria-pressed')).toBe('true');
+    expect(window.location.hash).toBe('#/trends');
     const calm = card(/Calm-down time per session/);
     expect(within(calm).getByText(/2 sessions with a calm-down time, median 2 min/)).toBeTruthy();
     expect(within(calm).getByText(/1 session did not settle to calm/)).toBeTruthy();
@@ -108,10 +112,21 @@ describe('Trends: empty, sparse and full', () => {
     opened.push({ main, cleanup: dir.cleanup });
     open(main);
     expect(await screen.findByText(/^Your median calm-down time is \d+ % shorter than in your first month\.$/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: '3 months' }).getAttribute('aria-pressed')).toBe('true');
-    const threeMonths = tableRows(/Calm-down time per session/);
+    // More than a year of data: 12 months unless the user picks another.
+    expect(screen.getByRole('button', { name: '12 months' }).getAttribute('aria-pressed')).toBe('true');
+    const year = tableRows(/Calm-down time per session/);
+    expect(year).toMatch(/\((3[3-6]\d) rows\)/);
+    // A year of daily sessions is drawn as weekly medians; each session is one click away.
+    const calm = card(/Calm-down time per session/);
+    expect(within(calm).getByText(/The chart shows the median per week and, shaded, the middle half/)).toBeTruthy();
+    expect((within(calm).getByRole('checkbox', { name: 'Show each session' }) as HTMLInputElement).checked).toBe(false);
 
     const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '3 months' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/trends?range=3m'));
+    const threeMonths = tableRows(/Calm-down time per session/);
+    expect(threeMonths).not.toBe(year);
+
     await user.click(screen.getByRole('button', { name: '4 weeks' }));
     await waitFor(() => expect(screen.getByRole('button', { name: '4 weeks' }).getAttribute('aria-pressed')).toBe('true'));
     expect(window.location.hash).toBe('#/trends?range=4w');
@@ -129,6 +144,56 @@ describe('Trends: empty, sparse and full', () => {
     expect(markers.length).toBeGreaterThan(0);
     for (const marker of markers) expect(marker.getAttribute('href')).toMatch(/^#\/journal\/entry\//);
   });
+});
+
+describe('the range, the headline and the markers for each amount of data', () => {
+  it('the first month: every session in the last 30 days counts, and the range fits three weeks', async () => {
+    const main = fresh();
+    await addChecks(main, Array.from({ length: 18 }, (_, i) => ({ daysAgo: 20 - i, calmDownSec: 100 + i })));
+    open(main);
+    expect(await screen.findByText(/^Here is where you start: 18 sessions with a calm-down time over 20 days, typically 1 min 49 s\.$/)).toBeTruthy();
+    expect(screen.queryByText(/hold 0 sessions/)).toBeNull();
+    expect(screen.getByRole('button', { name: '4 weeks' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(card(/Calm-down time per session/)).getByText(/In this range: 18 sessions with a calm-down time, median 1 min 49 s\./)).toBeTruthy();
+  });
+
+  it('the choice in the address wins over the fitted range', async () => {
+    const main = fresh();
+    await addChecks(main, [{ daysAgo: 2, calmDownSec: 80 }]);
+    open(main, '#/trends?range=12m');
+    await waitFor(() => expect(screen.getByRole('button', { name: '12 months' }).getAttribute('aria-pressed')).toBe('true'));
+    expect(screen.getByRole('button', { name: '4 weeks' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('five years: journal markers gather with a count, each group a control that lists its entries, reached by the keyboard', async () => {
+    const dir = makeTempDir('attune-trends-component-5y-');
+    const data = await writeTrendsData({ userDataDir: dir.path, nowMs: Date.now(), days: 1825 });
+    const main = createInProcessApi({ dataDir: dir.path });
+    opened.push({ main, cleanup: dir.cleanup });
+    open(main, '#/trends?range=all');
+    const strip = await screen.findByRole('group', { name: /Journal entries on this timeline/ });
+    const groups = within(strip).getAllByRole('button', { name: /^\d+ journal entries, / });
+    // Not a barcode: about one marker per 28 px of the (unmeasured, 900 px) strip, each with its count.
+    expect(groups.length).toBeGreaterThan(10);
+    expect(groups.length).toBeLessThanOrEqual(33);
+    const counts = groups.map((g) => Number(g.textContent));
+    expect(counts.reduce((a, b) => a + b, 0) + within(strip).queryAllByRole('link').length).toBe(data.entryCount - data.signsCount);
+    // One tab stop; the arrows move; Enter opens the list of the group's entries, Escape closes it.
+    const user = userEvent.setup();
+    groups[0]!.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(groups[1]);
+    expect(groups.filter((g) => g.tabIndex === 0)).toEqual([groups[1]]);
+    await user.keyboard('{Enter}');
+    expect(groups[1]!.getAttribute('aria-expanded')).toBe('true');
+    const list = within(strip).getByRole('group', { name: `${counts[1]} journal entries` });
+    const links = within(list).getAllByRole('link');
+    expect(links).toHaveLength(counts[1]!);
+    for (const link of links) expect(link.getAttribute('href')).toMatch(/^#\/journal\/entry\//);
+    await user.keyboard('{Escape}');
+    expect(groups[1]!.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(groups[1]);
+  }, 120_000);
 });
 
 describe('the weekly signs rating', () => {
