@@ -16,7 +16,7 @@ import type { JournalIndexEntry, SessionIndexEntry } from './summary-index.ts';
 
 const SNAPSHOT_FORMAT = 'attune-index';
 /** Bump when the shape of index entries changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 export type IndexSnapshot = {
   format: typeof SNAPSHOT_FORMAT;

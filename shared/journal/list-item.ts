@@ -13,6 +13,8 @@ export function journalExcerpt(text: string): string {
 }
 
 export function journalListItem(entry: JournalEntry): JournalListItem {
-  const { id, revision, createdAtMs, updatedAtMs, trashedAtMs, title, tags, kind, sessionIds } = entry;
-  return { id, revision, createdAtMs, updatedAtMs, trashedAtMs, title, excerpt: journalExcerpt(entry.text), tags, kind, sessionIds };
+  const { id, revision, createdAtMs, updatedAtMs, trashedAtMs, title, tags, kind, sessionIds, signsRating } = entry;
+  const item: JournalListItem = { id, revision, createdAtMs, updatedAtMs, trashedAtMs, title, excerpt: journalExcerpt(entry.text), tags, kind, sessionIds };
+  // Only the entries that hold a rating carry it: five numbers, not a field on every entry.
+  return signsRating ? { ...item, signsRating } : item;
 }

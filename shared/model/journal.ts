@@ -95,5 +95,7 @@ export const JournalListItemSchema = z.object({
   tags: z.array(z.string()),
   kind: z.enum(JOURNAL_KINDS),
   sessionIds: z.array(RecordIdSchema),
+  /** A weekly signs entry's five ratings, so lists show them; absent on other entries. */
+  signsRating: JournalFieldsSchema.shape.signsRating.optional(),
 });
 export type JournalListItem = z.infer<typeof JournalListItemSchema>;
