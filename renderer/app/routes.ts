@@ -24,3 +24,19 @@ export function parseRouteHash(hash: string): RouteId | null {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (ROUTE_IDS as readonly string[]).includes(name) ? (name as RouteId) : null;
 }
+
+// Settings' sections, in the order its side list shows them (what a person comes to change
+// most first, facts about the app last). `#/settings` alone opens the first; any screen can
+// link straight to one with `settingsHash`, and a reload keeps it.
+export const SETTINGS_SECTION_IDS = ['heart-rate', 'reminders', 'breathing', 'appearance', 'shortcuts', 'data', 'about'] as const;
+export type SettingsSectionId = (typeof SETTINGS_SECTION_IDS)[number];
+
+export function settingsHash(section: SettingsSectionId): string {
+  return `${routeHash('settings')}/${section}`;
+}
+
+/** `#/settings/data` → 'data'; null when the hash names no section or one Attune does not know. */
+export function parseSettingsSection(hash: string): SettingsSectionId | null {
+  const name = hash.replace(/^#\/?/, '').split('?')[0]?.split('/')[1] ?? '';
+  return (SETTINGS_SECTION_IDS as readonly string[]).includes(name) ? (name as SettingsSectionId) : null;
+}

@@ -165,6 +165,7 @@ describe.skipIf(!browserTierAvailable)('damaged data and a read-only disk, in Ch
       });
       await harness.open('#/check');
       await (await harness.page.waitForSelector('::-p-aria([name="Settings"][role="link"])', { timeout: 60_000 }))!.click();
+      await (await harness.page.waitForSelector('::-p-aria([name="Your data"][role="link"])', { timeout: 60_000 }))!.click();
       await harness.page.waitForSelector(`::-p-text(${QUARANTINE_WORDS.heading})`, { timeout: 60_000 });
       const list = await visibleText(harness, '.quarantine');
       expect(list).toContain(QUARANTINE_WORDS.intro(1));

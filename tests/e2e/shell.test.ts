@@ -65,7 +65,7 @@ describe.skipIf(!browserTierAvailable)('app shell in Chromium, bound to the real
   });
 
   it('saves a setting changed in the window to the settings file on disk', async () => {
-    await harness.open('#/settings');
+    await harness.open('#/settings/appearance');
     const theme = await byRoleAndName(harness, 'combobox', 'Theme');
     await (theme as ElementHandle<HTMLSelectElement>).select('dark');
     const file = join(harness.dataDir, 'settings.json');

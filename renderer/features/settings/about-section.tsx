@@ -4,6 +4,8 @@ import type { AppInfo } from '../../../shared/model/app-info.ts';
 import { useDataClient } from '../../app/data-client.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
 
+// About Attune: what it is and is not, its version, and where its data and log file live.
+
 export function AboutSection() {
   const data = useDataClient();
   const about = useIpcQuery('app.info', undefined);
@@ -17,8 +19,7 @@ export function AboutSection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby="settings-about">
-      <h2 id="settings-about">About and data</h2>
+    <>
       <p className="section-note">
         Attune is not a medical device, and everything it records stays on this computer: no account, no cloud, nothing
         sent over the network.
@@ -49,6 +50,6 @@ export function AboutSection() {
           {problem}
         </p>
       ) : null}
-    </section>
+    </>
   );
 }

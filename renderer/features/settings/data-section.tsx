@@ -137,8 +137,7 @@ export function DataSection() {
   };
 
   return (
-    <section className="settings-section" aria-labelledby="settings-data">
-      <h2 id="settings-data">Your data</h2>
+    <>
       {status ? (
         <>
           <p className="section-note">{protectionSentence(status)}</p>
@@ -204,6 +203,6 @@ export function DataSection() {
       <p className={message?.tone === 'problem' ? 'field-error' : 'section-note'} role="status" aria-live="polite">
         {message?.text ?? ''}
       </p>
-    </section>
+    </>
   );
 }

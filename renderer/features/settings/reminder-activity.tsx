@@ -62,8 +62,8 @@ export function ReminderHistory({ status }: { status: ReminderStatus | null }) {
   if (status === null) return null;
   const week = status.lastSevenDays;
   return (
-    <section className="settings-section" aria-labelledby="settings-reminder-history">
-      <h2 id="settings-reminder-history">Recent reminders</h2>
+    <section className="settings-subsection" aria-labelledby="settings-reminder-history">
+      <h3 id="settings-reminder-history">Recent reminders</h3>
       <p>
         In the last seven days: {week.shown} shown, {week.acted} taken up, {week.snoozed} put off, {week.skipped} let go.
       </p>

@@ -31,70 +31,67 @@ export function RemindersSection({ settings, errors, save }: { settings: Setting
   const { status, setStatus } = useReminderStatus();
   return (
     <>
-      <section className="settings-section" aria-labelledby="settings-reminders">
-        <h2 id="settings-reminders">Reminders</h2>
-        <p className="section-note">
-          Small nudges from the tray through the day. They come only in your active hours, never in quiet hours or while
-          you are in a check or a conversation, and the lock screen only ever says what kind of moment it is.
-        </p>
-        <PauseControls status={status} onStatus={setStatus} />
+      <p className="section-note">
+        Small nudges from the tray through the day. They come only in your active hours, never in quiet hours or while
+        you are in a check or a conversation, and the lock screen only ever says what kind of moment it is.
+      </p>
+      <PauseControls status={status} onStatus={setStatus} />
 
-        <ToggleField
-          label="Check-ins"
-          hint="A short Feel → Find → Reflect moment: notice the mood, make a kind guess, check in gently."
-          {...bind('checkIns', 'Check-ins')}
-        />
-        {r.checkIns ? (
-          <>
-            <NumberField
-              label="Check-ins a day"
-              hint={
-                status?.fewerBecauseSkipped
-                  ? `Most check-ins this past week went by, so Attune is sending ${status.checkInsPerDay} a day for now. Taking some up brings the full number back.`
-                  : 'Spread across your active hours, at slightly different times each day. From 1 to 12.'
-              }
-              {...bind('checkInsPerDay', 'Check-ins a day')}
-              min={1}
-              max={12}
-              onUnreadable={() => undefined}
-            />
-            <LinesField
-              label="Check-in phrases"
-              hint="One a line. A check-in shows one of them inside Attune, never on the lock screen. Make them sound like you."
-              {...bind('phrases', 'Check-in phrases')}
-            />
-          </>
-        ) : null}
+      <ToggleField
+        label="Check-ins"
+        hint="A short Feel → Find → Reflect moment: notice the mood, make a kind guess, check in gently."
+        {...bind('checkIns', 'Check-ins')}
+      />
+      {r.checkIns ? (
+        <>
+          <NumberField
+            label="Check-ins a day"
+            hint={
+              status?.fewerBecauseSkipped
+                ? `Most check-ins this past week went by, so Attune is sending ${status.checkInsPerDay} a day for now. Taking some up brings the full number back.`
+                : 'Spread across your active hours, at slightly different times each day. From 1 to 12.'
+            }
+            {...bind('checkInsPerDay', 'Check-ins a day')}
+            min={1}
+            max={12}
+            onUnreadable={() => undefined}
+          />
+          <LinesField
+            label="Check-in phrases"
+            hint="One a line. A check-in shows one of them inside Attune, never on the lock screen. Make them sound like you."
+            {...bind('phrases', 'Check-in phrases')}
+          />
+        </>
+      ) : null}
 
-        <ToggleField label="Daily journal prompt" {...bind('journalPrompt', 'Daily journal prompt')} />
-        {r.journalPrompt ? (
-          <TimeField label="Journal prompt at" {...bind('journalTime', 'Journal prompt time')} />
-        ) : null}
+      <ToggleField label="Daily journal prompt" {...bind('journalPrompt', 'Daily journal prompt')} />
+      {r.journalPrompt ? (
+        <TimeField label="Journal prompt at" {...bind('journalTime', 'Journal prompt time')} />
+      ) : null}
 
-        <ToggleField label="Weekly look back at the signs of progress" {...bind('weeklyProgress', 'Weekly look back')} />
-        {r.weeklyProgress ? (
-          <>
-            <ChoiceField
-              label="On"
-              value={String(r.weeklyDay)}
-              options={WEEKDAY_OPTIONS}
-              error={errors['weeklyDay']}
-              onCommit={(day) => save('weeklyDay', 'Weekly day', { reminders: { weeklyDay: Number(day) } })}
-            />
-            <TimeField label="At" {...bind('weeklyTime', 'Weekly time')} />
-          </>
-        ) : null}
+      <ToggleField label="Weekly look back at the signs of progress" {...bind('weeklyProgress', 'Weekly look back')} />
+      {r.weeklyProgress ? (
+        <>
+          <ChoiceField
+            label="On"
+            value={String(r.weeklyDay)}
+            options={WEEKDAY_OPTIONS}
+            error={errors['weeklyDay']}
+            onCommit={(day) => save('weeklyDay', 'Weekly day', { reminders: { weeklyDay: Number(day) } })}
+          />
+          <TimeField label="At" {...bind('weeklyTime', 'Weekly time')} />
+        </>
+      ) : null}
 
-        <ToggleField
-          label="Tell me when a break is over"
-          hint="This one comes even in quiet hours or a pause: you chose to take the break."
-          {...bind('breakOver', 'Break over')}
-        />
-        <ToggleField label="Bring back repair agreements on their date" {...bind('agreementFollowUps', 'Agreement follow-ups')} />
-      </section>
+      <ToggleField
+        label="Tell me when a break is over"
+        hint="This one comes even in quiet hours or a pause: you chose to take the break."
+        {...bind('breakOver', 'Break over')}
+      />
+      <ToggleField label="Bring back repair agreements on their date" {...bind('agreementFollowUps', 'Agreement follow-ups')} />
 
-      <section className="settings-section" aria-labelledby="settings-reminder-hours">
-        <h2 id="settings-reminder-hours">When reminders may come</h2>
+      <section className="settings-subsection" aria-labelledby="settings-reminder-hours">
+        <h3 id="settings-reminder-hours">When reminders may come</h3>
         <ActiveDays {...bind('activeDays', 'Active days')} />
         <ActiveRanges {...bind('activeRanges', 'Active hours')} />
         <ToggleField label="Quiet hours" {...bind('quietHours', 'Quiet hours')} />

@@ -1,50 +1,49 @@
-import { useCallback, useState } from 'react';
-import { BREATHING_PRESETS, type Settings, type WindowSettingsPatch } from '../../../shared/model/settings.ts';
+import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import type { WindowSettingsPatch } from '../../../shared/model/settings.ts';
+import type { SettingsSectionId } from '../../app/routes.ts';
 import { useSettings } from '../../app/settings-context.tsx';
 import { Screen } from '../../components/screen.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { AboutSection } from './about-section.tsx';
 import { DataSection } from './data-section.tsx';
-import { ChoiceField, NumberField, ToggleField } from './fields.tsx';
-import { PHYSIOLOGY_FIELDS } from './physiology-fields.ts';
+import { AppearanceSection, BreathingSection, HeartRateSection, type SettingsFormProps } from './preference-sections.tsx';
 import { RemindersSection } from './reminders-section.tsx';
+import { SECTION_TITLES, SettingsNav } from './settings-nav.tsx';
+import { useSettingsPlace } from './settings-path.ts';
 import { ShortcutsSection } from './shortcuts-section.tsx';
-import { playFloodCueChime } from '../check/check-context.tsx';
 
+// Settings, one section at a time beside a list of them, the open one named in the address.
 // Every change saves at once through `settings.update`. A quiet line says "saved"; if main
 // refuses, the control goes back and the reason stays beside it.
 
-const THEME_OPTIONS = [
-  { value: 'system', label: 'Match my computer' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-] as const;
-
-const MOTION_OPTIONS = [
-  { value: 'system', label: 'Match my computer' },
-  { value: 'reduce', label: 'Reduce motion' },
-] as const;
-
-const TEXT_SIZE_OPTIONS = [
-  { value: 'standard', label: 'Standard' },
-  { value: 'large', label: 'Large' },
-] as const;
-
-const PRESET_LABELS: Record<(typeof BREATHING_PRESETS)[number], string> = {
-  'long-exhale-4-6': 'Longer out-breath: in 4 s, out 6 s',
-  'resonance-5.5': 'Resonance: 5.5 breaths a minute',
-  'box-4-4-4-4': 'Box: in 4, hold 4, out 4, hold 4',
-  '4-7-8': '4-7-8: in 4, hold 7, out 8',
-  'cyclic-sigh': 'Cyclic sigh: two breaths in, one long breath out',
-};
-const PRESET_OPTIONS = BREATHING_PRESETS.map((value) => ({ value, label: PRESET_LABELS[value] }));
-
 type Status = { text: string; tone: 'quiet' | 'problem' } | null;
+
+/**
+ * What each section shows: `form` sections are made of settings and wait for main's settings
+ * to arrive; `own` sections ask main for what they show themselves.
+ */
+const SECTIONS: Record<SettingsSectionId, { form: ComponentType<SettingsFormProps> } | { own: ComponentType }> = {
+  'heart-rate': { form: HeartRateSection },
+  reminders: { form: RemindersSection },
+  breathing: { form: BreathingSection },
+  appearance: { form: AppearanceSection },
+  shortcuts: { own: ShortcutsSection },
+  data: { own: DataSection },
+  about: { own: AboutSection },
+};
 
 export function SettingsScreen({ focusOnMount }: ScreenProps) {
   const { state, update } = useSettings();
+  const { section, named } = useSettingsPlace();
   const [status, setStatus] = useState<Status>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Arriving on a named section (a link from another screen) puts focus on that section's
+  // heading rather than the page's; once the user changes section, focus follows each change.
+  const [focusTitle] = useState(focusOnMount && !named);
+  const [openedOn] = useState(section);
+  const [hasMoved, setHasMoved] = useState(false);
+  if (!hasMoved && section !== openedOn) setHasMoved(true);
+  const focusSection = hasMoved || (focusOnMount && named);
 
   const save = useCallback(
     async (field: string, label: string, patch: WindowSettingsPatch): Promise<boolean> => {
@@ -62,129 +61,47 @@ export function SettingsScreen({ focusOnMount }: ScreenProps) {
     [update],
   );
 
+  const shown = SECTIONS[section];
+  let body: ReactNode;
+  if ('own' in shown) body = <shown.own />;
+  else if (state.status === 'loading') body = <p>Loading your settings…</p>;
+  else if (state.status === 'failed')
+    body = (
+      <p className="field-error" role="alert">
+        Your settings could not be loaded. {state.message}
+      </p>
+    );
+  else body = <shown.form settings={state.settings} errors={errors} save={save} setErrors={setErrors} />;
+
   return (
-    <Screen title="Settings" focusOnMount={focusOnMount}>
+    <Screen title="Settings" focusOnMount={focusTitle}>
       <p className={`save-status${status?.tone === 'problem' ? ' save-status-problem' : ''}`} role="status" aria-live="polite">
         {status?.text ?? ''}
       </p>
-      {state.status === 'loading' ? <p>Loading your settings…</p> : null}
-      {state.status === 'failed' ? (
-        <p className="field-error" role="alert">
-          Your settings could not be loaded. {state.message}
-        </p>
-      ) : null}
-      {state.status === 'ready' ? (
-        <SettingsForm settings={state.settings} errors={errors} save={save} setErrors={setErrors} />
-      ) : null}
-      <DataSection />
-      <AboutSection />
+      <div className="settings-layout">
+        <SettingsNav current={section} />
+        <SectionFrame key={section} section={section} focusOnMount={focusSection}>
+          {body}
+        </SectionFrame>
+      </div>
     </Screen>
   );
 }
 
-function SettingsForm({
-  settings,
-  errors,
-  save,
-  setErrors,
-}: {
-  settings: Settings;
-  errors: Record<string, string>;
-  save: (field: string, label: string, patch: WindowSettingsPatch) => Promise<boolean>;
-  setErrors: (update: (current: Record<string, string>) => Record<string, string>) => void;
-}) {
+/** One section with its heading, which takes focus when the user has just moved here. */
+function SectionFrame({ section, focusOnMount, children }: { section: SettingsSectionId; focusOnMount: boolean; children: ReactNode }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = `settings-${section}`;
+  // Keyed by section, so this runs as each section opens.
+  useEffect(() => {
+    if (focusOnMount) headingRef.current?.focus();
+  }, [focusOnMount]);
   return (
-    <>
-      <section className="settings-section" aria-labelledby="settings-appearance">
-        <h2 id="settings-appearance">Appearance</h2>
-        <ChoiceField
-          label="Theme"
-          value={settings.appearance.theme}
-          options={THEME_OPTIONS}
-          error={errors['theme']}
-          onCommit={(theme) => save('theme', 'Theme', { appearance: { theme } })}
-        />
-        <ChoiceField
-          label="Motion"
-          hint="Reduce motion stops transitions and swaps moving guides for a counted rhythm."
-          value={settings.appearance.motion}
-          options={MOTION_OPTIONS}
-          error={errors['motion']}
-          onCommit={(motion) => save('motion', 'Motion', { appearance: { motion } })}
-        />
-        <ChoiceField
-          label="Text size"
-          value={settings.appearance.textSize}
-          options={TEXT_SIZE_OPTIONS}
-          error={errors['textSize']}
-          onCommit={(textSize) => save('textSize', 'Text size', { appearance: { textSize } })}
-        />
-      </section>
-
-      <section className="settings-section" aria-labelledby="settings-physiology">
-        <h2 id="settings-physiology">Heart-rate thresholds</h2>
-        <p className="section-note">
-          These are rules of thumb, not diagnostic thresholds. They decide when Attune calls your body calm or flooded, and
-          you can fit them to yourself.
-        </p>
-        {PHYSIOLOGY_FIELDS.map((field) => (
-          <NumberField
-            key={field.key}
-            label={field.label}
-            hint={`${field.explanation} From ${field.min} to ${field.max}.`}
-            value={settings.physiology[field.key]}
-            min={field.min}
-            max={field.max}
-            error={errors[field.key]}
-            onCommit={(value) => save(field.key, field.label, { physiology: { [field.key]: value } })}
-            onUnreadable={() =>
-              setErrors((current) => ({
-                ...current,
-                [field.key]: `That was not a number, so nothing changed. Use a whole number from ${field.min} to ${field.max}.`,
-              }))
-            }
-          />
-        ))}
-      </section>
-
-      <section className="settings-section" aria-labelledby="settings-breathing">
-        <h2 id="settings-breathing">Breathing</h2>
-        <ChoiceField
-          label="Breathing rhythm"
-          value={settings.breathing.preset}
-          options={PRESET_OPTIONS}
-          error={errors['preset']}
-          onCommit={(preset) => save('preset', 'Breathing rhythm', { breathing: { preset } })}
-        />
-        <ToggleField
-          label="Sound cues"
-          hint="A soft tone at each change between breathing in and out."
-          value={settings.breathing.soundCues}
-          error={errors['soundCues']}
-          onCommit={(soundCues) => save('soundCues', 'Sound cues', { breathing: { soundCues } })}
-        />
-      </section>
-
-      <section className="settings-section" aria-labelledby="settings-conversation">
-        <h2 id="settings-conversation">During a conversation</h2>
-        <p className="section-note">
-          When your heart rate stays high for a while during a conversation, Attune sends a quiet notification with neutral
-          words, at most once every ten minutes.
-        </p>
-        <ToggleField
-          label="A soft sound with the cue"
-          hint="Two low notes, quiet enough not to startle. Off unless you turn it on."
-          value={settings.conversation.floodCueSound}
-          error={errors['floodCueSound']}
-          onCommit={(floodCueSound) => save('floodCueSound', 'A soft sound with the cue', { conversation: { floodCueSound } })}
-        />
-        <button type="button" className="button button-quiet" onClick={() => void playFloodCueChime()}>
-          Hear the sound
-        </button>
-      </section>
-
-      <RemindersSection settings={settings} errors={errors} save={save} />
-      <ShortcutsSection />
-    </>
+    <section className="settings-section" aria-labelledby={headingId} data-section={section}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {SECTION_TITLES[section]}
+      </h2>
+      {children}
+    </section>
   );
 }

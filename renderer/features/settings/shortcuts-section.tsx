@@ -4,18 +4,15 @@ import { SHORTCUT_LIST } from '../../app/shortcuts.ts';
 
 export function ShortcutsSection() {
   return (
-    <section className="settings-section" aria-labelledby="settings-shortcuts">
-      <h2 id="settings-shortcuts">Keyboard shortcuts</h2>
-      <dl className="facts shortcut-list" data-testid="shortcut-list">
-        {SHORTCUT_LIST.map(({ action, keys }) => (
-          <div key={action}>
-            <dt>{action}</dt>
-            <dd>
-              <kbd>{keys}</kbd>
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </section>
+    <dl className="facts shortcut-list" data-testid="shortcut-list">
+      {SHORTCUT_LIST.map(({ action, keys }) => (
+        <div key={action}>
+          <dt>{action}</dt>
+          <dd>
+            <kbd>{keys}</kbd>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -60,6 +60,7 @@ describe('navigation', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/check'));
 
     await user.keyboard('{Control>}5{/Control}');
+    await user.click(await screen.findByRole('link', { name: 'Keyboard shortcuts' }));
     const list = await screen.findByTestId('shortcut-list');
     const rows = within(list)
       .getAllByRole('term')

@@ -6,7 +6,7 @@ import { readSettingsFile, renderApp, resetWindow } from '../../support/render-a
 afterEach(resetWindow);
 
 async function openSettings() {
-  window.location.hash = '#/settings';
+  window.location.hash = '#/settings/reminders';
   const rendered = renderApp();
   await screen.findByLabelText('Check-ins');
   return rendered;

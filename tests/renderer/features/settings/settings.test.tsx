@@ -4,14 +4,16 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createInProcessApi } from '../../../support/in-process-api.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
+import { settingsHash, type SettingsSectionId } from '../../../../renderer/app/routes.ts';
 import { readSettingsFile, renderApp, resetWindow } from '../../support/render-app.tsx';
 
 afterEach(resetWindow);
 
-async function openSettings() {
-  window.location.hash = '#/settings';
+/** Opens one section of Settings from its address, once `ready` shows (settings have arrived from main). */
+async function openSettings(section: SettingsSectionId, ready: string) {
+  window.location.hash = settingsHash(section);
   const rendered = renderApp();
-  await screen.findByLabelText('Theme'); // settings have arrived from main
+  await screen.findByText(ready);
   return rendered;
 }
 
@@ -21,16 +23,19 @@ function status() {
 
 describe('settings screen', () => {
   it('shows the values main holds', async () => {
-    await openSettings();
-    expect((screen.getByLabelText('Theme') as HTMLSelectElement).value).toBe('system');
+    const user = userEvent.setup();
+    await openSettings('heart-rate', 'Flooded at or above (bpm)');
     expect((screen.getByLabelText('Flooded at or above (bpm)') as HTMLInputElement).value).toBe('100');
-    expect((screen.getByLabelText('Sound cues') as HTMLInputElement).checked).toBe(false);
     expect(screen.getByText(/rules of thumb, not diagnostic thresholds/)).toBeTruthy();
+    await user.click(screen.getByRole('link', { name: 'Breathing' }));
+    expect((screen.getByLabelText('Sound cues') as HTMLInputElement).checked).toBe(false);
+    await user.click(screen.getByRole('link', { name: 'Appearance' }));
+    expect((screen.getByLabelText('Theme') as HTMLSelectElement).value).toBe('system');
   });
 
   it('saves the theme as soon as it is chosen, to the store and the file, and the window follows', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('appearance', 'Theme');
     await user.selectOptions(screen.getByLabelText('Theme'), 'dark');
 
     await waitFor(() => expect(status().textContent).toBe('Theme: saved'));
@@ -44,7 +49,7 @@ describe('settings screen', () => {
 
   it('applies reduced motion and large text to the window', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('appearance', 'Theme');
     await user.selectOptions(screen.getByLabelText('Motion'), 'reduce');
     await user.selectOptions(screen.getByLabelText('Text size'), 'large');
     await waitFor(() => expect(document.documentElement.dataset['textSize']).toBe('large'));
@@ -54,7 +59,7 @@ describe('settings screen', () => {
 
   it('saves a threshold when the user leaves the field, not while typing', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('heart-rate', 'Flooded at or above (bpm)');
     const field = screen.getByLabelText('Flooded at or above (bpm)') as HTMLInputElement;
     await user.clear(field);
     await user.type(field, '120');
@@ -69,7 +74,7 @@ describe('settings screen', () => {
 
   it('saves a threshold on Enter', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('heart-rate', 'Flooded at or above (bpm)');
     const field = screen.getByLabelText('Lasting at least (seconds)');
     await user.clear(field);
     await user.type(field, '45{Enter}');
@@ -78,7 +83,7 @@ describe('settings screen', () => {
 
   it('shows why main refused a value and puts the control back', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('heart-rate', 'Flooded at or above (bpm)');
     const field = screen.getByLabelText('Flooded at or above (bpm)') as HTMLInputElement;
     await user.clear(field);
     await user.type(field, '250');
@@ -102,7 +107,7 @@ describe('settings screen', () => {
   });
 
   it('offers each threshold with its range from the schema', async () => {
-    await openSettings();
+    await openSettings('heart-rate', 'Flooded at or above (bpm)');
     const expected: [string, string, string][] = [
       ['Flooded at or above (bpm)', '70', '200'],
       ['Flooded above your resting rate (%)', '0', '50'],
@@ -120,7 +125,7 @@ describe('settings screen', () => {
 
   it('saves the breathing rhythm and sound cues', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('breathing', 'Breathing rhythm');
     await user.selectOptions(screen.getByLabelText('Breathing rhythm'), 'box-4-4-4-4');
     await user.click(screen.getByLabelText('Sound cues'));
     await waitFor(() => expect(main.services.settings.get().breathing).toEqual({ preset: 'box-4-4-4-4', soundCues: true }));
@@ -130,7 +135,7 @@ describe('settings screen', () => {
 
   it('the flooding cue\'s soft sound is off until chosen, and saved when it is', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('heart-rate', 'Flooded at or above (bpm)');
     const toggle = screen.getByLabelText('A soft sound with the cue') as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     await user.click(toggle);
@@ -139,7 +144,7 @@ describe('settings screen', () => {
   });
 
   it('shows a change made elsewhere (settings.changed)', async () => {
-    const { main } = await openSettings();
+    const { main } = await openSettings('appearance', 'Theme');
     await act(async () => {
       await main.api.invoke('settings.update', { appearance: { theme: 'dark' } });
     });
@@ -162,10 +167,10 @@ describe('settings screen', () => {
   });
 });
 
-describe('about and data', () => {
+describe('about Attune', () => {
   it('says where data and the log live, and that Attune is not a medical device', async () => {
-    const { main } = await openSettings();
-    const about = within(screen.getByRole('region', { name: 'About and data' }));
+    const { main } = await openSettings('about', 'Show log file');
+    const about = within(screen.getByRole('region', { name: 'About Attune' }));
     expect(await about.findByText(main.dataDir)).toBeTruthy();
     expect(about.getByText(main.services.log.path)).toBeTruthy();
     expect(about.getByText('0.0.0-test')).toBeTruthy();
@@ -175,7 +180,7 @@ describe('about and data', () => {
 
   it('reveals the log file in the file manager', async () => {
     const user = userEvent.setup();
-    const { main } = await openSettings();
+    const { main } = await openSettings('about', 'Show log file');
     await user.click(screen.getByRole('button', { name: 'Show log file' }));
     await waitFor(() => expect(main.revealed).toEqual([main.services.log.path]));
   });
