@@ -4,6 +4,7 @@ import { READ_ONLY_WORDS } from '../../shared/content/store-messages.ts';
 import type { StorageStatus } from '../../shared/model/app-info.ts';
 import { useDataClient } from './data-client.ts';
 import { useIpcEvent } from './ipc-query.ts';
+import { settingsHash } from './routes.ts';
 
 // While Attune's data folder takes no writes (a full disk, a read-only disk or folder), a
 // banner above every screen says so: what happened, what to do, that export still works, and
@@ -51,7 +52,9 @@ export function StorageBanner() {
         <p>
           {full ? READ_ONLY_WORDS.whatToDoFull : READ_ONLY_WORDS.whatToDoNotWritable} {READ_ONLY_WORDS.settingsNotSaved}
         </p>
-        <p>{READ_ONLY_WORDS.exportStillWorks}</p>
+        <p>
+          {READ_ONLY_WORDS.exportStillWorks} <a href={settingsHash('data')}>{READ_ONLY_WORDS.exportLink}</a>.
+        </p>
         <p role="status" className="storage-banner-result">
           {stillReadOnly && !trying ? READ_ONLY_WORDS.stillReadOnly : ''}
         </p>

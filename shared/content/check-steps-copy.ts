@@ -44,7 +44,9 @@ export const RESULT_WORDS = {
   restingRate: 'your resting rate:',
   explainerTitle: 'How is this decided?',
   explainer:
-    'Calm means your heart rate stayed within a few beats of your resting rate for half a minute. Flooded means it stayed at 100 or more, and at least a tenth above your resting rate, for half a minute. These are rules of thumb from couples research, not a diagnosis. You can change them in Settings.',
+    'Calm means your heart rate stayed within a few beats of your resting rate for half a minute. Flooded means it stayed at 100 or more, and at least a tenth above your resting rate, for half a minute. These are rules of thumb from couples research, not a diagnosis.',
+  /** A link to Settings' heart-rate section, after the explainer. */
+  changeThem: 'You can change them in Settings',
   seeIfReady: 'See if I am ready',
   breatheAnyway: 'Breathe for a while anyway',
   settleFirst: "Let's settle first",

@@ -84,7 +84,9 @@ export const READ_ONLY_WORDS = {
     "Attune's data folder cannot be written to: the disk may be read-only, or the folder's permissions may have changed. Everything saved before is safe, and you can look through it as usual.",
   whatToDoFull: 'Free some space on the disk, then press Try again (or restart Attune).',
   whatToDoNotWritable: 'Check the disk and the permissions of the data folder, then press Try again (or restart Attune).',
-  exportStillWorks: 'Export still works: Settings → Your data → Export everything.',
+  /** Followed by a link to Settings' Your data (`exportLink`) and a full stop. */
+  exportStillWorks: 'Export still works:',
+  exportLink: 'open Your data in Settings',
   settingsNotSaved: 'Changes to settings are not saved until then.',
   tryAgain: 'Try again',
   trying: 'Trying…',

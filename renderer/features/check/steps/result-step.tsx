@@ -1,6 +1,7 @@
 import type { Step } from '../../../../shared/check/check-flow-types.ts';
 import { STATE_WORDS } from '../../../../shared/content/check-copy.ts';
 import { RESULT_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
+import { settingsHash } from '../../../app/routes.ts';
 import { useCheck } from '../check-context.tsx';
 import { Bpm, StateBadge, StepHeading } from '../step-parts.tsx';
 import { CancelButton } from './cancel-button.tsx';
@@ -25,7 +26,9 @@ export function ResultStep({ step }: { step: Extract<Step, { name: 'result' }> }
       </div>
       <details className="explainer">
         <summary>{WORDS.explainerTitle}</summary>
-        <p>{WORDS.explainer}</p>
+        <p>
+          {WORDS.explainer} <a href={settingsHash('heart-rate')}>{WORDS.changeThem}</a>.
+        </p>
       </details>
       <div className="check-actions">
         {state === 'calm' ? (

@@ -2,13 +2,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { settingsHash, SETTINGS_SECTION_IDS, type SettingsSectionId } from '../../../../renderer/app/routes.ts';
+import { READ_ONLY_WORDS } from '../../../../shared/content/store-messages.ts';
+import { createInProcessApi } from '../../../support/in-process-api.ts';
+import { mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../../../support/tmpfs.ts';
 import { renderApp, resetWindow, settled } from '../../support/render-app.tsx';
 
 // Settings in sections, against the real main-side services: the side list, each section's
 // address (a reload keeps it, an unknown one opens the first), moving by keyboard, arriving
 // from another screen, and nothing the one-page Settings offered left behind.
 
-afterEach(resetWindow);
+const mounts: Tmpfs[] = [];
+afterEach(async () => {
+  try {
+    await resetWindow();
+  } finally {
+    for (const mount of mounts.splice(0)) mount.remove();
+  }
+});
 
 /** The side list's order and words: also each section's heading. */
 const SECTIONS: Array<[SettingsSectionId, string]> = [
@@ -128,6 +138,28 @@ describe('settings in sections', () => {
     await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Settings' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Settings' }));
     expect(openSection().textContent).toBe('Heart rate');
+  });
+});
+
+describe.skipIf(tmpfsUnavailable !== null)('links into Settings from other screens', () => {
+  it('the read-only banner links to Your data, where export still works', async () => {
+    const user = userEvent.setup();
+    const mount = mountTmpfs(512);
+    mounts.push(mount);
+    mount.readOnly();
+    const main = createInProcessApi({ dataDir: mount.path });
+    window.location.hash = '#/journal';
+    renderApp(main);
+    const banner = await screen.findByRole('region', { name: READ_ONLY_WORDS.bannerTitle });
+    const link = within(banner).getByRole('link', { name: READ_ONLY_WORDS.exportLink });
+    expect(link.getAttribute('href')).toBe('#/settings/data');
+
+    await user.click(link);
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Your data' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(window.location.hash).toBe('#/settings/data');
+    expect(screen.getByRole('button', { name: /Export everything/ })).toBeTruthy();
+    await settled(main);
   });
 });
 
