@@ -19,6 +19,7 @@ import {
   signsSeries,
   spreadPerBucket,
   startAfterSeries,
+  type CalmDownPoint,
   type MedianRow,
   type RangeWindow,
   type SignsPoint,
@@ -79,14 +80,15 @@ export function trendsOverviewModel({ timeline, range, tag, nowMs, timeZone, set
   const tagWords = tag ? ` (sessions linked to entries tagged “${tag}”)` : '';
   const ctx: Context = { window, starts, sessions, tagWords, timeZone, bucketOf: `${window.bucket === 'week' ? 'Week' : 'Month'} of` };
   const noSessions = sessions.length === 0 ? `No sessions in this range${tagWords}.` : undefined;
+  const calmSeries = calmDownSeries(filtered.sessions);
 
   return {
     bucket: window.bucket,
     domain: [window.fromMs, window.toMs] as const,
     tagWords,
     // The headline compares all sessions (of the tag), whatever the range, with the first month.
-    sentence: calmDownSentence(compareCalmDown(calmDownSeries(filtered.sessions), nowMs)),
-    calm: calmCard(ctx, filtered.sessions, range, eachSession),
+    sentence: calmDownSentence(compareCalmDown(calmSeries, nowMs)),
+    calm: calmCard(ctx, calmSeries, range, eachSession),
     signs: signsCard(ctx, timeline),
     startAfter: startAfterCard(ctx),
     baseline: medianCard(ctx, medianPerBucket(sessions, starts, window.toMs, (s) => s.baselineHrBpm), 'Resting heart rate', 'bpm', 'No session in this range knew your resting heart rate. A calibration reading sets it.'),
@@ -111,12 +113,13 @@ type Context = { window: RangeWindow; starts: number[]; sessions: TrendSession[]
  * else the median per week or month with the middle half of the sessions as a band. Weeks
  * when the range is a year or less and holds a few sessions a week, else months.
  */
-function calmCard({ window, sessions, tagWords, timeZone }: Context, all: readonly TrendSession[], range: TrendRange, eachSession: boolean) {
-  const points = inWindow(calmDownSeries(all), window, (p) => p.tMs);
+function calmCard({ window, starts, sessions, tagWords, timeZone }: Context, series: readonly CalmDownPoint[], range: TrendRange, eachSession: boolean) {
+  const points = inWindow(series, window, (p) => p.tMs);
   const weeks = Math.max(1, (window.toMs - window.fromMs) / (7 * DAY_MS));
   const spreadBucket: RangeWindow['bucket'] = weeks <= 53 && points.length / weeks >= WEEKLY_MIN_PER_WEEK ? 'week' : 'month';
   const grouped = points.length > CALM_DOTS_MAX;
-  const spreadStarts = spreadBucket === 'week' ? localWeekStarts(window.fromMs, window.toMs, timeZone) : localMonthStarts(window.fromMs, window.toMs, timeZone);
+  const spreadStarts =
+    spreadBucket === window.bucket ? starts : spreadBucket === 'week' ? localWeekStarts(window.fromMs, window.toMs, timeZone) : localMonthStarts(window.fromMs, window.toMs, timeZone);
   const spread = grouped
     ? spreadPerBucket(points, (p) => p.tMs, (p) => p.calmDownSec, spreadStarts, window.toMs).map((r) => ({
         t: r.startMs + (r.endMs - r.startMs) / 2,

@@ -86,8 +86,25 @@ export function Frame({ height = 240, children }: { height?: number; children: R
   return cloneElement(children, { width, height });
 }
 
-/** Up to about 7 ticks on local month or week starts (days for short spans). */
+/**
+ * Up to about 7 ticks on local month or week starts (days for short spans). Every chart of
+ * the overview shares one time domain and each asks on every render: finding five years of
+ * local month starts goes through Intl's time-zone rules (~6 ms), so the last few domains'
+ * ticks are kept.
+ */
 export function timeTicks(domain: TimeDomain): number[] {
+  const key = `${domain[0]}:${domain[1]}`;
+  const known = tickCache.get(key);
+  if (known) return known;
+  const ticks = computeTimeTicks(domain);
+  if (tickCache.size >= 8) tickCache.delete(tickCache.keys().next().value as string);
+  tickCache.set(key, ticks);
+  return ticks;
+}
+
+const tickCache = new Map<string, number[]>();
+
+function computeTimeTicks(domain: TimeDomain): number[] {
   const span = domain[1] - domain[0];
   const DAY = 86_400_000;
   let ticks: number[];
@@ -330,6 +347,8 @@ const SIGN_AXIS_HEIGHT = 24;
  */
 export const SignsChart = memo(function SignsChart({ data, domain }: { data: readonly SignsDatum[]; domain: TimeDomain }) {
   const dots = data.length <= 30;
+  const ticks = timeTicks(domain);
+  const tick = timeTick(domain);
   return (
     <div className="signs-multiples">
       {SIGNS_OF_PROGRESS.map((sign, i) => {
@@ -342,7 +361,7 @@ export const SignsChart = memo(function SignsChart({ data, domain }: { data: rea
             <Frame height={SIGN_ROW_HEIGHT + (last ? SIGN_AXIS_HEIGHT : 0)}>
               <LineChart data={data as SignsDatum[]} margin={{ top: 6, right: 16, bottom: 0, left: 0 }}>
                 <CartesianGrid {...gridProps} />
-                <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={timeTicks(domain)} tickFormatter={timeTick(domain)} {...axisProps} hide={!last} height={SIGN_AXIS_HEIGHT} />
+                <XAxis dataKey="t" type="number" scale="time" domain={[domain[0], domain[1]]} ticks={ticks} tickFormatter={tick} {...axisProps} hide={!last} height={SIGN_AXIS_HEIGHT} />
                 <YAxis {...axisProps} width={32} type="number" domain={[1, 5]} ticks={[1, 3, 5]} />
                 <Tooltip isAnimationActive={false} labelFormatter={(ms) => formatWhen(Number(ms))} formatter={(value) => `${Math.round(Number(value) * 10) / 10} of 5`} />
                 <Line name={sign.short} dataKey={`s${i}`} stroke={SERIES.two} strokeWidth={2} dot={dots ? { r: 3 } : false} isAnimationActive={false} />
