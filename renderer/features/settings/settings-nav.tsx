@@ -15,6 +15,11 @@ export const SECTION_TITLES: Record<SettingsSectionId, string> = {
   about: 'About Attune',
 };
 
+/** The id of a section's heading, which the section is labelled by and focus moves to. */
+export function sectionHeadingId(section: SettingsSectionId): string {
+  return `settings-${section}`;
+}
+
 export function SettingsNav({ current }: { current: SettingsSectionId }) {
   return (
     <nav aria-label="Settings sections" className="settings-nav">
@@ -29,6 +34,8 @@ export function SettingsNav({ current }: { current: SettingsSectionId }) {
                 if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
                 event.preventDefault();
                 openSettingsSection(id);
+                // The open section's own link takes the user to its heading, as the others do.
+                if (id === current) document.getElementById(sectionHeadingId(id))?.focus();
               }}
             >
               {SECTION_TITLES[id]}

@@ -8,7 +8,7 @@ import { AboutSection } from './about-section.tsx';
 import { DataSection } from './data-section.tsx';
 import { AppearanceSection, BreathingSection, HeartRateSection, type SettingsFormProps } from './preference-sections.tsx';
 import { RemindersSection } from './reminders-section.tsx';
-import { SECTION_TITLES, SettingsNav } from './settings-nav.tsx';
+import { SECTION_TITLES, sectionHeadingId, SettingsNav } from './settings-nav.tsx';
 import { useSettingsPlace } from './settings-path.ts';
 import { ShortcutsSection } from './shortcuts-section.tsx';
 
@@ -91,7 +91,7 @@ export function SettingsScreen({ focusOnMount }: ScreenProps) {
 /** One section with its heading, which takes focus when the user has just moved here. */
 function SectionFrame({ section, focusOnMount, children }: { section: SettingsSectionId; focusOnMount: boolean; children: ReactNode }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const headingId = `settings-${section}`;
+  const headingId = sectionHeadingId(section);
   // Keyed by section, so this runs as each section opens.
   useEffect(() => {
     if (focusOnMount) headingRef.current?.focus();

@@ -118,6 +118,11 @@ describe('settings in sections', () => {
     // The next Tab goes on into the section just opened.
     await user.tab();
     expect(heading.closest('section')?.contains(document.activeElement)).toBe(true);
+
+    // Enter on the open section's own link goes to its heading too.
+    sectionList().getByRole('link', { name: 'Reminders' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(heading);
   });
 
   it('opens a section linked from another screen, with focus on that section', async () => {
