@@ -1,4 +1,6 @@
-import type { BeatColumns, BreathingPattern, PhaseMarker } from '../model/session.ts';
+import { VERDICT_WORDS } from '../content/check-steps-copy.ts';
+import { FLOOD_CUE_LABEL, type BeatColumns, type BreathingPattern, type PhaseMarker, type SessionSummary } from '../model/session.ts';
+import { decideVerdict } from '../signal/verdict.ts';
 
 // What the session page draws: heart rate and beat-to-beat intervals over time, the phases
 // as bands, and the pacer's rhythm during breathing. Series are full resolution here; the
@@ -90,4 +92,69 @@ export function pacerWave(pattern: BreathingPattern, bands: readonly PhaseBand[]
 export function breathsPerMinute(pattern: BreathingPattern): number {
   const cycle = pattern.inhaleSec + pattern.holdInSec + pattern.exhaleSec + pattern.holdOutSec;
   return cycle > 0 ? Math.round((600 / cycle)) / 10 : 0;
+}
+
+/** The check's verdicts as the session stores them ('breathe-more' is kept in the marker's label). */
+export type StoredVerdict = 'ready' | 'breathe-more' | 'take-a-break' | 'too-noisy';
+
+/** Something that happened at a moment, or over a stretch, that the page marks on its charts. */
+export type SessionMoment =
+  | { readonly kind: 'flood-cue'; readonly atSec: number }
+  | { readonly kind: 'verdict'; readonly atSec: number; readonly verdict: StoredVerdict }
+  | { readonly kind: 'break'; readonly atSec: number; readonly endSec: number };
+
+function storedVerdict(marker: PhaseMarker): StoredVerdict | null {
+  if (marker.phase !== 'verdict' || marker.edge !== 'point') return null;
+  if (marker.verdict) return marker.verdict;
+  return marker.label === 'breathe-more' ? 'breathe-more' : null;
+}
+
+/**
+ * The session's flooding cues and verdicts (from its point markers) and its breaks (the
+ * break bands), in time order. A session can hold several verdicts: a noisy signal and then
+ * a fair reading, or "ready" after a break.
+ */
+export function sessionMoments(markers: readonly PhaseMarker[], bands: readonly PhaseBand[]): SessionMoment[] {
+  const moments: SessionMoment[] = [];
+  for (const marker of markers) {
+    const atSec = marker.tMs / 1000;
+    if (marker.edge === 'point' && marker.phase === 'conversation' && marker.label === FLOOD_CUE_LABEL) moments.push({ kind: 'flood-cue', atSec });
+    const verdict = storedVerdict(marker);
+    if (verdict !== null) moments.push({ kind: 'verdict', atSec, verdict });
+  }
+  for (const band of bands) if (band.phase === 'break') moments.push({ kind: 'break', atSec: band.startSec, endSec: band.endSec });
+  return moments.sort((a, b) => a.atSec - b.atSec);
+}
+
+/** The verdict the session ended on: the last one it holds, or null when the check never reached one. */
+export function finalVerdict(moments: readonly SessionMoment[]): Extract<SessionMoment, { kind: 'verdict' }> | null {
+  for (let i = moments.length - 1; i >= 0; i -= 1) {
+    const moment = moments[i] as SessionMoment;
+    if (moment.kind === 'verdict') return moment;
+  }
+  return null;
+}
+
+/** A noisy verdict's reason is not stored (nor the figures it quoted): this says what it always means. */
+const TOO_NOISY_REASON =
+  'Too few clean beats reached Attune for a fair reading. That usually means the strap slipped, lost contact or was dry; moistening the electrodes and snugging it up helps next time.';
+
+/**
+ * A stored verdict in the check's own words: its heading, and the reason the check gave
+ * (decideVerdict's words for the state it stands for, with the heart-rate-only note when the
+ * session had no beat intervals).
+ */
+export function verdictWords(verdict: StoredVerdict, signal: SessionSummary['signal'] | null): { heading: string; reason: string } {
+  const sensorSendsRr = signal !== 'heart-rate';
+  const said = (state: 'calm' | 'elevated' | 'flooded') => decideVerdict({ durationSec: Number.POSITIVE_INFINITY, correctedPercent: 0, sensorSendsRr, state }).reason;
+  switch (verdict) {
+    case 'ready':
+      return { heading: VERDICT_WORDS.ready.heading, reason: said('calm') };
+    case 'breathe-more':
+      return { heading: VERDICT_WORDS.breatheMore.heading, reason: said('elevated') };
+    case 'take-a-break':
+      return { heading: VERDICT_WORDS.takeABreak.heading, reason: said('flooded') };
+    case 'too-noisy':
+      return { heading: VERDICT_WORDS.signalTooNoisy.heading, reason: TOO_NOISY_REASON };
+  }
 }

@@ -1,11 +1,21 @@
-import { memo, useContext, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useContext, useId, useMemo } from 'react';
+import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { heartRateDrawing, type EnvelopeBucket } from '../../../shared/trends/heart-rate-envelope.ts';
 import { lttb } from '../../../shared/trends/lttb.ts';
-import type { BeatPoint, PhaseBand } from '../../../shared/trends/session-detail.ts';
-import { ChartKey, ChartWidth, Frame, SERIES, gridProps } from './charts.tsx';
+import { niceTicks } from '../../../shared/trends/nice-ticks.ts';
+import type { BeatPoint, PhaseBand, SessionMoment } from '../../../shared/trends/session-detail.ts';
+import { ChartKey, ChartWidth, Frame, SERIES, gridProps, type KeyItem } from './charts.tsx';
 
 // The session page's picture: one series over the session's minutes with its phases as
-// coloured bands behind it, and the key that names the phases' colours.
+// coloured bands behind it, its flooding cues and verdicts as marked lines, and the key that
+// names them. A long session's heart rate is a smoothed line in a min–max band
+// (heart-rate-envelope.ts); a short one, and the beat-to-beat intervals, keep every beat's detail.
+//
+// Only the series the tooltip reads is given to recharts. Its store holds every child's data
+// and settings and recomputes the axes on each change, so each child it manages (a band, a
+// line) cost several milliseconds on a 60-minute session; the bands, the envelope and the
+// moments are plain SVG drawn with the chart's own scales, and the axes get their ticks
+// (niceTicks: 'none' spares recharts working out its own in decimal arithmetic).
 
 /** Points drawn per series at least, on a very narrow chart. */
 const DRAWN_POINTS_MIN = 200;
@@ -23,6 +33,15 @@ const BAND_FILL: Record<string, string> = {
   repair: 'var(--band-conversation)',
 };
 
+/** The min–max band is the line's colour, this opaque: light enough for the line and phases to show through. */
+const BAND_OPACITY = 0.2;
+
+/** How each kind of moment is drawn: shape and dash as well as colour, so none depends on colour alone. */
+export const MOMENT_STYLE = {
+  'flood-cue': { colour: 'var(--state-flooded-ink)', dash: '4 3', icon: 'triangle', name: 'Flooding cue' },
+  verdict: { colour: SERIES.axis, dash: undefined, icon: 'circle', name: 'Verdict' },
+} as const satisfies Record<string, { colour: string; dash: string | undefined; icon: KeyItem['icon']; name: string }>;
+
 /** Seconds since the session began as "m:ss". */
 export const clock = (sec: number) => {
   const total = Math.max(0, Math.round(sec));
@@ -31,8 +50,8 @@ export const clock = (sec: number) => {
   return `${m}:${String(s).padStart(2, '0')}`;
 };
 
-/** The phases' background colours, named (each phase once, in order). */
-export function PhaseKey({ bands }: { bands: PhaseBand[] }) {
+/** The phases' background colours, named (each phase once, in order). Breaks are hatched as well. */
+export function PhaseKey({ bands }: { bands: readonly PhaseBand[] }) {
   const seen = [...new Map(bands.map((b) => [b.phase, b])).values()];
   if (seen.length === 0) return null;
   return (
@@ -50,70 +69,187 @@ export function PhaseKey({ bands }: { bands: PhaseBand[] }) {
 /** The chart's margins and Y axis: what is left of its width is the plot, in pixels. */
 const SESSION_CHART_SIDES = 16 + 48;
 
+type Drawn = { line: readonly { x: number; y: number | null }[]; buckets: readonly EnvelopeBucket[] | null; windowSec: number | null };
+
 /**
- * One series over the session with the phases behind it. The series is drawn from about one
- * point per pixel of the plot (LTTB, which keeps the extremes), chosen once the width is
- * known and only when the chart is drawn; the table and every number use every beat.
+ * One series over the session with the phases behind it. Drawn from about one point per
+ * pixel of the plot, chosen once the width is known and only when the chart is drawn: with
+ * `smooth`, a long series becomes a moving median with a min–max band per pixel; otherwise
+ * LTTB keeps the shape and the extremes. The table and every number use every beat.
  */
 export const SessionChart = memo(function SessionChart({
   points,
   bands,
+  moments,
   name,
   unit,
   colour,
   wave,
+  smooth = false,
 }: {
   points: readonly BeatPoint[];
-  bands: PhaseBand[];
+  bands: readonly PhaseBand[];
+  moments: readonly SessionMoment[];
   name: string;
   unit: string;
   colour: string;
   wave?: readonly BeatPoint[];
+  smooth?: boolean;
 }) {
   const width = useContext(ChartWidth);
+  const hatchId = `session-break-hatch-${useId().replace(/:/g, '')}`;
   const plot = Math.max(DRAWN_POINTS_MIN, width - SESSION_CHART_SIDES);
-  const drawn = useMemo(() => (width > 0 ? lttb(points, plot) : []), [points, plot, width]);
+  const drawn = useMemo((): Drawn => {
+    if (width <= 0) return { line: [], buckets: null, windowSec: null };
+    const drawing = smooth ? heartRateDrawing(points, plot) : { kind: 'beats' as const, points };
+    if (drawing.kind === 'beats') return { line: lttb(drawing.points, plot), buckets: null, windowSec: null };
+    // A gap (no beats in the window) stays a gap in the line: recharts breaks it at null.
+    return { line: drawing.buckets.map((b) => ({ x: b.x, y: b.y })), buckets: drawing.buckets, windowSec: drawing.windowSec };
+  }, [points, plot, width, smooth]);
   const waveDrawn = useMemo(() => (width > 0 && wave ? lttb(wave, plot) : []), [wave, plot, width]);
   const end = Math.max(points.at(-1)?.x ?? 0, bands.at(-1)?.endSec ?? 0, 1);
+  const yAxis = useMemo(() => valueTicks(drawn), [drawn]);
+  const xTicks = useMemo(() => clockTicks(end), [end]);
+  const marks = moments.filter((m) => m.kind !== 'break');
+  const keyItems: KeyItem[] = [{ name: drawn.windowSec === null ? name : `${name}, median over ${drawn.windowSec} s`, colour, icon: 'line' }];
+  if (drawn.buckets) keyItems.push({ name: 'Lowest to highest beat', colour: `color-mix(in srgb, ${colour} ${BAND_OPACITY * 100}%, transparent)`, icon: 'bar' });
+  if (wave && wave.length > 0) keyItems.push({ name: 'Pacer', colour: SERIES.five, icon: 'line', dash: '4 3' });
+  for (const kind of ['flood-cue', 'verdict'] as const) {
+    if (!marks.some((m) => m.kind === kind)) continue;
+    const style = MOMENT_STYLE[kind];
+    keyItems.push({ name: style.name, colour: style.colour, icon: style.icon, dash: style.dash });
+  }
   return (
     <>
       <Frame height={232}>
         <ComposedChart margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
+          <defs>
+            <pattern id={hatchId} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="8" height="8" fill={BAND_FILL['break']} />
+              <line x1="0" y1="0" x2="0" y2="8" stroke={SERIES.axis} strokeOpacity={0.35} strokeWidth="2" />
+            </pattern>
+          </defs>
           <CartesianGrid {...gridProps} />
-          <XAxis dataKey="x" type="number" domain={[0, end]} ticks={clockTicks(end)} interval={0} tickFormatter={clock} stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} />
-          <YAxis stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} width={48} interval={0} domain={['dataMin - 5', 'dataMax + 5']} tickFormatter={(v: number) => String(Math.round(v))} />
-          {bands.map((band) => (
-            <ReferenceArea
-              key={`${band.phase}-${band.startSec}`}
-              x1={band.startSec}
-              x2={band.endSec}
-              fill={BAND_FILL[band.phase] ?? 'var(--band-reading)'}
-              fillOpacity={1}
-              ifOverflow="hidden"
-              // Short phases are named in the key under the chart instead, so labels never overlap.
-              label={band.endSec - band.startSec >= end * 0.08 ? (props: { viewBox?: { x?: number; y?: number } }) => <BandLabel viewBox={props.viewBox} text={band.label} /> : undefined}
-            />
-          ))}
+          <XAxis dataKey="x" type="number" domain={[0, end]} ticks={xTicks} niceTicks="none" interval={0} tickFormatter={clock} stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} />
+          <YAxis stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} width={48} interval={0} domain={yAxis.domain} ticks={yAxis.ticks} niceTicks="none" tickFormatter={(v: number) => String(Math.round(v))} />
+          <PhaseBands bands={bands} end={end} hatchId={hatchId} />
+          {drawn.buckets && <EnvelopeBand buckets={drawn.buckets} colour={colour} />}
+          <MomentLines moments={marks} />
           <Tooltip isAnimationActive={false} labelFormatter={(sec) => clock(Number(sec))} formatter={(value, key) => (key === 'Pacer' ? 'rhythm' : `${Math.round(Number(value))} ${unit}`)} />
-          <Line data={drawn} name={name} dataKey="y" stroke={colour} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+          <Line data={drawn.line as { x: number; y: number | null }[]} name={name} dataKey="y" stroke={colour} strokeWidth={drawn.buckets ? 2 : 1.5} dot={false} isAnimationActive={false} />
           {waveDrawn.length > 0 && <Line data={waveDrawn} name="Pacer" dataKey="y" stroke={SERIES.five} strokeWidth={1} strokeOpacity={0.75} strokeDasharray="4 3" dot={false} isAnimationActive={false} />}
         </ComposedChart>
       </Frame>
-      <ChartKey items={wave && wave.length > 0 ? [{ name, colour, icon: 'line' }, { name: 'Pacer', colour: SERIES.five, icon: 'line', dash: '4 3' }] : [{ name, colour, icon: 'line' }]} />
+      <ChartKey items={keyItems} />
     </>
   );
 });
 
-/**
- * A phase's name in the top left of its band. Drawn as plain SVG text: recharts' own label
- * measures its words in the DOM first (a forced layout each) to wrap them, and a phase name
- * never needs wrapping.
- */
-function BandLabel({ viewBox, text }: { viewBox?: { x?: number; y?: number }; text: string }) {
+/** Round ticks (60, 70, 80 bpm) just covering everything drawn, the band included. */
+function valueTicks(drawn: Drawn): { domain: [number, number]; ticks: number[] } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of drawn.line) {
+    if (p.y === null) continue;
+    lo = Math.min(lo, p.y);
+    hi = Math.max(hi, p.y);
+  }
+  for (const b of drawn.buckets ?? []) {
+    if (b.band === null) continue;
+    lo = Math.min(lo, b.band[0]);
+    hi = Math.max(hi, b.band[1]);
+  }
+  if (!(hi >= lo)) return { domain: [0, 1], ticks: [0, 1] };
+  const nice = niceTicks(lo, hi, 5);
+  return { domain: nice.domain, ticks: nice.ticks };
+}
+
+/** The phases as coloured bands behind the series, each wide one named in its top left. */
+function PhaseBands({ bands, end, hatchId }: { bands: readonly PhaseBand[]; end: number; hatchId: string }) {
+  const x = useXAxisScale();
+  const area = usePlotArea();
+  if (!x || !area) return null;
   return (
-    <text x={(viewBox?.x ?? 0) + 5} y={(viewBox?.y ?? 0) + 5} dy="0.71em" fill={SERIES.axis} fontSize={12} className="recharts-label">
-      {text}
-    </text>
+    <g className="session-phase-bands">
+      {bands.map((band) => {
+        const x1 = x(band.startSec) ?? area.x;
+        const x2 = x(band.endSec) ?? area.x + area.width;
+        const fill = band.phase === 'break' ? `url(#${hatchId})` : (BAND_FILL[band.phase] ?? 'var(--band-reading)');
+        return (
+          <g key={`${band.phase}-${band.startSec}`}>
+            <rect x={x1} y={area.y} width={Math.max(0, x2 - x1)} height={area.height} fill={fill} />
+            {/* Short phases are named in the key under the chart instead, so labels never overlap. */}
+            {band.endSec - band.startSec >= end * 0.08 && (
+              <text x={x1 + 5} y={area.y + 5} dy="0.71em" fill={SERIES.axis} fontSize={12}>
+                {band.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** The lowest to the highest beat in each pixel's slice, as one filled shape (gaps left open). */
+function EnvelopeBand({ buckets, colour }: { buckets: readonly EnvelopeBucket[]; colour: string }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const d = useMemo(() => {
+    if (!x || !y) return '';
+    let path = '';
+    let run: { px: number; lo: number; hi: number }[] = [];
+    const flush = () => {
+      if (run.length > 0) {
+        const top = run.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.px.toFixed(1)},${p.hi.toFixed(1)}`).join('');
+        const bottom = run.slice().reverse().map((p) => `L${p.px.toFixed(1)},${p.lo.toFixed(1)}`).join('');
+        path += `${top}${bottom}Z`;
+      }
+      run = [];
+    };
+    for (const bucket of buckets) {
+      if (bucket.band === null) {
+        flush();
+        continue;
+      }
+      const px = x(bucket.x);
+      const lo = y(bucket.band[0]);
+      const hi = y(bucket.band[1]);
+      if (px === undefined || lo === undefined || hi === undefined) continue;
+      // A slice with one beat still shows as a hairline.
+      run.push({ px, lo: Math.max(lo, hi + 1), hi });
+    }
+    flush();
+    return path;
+  }, [buckets, x, y]);
+  return <path className="session-envelope" d={d} fill={colour} fillOpacity={BAND_OPACITY} stroke="none" />;
+}
+
+/** Each flooding cue and verdict as a line across the plot with its shape at the top. */
+function MomentLines({ moments }: { moments: readonly SessionMoment[] }) {
+  const x = useXAxisScale();
+  const area = usePlotArea();
+  if (!x || !area || moments.length === 0) return null;
+  return (
+    <g className="session-moment-lines">
+      {moments.map((moment, i) => {
+        if (moment.kind === 'break') return null;
+        const px = x(moment.atSec);
+        if (px === undefined) return null;
+        const style = MOMENT_STYLE[moment.kind];
+        const top = area.y;
+        return (
+          <g key={`${moment.kind}-${i}`} data-moment={moment.kind}>
+            <line x1={px} x2={px} y1={top} y2={top + area.height} stroke={style.colour} strokeWidth={1.5} strokeDasharray={style.dash} />
+            {moment.kind === 'flood-cue' ? (
+              <path d={`M${px},${top - 10}l5,9h-10z`} fill={style.colour} />
+            ) : (
+              <circle cx={px} cy={top - 5} r={4} fill={style.colour} />
+            )}
+          </g>
+        );
+      })}
+    </g>
   );
 }
 

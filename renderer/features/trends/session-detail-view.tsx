@@ -3,20 +3,25 @@ import { BEATS_DAMAGE_WORDS } from '../../../shared/content/store-messages.ts';
 import type { SessionDetail } from '../../../shared/model/session.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
 import type { TrendsSettings } from '../../../shared/trends/overview-model.ts';
-import { beatSeries, breathsPerMinute, pacerWave, phaseBands } from '../../../shared/trends/session-detail.ts';
+import { envelopeWindowSec } from '../../../shared/trends/heart-rate-envelope.ts';
+import { beatSeries, breathsPerMinute, pacerWave, phaseBands, sessionMoments } from '../../../shared/trends/session-detail.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
 import { writePlainRr } from '../../../shared/formats/write-recording.ts';
 import { useOptionalHeartRate } from '../../sensors/heart-rate-context.tsx';
 import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
 import { SERIES, formatWhen } from './charts.tsx';
-import { PhaseKey, SessionChart, clock } from './session-chart.tsx';
+import { PhaseKey, SessionChart } from './session-chart.tsx';
 import { SessionNumbers } from './session-numbers.tsx';
+import { LinkedEntries, SessionMoments, SessionVerdict, phasesSentence } from './session-story.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
+import './session-page.css';
 
-// One session: heart rate and beat-to-beat intervals with the phases as bands, the pacer's
-// rhythm drawn over the intervals while breathing, and every summary number with a line
-// saying what it means. Drawn from about one point per pixel per series; the numbers come
-// from the summary main computed from every stored beat.
+// One session, the whole story: the check's verdict and why, heart rate and beat-to-beat
+// intervals with the phases as bands and each flooding cue, break and verdict marked, the
+// pacer's rhythm drawn over the intervals while breathing, every summary number with a line
+// saying what it means, and the journal entries written about it. Drawn from about one point
+// per pixel per series (a long session's heart rate smoothed, with its min–max band); the
+// numbers and the tables come from every stored beat.
 
 export const SESSION_PAINTED_MARK = 'attune-session-painted';
 
@@ -81,6 +86,7 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
     const series = beatSeries(beats);
     const durationSec = summary?.durationSec ?? (series.hr.at(-1)?.x ?? 0);
     const bands = phaseBands(session.markers, durationSec);
+    const moments = sessionMoments(session.markers, bands);
     const wave = session.breathingPattern ? pacerWave(session.breathingPattern, bands, 1) : [];
     // The pacer curve sits in the top part of the RR chart: 0…1 mapped onto the RR range.
     let lo = Infinity;
@@ -91,12 +97,20 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
     }
     const span = Number.isFinite(hi - lo) && hi > lo ? hi - lo : 200;
     const waveOnRr = wave.map((p) => ({ x: p.x, y: lo + p.y * span }));
-    return { series, durationSec, bands, waveOnRr };
+    // The tables hold every beat; built here once, not on every render.
+    const tenths = (v: number) => Math.round(v * 10) / 10;
+    const hrRows = series.hr.map((p) => [tenths(p.x), tenths(p.y)] as const);
+    const rrRows = series.rr.map((p) => [tenths(p.x), tenths(p.y)] as const);
+    return { series, durationSec, bands, moments, waveOnRr, hrRows, rrRows, smoothingSec: envelopeWindowSec(series.hr) };
   }, [beats, session.markers, session.breathingPattern, summary?.durationSec]);
 
   useChartsInViewPaintedMark('.session-detail', SESSION_PAINTED_MARK, [view]);
 
-  const bandsText = view.bands.length === 0 ? 'No phases were marked.' : view.bands.map((b) => `${b.label} ${clock(b.startSec)}–${clock(b.endSec)}`).join(', ') + '.';
+  const bandsText = phasesSentence(view.bands);
+  const smoothingText =
+    view.smoothingSec === null
+      ? ''
+      : ` Over a session this long each beat would blur into the next, so the line is the median over ${view.smoothingSec} seconds and the shaded band runs from the lowest to the highest beat at each point; the table has every beat.`;
   const pattern = session.breathingPattern;
   const patternWords = pattern
     ? `Paced breathing at ${breathsPerMinute(pattern)} breaths a minute (in ${pattern.inhaleSec} s${pattern.holdInSec ? `, hold ${pattern.holdInSec} s` : ''}, out ${pattern.exhaleSec} s${pattern.holdOutSec ? `, hold ${pattern.holdOutSec} s` : ''}); the pacer's rhythm is drawn over the beat-to-beat intervals while you breathed.`
@@ -117,18 +131,24 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
         {formatSeconds(view.durationSec)} long, {beats.rrMs.length} beats recorded.{beatsNote}
       </p>
       <ReplaySession name={`${kindWord(session.kind)}, ${formatWhen(session.startedAtMs)}`} rrMs={beats.rrMs} />
+      <SessionVerdict moments={view.moments} signal={summary?.signal ?? null} />
       <ChartCard
         id="session-heart-rate"
         title="Heart rate over the session"
-        summary={<p>Heart rate from each beat, in beats per minute. Phases: {bandsText}</p>}
+        summary={
+          <p>
+            Heart rate from each beat, in beats per minute.{smoothingText} Phases: {bandsText}
+          </p>
+        }
         table={{
           caption: 'Heart rate over the session (each beat)',
           headers: ['Seconds', 'Heart rate (bpm)'],
-          rows: view.series.hr.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]),
+          rows: view.hrRows,
         }}
         empty={beats.rrMs.length === 0 ? 'There are no beats to draw for this session.' : undefined}
+        below={<SessionMoments moments={view.moments} />}
       >
-        <SessionChart points={view.series.hr} bands={view.bands} name="Heart rate" unit="bpm" colour={SERIES.two} />
+        <SessionChart points={view.series.hr} bands={view.bands} moments={view.moments} name="Heart rate" unit="bpm" colour={SERIES.two} smooth />
         <PhaseKey bands={view.bands} />
       </ChartCard>
       <ChartCard
@@ -138,14 +158,15 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
         table={{
           caption: 'Beat-to-beat (RR) intervals over the session',
           headers: ['Seconds', 'Interval (ms)'],
-          rows: view.series.rr.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]),
+          rows: view.rrRows,
         }}
         empty={beats.rrMs.length === 0 ? 'There are no beats to draw for this session.' : undefined}
       >
-        <SessionChart points={view.series.rr} bands={view.bands} name="Interval" unit="ms" colour={SERIES.one} wave={view.waveOnRr} />
+        <SessionChart points={view.series.rr} bands={view.bands} moments={view.moments} name="Interval" unit="ms" colour={SERIES.one} wave={view.waveOnRr} />
         <PhaseKey bands={view.bands} />
       </ChartCard>
       <SessionNumbers session={session} settings={settings} />
+      <LinkedEntries sessionId={session.id} entryIds={detail.journalEntryIds} />
     </>
   );
 }

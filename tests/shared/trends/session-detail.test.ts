@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { beatSeries, breathsPerMinute, pacerWave, phaseBands } from '../../../shared/trends/session-detail.ts';
+import { FLOOD_CUE_LABEL } from '../../../shared/model/session.ts';
+import { HEART_RATE_ONLY_BASIS } from '../../../shared/signal/verdict.ts';
+import { beatSeries, breathsPerMinute, finalVerdict, pacerWave, phaseBands, sessionMoments, verdictWords } from '../../../shared/trends/session-detail.ts';
 
 describe('session detail', () => {
   it('turns start/end markers into phase bands, closing an open phase at the next one or the end', () => {
@@ -47,5 +49,31 @@ describe('session detail', () => {
     expect(wave.find((p) => p.x === 70)!.y).toBeCloseTo(0);
     expect(wave.every((p) => p.x >= 60 && p.x <= 80)).toBe(true);
     expect(breathsPerMinute(pattern)).toBe(6);
+  });
+
+  it('finds the flooding cues, breaks and verdicts (breathe-more kept in the label), in time order', () => {
+    const markers = [
+      { tMs: 400_000, phase: 'conversation', edge: 'point', label: FLOOD_CUE_LABEL },
+      { tMs: 100_000, phase: 'verdict', edge: 'point', label: 'breathe-more' },
+      { tMs: 200_000, phase: 'verdict', edge: 'point', verdict: 'take-a-break' },
+      { tMs: 200_000, phase: 'break', edge: 'start' },
+      { tMs: 300_000, phase: 'break', edge: 'end' },
+      { tMs: 350_000, phase: 'conversation', edge: 'point', label: 'intention' },
+    ] as const;
+    const moments = sessionMoments(markers, phaseBands(markers, 500));
+    expect(moments).toEqual([
+      { kind: 'verdict', atSec: 100, verdict: 'breathe-more' },
+      { kind: 'verdict', atSec: 200, verdict: 'take-a-break' },
+      { kind: 'break', atSec: 200, endSec: 300 },
+      { kind: 'flood-cue', atSec: 400 },
+    ]);
+    expect(finalVerdict(moments)).toEqual({ kind: 'verdict', atSec: 200, verdict: 'take-a-break' });
+    expect(finalVerdict([{ kind: 'flood-cue', atSec: 1 }])).toBeNull();
+  });
+
+  it('words a stored verdict as the check did, saying when it rested on heart rate alone', () => {
+    expect(verdictWords('take-a-break', 'beat-intervals')).toEqual({ heading: 'Time for a break', reason: expect.stringContaining('at least 20 minutes') });
+    expect(verdictWords('breathe-more', 'heart-rate').reason).toContain(HEART_RATE_ONLY_BASIS);
+    expect(verdictWords('too-noisy', 'heart-rate').reason).not.toContain(HEART_RATE_ONLY_BASIS);
   });
 });
