@@ -44,6 +44,12 @@ export function SettingsScreen({ focusOnMount }: ScreenProps) {
   const [hasMoved, setHasMoved] = useState(false);
   if (!hasMoved && section !== openedOn) setHasMoved(true);
   const focusSection = hasMoved || (focusOnMount && named);
+  // The saved line speaks of the section it was said in: a new section starts without it.
+  const [statusSection, setStatusSection] = useState(section);
+  if (statusSection !== section) {
+    setStatusSection(section);
+    setStatus(null);
+  }
 
   const save = useCallback(
     async (field: string, label: string, patch: WindowSettingsPatch): Promise<boolean> => {

@@ -87,6 +87,17 @@ describe('settings in sections', () => {
     await settled(again.main);
   });
 
+  it('says "saved" in the section where the change was made, and not in the next one', async () => {
+    const user = userEvent.setup();
+    const { main } = await open('#/settings/appearance');
+    await user.selectOptions(await screen.findByLabelText('Theme'), 'dark');
+    const status = () => document.querySelector('.save-status')?.textContent;
+    await waitFor(() => expect(status()).toBe('Theme: saved'));
+    await user.click(sectionList().getByRole('link', { name: 'Breathing' }));
+    expect(status()).toBe('');
+    expect(main.services.settings.get().appearance.theme).toBe('dark');
+  });
+
   it('opens the first section when the address names one Attune does not know', async () => {
     await open('#/settings/telemetry');
     expect(openSection().textContent).toBe('Heart rate');
