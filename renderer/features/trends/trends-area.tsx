@@ -10,9 +10,10 @@ import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { journalListItem } from '../../../shared/journal/list-item.ts';
 import { SessionDetailView } from './session-detail-view.tsx';
+import { SessionsList } from './sessions-list.tsx';
 import { SignsForm } from './signs-form.tsx';
 import { TrendsOverview } from './trends-overview.tsx';
-import type { TrendsPath } from './trends-path.ts';
+import { goToTrends, trendsHash, type TrendsPath } from './trends-path.ts';
 import './trends.css';
 
 // The insides of Trends: how fast the user finds their way back to calm over weeks, beside
@@ -35,9 +36,37 @@ function withRating(timeline: TrendsTimeline, entry: JournalEntry): TrendsTimeli
   return { ...timeline, entries, signs };
 }
 
+const VIEWS = [
+  { view: 'overview', label: 'Overview', path: { view: 'overview', range: null, tag: null } },
+  { view: 'sessions', label: 'Sessions', path: { view: 'sessions', kind: null, range: 'all' } },
+] as const satisfies ReadonlyArray<{ view: TrendsPath['view']; label: string; path: TrendsPath }>;
+
+/** Overview or the list of every session: two places in the address, so Back and a reload keep them. */
+function TrendsViews({ current }: { current: 'overview' | 'sessions' }) {
+  return (
+    <nav className="trends-views" aria-label="Trends views">
+      {VIEWS.map(({ view, label, path }) => (
+        <a
+          key={view}
+          className="trends-view-link"
+          href={trendsHash(path)}
+          aria-current={view === current ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            goToTrends(path);
+          }}
+        >
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 export default function TrendsArea({ path }: { path: TrendsPath }) {
   const { state: settingsState } = useSettings();
-  const read = useIpcLoad(readTimeline, 'trends.timeline');
+  // Read for the overview only, and again on each return to it (a session deleted in the list meanwhile).
+  const read = useIpcLoad(readTimeline, 'trends.timeline', { enabled: path.view === 'overview' });
   const { update } = read;
   // The saved rating goes into the timeline already on screen; "this week" counts from now.
   const onRated = useCallback((entry: JournalEntry) => update(({ timeline }) => ({ timeline: withRating(timeline, entry), nowMs: Date.now() })), [update]);
@@ -47,9 +76,18 @@ export default function TrendsArea({ path }: { path: TrendsPath }) {
   const settings: TrendsSettings = settingsState.status === 'ready' ? settingsState.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
 
   if (path.view === 'session') return <SessionDetailView sessionId={path.id} settings={settings} />;
+  if (path.view === 'sessions') {
+    return (
+      <>
+        <TrendsViews current="sessions" />
+        <SessionsList kind={path.kind} range={path.range} />
+      </>
+    );
+  }
 
   return (
     <>
+      <TrendsViews current="overview" />
       {load.status === 'loading' && <p role="status">Gathering your sessions…</p>}
       {load.status === 'failed' && (
         <p className="trend-problem" role="alert">
