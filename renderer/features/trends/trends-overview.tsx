@@ -6,6 +6,7 @@ import type { JournalEntry } from '../../../shared/model/journal.ts';
 import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
 import { BucketBarChart, CalmDownChart, SERIES, SignsChart, SingleSeriesChart, StartAfterChart } from './charts.tsx';
 import { JournalMarkers } from './journal-markers.tsx';
+import { PrintSummary } from './print-summary.tsx';
 import { SignsForm } from './signs-form.tsx';
 import { TrendsControls } from './trends-controls.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
@@ -45,6 +46,7 @@ export function TrendsOverview({
   return (
     <div className="trends">
       <TrendsControls range={shown} chosen={range} tag={tag} tags={tags} />
+      <PrintSummary view={view} nowMs={nowMs} />
 
       <section className="trend-headline" aria-live="polite" aria-labelledby="trend-headline-title">
         <h2 id="trend-headline-title" className="sr-only">
