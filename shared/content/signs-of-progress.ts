@@ -10,3 +10,8 @@ export const SIGNS_OF_PROGRESS = [
 ] as const;
 
 export const SIGNS_SCALE_WORDS = ['Not at all', 'A little', 'Somewhat', 'Mostly', 'Very much'] as const;
+
+/** The words a weekly rating is saved with as its entry's text: one "sign: n of 5" line per sign. */
+export function signsRatingText(rating: readonly number[]): string {
+  return SIGNS_OF_PROGRESS.map((sign, i) => `${sign.short}: ${rating[i]} of 5`).join('\n');
+}

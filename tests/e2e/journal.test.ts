@@ -52,6 +52,7 @@ describe.skipIf(!browserTierAvailable)('journal in Chromium, through the real st
     await (await byRole(harness, 'link', 'Write an entry')).click();
     const text = await byRole(harness, 'textbox', 'What happened, and what did you notice?');
     await text.type(HOSTILE);
+    await (await byRole(harness, 'button', 'More details')).click();
     await (await byRole(harness, 'textbox', 'Title (optional)')).type('Budget talk');
     await (await byRole(harness, 'button', 'tense')).click();
     await (await byRole(harness, 'button', '+ partner')).click();

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { JOURNAL_PROMPTS, promptById, promptOfTheDay, promptsByTheme } from '../../../shared/content/journal-prompts.ts';
 import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { knownTags } from '../../../shared/journal/entry-filter.ts';
@@ -15,6 +16,9 @@ import { ProblemAlert } from './page-parts.tsx';
 // Writing or changing an entry. Only the words (or a feeling) are needed; everything else
 // is there if it helps. A new entry written within half an hour of a session's end is
 // linked to it straight away, and says so, with a way to undo that (entry-sessions.tsx).
+// The title, the moment, the kind and the prompt sit behind one "More details" button
+// (they have good defaults, and the moment alone is six Tab stops in Chromium), which
+// shows what they hold while closed and opens itself when one of them needs a look.
 
 const EDITOR_KINDS = ['reflection', 'debrief', 'prompt'] as const;
 
@@ -23,29 +27,34 @@ type Props = { mode: 'new'; options: NewEntryOptions; nowMs?: () => number } | {
 export function EntryEditor(props: Props) {
   const data = useDataClient();
   const now = props.nowMs ?? Date.now;
-  const { list, put } = useJournalData();
+  const { list, put, draftSeed, giveDraft } = useJournalData();
   useFreshJournalList(); // for the tags already in use
   const existing = props.mode === 'edit' ? props.entry : null;
   const initialPrompt = props.mode === 'new' ? promptById(props.options.promptId)?.id ?? '' : existing?.promptId ?? '';
   const [openedAtMs] = useState(() => now());
   const [todaysPrompt] = useState(() => promptOfTheDay(civilDateOf(openedAtMs)));
 
+  // What the quick entry on the list had, when "Add more" brought the person here.
+  // Read while rendering, forgotten once shown (so a later "Write an entry" starts empty).
+  const [seed] = useState(() => (props.mode === 'new' ? draftSeed() : null));
+  useEffect(() => giveDraft(null), [giveDraft]);
   const [title, setTitle] = useState(existing?.title ?? '');
-  const [text, setText] = useState(existing?.text ?? '');
+  const [text, setText] = useState(existing?.text ?? seed?.text ?? '');
   const [whenLocal, setWhenLocal] = useState(() => toLocalInput(existing?.createdAtMs ?? openedAtMs));
   const [kind, setKind] = useState<string>(
     existing?.kind ?? (props.mode === 'new' ? (props.options.kind ?? (props.options.sessionId ? 'debrief' : initialPrompt ? 'prompt' : 'reflection')) : 'reflection'),
   );
   const [promptId, setPromptId] = useState(initialPrompt);
   const [pleasantness, setPleasantness] = useState<number | null>(existing?.pleasantness ?? null);
-  const [emotions, setEmotions] = useState<string[]>(existing?.emotions ?? []);
+  const [emotions, setEmotions] = useState<string[]>(existing?.emotions ?? seed?.emotions ?? []);
   const [tags, setTags] = useState<string[]>(existing?.tags ?? []);
   const [cues, setCues] = useState<string[]>(existing?.cues ?? []);
   const [sessions, setSessions] = useState<LinkedSessionInfo[]>(() => (existing?.sessionIds ?? []).map((id) => ({ id, label: 'A session', auto: false })));
   const [errors, setErrors] = useState<EntryErrors>({});
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const ids = { title: useId(), text: useId(), textHint: useId(), textError: useId(), when: useId(), whenError: useId(), kind: useId(), prompt: useId() };
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const ids = { title: useId(), text: useId(), textHint: useId(), textError: useId(), when: useId(), whenError: useId(), kind: useId(), prompt: useId(), details: useId() };
   const textRef = useRef<HTMLTextAreaElement>(null);
   const whenRef = useRef<HTMLInputElement>(null);
 
@@ -77,6 +86,8 @@ export function EntryEditor(props: Props) {
     const checked = validateEntry({ title, text, whenLocal, pleasantness, emotions, tags }, now());
     setErrors(checked.errors);
     if (checked.errors.when) {
+      // Inside "More details": open it, then move to the field once it is in the page.
+      flushSync(() => setDetailsOpen(true));
       whenRef.current?.focus();
       return;
     }
@@ -153,6 +164,8 @@ export function EntryEditor(props: Props) {
         <textarea
           ref={textRef}
           id={ids.text}
+          // Where a keyboard starts when the form opens: the words, then Tab to the rest.
+          autoFocus
           className="control journal-textarea"
           rows={8}
           value={text}
@@ -168,81 +181,100 @@ export function EntryEditor(props: Props) {
         )}
       </div>
 
-      <div className="field">
-        <label htmlFor={ids.title} className="field-label">
-          Title <span className="field-optional">(optional)</span>
-        </label>
-        <input id={ids.title} className="control" value={title} maxLength={JOURNAL_TITLE_MAX_CHARS} onChange={(event) => setTitle(event.currentTarget.value)} />
-      </div>
-
-      <div className="journal-editor-row">
-        <div className="field" data-invalid={errors.when ? 'true' : undefined}>
-          <label htmlFor={ids.when} className="field-label">
-            When it happened
-          </label>
-          <input
-            ref={whenRef}
-            id={ids.when}
-            className="control"
-            type="datetime-local"
-            value={whenLocal}
-            max={toLocalInput(now())}
-            aria-invalid={errors.when ? true : undefined}
-            aria-describedby={errors.when ? ids.whenError : undefined}
-            onChange={(event) => setWhenLocal(event.currentTarget.value)}
-          />
-          {errors.when && (
-            <p id={ids.whenError} className="field-error">
-              {errors.when}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.kind} className="field-label">
-            Kind
-          </label>
-          <select id={ids.kind} className="control" value={kind} onChange={(event) => setKind(event.currentTarget.value)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k] ?? k}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-
-      <div className="field">
-        <label htmlFor={ids.prompt} className="field-label">
-          Prompt it answers <span className="field-optional">(optional)</span>
-        </label>
-        <select
-          id={ids.prompt}
-          className="control journal-prompt-select"
-          value={promptId}
-          onChange={(event) => {
-            const next = event.currentTarget.value;
-            setPromptId(next);
-            if (next && kind === 'reflection') setKind('prompt');
-          }}
-        >
-          <option value="">No prompt</option>
-          {promptsByTheme().map((group) => (
-            <optgroup key={group.theme} label={group.label}>
-              {group.prompts.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.text}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-          {promptId && !JOURNAL_PROMPTS.some((p) => p.id === promptId) && <option value={promptId}>A prompt no longer in the library</option>}
-        </select>
-      </div>
-
       <PleasantnessScale value={pleasantness} onChange={setPleasantness} />
       <EmotionPicker selected={emotions} onChange={setEmotions} />
       <TagEditor tags={tags} onChange={setTags} suggestions={suggestions} error={errors.tags ?? null} />
       <CuePicker selected={cues} onChange={setCues} />
+
+      <div className="journal-details">
+        <button
+          type="button"
+          className="button button-quiet journal-details-toggle"
+          aria-expanded={detailsOpen}
+          aria-controls={ids.details}
+          aria-describedby={`${ids.details}-summary`}
+          onClick={() => setDetailsOpen((open) => !open)}
+        >
+          {detailsOpen ? 'Fewer details' : 'More details'}
+        </button>
+        <span id={`${ids.details}-summary`} className="journal-details-summary">{detailsSummary(title, whenMs, kind, promptId)}</span>
+        <div id={ids.details} className="journal-details-fields" hidden={!detailsOpen}>
+          {detailsOpen && (
+            <>
+              <div className="field">
+                <label htmlFor={ids.title} className="field-label">
+                  Title <span className="field-optional">(optional)</span>
+                </label>
+                <input id={ids.title} className="control" value={title} maxLength={JOURNAL_TITLE_MAX_CHARS} onChange={(event) => setTitle(event.currentTarget.value)} />
+              </div>
+
+              <div className="journal-editor-row">
+                <div className="field" data-invalid={errors.when ? 'true' : undefined}>
+                  <label htmlFor={ids.when} className="field-label">
+                    When it happened
+                  </label>
+                  <input
+                    ref={whenRef}
+                    id={ids.when}
+                    className="control"
+                    type="datetime-local"
+                    value={whenLocal}
+                    max={toLocalInput(now())}
+                    aria-invalid={errors.when ? true : undefined}
+                    aria-describedby={errors.when ? ids.whenError : undefined}
+                    onChange={(event) => setWhenLocal(event.currentTarget.value)}
+                  />
+                  {errors.when && (
+                    <p id={ids.whenError} className="field-error">
+                      {errors.when}
+                    </p>
+                  )}
+                </div>
+                <div className="field">
+                  <label htmlFor={ids.kind} className="field-label">
+                    Kind
+                  </label>
+                  <select id={ids.kind} className="control" value={kind} onChange={(event) => setKind(event.currentTarget.value)}>
+                    {kinds.map((k) => (
+                      <option key={k} value={k}>
+                        {KIND_LABELS[k] ?? k}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+
+              <div className="field">
+                <label htmlFor={ids.prompt} className="field-label">
+                  Prompt it answers <span className="field-optional">(optional)</span>
+                </label>
+                <select
+                  id={ids.prompt}
+                  className="control journal-prompt-select"
+                  value={promptId}
+                  onChange={(event) => {
+                    const next = event.currentTarget.value;
+                    setPromptId(next);
+                    if (next && kind === 'reflection') setKind('prompt');
+                  }}
+                >
+                  <option value="">No prompt</option>
+                  {promptsByTheme().map((group) => (
+                    <optgroup key={group.theme} label={group.label}>
+                      {group.prompts.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.text}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                  {promptId && !JOURNAL_PROMPTS.some((p) => p.id === promptId) && <option value={promptId}>A prompt no longer in the library</option>}
+                </select>
+              </div>
+            </>
+          )}
+        </div>
+      </div>
 
       {!existing && <EntrySessions sessions={sessions} atMs={whenMs} onChange={setSessions} />}
 
@@ -257,4 +289,13 @@ export function EntryEditor(props: Props) {
       </div>
     </form>
   );
+}
+
+const shortDateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+
+/** What "More details" holds, said while it is closed: "No title · 2 Dec, 21:30 · Reflection". */
+function detailsSummary(title: string, whenMs: number, kind: string, promptId: string): string {
+  const parts = [title.trim() ? `“${title.trim()}”` : 'No title', shortDateTime.format(whenMs), KIND_LABELS[kind] ?? kind];
+  if (promptId) parts.push('answers a prompt');
+  return parts.join(' · ');
 }

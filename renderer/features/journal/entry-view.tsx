@@ -14,6 +14,7 @@ import { goTo } from './journal-path.ts';
 import { LinkSession } from './session-picker.tsx';
 import { LinkedSession } from './session-physiology.tsx';
 import { ProblemAlert, RecordPage } from './page-parts.tsx';
+import { SignsRatings, signsNotes } from './signs-ratings.tsx';
 
 // One entry: what was written (light formatting, safely rendered), how it felt, the cues,
 // and each linked session's body: heart-rate line, peak, calm-down time, breathing.
@@ -85,6 +86,7 @@ export function EntryView({ id }: { id: string }) {
   const pleasant = pleasantnessLabel(entry.pleasantness);
   const emotions = (entry.emotions ?? []).map((e) => emotionById(e)).filter((e) => e !== null);
   const repairSteps = entry.repair?.steps.filter((step) => step.text.trim()) ?? [];
+  const words = signsNotes(entry.text, entry.signsRating);
 
   return (
     <RecordPage className="journal-entry" titleId="journal-entry-title" title={entryLabel(entry)}>
@@ -109,8 +111,10 @@ export function EntryView({ id }: { id: string }) {
           ))}
         </ol>
       ) : (
-        entry.text.trim() && <FormattedText text={entry.text} />
+        words.trim() && <FormattedText text={words} />
       )}
+
+      <SignsRatings rating={entry.signsRating} />
 
       {(pleasant || emotions.length > 0 || entry.cues.length > 0 || entry.repair) && (
         <dl className="facts journal-structure">

@@ -8,7 +8,8 @@ import { journalListItem } from '../../../shared/journal/list-item.ts';
 // it is shown (entries may come from elsewhere: a check's reflection, an import), showing
 // what it had meanwhile. A change made here puts the entry main returned into the list (or
 // takes it out when it went to the trash) without reading the list again. Also the "moved to
-// the trash, undo" note, kept here so it survives moving from the entry to the list.
+// the trash, undo" note, kept here so it survives moving from the entry to the list. And
+// the quick entry's words and feeling on their way to the full form ("Add more").
 
 /** `complete: false` while only the newest entries have arrived (the first screenful comes first). */
 export type JournalList = { status: 'loading' } | { status: 'ready'; entries: JournalListItem[]; complete: boolean } | { status: 'failed'; message: string };
@@ -17,6 +18,9 @@ const FIRST_PAGE = 40;
 
 export type TrashedNote = { id: string; label: string };
 
+/** What the quick entry hands to the full form. */
+export type EntrySeed = { text: string; emotions: string[] };
+
 type JournalData = {
   list: JournalList;
   reload(): Promise<void>;
@@ -24,6 +28,10 @@ type JournalData = {
   put(entry: JournalEntry): void;
   trashed: TrashedNote | null;
   setTrashed(note: TrashedNote | null): void;
+  /** Keeps a quick entry's words for the next new-entry form (null: the form took them). */
+  giveDraft(seed: EntrySeed | null): void;
+  /** The words kept for a new-entry form; null when there are none. */
+  draftSeed(): EntrySeed | null;
 };
 
 const JournalDataContext = createContext<JournalData | null>(null);
@@ -33,6 +41,11 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
   const [list, setList] = useState<JournalList>({ status: 'loading' });
   const [trashed, setTrashed] = useState<TrashedNote | null>(null);
   const generation = useRef(0);
+  const draft = useRef<EntrySeed | null>(null);
+  const giveDraft = useCallback((seed: EntrySeed | null) => {
+    draft.current = seed;
+  }, []);
+  const draftSeed = useCallback(() => draft.current, []);
 
   const everLoaded = useRef(false);
 
@@ -63,7 +76,7 @@ export function JournalDataProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const value = useMemo(() => ({ list, reload, put, trashed, setTrashed }), [list, reload, put, trashed]);
+  const value = useMemo(() => ({ list, reload, put, trashed, setTrashed, giveDraft, draftSeed }), [list, reload, put, trashed, giveDraft, draftSeed]);
   return <JournalDataContext value={value}>{children}</JournalDataContext>;
 }
 

@@ -9,8 +9,11 @@ import { entryLabel, FILTER_KINDS, formatDateTime, KIND_LABELS, useFreshJournalL
 import { JournalLink } from './journal-link.tsx';
 import { JOURNAL_LIST_RENDERED_MARK, JOURNAL_SEARCH_SHOWN_MARK } from './journal-marks.ts';
 import { newEntryPath } from './journal-path.ts';
+import { QuickEntry } from './quick-entry.tsx';
+import { SignsRatingLine } from './signs-ratings.tsx';
 
-// The journal's front page: write, repair, prompts; search and filters; "on this day";
+// The journal's front page: a quick note (quick-entry.tsx); write, repair, prompts; search
+// and filters; "on this day";
 // then every entry, newest first, in a virtualised list (only the rows in view exist in
 // the page, so five years of entries open as fast as five).
 
@@ -95,8 +98,9 @@ export function JournalList() {
 
   return (
     <>
+      <QuickEntry />
       <div className="journal-actions">
-        <JournalLink className="button" to={newEntryPath()}>
+        <JournalLink className="button button-quiet" to={newEntryPath()}>
           Write an entry
         </JournalLink>
         <JournalLink className="button button-quiet" to={{ view: 'repair' }}>
@@ -262,7 +266,11 @@ function EntryRows({ entries, labelledBy }: { entries: JournalListItem[]; labell
                   {entry.sessionIds.length > 0 ? ' · linked to a session' : ''}
                   {entry.tags.length > 0 ? ` · ${entry.tags.join(', ')}` : ''}
                 </span>
-                {entry.title.trim() && entry.excerpt && <span className="journal-row-excerpt">{entry.excerpt.replace(/[*_]/g, '')}</span>}
+                {entry.signsRating ? (
+                  <SignsRatingLine rating={entry.signsRating} />
+                ) : (
+                  entry.title.trim() && entry.excerpt && <span className="journal-row-excerpt">{entry.excerpt.replace(/[*_]/g, '')}</span>
+                )}
               </JournalLink>
             </li>
           );

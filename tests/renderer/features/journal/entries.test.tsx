@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp, resetWindow } from '../../support/render-app.tsx';
-import { journalMain, openAt } from './journal-helpers.tsx';
+import { journalMain, openAt, openDetails } from './journal-helpers.tsx';
 
 afterEach(resetWindow);
 
@@ -30,6 +30,7 @@ describe('writing an entry', () => {
     expect(document.activeElement).toBe(text);
 
     await user.type(text, 'We talked about the holidays.');
+    await openDetails(user);
     const when = screen.getByLabelText('When it happened');
     await user.clear(when);
     await user.type(when, localInput(new Date(Date.now() + 3 * 24 * 3600_000)));
@@ -53,6 +54,7 @@ describe('writing an entry', () => {
     const user = userEvent.setup();
     const main = await newEntry();
     await user.type(screen.getByRole('textbox', { name: /What happened/ }), 'The talk about *money* went sideways.\n\n- I interrupted\n- she went quiet');
+    await openDetails(user);
     await user.type(screen.getByRole('textbox', { name: /Title/ }), 'Money talk');
     const yesterday = new Date();
     yesterday.setDate(yesterday.getDate() - 1);

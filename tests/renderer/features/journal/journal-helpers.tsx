@@ -1,3 +1,5 @@
+import { screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import type { Beat } from '../../../../shared/model/session.ts';
 
@@ -45,4 +47,9 @@ export async function seedSession(main: TestMain, startAgoMs: number, lengthMs =
 
 export function openAt(hash: string): void {
   window.location.hash = hash;
+}
+
+/** Opens the entry form's "More details" (title, moment, kind, prompt). */
+export async function openDetails(user: UserEvent): Promise<void> {
+  await user.click(screen.getByRole('button', { name: 'More details' }));
 }

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp, resetWindow } from '../../support/render-app.tsx';
-import { journalMain, openAt, seedSession } from './journal-helpers.tsx';
+import { journalMain, openAt, openDetails, seedSession } from './journal-helpers.tsx';
 
 afterEach(resetWindow);
 
@@ -17,6 +17,8 @@ describe('pairing entries with sessions', () => {
     openAt('#/journal/new');
     renderApp(main);
     expect(await screen.findByText(/Linked to the session you just finished/)).toBeTruthy();
+    expect(screen.getByText(/· After a session$/, { selector: '.journal-details-summary' })).toBeTruthy();
+    await openDetails(user);
     expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('debrief');
     await user.type(screen.getByRole('textbox', { name: /What happened/ }), 'Calmer than I expected.');
     await user.click(screen.getByRole('button', { name: 'Save entry' }));
@@ -33,11 +35,13 @@ describe('pairing entries with sessions', () => {
   });
 
   it('does not auto-link when the last session ended long ago', async () => {
+    const user = userEvent.setup();
     const main = journalMain();
     await seedSession(main, 3 * HOUR);
     openAt('#/journal/new');
     renderApp(main);
     expect(await screen.findByText('Not linked to a session.')).toBeTruthy();
+    await openDetails(user);
     expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('reflection');
   });
 

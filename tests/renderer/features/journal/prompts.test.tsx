@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { promptById, promptOfTheDay } from '../../../../shared/content/journal-prompts.ts';
 import { civilDateOf } from '../../../../shared/time/civil-date.ts';
 import { readSettingsFile, renderApp, resetWindow } from '../../support/render-app.tsx';
-import { journalMain, openAt } from './journal-helpers.tsx';
+import { journalMain, openAt, openDetails } from './journal-helpers.tsx';
 
 afterEach(resetWindow);
 
@@ -57,6 +57,7 @@ describe('prompts', () => {
     await user.click(within(row).getByRole('link', { name: 'Write about this' }));
     await screen.findByRole('heading', { name: 'New entry' });
     expect(screen.getByText(prompt.text, { selector: 'blockquote p' })).toBeTruthy();
+    await openDetails(user);
     expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('prompt');
     await user.type(screen.getByRole('textbox', { name: 'Your answer' }), 'My friend who just sat with me.');
     await user.click(screen.getByRole('button', { name: 'Save entry' }));
@@ -78,6 +79,7 @@ describe('today’s prompt in a new entry', () => {
     await user.click(screen.getByRole('button', { name: 'Answer this prompt' }));
     expect(screen.getByText(today.text, { selector: 'blockquote p' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Your answer' }));
+    await openDetails(user);
     expect((screen.getByRole('combobox', { name: 'Prompt it answers (optional)' }) as HTMLSelectElement).value).toBe(today.id);
     expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('prompt');
   });
