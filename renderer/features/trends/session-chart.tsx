@@ -1,5 +1,5 @@
-import { memo, useContext, useId, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { memo, useContext, useId, useMemo, useState, type PointerEvent } from 'react';
+import { CartesianGrid, ComposedChart, Line, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { heartRateDrawing, type EnvelopeBucket } from '../../../shared/trends/heart-rate-envelope.ts';
 import { lttb } from '../../../shared/trends/lttb.ts';
 import { niceTicks } from '../../../shared/trends/nice-ticks.ts';
@@ -11,11 +11,13 @@ import { ChartKey, ChartWidth, Frame, SERIES, gridProps, type KeyItem } from './
 // names them. A long session's heart rate is a smoothed line in a min–max band
 // (heart-rate-envelope.ts); a short one, and the beat-to-beat intervals, keep every beat's detail.
 //
-// Only the series the tooltip reads is given to recharts. Its store holds every child's data
-// and settings and recomputes the axes on each change, so each child it manages (a band, a
-// line) cost several milliseconds on a 60-minute session; the bands, the envelope and the
-// moments are plain SVG drawn with the chart's own scales, and the axes get their ticks
-// (niceTicks: 'none' spares recharts working out its own in decimal arithmetic).
+// recharts draws only the frame: the grid and the two axes, with ticks we give (niceTicks:
+// 'none' spares it working out its own in decimal arithmetic) written as plain SVG text (its
+// own tick labels measure their words in the DOM). Its store holds every child's data and
+// recomputes the axes and the tooltip's index on each change, and the chart renders four or
+// five times over while it settles, so a 1,000-point line with its tooltip cost ~100 ms of
+// the page's first paint on a 60-minute session. The phases, the envelope, the lines, the
+// moments and the hover readout are plain SVG drawn with the chart's own scales.
 
 /** Points drawn per series at least, on a very narrow chart. */
 const DRAWN_POINTS_MIN = 200;
@@ -122,7 +124,8 @@ export const SessionChart = memo(function SessionChart({
   return (
     <>
       <Frame height={232}>
-        <ComposedChart margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
+        {/* Two points (the corners) and an unseen line through them are all recharts needs to lay out both axes. */}
+        <ComposedChart data={[{ x: 0, y: yAxis.domain[0] }, { x: end, y: yAxis.domain[1] }]} margin={{ top: 20, right: 16, bottom: 0, left: 0 }}>
           <defs>
             <pattern id={hatchId} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="8" height="8" fill={BAND_FILL['break']} />
@@ -130,20 +133,105 @@ export const SessionChart = memo(function SessionChart({
             </pattern>
           </defs>
           <CartesianGrid {...gridProps} />
-          <XAxis dataKey="x" type="number" domain={[0, end]} ticks={xTicks} niceTicks="none" interval={0} tickFormatter={clock} stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} />
-          <YAxis stroke={SERIES.axis} tick={{ fill: SERIES.axis, fontSize: 12 }} width={48} interval={0} domain={yAxis.domain} ticks={yAxis.ticks} niceTicks="none" tickFormatter={(v: number) => String(Math.round(v))} />
+          <XAxis dataKey="x" type="number" domain={[0, end]} ticks={xTicks} niceTicks="none" interval={0} stroke={SERIES.axis} tick={clockTick} />
+          <YAxis type="number" stroke={SERIES.axis} tick={valueTick} width={48} interval={0} domain={yAxis.domain} ticks={yAxis.ticks} niceTicks="none" />
           <PhaseBands bands={bands} end={end} hatchId={hatchId} />
           {drawn.buckets && <EnvelopeBand buckets={drawn.buckets} colour={colour} />}
           <MomentLines moments={marks} />
-          <Tooltip isAnimationActive={false} labelFormatter={(sec) => clock(Number(sec))} formatter={(value, key) => (key === 'Pacer' ? 'rhythm' : `${Math.round(Number(value))} ${unit}`)} />
-          <Line data={drawn.line as { x: number; y: number | null }[]} name={name} dataKey="y" stroke={colour} strokeWidth={drawn.buckets ? 2 : 1.5} dot={false} isAnimationActive={false} />
-          {waveDrawn.length > 0 && <Line data={waveDrawn} name="Pacer" dataKey="y" stroke={SERIES.five} strokeWidth={1} strokeOpacity={0.75} strokeDasharray="4 3" dot={false} isAnimationActive={false} />}
+          <Line dataKey="y" stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
+          <SeriesPath points={drawn.line} colour={colour} width={drawn.buckets ? 2 : 1.5} className="session-line" />
+          {waveDrawn.length > 0 && <SeriesPath points={waveDrawn} colour={SERIES.five} width={1} dash="4 3" opacity={0.75} className="session-pacer" />}
+          <HoverReadout points={drawn.line} name={name} unit={unit} colour={colour} />
         </ComposedChart>
       </Frame>
       <ChartKey items={keyItems} />
     </>
   );
 });
+
+type TickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown }; textAnchor?: string };
+
+/** A tick label as plain SVG text: recharts' own measures each label's words in the DOM. */
+function tickLabel(props: TickProps, text: string, anchor: 'middle' | 'end', dy: string) {
+  return (
+    <text x={Number(props.x ?? 0)} y={Number(props.y ?? 0)} dy={dy} textAnchor={anchor} fill={SERIES.axis} fontSize={12} className="recharts-cartesian-axis-tick-value">
+      {text}
+    </text>
+  );
+}
+const clockTick = (props: TickProps) => tickLabel(props, clock(Number(props.payload?.value ?? 0)), 'middle', '0.71em');
+const valueTick = (props: TickProps) => tickLabel(props, String(Math.round(Number(props.payload?.value ?? 0) * 10) / 10), 'end', '0.355em');
+
+/** A series as one SVG path, broken where a value is null (a gap in the beats). */
+function SeriesPath({ points, colour, width, dash, opacity, className }: { points: readonly { x: number; y: number | null }[]; colour: string; width: number; dash?: string; opacity?: number; className: string }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const d = useMemo(() => {
+    if (!x || !y) return '';
+    let path = '';
+    let pen = 'M';
+    for (const p of points) {
+      const px = p.y === null ? undefined : x(p.x);
+      const py = p.y === null ? undefined : y(p.y);
+      if (px === undefined || py === undefined) {
+        pen = 'M';
+        continue;
+      }
+      path += `${pen}${px.toFixed(1)},${py.toFixed(1)}`;
+      pen = 'L';
+    }
+    return path;
+  }, [points, x, y]);
+  return <path className={className} d={d} fill="none" stroke={colour} strokeWidth={width} strokeDasharray={dash} strokeOpacity={opacity} strokeLinejoin="round" />;
+}
+
+/**
+ * Under the pointer: a line at that moment with the value there ("12:34 · 78 bpm"). For the
+ * mouse only, like a tooltip; the table below the chart holds every value for everyone.
+ */
+function HoverReadout({ points, name, unit, colour }: { points: readonly { x: number; y: number | null }[]; name: string; unit: string; colour: string }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const area = usePlotArea();
+  const [at, setAt] = useState<number | null>(null);
+  if (!x || !y || !area || points.length === 0) return null;
+  const onMove = (event: PointerEvent<SVGRectElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const px = event.clientX - box.left + area.x;
+    // The drawn point nearest the pointer: points are in x order, so a binary search.
+    let lo = 0;
+    let hi = points.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((x((points[mid] as { x: number }).x) ?? 0) < px) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = Math.max(0, lo - 1);
+    const nearest = Math.abs((x((points[prev] as { x: number }).x) ?? 0) - px) < Math.abs((x((points[lo] as { x: number }).x) ?? 0) - px) ? prev : lo;
+    setAt(nearest);
+  };
+  const point = at === null ? null : points[at];
+  const px = point ? x(point.x) : undefined;
+  const py = point && point.y !== null ? y(point.y) : undefined;
+  const words = point ? `${clock(point.x)} · ${point.y === null ? 'no beats' : `${Math.round(point.y)} ${unit}`}` : '';
+  const boxWidth = (name.length + 1 + words.length) * 7 + 16;
+  const boxX = px === undefined ? 0 : Math.min(Math.max(area.x, px + 8), area.x + area.width - boxWidth);
+  return (
+    <g className="session-hover">
+      {px !== undefined && (
+        <g pointerEvents="none" aria-hidden="true">
+          <line x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke={SERIES.axis} strokeWidth={1} />
+          {py !== undefined && <circle cx={px} cy={py} r={4} fill={colour} stroke="var(--surface)" strokeWidth={1.5} />}
+          <rect x={boxX} y={area.y + 4} width={boxWidth} height={22} rx={4} fill="var(--surface)" stroke="var(--border-strong)" />
+          <text x={boxX + 8} y={area.y + 19} fontSize={12} fill="var(--text)">
+            <tspan fontWeight={600}>{name}</tspan> {words}
+          </text>
+        </g>
+      )}
+      <rect x={area.x} y={area.y} width={area.width} height={area.height} fill="transparent" onPointerMove={onMove} onPointerLeave={() => setAt(null)} />
+    </g>
+  );
+}
 
 /** Round ticks (60, 70, 80 bpm) just covering everything drawn, the band included. */
 function valueTicks(drawn: Drawn): { domain: [number, number]; ticks: number[] } {
