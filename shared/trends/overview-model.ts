@@ -138,7 +138,7 @@ function calmCard({ window, starts, sessions, tagWords, timeZone }: Context, ser
       : `In this range: ${count(points.length, 'session')} with a calm-down time, median ${formatSeconds(median(points.map((p) => p.calmDownSec)) ?? 0)}.` +
         (neverCalm > 0 ? ` ${count(neverCalm, 'session')} did not settle to calm before it ended and ${neverCalm === 1 ? 'has' : 'have'} no calm-down time.` : '') +
         (points.length < MIN_SESSIONS_PER_PERIOD ? ' That is too few to read a trend from.' : '') +
-        (grouped ? ` The chart shows the median per ${spreadBucket} and, shaded, the middle half of that ${spreadBucket}'s sessions; the table has every session.` : '');
+        (grouped ? ` Drawn as the median per ${spreadBucket} over a band holding the middle half of that ${spreadBucket}'s sessions; the table has each.` : '');
   const table: OverviewTable = {
     caption: `Calm-down time of each session${tagWords}, ${TREND_RANGE_LABELS[range].toLowerCase()}`,
     headers: ['When', 'Calm-down (s)', 'Median of last 7 (s)'],

@@ -75,7 +75,7 @@ async function captureDownloads(harness: AppHarness): Promise<void> {
       void Promise.resolve(blob)
         .then(async (blob) => {
           const bytes = new Uint8Array(await blob.arrayBuffer());
-          w.__downloads.push({ name, type: blob.type, size: blob.size, text: blob.type.startsWith('text') ? await blob.text() : '', head: [...bytes.slice(0, 8)] });
+          w.__downloads.push({ name, type: blob.type, size: blob.size, text: blob.type.startsWith('text') ? await blob.text() : '', head: [...bytes.slice(0, 24)] });
         });
     };
   });
@@ -133,16 +133,22 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     await harness.page.waitForFunction(() => document.querySelector('[data-chart="flooding"] .trend-chart .recharts-wrapper > svg.recharts-surface') !== null, { timeout: 60_000 });
   });
 
-  it('switches ranges: the buttons say which is on, the address keeps it, the data follows', async () => {
+  it('switches ranges: five years open on 12 months, the buttons say which is on, the address keeps a choice, the data follows', async () => {
     await openTrends(harness, '#/trends');
     const rowsOf = async (chart: string) =>
       harness.page.$eval(`[data-chart="${chart}"] .trend-table summary`, (el) => Number(/\((\d+) rows?\)/.exec(el.textContent ?? '')?.[1] ?? -1));
-    const threeMonths = await rowsOf('calm-down');
-    for (const [label, hash] of [['4 weeks', '#/trends?range=4w'], ['12 months', '#/trends?range=12m'], ['All', '#/trends?range=all']] as const) {
+    const pressed = async (label: string) => (await harness.page.$(`::-p-aria([name="${label}"][role="button"])`))!.evaluate((el) => el.getAttribute('aria-pressed'));
+    expect(await pressed('12 months')).toBe('true');
+    const year = await rowsOf('calm-down');
+    expect(year).toBeGreaterThan(330);
+    expect(year).toBeLessThan(370);
+    let threeMonths = -1;
+    for (const [label, hash] of [['4 weeks', '#/trends?range=4w'], ['3 months', '#/trends?range=3m'], ['12 months', '#/trends?range=12m'], ['All', '#/trends?range=all']] as const) {
       const [button] = await harness.page.$$(`::-p-aria([name="${label}"][role="button"])`);
       await button!.click();
       await harness.page.waitForFunction((h) => location.hash === h, {}, hash);
       expect(await button!.evaluate((el) => el.getAttribute('aria-pressed'))).toBe('true');
+      if (label === '3 months') threeMonths = await rowsOf('calm-down');
     }
     const all = await rowsOf('calm-down');
     expect(all).toBeGreaterThan(1500);
@@ -150,6 +156,113 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
     expect(threeMonths).toBeLessThan(100);
     // Five years are counted by month.
     expect(await harness.page.$eval('[data-chart="flooding"] h2', (el) => el.textContent)).toBe('Flooding episodes per month');
+  });
+
+  it('draws five years of calm-down times as monthly medians over the middle half, each session on request, on round ticks', async () => {
+    await openTrends(harness, '#/trends?range=all');
+    const calm = '[data-chart="calm-down"] .trend-chart';
+    // About 61 months: one line and one band, no dot per session.
+    expect(await harness.page.$$eval(`${calm} .recharts-area`, (els) => els.length)).toBe(1);
+    expect(await harness.page.$$eval(`${calm} .recharts-scatter-symbol`, (els) => els.length)).toBe(0);
+    // Recharts draws tick labels in a layer of their own: the value axis's are the right-aligned ones.
+    const yTicks = (chart: string) =>
+      harness.page.$$eval(`${chart} .recharts-cartesian-axis-tick-value`, (els) => els.filter((el) => el.getAttribute('text-anchor') === 'end').map((el) => el.textContent ?? ''));
+    const ticks = await yTicks(calm);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const tick of ticks) expect(tick).toMatch(/^\d+ (min|s)$/);
+    expect(ticks[0]).toMatch(/^0 (min|s)$/);
+    await screenshot(harness, 'trends-all-medians-light');
+
+    await (await harness.page.$('::-p-aria([name="Show each session"][role="checkbox"])'))!.click();
+    await harness.page.waitForFunction((sel) => document.querySelectorAll(`${sel} .recharts-scatter-symbol`).length > 1500, { timeout: 60_000 }, calm);
+    expect(await harness.page.$$eval(`${calm} .recharts-area`, (els) => els.length)).toBe(0);
+    expect(await harness.page.$eval('[data-chart="calm-down"] .chart-key', (el) => el.textContent)).toBe('Each sessionMedian per month');
+    await screenshot(harness, 'trends-all-each-session-light');
+
+    // Heart rate at the start and after: ticks on round bpm.
+    await harness.page.$eval('[data-chart="start-after"]', (el) => el.scrollIntoView());
+    await harness.page.waitForSelector('[data-chart="start-after"] .recharts-cartesian-axis-tick-value', { timeout: 60_000 });
+    const bpm = (await yTicks('[data-chart="start-after"] .trend-chart')).map(Number);
+    expect(bpm.length).toBeGreaterThanOrEqual(2);
+    for (const value of bpm) expect(value % 5).toBe(0);
+  });
+
+  it('shows the five signs as five small charts on one time line', async () => {
+    await openTrends(harness, '#/trends?range=12m');
+    await harness.page.$eval('[data-chart="signs"]', (el) => el.scrollIntoView());
+    await harness.page.waitForFunction(() => document.querySelectorAll('[data-chart="signs"] .signs-multiple .recharts-surface').length >= 5, { timeout: 60_000 });
+    const names = await harness.page.$$eval('[data-chart="signs"] .signs-multiple-name', (els) => els.map((el) => el.textContent));
+    expect(names).toHaveLength(5);
+    // One line per chart, not five tangled in one.
+    expect(await harness.page.$$eval('[data-chart="signs"] .signs-multiple', (els) => els.map((el) => el.querySelectorAll('.recharts-line').length))).toEqual([1, 1, 1, 1, 1]);
+    const box = await harness.page.$eval('[data-chart="signs"]', (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height };
+    });
+    mkdirSync(join(repoRoot, 'test-artifacts', 'screenshots'), { recursive: true });
+    await harness.page.screenshot({ path: join(repoRoot, 'test-artifacts', 'screenshots', 'trends-signs-multiples-light.png') as `${string}.png`, clip: box, captureBeyondViewport: true });
+    // The PNG holds all five, stacked as on the page (taller than one small chart of 64–88 px, at 2×).
+    await captureDownloads(harness);
+    await (await harness.page.$('::-p-aria([name="Save as PNG of Signs of progress, as you rated them"])'))!.click();
+    const png = await nextDownload(harness, 1);
+    expect(png.type).toBe('image/png');
+    // IHDR: the height is bytes 20–23, big-endian.
+    const heightPx = ((png.head[20]! << 24) | (png.head[21]! << 16) | (png.head[22]! << 8) | png.head[23]!) >>> 0;
+    expect(heightPx).toBeGreaterThan(2 * 5 * 64);
+  });
+
+  it('gathers journal markers by pixel distance, again when the width changes, each group a keyboard control listing its entries', async () => {
+    const markers = async () =>
+      harness.page.$$eval('[data-chart="calm-down"] .trend-marker', (els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x + r.width / 2, count: el.classList.contains('trend-marker-group') ? Number(el.textContent) : 1 };
+        }),
+      );
+    const counts: number[] = [];
+    const strips: number[] = [];
+    for (const width of [720, 900, 1080]) {
+      await harness.page.setViewport({ width, height: 760 });
+      await openTrends(harness, '#/trends?range=all');
+      await harness.page.waitForFunction(() => document.querySelector('.trend-marker') !== null);
+      // The strip re-measures after layout: wait until its markers stop changing.
+      let last = '';
+      for (let i = 0; i < 20; i += 1) {
+        const now = JSON.stringify(await markers());
+        if (now === last) break;
+        last = now;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const found = await markers();
+      // Every entry is behind one marker, and no two markers overlap (20–24 px wide).
+      expect(found.reduce((sum, m) => sum + m.count, 0)).toBe(data.entryCount - data.signsCount);
+      for (let i = 1; i < found.length; i += 1) expect(found[i]!.x - found[i - 1]!.x).toBeGreaterThanOrEqual(24);
+      counts.push(found.length);
+      strips.push(await harness.page.$eval('[data-chart="calm-down"] .trend-markers', (el) => el.clientWidth));
+    }
+    // The content column is narrower in narrower windows (it stops growing at 44rem)…
+    expect(strips[1]).toBeGreaterThan(strips[0]! + 50);
+    expect(strips[2]).toBeGreaterThan(strips[1]! + 50);
+    // …and a wider strip shows more, smaller groups: about one per 28 px.
+    expect(counts[1]).toBeGreaterThan(counts[0]!);
+    expect(counts[2]).toBeGreaterThan(counts[1]!);
+    for (const [i, count] of counts.entries()) expect(count).toBeLessThanOrEqual(Math.floor(strips[i]! / 28) + 1);
+    await harness.page.setViewport({ width: 1080, height: 760 });
+    await openTrends(harness, '#/trends?range=all');
+
+    // One tab stop, arrows move, Enter opens the group's list of links, Escape closes it.
+    await harness.page.$eval('[data-chart="calm-down"] .trend-marker[tabindex="0"]', (el) => (el as HTMLElement).focus());
+    await harness.page.keyboard.press('ArrowRight');
+    await harness.page.keyboard.press('Enter');
+    const list = await harness.page.waitForSelector('.trend-marker-list', { visible: true });
+    const links = await list!.$$eval('a', (els) => els.map((el) => el.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(1);
+    for (const href of links) expect(href).toMatch(/^#\/journal\/entry\//);
+    expect(await seriousAxeFindings(harness.page)).toEqual([]);
+    await harness.page.screenshot({ path: join(repoRoot, 'test-artifacts', 'screenshots', 'trends-marker-group-light.png') as `${string}.png` });
+    await harness.page.keyboard.press('Escape');
+    await harness.page.waitForFunction(() => document.querySelector('.trend-marker-list') === null);
+    expect(await harness.page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
   });
 
   it('shows a journal marker\'s first line and mood on hover, and opens the entry on click', async () => {
@@ -247,8 +360,34 @@ describe.skipIf(!browserTierAvailable)('Trends over five years of records, in Ch
   });
 });
 
+describe.skipIf(!browserTierAvailable)('Trends in a new user\'s first weeks', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`says where they start, fits the range to three weeks and passes axe (${colorScheme})`, async () => {
+      const dir = makeTempDir('attune-e2e-trends-new-');
+      await writeTrendsData({ userDataDir: dir.path, nowMs: Date.now(), days: 21 });
+      const harness = await startAppHarness({ dataDir: dir.path, colorScheme });
+      try {
+        await openTrends(harness, '#/trends');
+        const words = await headline(harness);
+        expect(words).toMatch(/^Here is where you start: \d+ sessions with a calm-down time over 2\d days, typically .+\.$/);
+        const sessions = Number(/start: (\d+) sessions/.exec(words)?.[1]);
+        expect(sessions).toBeGreaterThan(15);
+        expect(await harness.page.$eval('::-p-aria([name="4 weeks"][role="button"])', (el) => el.getAttribute('aria-pressed'))).toBe('true');
+        // Few sessions: a dot each, with the median of the last 7.
+        expect(await harness.page.$$eval('[data-chart="calm-down"] .recharts-scatter-symbol', (els) => els.length)).toBe(sessions);
+        await screenshot(harness, `trends-first-weeks-${colorScheme}`);
+        expect(await seriousAxeFindings(harness.page)).toEqual([]);
+        expect(harness.pageErrors).toEqual([]);
+      } finally {
+        await harness.close();
+        dir.cleanup();
+      }
+    }, 120_000);
+  }
+});
+
 describe.skipIf(!browserTierAvailable)('Trends in the dark, and with nothing recorded', () => {
-  it('saves a dark screenshot of five years and passes axe there too', async () => {
+  it('saves a dark screenshot of a year of weekly medians and passes axe there too', async () => {
     const dir = makeTempDir('attune-e2e-trends-dark-');
     await writeTrendsData({ userDataDir: dir.path, nowMs: Date.now(), days: 400 });
     const harness = await startAppHarness({ dataDir: dir.path, colorScheme: 'dark' });

@@ -51,13 +51,13 @@ export function ChartCard({
 
   const savePng = async () => {
     setProblem(null);
-    const svg = chartRef.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
-    if (!svg) {
+    const svgs = [...(chartRef.current?.querySelectorAll<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? [])];
+    if (svgs.length === 0) {
       setProblem('There is no picture to save yet.');
       return;
     }
     try {
-      await saveSvgAsPng(svg, `${fileBase}.png`, title);
+      await saveSvgAsPng(svgs, `${fileBase}.png`, title);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'The image could not be saved.');
     }

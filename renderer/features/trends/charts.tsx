@@ -354,7 +354,7 @@ export const SignsChart = memo(function SignsChart({ data, domain }: { data: rea
       {SIGNS_OF_PROGRESS.map((sign, i) => {
         const last = i === SIGNS_OF_PROGRESS.length - 1;
         return (
-          <div key={sign.id} className="signs-multiple">
+          <div key={sign.id} className="signs-multiple" data-png-label={sign.short}>
             <p className="signs-multiple-name" aria-hidden="true">
               {sign.short}
             </p>

@@ -42,15 +42,44 @@ function inlineStyles(source: Element, target: Element): void {
   }
 }
 
-/** Draws `svg` on a canvas (2× for sharpness, on the page background) and downloads a PNG. */
-export async function saveSvgAsPng(svg: SVGSVGElement, fileName: string, title: string): Promise<void> {
-  const { width, height } = svg.getBoundingClientRect();
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  inlineStyles(svg, clone);
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+/**
+ * Draws the chart's pictures on a canvas (2× for sharpness, on the page background) and
+ * downloads a PNG. A chart of several pictures (the five signs) is drawn as they sit on
+ * the page, each with the name its box carries in data-png-label written above it.
+ */
+export async function saveSvgAsPng(svgs: readonly SVGSVGElement[], fileName: string, title: string): Promise<void> {
+  const first = svgs[0];
+  if (!first) throw new Error('There is no picture to save yet.');
+  const boxes = svgs.map((svg) => svg.getBoundingClientRect());
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const width = Math.max(...boxes.map((b) => b.right)) - left;
+  const height = Math.max(...boxes.map((b) => b.bottom)) - top;
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const clone = document.createElementNS(SVG_NS, 'svg');
+  clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  const label = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  svgs.forEach((svg, i) => {
+    const part = svg.cloneNode(true) as SVGSVGElement;
+    inlineStyles(svg, part);
+    part.setAttribute('x', String(boxes[i]!.left - left));
+    part.setAttribute('y', String(boxes[i]!.top - top));
+    clone.append(part);
+    const name = svg.closest('[data-png-label]')?.getAttribute('data-png-label');
+    if (name && svgs.length > 1) {
+      const text = document.createElementNS(SVG_NS, 'text');
+      text.textContent = name;
+      text.setAttribute('x', String(boxes[i]!.left - left + 40));
+      text.setAttribute('y', String(boxes[i]!.top - top + 12));
+      text.setAttribute('font-size', '12');
+      text.setAttribute('font-weight', '650');
+      text.setAttribute('font-family', getComputedStyle(document.body).fontFamily);
+      text.setAttribute('fill', getComputedStyle(document.body).color);
+      clone.append(text);
+    }
+  });
+  const label = document.createElementNS(SVG_NS, 'title');
   label.textContent = title;
   clone.prepend(label);
   const markup = new XMLSerializer().serializeToString(clone);

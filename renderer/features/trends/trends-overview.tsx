@@ -68,10 +68,8 @@ export function TrendsOverview({
           about={
             <>
               Calm-down time is how long it took, after your heart rate peaked in a session, until it stayed within a few beats of your resting rate for {settings.sustainSec}{' '}
-              seconds. Shorter means you found your way back sooner.{' '}
-              {calm.grouped
-                ? `The line is the median of each ${calm.spreadBucket}: half of that ${calm.spreadBucket}'s sessions took less, half took more; the shaded band holds the middle half.`
-                : 'The line is the median of your last 7 sessions, so one hard day does not hide the trend.'}
+              seconds. Shorter means you found your way back sooner.
+              {calm.grouped ? null : ' The line is the median of your last 7 sessions, so one hard day does not hide the trend.'}
             </>
           }
           card={calm}

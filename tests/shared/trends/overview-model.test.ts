@@ -85,7 +85,7 @@ describe('the calm-down chart at long ranges', () => {
     const full = year.calm.spread.find((r) => r.count === 7)!;
     expect(full.band[0]).toBeLessThanOrEqual(full.median);
     expect(full.band[1]).toBeGreaterThanOrEqual(full.median);
-    expect(year.calm.summary).toContain('The chart shows the median per week and, shaded, the middle half of that week');
+    expect(year.calm.summary).toContain("Drawn as the median per week over a band holding the middle half of that week's sessions; the table has each.");
     // The table keeps every session either way.
     expect(year.calm.table.rows).toHaveLength(year.calm.points.length);
 

@@ -118,7 +118,7 @@ describe('Trends: empty, sparse and full', () => {
     expect(year).toMatch(/\((3[3-6]\d) rows\)/);
     // A year of daily sessions is drawn as weekly medians; each session is one click away.
     const calm = card(/Calm-down time per session/);
-    expect(within(calm).getByText(/The chart shows the median per week and, shaded, the middle half/)).toBeTruthy();
+    expect(within(calm).getByText(/Drawn as the median per week over a band holding the middle half/)).toBeTruthy();
     expect((within(calm).getByRole('checkbox', { name: 'Show each session' }) as HTMLInputElement).checked).toBe(false);
 
     const user = userEvent.setup();
