@@ -31,8 +31,10 @@ export const PHASES = [
 ] as const;
 export const VERDICTS = ['ready', 'take-a-break', 'too-noisy'] as const;
 
+/** The latest time JavaScript's Date can hold (year 275760): "until the end of time" for a range. */
+export const MAX_EPOCH_MS = 8_640_000_000_000;
 /** Milliseconds since 1970 (UTC); bounded so a typo cannot produce a date in year 40000. */
-export const EpochMsSchema = z.number().int().min(0).max(8_640_000_000_000);
+export const EpochMsSchema = z.number().int().min(0).max(MAX_EPOCH_MS);
 
 export const SessionSourceSchema = z.discriminatedUnion('kind', [
   z.object({

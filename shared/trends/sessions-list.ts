@@ -1,4 +1,5 @@
-import type { SessionListItem } from '../model/session.ts';
+import { z } from 'zod';
+import { BeatsLossSchema, EpochMsSchema, RecordIdSchema, SESSION_KINDS, SESSION_STATUSES, VERDICTS, type SessionListItem } from '../model/session.ts';
 import { formatSeconds, rangeWindow, TREND_RANGE_LABELS, type TrendRange } from './aggregate.ts';
 
 // The sessions list in Trends: one row per recorded session, newest first, narrowed by kind
@@ -6,6 +7,41 @@ import { formatSeconds, rangeWindow, TREND_RANGE_LABELS, type TrendRange } from 
 // pass fixed ones. Rows keep times as numbers; the screen formats only the rows it draws.
 
 export type SessionKind = SessionListItem['kind'];
+
+/**
+ * What the list needs of one session, and no more: session.list's items carry the whole
+ * summary (about 1.1 kB each, 2.3 MB for 2,000 sessions); this is a tenth of that.
+ */
+export const SessionsListEntrySchema = z.object({
+  id: RecordIdSchema,
+  kind: z.enum(SESSION_KINDS),
+  status: z.enum(SESSION_STATUSES),
+  startedAtMs: EpochMsSchema,
+  /** From the summary, else from the start and end times; null while recording. */
+  durationSec: z.number().min(0).nullable(),
+  calmDownSec: z.number().min(0).nullable(),
+  verdict: z.enum(VERDICTS).nullable(),
+  floodCueCount: z.number().int().min(0),
+  linkedEntryCount: z.number().int().min(0),
+  /** Beats lost to damage on disk: the session is partial. */
+  beatsLost: BeatsLossSchema.nullable(),
+}).strict();
+export type SessionsListEntry = z.infer<typeof SessionsListEntrySchema>;
+
+export function sessionsListEntry(item: SessionListItem): SessionsListEntry {
+  return {
+    id: item.id,
+    kind: item.kind,
+    status: item.status,
+    startedAtMs: item.startedAtMs,
+    durationSec: item.summary?.durationSec ?? (item.endedAtMs === null ? null : Math.max(0, (item.endedAtMs - item.startedAtMs) / 1000)),
+    calmDownSec: item.summary?.calmDownSec ?? null,
+    verdict: item.verdict,
+    floodCueCount: item.floodCueCount ?? 0,
+    linkedEntryCount: item.journalEntryIds.length,
+    beatsLost: item.beatsLost ?? null,
+  };
+}
 
 /** A session's kind in words, as a row and the kind filter say it. */
 export const SESSION_KIND_WORDS: Record<SessionKind, string> = {
@@ -50,10 +86,9 @@ export function lengthWords(durationSec: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-export function sessionRow(item: SessionListItem): SessionRow {
+function sessionRow(item: SessionsListEntry): SessionRow {
   const recording = item.status === 'recording';
-  const durationSec = item.summary?.durationSec ?? (item.endedAtMs === null ? null : Math.max(0, (item.endedAtMs - item.startedAtMs) / 1000));
-  const calmDownSec = item.summary?.calmDownSec ?? null;
+  const { durationSec, calmDownSec } = item;
   return {
     id: item.id,
     kind: item.kind,
@@ -61,9 +96,9 @@ export function sessionRow(item: SessionListItem): SessionRow {
     startedAtMs: item.startedAtMs,
     lengthWords: recording ? 'Still recording' : durationSec === null ? 'Unknown length' : lengthWords(durationSec),
     verdictWords: item.verdict === null ? null : VERDICT_ROW_WORDS[item.verdict],
-    floodCues: item.floodCueCount ?? 0,
+    floodCues: item.floodCueCount,
     calmDownWords: calmDownSec === null ? null : formatSeconds(calmDownSec),
-    linkedEntries: item.journalEntryIds.length,
+    linkedEntries: item.linkedEntryCount,
     mark: item.beatsLost ? 'partial' : item.status === 'interrupted' ? 'interrupted' : null,
     recording,
   };
@@ -78,7 +113,7 @@ export const DEFAULT_SESSIONS_FILTER: SessionsFilter = { kind: null, range: 'all
  * The rows to show, newest first: sessions of the chosen kind that started in the chosen
  * range (the same window the overview uses for that range).
  */
-export function sessionsListRows(items: readonly SessionListItem[], filter: SessionsFilter, nowMs: number, timeZone?: string): SessionRow[] {
+export function sessionsListRows(items: readonly SessionsListEntry[], filter: SessionsFilter, nowMs: number, timeZone?: string): SessionRow[] {
   let earliestMs: number | null = null;
   for (const item of items) if (earliestMs === null || item.startedAtMs < earliestMs) earliestMs = item.startedAtMs;
   const window = rangeWindow(filter.range, nowMs, earliestMs, timeZone);

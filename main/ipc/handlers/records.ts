@@ -5,6 +5,8 @@ import { importExportFolder } from '../../store/import-export.ts';
 import { importRecordingFile } from '../../store/import-recording.ts';
 import type { RecordsService } from '../../store/records-service.ts';
 import { systemClock, type Clock } from '../../../shared/time/clock.ts';
+import { MAX_EPOCH_MS } from '../../../shared/model/session.ts';
+import { sessionsListEntry } from '../../../shared/trends/sessions-list.ts';
 import type { ContractHandlers } from '../router.ts';
 import { withStoreErrors } from '../store-errors.ts';
 
@@ -36,7 +38,8 @@ export function createRecordsHandlers(deps: RecordsHandlerDeps): ContractHandler
     'session.finish': async ({ sessionId, baselineHrBpm }) => (await store()).finishSession(sessionId, { baselineHrBpm }),
     'session.discard': async ({ sessionId }) => (await store()).discardSession(sessionId),
     'session.delete': async ({ sessionId }) => (await store()).trashSession(sessionId),
-    'session.restore': async ({ sessionId }) => (await store()).restoreSession(sessionId),
+    'session.restore': async ({ sessionId }) => sessionsListEntry(await (await store()).restoreSession(sessionId)),
+    'session.listAll': async () => (await store()).listSessions(0, MAX_EPOCH_MS).map(sessionsListEntry),
     'session.list': async ({ fromMs, toMs }) => (await store()).listSessions(fromMs, toMs),
     'session.get': async ({ sessionId }) => (await store()).getSession(sessionId),
 

@@ -10,10 +10,10 @@ import { useSettings } from '../../app/settings-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { journalListItem } from '../../../shared/journal/list-item.ts';
 import { SessionDetailView } from './session-detail-view.tsx';
-import { SessionsList } from './sessions-list.tsx';
+import { TrendsViews } from './sessions-list-nav.tsx';
 import { SignsForm } from './signs-form.tsx';
 import { TrendsOverview } from './trends-overview.tsx';
-import { goToTrends, trendsHash, type TrendsPath } from './trends-path.ts';
+import type { TrendsPath } from './trends-path.ts';
 import './trends.css';
 
 // The insides of Trends: how fast the user finds their way back to calm over weeks, beside
@@ -36,33 +36,6 @@ function withRating(timeline: TrendsTimeline, entry: JournalEntry): TrendsTimeli
   return { ...timeline, entries, signs };
 }
 
-const VIEWS = [
-  { view: 'overview', label: 'Overview', path: { view: 'overview', range: null, tag: null } },
-  { view: 'sessions', label: 'Sessions', path: { view: 'sessions', kind: null, range: 'all' } },
-] as const satisfies ReadonlyArray<{ view: TrendsPath['view']; label: string; path: TrendsPath }>;
-
-/** Overview or the list of every session: two places in the address, so Back and a reload keep them. */
-function TrendsViews({ current }: { current: 'overview' | 'sessions' }) {
-  return (
-    <nav className="trends-views" aria-label="Trends views">
-      {VIEWS.map(({ view, label, path }) => (
-        <a
-          key={view}
-          className="trends-view-link"
-          href={trendsHash(path)}
-          aria-current={view === current ? 'page' : undefined}
-          onClick={(event) => {
-            event.preventDefault();
-            goToTrends(path);
-          }}
-        >
-          {label}
-        </a>
-      ))}
-    </nav>
-  );
-}
-
 export default function TrendsArea({ path }: { path: TrendsPath }) {
   const { state: settingsState } = useSettings();
   // Read for the overview only, and again on each return to it (a session deleted in the list meanwhile).
@@ -76,14 +49,8 @@ export default function TrendsArea({ path }: { path: TrendsPath }) {
   const settings: TrendsSettings = settingsState.status === 'ready' ? settingsState.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
 
   if (path.view === 'session') return <SessionDetailView sessionId={path.id} settings={settings} />;
-  if (path.view === 'sessions') {
-    return (
-      <>
-        <TrendsViews current="sessions" />
-        <SessionsList kind={path.kind} range={path.range} />
-      </>
-    );
-  }
+  // Trends → Sessions has a chunk of its own (sessions-list-area.tsx); trends-screen.tsx never sends it here.
+  if (path.view === 'sessions') return null;
 
   return (
     <>

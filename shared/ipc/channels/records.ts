@@ -11,6 +11,7 @@ import {
   SessionListItemSchema,
   SessionStartSchema,
 } from '../../model/session.ts';
+import { SessionsListEntrySchema } from '../../trends/sessions-list.ts';
 import { defineChannel } from '../channel.ts';
 
 // Sessions, their beats, journal entries, repair agreements and the user's data as a
@@ -96,7 +97,7 @@ export const recordsChannels = {
   }),
   'session.restore': defineChannel({
     input: sessionRef,
-    output: SessionListItemSchema,
+    output: SessionsListEntrySchema,
     summary: 'Brings a session and its beats back from the trash.',
   }),
   'session.list': defineChannel({
@@ -106,6 +107,11 @@ export const recordsChannels = {
       .refine((range) => range.toMs > range.fromMs, { message: 'toMs must be after fromMs', path: ['toMs'] }),
     output: z.array(SessionListItemSchema),
     summary: 'Sessions that started in [fromMs, toMs), oldest first, with their summaries.',
+  }),
+  'session.listAll': defineChannel({
+    input: z.undefined(),
+    output: z.array(SessionsListEntrySchema),
+    summary: 'Every session, oldest first, with only what the sessions list shows (no summaries, no beats).',
   }),
   'session.get': defineChannel({
     input: sessionRef,

@@ -51,6 +51,7 @@ const MALFORMED: Record<keyof typeof recordsChannels, unknown[]> = {
   'session.restore': [{}, { sessionId: 'a b c d e f g h' }, { id: ID }],
   'session.list': [{}, { fromMs: 10, toMs: 10 }, { fromMs: 20, toMs: 10 }, { fromMs: -1, toMs: 10 }, { fromMs: 0, toMs: 1e20 }, { fromMs: '0', toMs: '10' }],
   'session.get': ['id', { sessionId: '' }],
+  'session.listAll': [{}, { fromMs: 0 }, 'all'],
   'journal.create': [{}, { text: bigText }, { text: 'ok', tags: [''] }, { text: 'ok', kind: 'poem' }, { text: 'ok', sessionIds: ['..'] }, { text: 'ok', signsRating: [1, 2, 3] }, { text: 'ok', schemaVersion: 1 }],
   'journal.update': [{ id: ID }, { id: ID, patch: { text: bigText } }, { id: ID, patch: { id: 'other' } }, { id: ID, patch: {}, expectedRevision: 0 }],
   'journal.delete': [{}, { id: 'a b' }],

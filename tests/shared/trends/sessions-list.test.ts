@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionListItem } from '../../../shared/model/session.ts';
-import { emptyListWords, lengthWords, sessionCountWords, sessionsListRows } from '../../../shared/trends/sessions-list.ts';
+import { emptyListWords, lengthWords, sessionCountWords, sessionsListEntry, sessionsListRows, type SessionsListEntry } from '../../../shared/trends/sessions-list.ts';
 
 // The sessions list's rows: what each says (kind, length, verdict, cues, calm-down, links,
 // a partial or cut-short mark), newest first, narrowed by kind and by the overview's ranges.
@@ -9,9 +9,10 @@ const TZ = 'Europe/Berlin';
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 15, 12);
 
-function item(daysAgo: number, over: Partial<SessionListItem> = {}, summary: { durationSec?: number; calmDownSec?: number | null } = {}): SessionListItem {
+/** A session as session.list has it, turned into what the list is sent (session.listAll). */
+function item(daysAgo: number, over: Partial<SessionListItem> = {}, summary: { durationSec?: number; calmDownSec?: number | null } = {}): SessionsListEntry {
   const startedAtMs = NOW - daysAgo * DAY;
-  return {
+  return sessionsListEntry({
     id: `session-${String(daysAgo).padStart(4, '0')}${over.kind ?? ''}`,
     kind: 'check',
     status: 'finished',
@@ -24,7 +25,7 @@ function item(daysAgo: number, over: Partial<SessionListItem> = {}, summary: { d
     journalEntryIds: [],
     floodCueCount: 0,
     ...over,
-  };
+  });
 }
 
 describe('sessions list rows', () => {
@@ -52,6 +53,7 @@ describe('sessions list rows', () => {
         item(3, { beatsLost: { frames: 1, beats: 40, seconds: 30 }, status: 'interrupted' }),
         item(2, { status: 'interrupted', verdict: null }),
         item(1, { status: 'recording', endedAtMs: null, summary: null, verdict: null }),
+        item(4, { summary: null, endedAtMs: NOW - 4 * DAY + 90_000 }),
       ],
       { kind: null, range: 'all' },
       NOW,
@@ -61,6 +63,7 @@ describe('sessions list rows', () => {
       [null, 'Still recording', true],
       ['interrupted', '10 min', false],
       ['partial', '10 min', false],
+      [null, '2 min', false],
     ]);
   });
 
