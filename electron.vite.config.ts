@@ -37,7 +37,16 @@ export default defineConfig({
     build: {
       minify: true,
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') },
+        output: {
+          // Zod and the line that tells it never to compile with eval (the CSP forbids eval)
+          // share a chunk of their own, so that line runs before any module that validates
+          // as it loads: in a chunk shared with such a module it ran after it, and every
+          // window reported a policy violation.
+          manualChunks: (id: string) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]renderer[\\/]app[\\/]zod-without-eval\.ts$/.test(id) ? 'zod' : undefined),
+        },
+      },
     },
   },
 });

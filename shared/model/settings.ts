@@ -69,16 +69,30 @@ export const AppearanceSettingsSchema = z.object({
   textSize: appearanceFields.textSize.default('standard'),
 });
 
+/**
+ * The engine's defaults, written out rather than parsed from the schema: a parse when this
+ * module loads ran zod before the window had told it never to compile with eval (its CSP
+ * forbids eval), whenever the bundler put this module in a chunk evaluated first, and every
+ * window then reported a policy violation.
+ */
+const PHYSIOLOGY_DEFAULTS = {
+  floodedMinBpm: RULES.floodedMinBpm,
+  floodedAboveBaselinePercent: RULES.floodedAboveBaselinePercent,
+  calmAboveBaselineBpm: RULES.calmAboveBaselineBpm,
+  sustainSec: RULES.sustainSec,
+  maxCorrectedPercent: MAX_CORRECTED_PERCENT,
+};
+
 export const PhysiologySettingsSchema = z.object({
-  floodedMinBpm: physiologyFields.floodedMinBpm.default(RULES.floodedMinBpm),
-  floodedAboveBaselinePercent: physiologyFields.floodedAboveBaselinePercent.default(RULES.floodedAboveBaselinePercent),
-  calmAboveBaselineBpm: physiologyFields.calmAboveBaselineBpm.default(RULES.calmAboveBaselineBpm),
-  sustainSec: physiologyFields.sustainSec.default(RULES.sustainSec),
-  maxCorrectedPercent: physiologyFields.maxCorrectedPercent.default(MAX_CORRECTED_PERCENT),
+  floodedMinBpm: physiologyFields.floodedMinBpm.default(PHYSIOLOGY_DEFAULTS.floodedMinBpm),
+  floodedAboveBaselinePercent: physiologyFields.floodedAboveBaselinePercent.default(PHYSIOLOGY_DEFAULTS.floodedAboveBaselinePercent),
+  calmAboveBaselineBpm: physiologyFields.calmAboveBaselineBpm.default(PHYSIOLOGY_DEFAULTS.calmAboveBaselineBpm),
+  sustainSec: physiologyFields.sustainSec.default(PHYSIOLOGY_DEFAULTS.sustainSec),
+  maxCorrectedPercent: physiologyFields.maxCorrectedPercent.default(PHYSIOLOGY_DEFAULTS.maxCorrectedPercent),
 });
 
 export type PhysiologySettings = z.infer<typeof PhysiologySettingsSchema>;
-export const DEFAULT_PHYSIOLOGY_SETTINGS: PhysiologySettings = PhysiologySettingsSchema.parse({});
+export const DEFAULT_PHYSIOLOGY_SETTINGS: PhysiologySettings = PHYSIOLOGY_DEFAULTS;
 
 export const BreathingSettingsSchema = z.object({
   preset: breathingFields.preset.default('long-exhale-4-6'),

@@ -99,7 +99,7 @@ describe.skipIf(!browserTierAvailable)('the session page in Chromium', () => {
     expect(await seriousAxeFindings(harness.page)).toEqual([]);
   });
 
-  it('reads well in the dark too (axe), both sessions', async () => {
+  it('reads well in the dark too (axe), both sessions, with no page errors or policy violations', async () => {
     await harnesses[0]!.close();
     harnesses.length = 0;
     const dark = await startAppHarness({ dataDir: dir.path, colorScheme: 'dark' });
@@ -111,5 +111,6 @@ describe.skipIf(!browserTierAvailable)('the session page in Chromium', () => {
       expect(await seriousAxeFindings(dark.page)).toEqual([]);
     }
     expect(dark.pageErrors).toEqual([]);
+    expect(await dark.cspViolations()).toEqual([]);
   });
 });
