@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { TREND_RANGES, TREND_RANGE_LABELS, type TrendRange } from '../../../shared/trends/aggregate.ts';
 import { goToTrends } from './trends-path.ts';
 
@@ -6,7 +7,20 @@ import { goToTrends } from './trends-path.ts';
 // picks a range the address names none and the overview picks one to fit the data; a pick
 // is kept in the address and wins from then on.
 
-export function TrendsControls({ range, chosen, tag, tags }: { range: TrendRange; chosen: TrendRange | null; tag: string | null; tags: readonly string[] }) {
+export function TrendsControls({
+  range,
+  chosen,
+  tag,
+  tags,
+  actions,
+}: {
+  range: TrendRange;
+  chosen: TrendRange | null;
+  tag: string | null;
+  tags: readonly string[];
+  /** Things to do with what is shown (print it), at the end of the row: on a line of their own they pushed the first chart below the fold. */
+  actions?: ReactNode;
+}) {
   return (
     <div className="trends-controls">
       <div className="trends-ranges" role="group" aria-label="Time range">
@@ -27,6 +41,7 @@ export function TrendsControls({ range, chosen, tag, tags }: { range: TrendRange
           ))}
         </select>
       </label>
+      {actions}
     </div>
   );
 }

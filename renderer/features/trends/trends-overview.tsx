@@ -45,8 +45,7 @@ export function TrendsOverview({
 
   return (
     <div className="trends">
-      <TrendsControls range={shown} chosen={range} tag={tag} tags={tags} />
-      <PrintSummary view={view} nowMs={nowMs} />
+      <TrendsControls range={shown} chosen={range} tag={tag} tags={tags} actions={<PrintSummary view={view} nowMs={nowMs} />} />
 
       <section className="trend-headline" aria-live="polite" aria-labelledby="trend-headline-title">
         <h2 id="trend-headline-title" className="sr-only">
@@ -65,6 +64,7 @@ export function TrendsOverview({
         <Card
           id="calm-down"
           title="Calm-down time per session"
+          drawAtOnce
           about={
             <>
               Calm-down time is how long it took, after your heart rate peaked in a session, until it stayed within a few beats of your resting rate for {settings.sustainSec}{' '}
@@ -172,6 +172,7 @@ function Card({
   card: { summary: string; table: OverviewTable; empty: string | undefined };
   links?: readonly string[];
   below?: ReactNode;
+  drawAtOnce?: boolean;
   children: ReactNode;
 }) {
   const summary = (
