@@ -7,32 +7,13 @@
 //                          session.list over the IPC binding for all of time, the row model
 //                          (filter, sort) and the virtualised rows in view. Median of 5 fresh
 //                          page loads. Goal ≤ 100.
-import { startAppHarness, type AppHarness } from '../e2e/harness/app-harness.ts';
+import { startAppHarness } from '../e2e/harness/app-harness.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { writeTrendsData } from '../support/trends-data.ts';
+import { timeNavigation } from './page-timing.ts';
+import { median } from './timing.ts';
 
 const SESSIONS = 2000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Opens the page on Check, then moves to `hash` and times until `mark`. */
-async function timeNavigation(harness: AppHarness, hash: string, mark: string): Promise<number> {
-  // A fresh document each time (a goto that only changes the hash would not reload).
-  await harness.page.goto('about:blank');
-  await harness.page.goto(`${harness.origin}/index.html#/check`, { waitUntil: 'load' });
-  await harness.page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0, { timeout: 15_000 });
-  await harness.page.evaluate((target) => {
-    performance.clearMarks('bench-navigate');
-    performance.mark('bench-navigate');
-    window.location.hash = target;
-  }, hash);
-  await harness.page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 60_000 }, mark);
-  return harness.page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime - performance.getEntriesByName('bench-navigate')[0]!.startTime, mark);
-}
 
 export async function run(): Promise<Record<string, number>> {
   const dir = makeTempDir('attune-sessions-list-bench-');

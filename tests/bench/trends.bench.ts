@@ -14,30 +14,11 @@
 //                          series, downsampling and the chart in the window (heart rate; the
 //                          beat-to-beat chart starts just below the fold and is drawn right
 //                          after, in idle time). Median of 5. Goal ≤ 150.
-import { startAppHarness, type AppHarness } from '../e2e/harness/app-harness.ts';
+import { startAppHarness } from '../e2e/harness/app-harness.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { writeTrendsData } from '../support/trends-data.ts';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Opens the page on Check, then moves to `hash` and times until `mark`. */
-async function timeNavigation(harness: AppHarness, hash: string, mark: string): Promise<number> {
-  // A fresh document each time (a goto that only changes the hash would not reload).
-  await harness.page.goto('about:blank');
-  await harness.page.goto(`${harness.origin}/index.html#/check`, { waitUntil: 'load' });
-  await harness.page.waitForFunction(() => performance.getEntriesByName('attune-shell-rendered').length > 0, { timeout: 15_000 });
-  await harness.page.evaluate((target) => {
-    performance.clearMarks('bench-navigate');
-    performance.mark('bench-navigate');
-    window.location.hash = target;
-  }, hash);
-  await harness.page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 60_000 }, mark);
-  return harness.page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime - performance.getEntriesByName('bench-navigate')[0]!.startTime, mark);
-}
+import { timeNavigation } from './page-timing.ts';
+import { median } from './timing.ts';
 
 export async function run(): Promise<Record<string, number>> {
   const dir = makeTempDir('attune-trends-bench-');

@@ -89,15 +89,15 @@ describe.skipIf(!browserTierAvailable)('the sessions list over five years, in Ch
     const firstTitle = await harness.page.$eval('.sessions-row-link', (el) => el.textContent ?? '');
     await harness.page.focus('.sessions-row button[aria-label^="Delete"]');
     await harness.page.keyboard.press('Enter');
-    await harness.page.waitForFunction(() => document.querySelector('.sessions-toast')?.textContent?.includes('was moved to the trash'));
+    await harness.page.waitForFunction(() => document.querySelector('.trashed-notice')?.textContent?.includes('was moved to the trash'));
     expect(await storeSessionCount(harness)).toBe(before - 1);
     expect(await countText(harness)).toBe(`${(before - 1).toLocaleString('en')} sessions, newest first.`);
     expect(await harness.page.$eval('.sessions-row-link', (el) => el.textContent ?? '')).not.toBe(firstTitle);
 
-    await harness.page.focus('.sessions-toast button');
+    await harness.page.focus('.trashed-notice button');
     expect(await focusedName(harness)).toBe('Undo');
     await harness.page.keyboard.press('Enter');
-    await harness.page.waitForFunction(() => !document.querySelector('.sessions-toast'));
+    await harness.page.waitForFunction(() => !document.querySelector('.trashed-notice'));
     expect(await storeSessionCount(harness)).toBe(before);
     expect(await harness.page.$eval('.sessions-row-link', (el) => el.textContent ?? '')).toBe(firstTitle);
   }, 60_000);

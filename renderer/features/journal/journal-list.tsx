@@ -1,4 +1,5 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { TrashedNotice } from '../../components/trashed-notice.tsx';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { civilDateOf } from '../../../shared/time/civil-date.ts';
 import { filterEntries, isFiltered, knownTags, NO_FILTER, type EntryFilter, type LinkedFilter } from '../../../shared/journal/entry-filter.ts';
@@ -114,20 +115,7 @@ export function JournalList() {
         </JournalLink>
       </div>
 
-      {/* Always in the page, so screen readers announce what appears in it. */}
-      <div role="status" className={trashed ? 'journal-toast' : undefined}>
-        {trashed && (
-          <>
-            <span>“{trashed.label}” was moved to the trash. You can bring it back for 30 days.</span>
-            <button type="button" className="button button-quiet" onClick={() => void restore()}>
-              Undo
-            </button>
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setTrashed(null)}>
-              ×
-            </button>
-          </>
-        )}
-      </div>
+      <TrashedNotice label={trashed?.label ?? null} onUndo={() => void restore()} onDismiss={() => setTrashed(null)} />
 
       <div role="search" aria-label="Find entries" className="journal-find">
         <div className="journal-find-search">

@@ -1,4 +1,5 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { TrashedNotice } from '../../components/trashed-notice.tsx';
 import History from 'lucide-react/icons/history';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { writePlainRr } from '../../../shared/formats/write-recording.ts';
@@ -131,20 +132,7 @@ export function SessionsList({ kind, range }: { kind: SessionKind | null; range:
         </div>
       </div>
 
-      {/* Always in the page, so screen readers announce what appears in it. */}
-      <div role="status" className={trashed ? 'sessions-toast' : undefined}>
-        {trashed && (
-          <>
-            <span>“{trashed.label}” was moved to the trash. You can bring it back for 30 days.</span>
-            <button type="button" className="button button-quiet" onClick={() => void undo()}>
-              Undo
-            </button>
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setTrashed(null)}>
-              ×
-            </button>
-          </>
-        )}
-      </div>
+      <TrashedNotice label={trashed?.label ?? null} onUndo={() => void undo()} onDismiss={() => setTrashed(null)} />
       {problem !== null && (
         <p className="trend-problem" role="alert">
           {problem}
