@@ -267,11 +267,11 @@ function floodingCard(ctx: Context, settings: TrendsSettings, empty: string | un
   return { rows, drawn: rows.map((r) => ({ label: label(r.startMs), value: r.count })), summary, table, empty };
 }
 
-/** "12 minutes of practice in this range, about 3 a week." (the average only when it is at least one). */
+/** "12 minutes of practice in this range, about 3 minutes a week." (the average only when it is at least one). */
 function practiceSentence(totalMinutes: number, buckets: number, bucket: RangeWindow['bucket']): string {
   if (totalMinutes < 0.5) return totalMinutes > 0 ? 'Less than a minute of practice in this range.' : 'No practice minutes in this range.';
   const perBucket = Math.round(totalMinutes / Math.max(1, buckets));
-  return `${count(Math.round(totalMinutes), 'minute')} of practice in this range${perBucket >= 1 ? `, about ${perBucket} a ${bucket}` : ''}.`;
+  return `${count(Math.round(totalMinutes), 'minute')} of practice in this range${perBucket >= 1 ? `, about ${count(perBucket, 'minute')} a ${bucket}` : ''}.`;
 }
 
 function practiceCard(ctx: Context, empty: string | undefined) {

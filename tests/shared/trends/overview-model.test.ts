@@ -189,7 +189,7 @@ describe('resting heart rate, start and after, practice and ratings', () => {
   it('counts practice minutes of practice kinds only', () => {
     const view = model({ sessions: [session(1, { durationSec: 600 }), session(1, { kind: 'conversation', durationSec: 3600 })] });
     expect(view.practice.table.rows.at(-1)).toEqual(['2025-03-03', 10, 1]);
-    expect(view.practice.summary).toBe('10 minutes of practice in this range, about 3 a week.');
+    expect(view.practice.summary).toBe('10 minutes of practice in this range, about 3 minutes a week.');
   });
 
   it('knows whether this week is rated, and sums up the ratings in the range', () => {

@@ -133,7 +133,7 @@ describe('Trends: empty, sparse and full', () => {
     const fourWeeks = tableRows(/Calm-down time per session/);
     expect(fourWeeks).not.toBe(threeMonths);
     expect(screen.getByRole('heading', { name: 'Flooding episodes per week' })).toBeTruthy();
-    expect(within(card(/Practice minutes/)).getByText(/minutes of practice in this range, about \d+ a week/)).toBeTruthy();
+    expect(within(card(/Practice minutes/)).getByText(/minutes of practice in this range, about \d+ minutes? a week/)).toBeTruthy();
 
     await user.selectOptions(screen.getByRole('combobox', { name: /Only sessions linked to entries tagged/ }), 'partner');
     await waitFor(() => expect(window.location.hash).toBe('#/trends?range=4w&tag=partner'));
