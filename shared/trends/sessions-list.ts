@@ -43,7 +43,7 @@ export function sessionsListEntry(item: SessionListItem): SessionsListEntry {
   };
 }
 
-/** A session's kind in words, as a row and the kind filter say it. */
+/** A session's kind in words: the one home for them (the list and its filter, the session page, the journal's linked sessions). */
 export const SESSION_KIND_WORDS: Record<SessionKind, string> = {
   check: 'Regulation check',
   calibration: 'Calibration reading',

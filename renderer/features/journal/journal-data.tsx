@@ -124,16 +124,6 @@ export const KIND_LABELS: Record<string, string> = {
 /** The kinds the journal's filter offers (the four). */
 export const FILTER_KINDS = ['reflection', 'repair', 'debrief', 'prompt'] as const;
 
-export const SESSION_KIND_LABELS: Record<string, string> = {
-  check: 'Regulation check',
-  breathing: 'Breathing',
-  break: 'Break',
-  repair: 'Repair',
-  conversation: 'Conversation',
-  calibration: 'Calibration',
-  recording: 'Imported recording',
-};
-
 /** What a list row or a heading calls an entry: its title, or the first words of its text. */
 export function entryLabel(entry: { title: string; excerpt?: string; text?: string }): string {
   if (entry.title.trim()) return entry.title.trim();

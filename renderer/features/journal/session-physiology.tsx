@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { describeBreathing, formatDuration, heartRateSeries, sparklinePoints } from '../../../shared/journal/physiology.ts';
 import type { SessionDetail, SessionListItem } from '../../../shared/model/session.ts';
 import { useIpcQuery, type Loaded } from '../../app/ipc-query.ts';
-import { formatDateTime, SESSION_KIND_LABELS } from './journal-data.tsx';
+import { SESSION_KIND_WORDS } from '../../../shared/trends/sessions-list.ts';
+import { formatDateTime } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 
 // What a session's body did, shown beside what was written about it: a small heart-rate
@@ -11,8 +12,11 @@ import { JournalLink } from './journal-link.tsx';
 const SPARK_W = 240;
 const SPARK_H = 48;
 
+/** Kinds as words, looked up by a kind read from a link, which may be one this build does not know. */
+const KIND_WORDS: Partial<Record<string, string>> = SESSION_KIND_WORDS;
+
 export function sessionTitle(session: { kind: string; startedAtMs: number }): string {
-  return `${SESSION_KIND_LABELS[session.kind] ?? 'Session'}, ${formatDateTime(session.startedAtMs)}`;
+  return `${KIND_WORDS[session.kind] ?? 'Session'}, ${formatDateTime(session.startedAtMs)}`;
 }
 
 /** A session with its beats (the whole record: ask only where the beats are shown). */

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { SESSION_KIND_WORDS } from '../../../shared/trends/sessions-list.ts';
 import { BEATS_DAMAGE_WORDS } from '../../../shared/content/store-messages.ts';
 import type { SessionDetail } from '../../../shared/model/session.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
@@ -125,12 +126,12 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
   return (
     <>
       <h2 className="session-title">
-        {kindWord(session.kind)}, {formatWhen(session.startedAtMs)}
+        {SESSION_KIND_WORDS[session.kind]}, {formatWhen(session.startedAtMs)}
       </h2>
       <p>
         {formatSeconds(view.durationSec)} long, {beats.rrMs.length} beats recorded.{beatsNote}
       </p>
-      <ReplaySession name={`${kindWord(session.kind)}, ${formatWhen(session.startedAtMs)}`} rrMs={beats.rrMs} />
+      <ReplaySession name={`${SESSION_KIND_WORDS[session.kind]}, ${formatWhen(session.startedAtMs)}`} rrMs={beats.rrMs} />
       <SessionVerdict moments={view.moments} signal={summary?.signal ?? null} />
       <ChartCard
         id="session-heart-rate"
@@ -169,17 +170,4 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
       <LinkedEntries sessionId={session.id} entryIds={detail.journalEntryIds} />
     </>
   );
-}
-
-function kindWord(kind: string): string {
-  const words: Record<string, string> = {
-    check: 'Check',
-    breathing: 'Breathing session',
-    break: 'Break',
-    repair: 'Repair',
-    conversation: 'Conversation',
-    calibration: 'Calibration reading',
-    recording: 'Imported recording',
-  };
-  return words[kind] ?? kind;
 }

@@ -16,7 +16,7 @@ async function openSession(pick: (story: SessionStory) => string): Promise<{ mai
   const story = await writeSessionStory(await main.services.records.store(), Date.now());
   window.location.hash = `#/trends/session/${pick(story)}`;
   render(<App api={main.api} report={createErrorReporter(main.api)} />);
-  await screen.findByRole('heading', { name: /^Check, / });
+  await screen.findByRole('heading', { name: /^Regulation check, / });
   return { main, story };
 }
 
