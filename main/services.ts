@@ -16,6 +16,7 @@ import { createHiddenItemsNotices } from './ipc/hidden-items.ts';
 import { createEventEmitter, type EventSink } from './ipc/events.ts';
 import { createRemindersHandlers } from './ipc/handlers/reminders.ts';
 import { createTrendsHandlers } from './ipc/handlers/trends.ts';
+import { createMomentsHandlers } from './ipc/handlers/moments.ts';
 import { composeReminders, type ReminderParts, type ReminderServiceDeps } from './reminders/compose.ts';
 
 // Builds every main-side service from plain parameters. Electron's main/index.ts and the
@@ -120,6 +121,7 @@ export function createAppServices(deps: ServiceDeps): AppServices {
       }),
       ...createRemindersHandlers(reminders.reminders, reminders.liveStatus),
       ...createTrendsHandlers({ records }),
+      ...createMomentsHandlers({ records }),
     },
     { isTrustedSender: deps.isTrustedSender, log, onItemsHidden: hiddenItems.onItemsHidden },
   );

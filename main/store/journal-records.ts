@@ -47,6 +47,7 @@ export class JournalRecords extends KindRecords {
       ...(input.pleasantness !== undefined ? { pleasantness: input.pleasantness } : {}),
       ...(input.emotions !== undefined ? { emotions: input.emotions } : {}),
       ...(input.repair !== undefined ? { repair: input.repair } : {}),
+      ...(input.momentKind !== undefined ? { momentKind: input.momentKind } : {}),
       sessionIds,
       trashedAtMs: null,
     };

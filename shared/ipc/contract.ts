@@ -7,6 +7,7 @@ import { settingsChannels } from './channels/settings.ts';
 import { recordsChannels } from './channels/records.ts';
 import { remindersChannels } from './channels/reminders.ts';
 import { trendsChannels } from './channels/trends.ts';
+import { momentsChannels } from './channels/moments.ts';
 import { NavigateRequestSchema, ReminderStatusSchema } from '../model/reminders.ts';
 
 // The whole IPC surface in one place. Each domain declares its channels in channels/;
@@ -19,6 +20,7 @@ export const channels = {
   ...recordsChannels,
   ...remindersChannels,
   ...trendsChannels,
+  ...momentsChannels,
 } as const;
 
 /** Messages main pushes to the window, each with the schema of its payload. */

@@ -11,8 +11,9 @@ export const JOURNAL_MIGRATIONS: readonly RecordMigration[] = [];
 export const JOURNAL_TRASH_KEEP_MS = 30 * 24 * 3600 * 1000;
 
 // The journal screen writes 'reflection', 'repair' (the five-step flow), 'debrief' (right
-// after a session) and 'prompt' (answering a prompt); the others are written elsewhere.
-export const JOURNAL_KINDS = ['reflection', 'check-in', 'intention', 'repair', 'weekly-signs', 'note', 'debrief', 'prompt'] as const;
+// after a session) and 'prompt' (answering a prompt); the others are written elsewhere
+// ('moment': a small moment noted from the tray or the window, moment.note).
+export const JOURNAL_KINDS = ['reflection', 'check-in', 'intention', 'repair', 'weekly-signs', 'note', 'debrief', 'prompt', 'moment'] as const;
 
 // What an entry may hold. The schemas below enforce these at the IPC boundary and on disk;
 // the entry form and the repair flow read the same figures to say so kindly before saving.
@@ -56,6 +57,8 @@ export const JournalFieldsSchema = z.object({
   /** Words from the emotion grid (shared/content/emotions.ts), by id. */
   emotions: z.array(z.string().max(40)).max(20).optional(),
   repair: RepairRecordSchema.nullable().optional(),
+  /** A small moment's kind, by id (shared/content/small-moments.ts); only on 'moment' entries. */
+  momentKind: z.string().max(40).optional(),
 });
 
 export const JournalEntrySchema = JournalFieldsSchema.extend({

@@ -119,6 +119,7 @@ export const KIND_LABELS: Record<string, string> = {
   intention: 'Intention',
   'weekly-signs': 'Weekly signs',
   note: 'Note',
+  moment: 'Small moment',
 };
 
 /** The kinds the journal's filter offers (the four). */
