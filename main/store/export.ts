@@ -20,7 +20,8 @@ export type ExportResult = { folder: string; sessions: number; journalEntries: n
 
 const SUMMARY_COLUMNS = [
   'id', 'kind', 'status', 'startedAt', 'endedAt', 'source', 'beatCount', 'durationSec', 'meanHrBpm', 'minHrBpm', 'maxHrBpm',
-  'rmssdMs', 'sdnnMs', 'correctedBeatCount', 'correctedPercent', 'peakHrBpm', 'calmDownSec', 'verdict', 'engineVersion', 'journalEntryIds',
+  'rmssdMs', 'sdnnMs', 'correctedBeatCount', 'correctedPercent', 'peakHrBpm', 'calmDownSec', 'coherenceMean', 'coherenceHighSec', 'coherenceMeasuredSec',
+  'verdict', 'engineVersion', 'journalEntryIds',
 ] as const;
 
 export async function exportEverything(store: RecordsStore, fs: StoreFs, parentFolder: string, nowMs: number): Promise<ExportResult> {
@@ -86,6 +87,10 @@ function summaryRow(record: SessionRecord, journalEntryIds: string[]): CsvCell[]
     correctedPercent: s?.correctedPercent,
     peakHrBpm: s?.peakHrBpm,
     calmDownSec: s?.calmDownSec,
+    // The mean as the share of the rhythm in one wave (0–1), as the session page shows it.
+    coherenceMean: s?.coherence.meanNormalized,
+    coherenceHighSec: s?.coherence.highSec,
+    coherenceMeasuredSec: s?.coherence.measuredSec,
     verdict,
     engineVersion: s?.engineVersion,
     journalEntryIds: journalEntryIds.join(' '),

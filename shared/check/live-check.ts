@@ -125,10 +125,21 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
   };
 }
 
+/**
+ * Where "high coherence" starts, as the normalised peak share (peak power / total power).
+ * At 0.5 the one peak near the breathing rate holds as much of the rhythm's power as
+ * everything else together (a coherence ratio of 1): the heartbeat mostly follows one wave.
+ * The one home for it: the live view, Breathe's closing line and a session's time in high
+ * coherence (session-summary.ts) all read it.
+ */
+export const HIGH_COHERENCE_MIN_NORMALIZED = 0.5;
+/** From here a quarter of the power is in the one peak: a wave is there, but not yet leading. */
+const MEDIUM_COHERENCE_MIN_NORMALIZED = 0.25;
+
 /** Coherence as a simple band for the live view: low / medium / high (normalised peak share). */
 export type CoherenceBand = 'low' | 'medium' | 'high';
 export function coherenceBand(normalized: number): CoherenceBand {
-  if (normalized >= 0.5) return 'high';
-  if (normalized >= 0.25) return 'medium';
+  if (normalized >= HIGH_COHERENCE_MIN_NORMALIZED) return 'high';
+  if (normalized >= MEDIUM_COHERENCE_MIN_NORMALIZED) return 'medium';
   return 'low';
 }

@@ -134,12 +134,21 @@ export const SummaryCoherenceSchema = z.object({
   meanRatio: nullableNumber,
   meanNormalized: nullableNumber,
   peakHz: nullableNumber,
+  /**
+   * Seconds in high coherence: the 5 s windows at or above HIGH_COHERENCE_MIN_NORMALIZED
+   * (shared/check/live-check.ts), and the seconds whose coherence could be read at all
+   * (windows across gaps or with too little variation count as neither). null when none
+   * could; absent in summaries made before they were kept (the session page then reads them
+   * from the beats).
+   */
+  highSec: nullableNumber.optional(),
+  measuredSec: nullableNumber.optional(),
 }).strict();
 type SummaryCoherence = z.infer<typeof SummaryCoherenceSchema>;
 
 /** A summary's groups when the recording was too short for any of their figures. */
 export const NO_HRV: SummaryHrv = Object.freeze({ meanNnMs: null, nn50: null, pnn50: null, sd1Ms: null, sd2Ms: null, vlfMs2: null, lfMs2: null, hfMs2: null, lfHf: null, lfNu: null, hfNu: null, totalPowerMs2: null });
-export const NO_COHERENCE: SummaryCoherence = Object.freeze({ meanRatio: null, meanNormalized: null, peakHz: null });
+export const NO_COHERENCE: SummaryCoherence = Object.freeze({ meanRatio: null, meanNormalized: null, peakHz: null, highSec: null, measuredSec: null });
 
 /**
  * The regulation check's figures per phase, from the phase markers: heart rate over the

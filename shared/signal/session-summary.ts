@@ -1,12 +1,15 @@
 import { NO_COHERENCE, NO_HRV, type BeatColumns, type PhaseMarker, type SessionSummary, type SummaryPhases } from '../model/session.ts';
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from './analyze-recording.ts';
+import { cleanRrSeries } from './artefact-correction.ts';
 import { isUsableBeatTime } from './beat-time.ts';
+import { COHERENCE_UPDATE_MS, cumulativeBeatTimesMs, forEachCoherenceWindow } from './coherence.ts';
 import { splitAtGaps } from './gaps.ts';
 import { isPlausibleRr } from './rr-range.ts';
 import { createStreamingAnalyser } from './streaming-analyser.ts';
 import { meanBeatwiseHrBpm, rmssdMs } from './time-domain.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { HEART_RATE_ONLY_LABEL } from '../sensors/heart-rate-beats.ts';
+import { HIGH_COHERENCE_MIN_NORMALIZED } from '../check/live-check.ts';
 
 // The one analysis path for a session: live sessions (on finish, in main) and imported
 // recordings are summarised here, from the beats as stored, by the same engine the CLI's
@@ -68,6 +71,7 @@ export const summarizeBeats: SummarizeBeats = (beats, context) => {
       meanRatio: coherence?.meanRatio ?? null,
       meanNormalized: coherence?.meanNormalized ?? null,
       peakHz: coherence?.peakHz ?? null,
+      ...coherenceTime(coherenceWindows(beats)),
     },
     phases: phaseMetrics(beats, context.markers ?? []),
     signal: 'beat-intervals',
@@ -91,6 +95,49 @@ function withoutVariability(summary: SessionSummary): SessionSummary {
     phases: { ...summary.phases, readingRmssdMs: null, afterBreathingRmssdMs: null },
     signal: 'heart-rate',
   };
+}
+
+/** One coherence window of a session: when it ended (s since the start) and its normalised peak share, null where none could be read. */
+export type CoherenceWindow = { readonly endSec: number; readonly normalized: number | null };
+
+/**
+ * The session's coherence window by window, as the summary's mean counts them: each gap-free
+ * stretch cleaned as analyzeRecording cleans it and scheduled on its own (forEachCoherenceWindow,
+ * the live analyser's windows), placed on the session's clock from the stretch's first beat.
+ * A window with too little variation is null; a gap has no windows at all. The summary's time
+ * in high coherence and the session page's chart both come from here.
+ */
+export function coherenceWindows(beats: BeatColumns): CoherenceWindow[] {
+  const windows: CoherenceWindow[] = [];
+  for (const { from, to } of splitAtGaps(beats.rrMs, beats.tMs).segments) {
+    const raw = beats.rrMs.slice(from, to);
+    if (!raw.some(isPlausibleRr)) continue;
+    const nnMs = cleanRrSeries(raw).nnMs;
+    // The stretch began when its first interval did: its end, less the interval.
+    const firstTMs = beats.tMs[from] ?? 0;
+    const firstRrMs = raw[0] ?? 0;
+    const startMs = Number.isFinite(firstTMs) ? firstTMs - (isPlausibleRr(firstRrMs) ? firstRrMs : 0) : 0;
+    forEachCoherenceWindow(cumulativeBeatTimesMs(nnMs), nnMs, (windowEndMs, reading) => {
+      windows.push({ endSec: (startMs + windowEndMs) / 1000, normalized: reading.available ? reading.value.normalized : null });
+    });
+  }
+  return windows;
+}
+
+/**
+ * Time in high coherence and time measured, counting each window as the 5 s it stands for
+ * (windows follow each other every 5 s); null for both when no window could be read.
+ */
+export function coherenceTime(windows: readonly CoherenceWindow[]): { highSec: number | null; measuredSec: number | null } {
+  let measured = 0;
+  let high = 0;
+  for (const window of windows) {
+    if (window.normalized === null) continue;
+    measured += 1;
+    if (window.normalized >= HIGH_COHERENCE_MIN_NORMALIZED) high += 1;
+  }
+  const windowSec = COHERENCE_UPDATE_MS / 1000;
+  return measured === 0 ? { highSec: null, measuredSec: null } : { highSec: high * windowSec, measuredSec: measured * windowSec };
 }
 
 /** Seconds the start and end heart rates are averaged over, as the live rules do. */
