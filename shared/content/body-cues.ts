@@ -1,7 +1,8 @@
 // Cues a body gives when a conversation gets hard, to tick in a reflection. The first
 // group follows the cues the emotional-attunement article asks you to watch for in your
 // partner (tight jaw, furrowed brow, flat voice, leaning back, crossed arms, sighing,
-// holding breath); the second is what you may notice in yourself. Our own words; no
+// holding breath), with a few more the conversation's partner card names (shoulders,
+// looking away, speeding up); the second is what you may notice in yourself. Our own words; no
 // diagnosis and no labels, only what could be seen or felt.
 
 export type BodyCue = {
@@ -20,6 +21,9 @@ export const BODY_CUES: readonly BodyCue[] = [
   { id: 'partner-sighing', whose: 'partner', label: 'Sighing' },
   { id: 'partner-holding-breath', whose: 'partner', label: 'Holding their breath' },
   { id: 'partner-went-quiet', whose: 'partner', label: 'Going quiet all of a sudden' },
+  { id: 'partner-tight-shoulders', whose: 'partner', label: 'Raised or tight shoulders' },
+  { id: 'partner-looking-away', whose: 'partner', label: 'Looking away' },
+  { id: 'partner-speeding-up', whose: 'partner', label: 'Talking faster and faster' },
 
   { id: 'self-racing-heart', whose: 'self', label: 'My heart racing' },
   { id: 'self-tight-chest', whose: 'self', label: 'A tight chest' },

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { bodyCueLabel } from '../../../shared/content/body-cues.ts';
+import { BODY_CUE_GROUPS, BODY_CUES, bodyCueLabel } from '../../../shared/content/body-cues.ts';
 import { emotionById, pleasantnessLabel } from '../../../shared/content/emotions.ts';
 import { promptById } from '../../../shared/content/journal-prompts.ts';
 import { REPAIR_STEPS } from '../../../shared/content/repair-steps.ts';
@@ -50,6 +50,14 @@ function Missing({ message }: { message: string }) {
       <JournalLink to={{ view: 'list' }}>Back to the journal</JournalLink>
     </div>
   );
+}
+
+/** The ticked cues, a row per whose body (your partner's, yours); cues no longer in the list keep a row of their own. */
+function cueRows(cues: readonly string[]): { label: string; cues: string[] }[] {
+  const whose = new Map(BODY_CUES.map((cue) => [cue.id, cue.whose]));
+  const rows = BODY_CUE_GROUPS.map((group) => ({ label: group.label, cues: cues.filter((id) => whose.get(id) === group.whose) }));
+  rows.push({ label: 'Cues noticed', cues: cues.filter((id) => !whose.has(id)) });
+  return rows.filter((row) => row.cues.length > 0);
 }
 
 export function EntryView({ id }: { id: string }) {
@@ -140,12 +148,12 @@ export function EntryView({ id }: { id: string }) {
               </dd>
             </div>
           )}
-          {entry.cues.length > 0 && (
-            <div>
-              <dt>Cues noticed</dt>
-              <dd>{entry.cues.map(bodyCueLabel).join(', ')}</dd>
+          {cueRows(entry.cues).map((row) => (
+            <div key={row.label}>
+              <dt>{row.label}</dt>
+              <dd>{row.cues.map(bodyCueLabel).join(', ')}</dd>
             </div>
-          )}
+          ))}
           {entry.repair && (
             <div>
               <dt>Heart rate</dt>

@@ -2,12 +2,15 @@ import type { FlowState, Step } from '../../../../shared/check/check-flow-types.
 import { CONVERSATION_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { BREAK_SHORTCUT } from '../../../app/shortcuts.ts';
 import { useCheck, useTicker } from '../check-context.tsx';
+import { PartnerCard } from '../partner-card.tsx';
 import { formatDuration, StateBadge, StepHeading } from '../step-parts.tsx';
 
 // During the conversation the check keeps listening (the window may be minimised), so that if
 // the body floods again it can suggest a pause before the talk goes wrong. The screen stays quiet:
 // time together, the body state, a line only when a pause would help, and the pause itself one
-// press away ("I need a break", also from the keyboard and the tray).
+// press away ("I need a break", also from the keyboard and the tray). Below them, closed until
+// asked for, a card for noticing the partner (partner-card.tsx): after the buttons, so the way
+// to a pause never moves.
 
 export function ConversationStep({ flow, step }: { flow: FlowState; step: Extract<Step, { name: 'conversation' }> }) {
   const { send, nowMs } = useCheck();
@@ -42,6 +45,7 @@ export function ConversationStep({ flow, step }: { flow: FlowState; step: Extrac
           {WORDS.over}
         </button>
       </div>
+      <PartnerCard />
     </div>
   );
 }

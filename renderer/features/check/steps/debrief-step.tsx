@@ -1,13 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { DEBRIEF_SCALE } from '../../../../shared/content/check-copy.ts';
 import { DEBRIEF_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
+import { debriefEntryText, PARTNER_CUES, PARTNER_DEBRIEF_WORDS, PARTNER_NOTE_MAX_CHARS } from '../../../../shared/content/partner-noticing.ts';
 import { useDataClient } from '../../../app/data-client.ts';
 import { useCheck } from '../check-context.tsx';
+import '../partner-noticing.css';
 import { StepHeading } from '../step-parts.tsx';
 
 // After the conversation, a moment to note how it went while it is fresh. It becomes a journal
 // entry linked to this check's session, so later the feeling and the body can be read together.
-// Skipping is as easy as saving.
+// Skipping is as easy as saving. It also asks, optionally, what you noticed in your partner: the
+// cues ticked go into the entry's cues (the journal's own vocabulary), a few words of your own
+// into its text, so the entry view shows them beside how it went.
 
 export function DebriefStep() {
   const data = useDataClient();
@@ -15,6 +19,8 @@ export function DebriefStep() {
   const id = useId();
   const [scale, setScale] = useState<number | null>(null);
   const [text, setText] = useState('');
+  const [partnerCues, setPartnerCues] = useState<readonly string[]>([]);
+  const [partnerNote, setPartnerNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -24,8 +30,9 @@ export function DebriefStep() {
     const chosen = scale === null ? null : DEBRIEF_SCALE[scale]!;
     const result = await data.call('journal.create', {
       title: WORDS.entryTitle(chosen?.label ?? null),
-      text,
+      text: debriefEntryText(text, partnerNote),
       kind: 'debrief',
+      cues: PARTNER_CUES.filter((cue) => partnerCues.includes(cue.id)).map((cue) => cue.id),
       pleasantness: chosen?.pleasantness ?? null,
       ...(sessionId === null ? {} : { sessionIds: [sessionId] }),
     });
@@ -48,6 +55,24 @@ export function DebriefStep() {
       </fieldset>
       <label htmlFor={`${id}-text`}>{WORDS.noteLabel}</label>
       <textarea id={`${id}-text`} rows={4} value={text} onChange={(event) => setText(event.target.value)} maxLength={5000} />
+      <fieldset className="debrief-partner">
+        <legend>{PARTNER_DEBRIEF_WORDS.cuesLegend}</legend>
+        <div className="debrief-partner-cues">
+          {PARTNER_CUES.map((cue) => (
+            <label key={cue.id} className="field-toggle">
+              <input
+                type="checkbox"
+                className="checkbox"
+                checked={partnerCues.includes(cue.id)}
+                onChange={() => setPartnerCues((ticked) => (ticked.includes(cue.id) ? ticked.filter((c) => c !== cue.id) : [...ticked, cue.id]))}
+              />
+              <span>{cue.label}</span>
+            </label>
+          ))}
+        </div>
+        <label htmlFor={`${id}-partner`}>{PARTNER_DEBRIEF_WORDS.noteLabel}</label>
+        <input id={`${id}-partner`} className="control" value={partnerNote} onChange={(event) => setPartnerNote(event.target.value)} maxLength={PARTNER_NOTE_MAX_CHARS} />
+      </fieldset>
       <p className="check-problem" role="status">
         {problem ?? ''}
       </p>
