@@ -99,12 +99,22 @@ export function trendsOverviewModel({ timeline, range, tag, nowMs, timeZone, set
       'ms',
       'No session in this range had clean enough beat-to-beat data for RMSSD (a chest strap gives it; optical sensors often do not).',
     ),
+    coherence: medianCard(
+      ctx,
+      medianPerBucket(sessions, starts, window.toMs, highCoherenceMinutes),
+      'Time in high coherence per breathing session',
+      'min',
+      'No breathing session in this range has its coherence yet. It appears after breathing with the pacer while wearing a strap that sends the time between beats.',
+    ),
     flooding: floodingCard(ctx, settings, noSessions),
     practice: practiceCard(ctx, noSessions),
     thisWeek: ratedThisWeek(timeline.signs, nowMs, timeZone),
     markers: inWindow(filtered.entries, window, (e) => e.createdAtMs).filter((e) => e.kind !== 'weekly-signs'),
   };
 }
+
+/** A breathing session's time in high coherence, in minutes (the chart's unit). */
+const highCoherenceMinutes = (s: TrendSession): number | null => (s.breathingHighCoherenceSec === null ? null : s.breathingHighCoherenceSec / 60);
 
 type Context = { window: RangeWindow; starts: number[]; sessions: TrendSession[]; tagWords: string; timeZone: string | undefined; bucketOf: string };
 

@@ -25,6 +25,12 @@ export const TrendSessionSchema = z.object({
   endHrBpm: n,
   correctedPercent: n,
   correctedBeatCount: n,
+  /**
+   * Seconds in high coherence, for a session with paced breathing (a Breathe session, or a
+   * check that breathed); null for others, for a session too short to read, and for one
+   * summarised before the summary kept it.
+   */
+  breathingHighCoherenceSec: n,
   verdict: z.enum(VERDICTS).nullable(),
   journalEntryIds: z.array(z.string()),
 });
@@ -76,9 +82,15 @@ export function toTrendSession(item: SessionListItem): TrendSession | null {
     ...ends,
     correctedPercent: summary?.correctedPercent ?? null,
     correctedBeatCount: summary?.correctedBeatCount ?? null,
+    breathingHighCoherenceSec: summary && hadBreathing(item) ? (summary.coherence.highSec ?? null) : null,
     verdict: item.verdict,
     journalEntryIds: item.journalEntryIds,
   };
+}
+
+/** Paced breathing was part of it: the pacer is where coherence is practised. */
+function hadBreathing(item: SessionListItem): boolean {
+  return item.kind === 'breathing' || (item.summary?.phases.breathingSec ?? 0) > 0;
 }
 
 export function firstLineOf(title: string, excerpt: string): string {

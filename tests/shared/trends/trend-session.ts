@@ -21,6 +21,7 @@ export function trendSession(startedAtMs: number, fields: Partial<TrendSession> 
     endHrBpm: null,
     correctedPercent: 1,
     correctedBeatCount: 3,
+    breathingHighCoherenceSec: null,
     verdict: 'ready',
     journalEntryIds: [],
     ...fields,
