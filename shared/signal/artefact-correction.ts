@@ -4,6 +4,8 @@
 // gate for whatever it left.
 import {
   classifyBeat,
+  isChangeWithinBound,
+  isDeviationWithinBound,
   isWithinBounds,
   LT_MEDIAN_WINDOW_BEATS,
   medianDeviationMs,
@@ -179,10 +181,13 @@ function classifyBeats(rrMs: Float64Array, loopFrom: number, loopTo: number): Ar
   const detections: ArtefactDetection[] = [];
   let i = loopFrom;
   while ((i = nextUnsettled(dRR, mRR, scratch.th1Bound, scratch.th2Bound, i, loopTo)) < loopTo) {
-    const th1Ms = th1.exactMs(i);
-    const th2Ms = th2.exactMs(i);
-    // Most beats are ordinary: classifyBeat's own first test, without a call for each.
-    const detection = isWithinBounds(dRR[i]!, mRR[i]!, th1Ms, th2Ms) ? null : classifyBeat(signals, i, th1Ms, th2Ms);
+    // A measure within its bound is within its threshold: an unsettled beat needs the exact
+    // threshold only of a measure out of its bound, and both only if it is examined (most
+    // unsettled beats are ordinary).
+    const th1Ms = isChangeWithinBound(dRR[i]!, scratch.th1Bound[i]!) ? null : th1.exactMs(i);
+    const th2Ms = isDeviationWithinBound(mRR[i]!, scratch.th2Bound[i]!) ? null : th2.exactMs(i);
+    const examined = (th1Ms !== null && !isChangeWithinBound(dRR[i]!, th1Ms)) || (th2Ms !== null && !isDeviationWithinBound(mRR[i]!, th2Ms));
+    const detection = examined ? classifyBeat(signals, i, th1Ms ?? th1.exactMs(i), th2Ms ?? th2.exactMs(i)) : null;
     if (detection) {
       // The interval before an ectopic beat's pattern centre is its other half (the short
       // beat of a short–long pair); the long/short test flags it first. It is one event.

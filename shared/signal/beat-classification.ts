@@ -95,7 +95,22 @@ export function medianDeviationMs(rrMs: number, medianMs: number): number {
  * so the batch cleaning can pass over ordinary beats without a call per beat.
  */
 export function isWithinBounds(dRRMs: number, mRRMs: number, th1Ms: number, th2Ms: number): boolean {
-  return Math.abs(dRRMs / th1Ms) <= 1 && Math.abs(mRRMs / th2Ms) <= 3;
+  return isChangeWithinBound(dRRMs, th1Ms) && isDeviationWithinBound(mRRMs, th2Ms);
+}
+
+/** How many times Th1 a beat's change (dRR) may be and pass: the paper's bound. */
+const CHANGE_LIMIT = 1;
+/** How many times Th2 a beat's deviation from the local median (mRR) may be and pass. */
+const DEVIATION_LIMIT = 3;
+
+/** The dRR half of isWithinBounds. */
+export function isChangeWithinBound(dRRMs: number, th1Ms: number): boolean {
+  return Math.abs(dRRMs / th1Ms) <= CHANGE_LIMIT;
+}
+
+/** The mRR half of isWithinBounds. */
+export function isDeviationWithinBound(mRRMs: number, th2Ms: number): boolean {
+  return Math.abs(mRRMs / th2Ms) <= DEVIATION_LIMIT;
 }
 
 /** dRR_j / Th1, or 0 outside the signals (no change). */
@@ -116,7 +131,7 @@ export function classifyBeat(signals: BeatSignals, i: number, th1Ms: number, th2
   // recording, and a closure pair per call was a measurable share of the batch cleaning.
   const drr = scaledChange(dRRMs, n, i, th1Ms);
   // isWithinBounds, with a dRR outside the signals counting as no change.
-  if (Math.abs(drr) <= 1 && Math.abs(mRRMs[i]! / th2Ms) <= 3) return null;
+  if (Math.abs(drr) <= CHANGE_LIMIT && Math.abs(mRRMs[i]! / th2Ms) <= DEVIATION_LIMIT) return null;
 
   // A lost or a doubled detection first: its signature (a long beat that is two ordinary
   // ones, or two short beats that are one) is sharper than the ectopic pattern it also

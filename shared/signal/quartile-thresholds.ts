@@ -18,7 +18,9 @@
 // - For those, the window's values in the two buckets are sorted (a few each) and, when a
 //   quartile's other rank lies outside its bucket, the value just beyond it found; the
 //   quartiles are interpolated as the rolling window interpolates them: the same numbers, bit
-//   for bit (tests/shared/signal/quartile-thresholds.test.ts).
+//   for bit (tests/shared/signal/quartile-thresholds.test.ts). The values come from an index
+//   of the series by bucket (each bucket's beats in order, found by binary search), not from a
+//   scan of the 91: a scan per unsettled beat was a third of a day's cleaning.
 import { LT_THRESHOLD_WINDOW_BEATS, thresholdMs } from './beat-classification.ts';
 import { centredRollingQuantiles } from './rolling-quantile.ts';
 
@@ -110,6 +112,9 @@ export class QuartileThresholds {
   private q1Below = new Uint8Array(0);
   private q3Bucket = new Uint16Array(0);
   private q3Below = new Uint8Array(0);
+  /** The series' indexes by bucket, in increasing order within each (bucketStart[b] … bucketStart[b + 1]). */
+  private order = new Int32Array(0);
+  private readonly bucketStart = new Int32Array(BUCKETS + 1);
   private readonly inBucket1 = new Float64Array(WIDTH);
   private readonly inBucket3 = new Float64Array(WIDTH);
 
@@ -125,6 +130,7 @@ export class QuartileThresholds {
     const finite = bucketise(magnitudes, buckets);
     this.exactAll = windows > 0 && finite ? null : exactThresholds(magnitudes);
     if (!this.exactAll) {
+      indexByBucket(buckets, this.bucketStart, this.order);
       sweep(windows, buckets, {
         boundMs: this.boundMs,
         q1Bucket: this.q1Bucket,
@@ -140,6 +146,7 @@ export class QuartileThresholds {
   private grow(n: number): void {
     const length = Math.max(n, 2 * this.buckets.length, 1024);
     this.buckets = new Uint16Array(length);
+    this.order = new Int32Array(length);
     this.boundMs = new Float64Array(length);
     this.q1Bucket = new Uint16Array(length);
     this.q1Below = new Uint8Array(length);
@@ -169,40 +176,75 @@ export class QuartileThresholds {
     const below1 = this.q1Below[w]!;
     const below3 = this.q3Below[w]!;
     // The ranks each quartile reads lie in the bucket its cursor holds (q1's upper one, q3's
-    // lower one) or just outside it: one pass collects those buckets' values in order, and
-    // only when a rank lies outside does another find the value next to the bucket.
-    const { magnitudes, buckets, inBucket1, inBucket3 } = this;
-    let count1 = 0;
-    let count3 = 0;
-    for (let j = w; j < w + WIDTH; j++) {
-      const bucket = buckets[j]!;
-      if (bucket === bucket1) count1 = insertSorted(inBucket1, count1, magnitudes[j]!);
-      if (bucket === bucket3) count3 = insertSorted(inBucket3, count3, magnitudes[j]!);
-    }
+    // lower one) or just outside it: those buckets' values in order, and only when a rank lies
+    // outside, the value next to the bucket.
+    const count1 = this.collect(bucket1, w, this.inBucket1);
+    const count3 = this.collect(bucket3, w, this.inBucket3);
     // q1 reads below its bucket only when its lower rank is, q3 above only when its upper is.
-    const justBelow1 = Math.floor(Q1_POSITION) < below1 ? this.largestBelow(w, bucket1) : Number.NaN;
-    const justAbove3 = Math.ceil(Q3_POSITION) >= below3 + count3 ? this.smallestAbove(w, bucket3) : Number.NaN;
-    const q1 = quantileAround(inBucket1, count1, below1, Q1_POSITION, justBelow1, Number.NaN);
-    const q3 = quantileAround(inBucket3, count3, below3, Q3_POSITION, Number.NaN, justAbove3);
+    const justBelow1 = Math.floor(Q1_POSITION) < below1 ? this.nearestBeyond(bucket1, w, -1) : Number.NaN;
+    const justAbove3 = Math.ceil(Q3_POSITION) >= below3 + count3 ? this.nearestBeyond(bucket3, w, 1) : Number.NaN;
+    const q1 = quantileAround(this.inBucket1, count1, below1, Q1_POSITION, justBelow1, Number.NaN);
+    const q3 = quantileAround(this.inBucket3, count3, below3, Q3_POSITION, Number.NaN, justAbove3);
     return thresholdMs(q1, q3);
   }
 
-  private largestBelow(w: number, bucket: number): number {
-    let largest = -Infinity;
-    for (let j = w; j < w + WIDTH; j++) if (this.buckets[j]! < bucket) largest = Math.max(largest, this.magnitudes[j]!);
-    return largest;
+  /** The values of window w in `bucket`, sorted into `sorted`; returns how many. */
+  private collect(bucket: number, w: number, sorted: Float64Array): number {
+    const { order, magnitudes } = this;
+    const last = this.bucketStart[bucket + 1]!;
+    let count = 0;
+    for (let k = this.firstInWindow(bucket, w); k < last && order[k]! < w + WIDTH; k++) count = insertSorted(sorted, count, magnitudes[order[k]!]!);
+    return count;
   }
 
-  private smallestAbove(w: number, bucket: number): number {
-    let smallest = Infinity;
-    for (let j = w; j < w + WIDTH; j++) if (this.buckets[j]! > bucket) smallest = Math.min(smallest, this.magnitudes[j]!);
-    return smallest;
+  /**
+   * The largest value of window w in the nearest bucket below `bucket` that holds any
+   * (direction −1), or the smallest in the nearest above (+1). Such a bucket exists whenever a
+   * quartile's rank reads there.
+   */
+  private nearestBeyond(bucket: number, w: number, direction: -1 | 1): number {
+    const { order, magnitudes, bucketStart } = this;
+    for (let b = bucket + direction; b >= 0 && b < BUCKETS; b += direction) {
+      const last = bucketStart[b + 1]!;
+      let k = this.firstInWindow(b, w);
+      if (k >= last || order[k]! >= w + WIDTH) continue;
+      let nearest = magnitudes[order[k]!]!;
+      for (k++; k < last && order[k]! < w + WIDTH; k++) {
+        const value = magnitudes[order[k]!]!;
+        nearest = direction < 0 ? Math.max(nearest, value) : Math.min(nearest, value);
+      }
+      return nearest;
+    }
+    return Number.NaN;
+  }
+
+  /** Where bucket's first index at or after w sits in `order` (its end if none). */
+  private firstInWindow(bucket: number, w: number): number {
+    const { order } = this;
+    let low = this.bucketStart[bucket]!;
+    let high = this.bucketStart[bucket + 1]!;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order[middle]! < w) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   private centre(i: number): number {
     const end = Math.min(Math.max(i + this.lead, WIDTH - 1), this.n - 1);
     return Math.max(0, end - HALF);
   }
+}
+
+/** The indexes of the series sorted by bucket, stably (a counting sort), and where each bucket starts. */
+function indexByBucket(buckets: Uint16Array, bucketStart: Int32Array, order: Int32Array): void {
+  bucketStart.fill(0);
+  for (let i = 0; i < buckets.length; i++) bucketStart[buckets[i]! + 1]!++;
+  for (let b = 1; b <= BUCKETS; b++) bucketStart[b] = bucketStart[b]! + bucketStart[b - 1]!;
+  // Filled through a cursor per bucket, which then ends where the next bucket starts.
+  const cursor = bucketStart.slice(0, BUCKETS);
+  for (let i = 0; i < buckets.length; i++) order[cursor[buckets[i]!]!++] = i;
 }
 
 /** Inserts value in order into the first `count` of `sorted`; returns the new count. */
