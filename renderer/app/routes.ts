@@ -40,3 +40,20 @@ export function parseSettingsSection(hash: string): SettingsSectionId | null {
   const name = hash.replace(/^#\/?/, '').split('?')[0]?.split('/')[1] ?? '';
   return (SETTINGS_SECTION_IDS as readonly string[]).includes(name) ? (name as SettingsSectionId) : null;
 }
+
+// Pages inside Check that are not steps of the check: `#/check/why-this-can-be-hard`. The
+// running check carries on underneath (its state lives above the screens) and is back when
+// the page closes; a reload keeps the page.
+export const CHECK_PAGE_IDS = ['why-this-can-be-hard'] as const;
+export type CheckPageId = (typeof CHECK_PAGE_IDS)[number];
+
+export function checkPageHash(page: CheckPageId): string {
+  return `${routeHash('check')}/${page}`;
+}
+
+/** `#/check/why-this-can-be-hard` → that page; null for the check itself or a page Attune does not know. */
+export function parseCheckPage(hash: string): CheckPageId | null {
+  if (parseRouteHash(hash) !== 'check') return null;
+  const name = hash.replace(/^#\/?/, '').split('?')[0]?.split('/')[1] ?? '';
+  return (CHECK_PAGE_IDS as readonly string[]).includes(name) ? (name as CheckPageId) : null;
+}

@@ -5,6 +5,7 @@
 import type { PhaseMarker } from '../model/session.ts';
 import type { RegulationState } from '../signal/regulation-rules.ts';
 import type { Verdict } from '../signal/verdict.ts';
+import type { CheckFeeling } from './feeling.ts';
 import type { SignalSample } from './live-check.ts';
 
 export type CheckMode = 'check' | 'calibration';
@@ -15,7 +16,13 @@ export const READING_SEC = 60;
 export const NO_BEATS_HINT_MS = 8_000;
 /** During the conversation, one flooding cue per this long at most. */
 export const FLOOD_CUE_REPEAT_MS = 10 * 60_000;
-export const GROUNDING_CUE_COUNT = 4;
+/**
+ * Grounding for a stirred-up body ('settle': the flooded and elevated path) or for going quiet
+ * ('shutdown': back into the room and the body before any breathing).
+ */
+export type GroundingKind = 'settle' | 'shutdown';
+/** How many cues each grounding has (shared/content/check-copy.ts holds them, in this number). */
+export const GROUNDING_CUE_COUNTS: Readonly<Record<GroundingKind, number>> = { settle: 4, shutdown: 5 };
 /**
  * How long the strap may say it is off the skin during the reading or the breathing before
  * the check pauses for it. A strap's contact bit flickers for a moment when the wearer shifts
@@ -66,7 +73,7 @@ export type Step =
   | { readonly name: 'too-stirred'; readonly hrBpm: number }
   | { readonly name: 'result'; readonly reading: ReadingResult }
   | { readonly name: 'calibrated'; readonly reading: ReadingResult }
-  | { readonly name: 'grounding'; readonly cue: number }
+  | { readonly name: 'grounding'; readonly kind: GroundingKind; readonly cue: number }
   | { readonly name: 'verdict'; readonly verdict: Verdict }
   | {
       readonly name: 'break';
@@ -104,6 +111,8 @@ export type FlowState = {
   readonly reading: ReadingResult | null;
   readonly verdict: Verdict | null;
   readonly breathingLabel: string;
+  /** The answer to "how does it feel inside?" at the result; null until (unless) it is given. */
+  readonly feeling: CheckFeeling | null;
   readonly interruptions: number;
   /** The debrief's journal entry and how the conversation went (1–7), once it is saved; null when skipped or not reached. */
   readonly debrief: { readonly entryId: string; readonly pleasantness: number | null } | null;
@@ -119,6 +128,8 @@ export type FlowEvent =
   | { readonly type: 'start'; readonly atMs: number }
   | { readonly type: 'sample'; readonly sample: SignalSample }
   | { readonly type: 'continue'; readonly atMs: number }
+  /** The one-tap answer at the result (it may be changed there, before moving on). */
+  | { readonly type: 'feel'; readonly atMs: number; readonly feeling: CheckFeeling }
   | { readonly type: 'skip-to-verdict'; readonly atMs: number }
   | { readonly type: 'pause'; readonly atMs: number }
   | { readonly type: 'resume'; readonly atMs: number }

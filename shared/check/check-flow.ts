@@ -8,12 +8,14 @@
 // injected clock), so every transition is testable without waiting.
 //
 // The sequence (issue 6): signal check (≥ 15 s of clean beats, and never while the strap
-// says it is off the skin) → 60 s reading against the baseline → result in words → grounding
-// cues → paced breathing → verdict → ready (intention card, then the conversation and a
-// debrief) | breathe more | a break (≥ 20 min, then a "ready to return?" check that needs
-// calm) | signal too noisy (why, and try again). During the conversation "I need a break"
-// pauses it for a break of the same kind, which goes back to the same conversation (as many
-// times as needed, each marked in the session) or ends it.
+// says it is off the skin) → 60 s reading against the baseline → result in words, with the
+// one-tap "how does it feel inside?" (issue 19; feeling.ts combines it with the heart) →
+// grounding cues (for a stirred-up body, or for shutting down) → paced breathing → verdict
+// → ready (intention card, then the conversation and a debrief) | breathe more | a break
+// (≥ 20 min, then a "ready to return?" check that needs calm) | signal too noisy (why, and
+// try again). During the conversation "I need a break" pauses it for a break of the same
+// kind, which goes back to the same conversation (as many times as needed, each marked in
+// the session) or ends it.
 // A calibration (first run) is the signal check and the reading only; its mean heart rate
 // and RMSSD become a resting reading for the baseline.
 //
@@ -30,7 +32,7 @@ import { breathingElapsedMs, markOf, signalProblem, spanSince } from './check-fl
 import {
   CONTACT_LOSS_GRACE_MS,
   FLOOD_CUE_REPEAT_MS,
-  GROUNDING_CUE_COUNT,
+  GROUNDING_CUE_COUNTS,
   READING_SEC,
   SIGNAL_CHECK_CLEAN_SEC,
   type CheckMode,
@@ -44,6 +46,7 @@ import {
   type Step,
   type Transition,
 } from './check-flow-types.ts';
+import { feelingMarkerLabel, routeCheck } from './feeling.ts';
 import type { SignalSample } from './live-check.ts';
 
 export function initialFlow(
@@ -62,6 +65,7 @@ export function initialFlow(
     reading: null,
     verdict: null,
     breathingLabel,
+    feeling: null,
     interruptions: 0,
     offSkinSinceMs: null,
     debrief: null,
@@ -186,9 +190,15 @@ function stepOnce(state: FlowState, event: FlowEvent): Transition {
     }
 
     case 'result': {
+      if (event.type === 'feel') {
+        marker('note', 'point', { label: feelingMarkerLabel(event.feeling) });
+        return stay({ feeling: event.feeling });
+      }
       if (event.type === 'continue') {
-        marker('grounding', 'start');
-        return to({ name: 'grounding', cue: 0 });
+        // What the person said leads (feeling.ts); a shut-down person is grounded differently.
+        const kind = routeCheck(state.feeling, current.reading.state ?? 'elevated').path === 'shutdown' ? 'shutdown' : 'settle';
+        marker('grounding', 'start', kind === 'shutdown' ? { label: 'shutdown' } : {});
+        return to({ name: 'grounding', kind, cue: 0 });
       }
       if (event.type === 'skip-to-verdict') return verdictNow(state, marker, effects);
       // Flooded already: the break can start straight away (breathing first stays on offer).
@@ -200,8 +210,15 @@ function stepOnce(state: FlowState, event: FlowEvent): Transition {
     }
 
     case 'grounding': {
+      const lastCue = current.cue + 1 >= GROUNDING_CUE_COUNTS[current.kind];
+      // After the shutdown grounding, breathing is offered but not required: someone back in
+      // the room with a calm heart may see whether they are ready.
+      if (event.type === 'skip-to-verdict' && current.kind === 'shutdown' && lastCue) {
+        marker('grounding', 'end');
+        return verdictNow(state, marker, effects);
+      }
       if (event.type !== 'continue') return stay(withSample);
-      if (current.cue + 1 < GROUNDING_CUE_COUNT) return to({ name: 'grounding', cue: current.cue + 1 });
+      if (!lastCue) return to({ ...current, cue: current.cue + 1 });
       marker('grounding', 'end');
       return startBreathing(state, event.atMs, marker, effects);
     }

@@ -1,13 +1,14 @@
 // The regulation check's own words: grounding cues, ideas for a break, the intention card.
 // Written for Attune after the article's advice (regulate your body first; Feel → Find →
 // Reflect; "I don't need to fix this"), in plain second person. Never a medical claim.
+import type { GroundingKind } from '../check/check-flow-types.ts';
 import type { RegulationState } from '../signal/regulation-rules.ts';
 import { PLEASANTNESS_STEPS } from './emotions.ts';
 
 export type GroundingCue = { readonly id: string; readonly title: string; readonly text: string };
 
-/** Body first, one step at a time (the check shows them in this order). */
-export const GROUNDING_CUES: readonly GroundingCue[] = [
+/** Body first, one step at a time, for a stirred-up body (the check shows them in this order). */
+const SETTLE_CUES: readonly GroundingCue[] = [
   {
     id: 'breath',
     title: 'Let one breath go',
@@ -29,6 +30,41 @@ export const GROUNDING_CUES: readonly GroundingCue[] = [
     text: '"I don\'t need to fix this. I just need to be here." You can say it out loud or in your head, as often as you like.',
   },
 ];
+
+/**
+ * For going quiet (numb, blank, far away, wanting to leave the room): back into the room and
+ * the body first, with the senses and small movements; slow breathing only comes after.
+ */
+const SHUTDOWN_CUES: readonly GroundingCue[] = [
+  {
+    id: 'room',
+    title: 'Look around the room',
+    text: 'Let your eyes wander slowly, as if you had just walked in. Turn your head as well. Notice the light, the colours, where the door is. You are here, and this moment is now.',
+  },
+  {
+    id: 'five-things',
+    title: 'Name five things you can see',
+    text: 'One at a time, in your head or out loud: a cup, the edge of a table, a window, a colour you like. Take your time with each.',
+  },
+  {
+    id: 'move',
+    title: 'Move a little',
+    text: 'Wiggle your toes, roll your shoulders, press your palms together, or stand and stretch. Small movements help a body that has gone still to wake up again.',
+  },
+  {
+    id: 'temperature',
+    title: 'Feel something warm or cool',
+    text: 'Wrap your hands around a warm mug, or let cool water run over your wrists. Stay with the feeling on your skin for a few breaths.',
+  },
+  {
+    id: 'say-where-you-are',
+    title: 'Let your partner know where you are',
+    text: 'Going quiet can look like leaving from the outside. A few words keep the two of you together while you come back.',
+  },
+];
+
+/** The grounding cues for each kind, in order; their numbers match GROUNDING_CUE_COUNTS. */
+export const GROUNDING_CUES: Readonly<Record<GroundingKind, readonly GroundingCue[]>> = { settle: SETTLE_CUES, shutdown: SHUTDOWN_CUES };
 
 export const STATE_WORDS: Readonly<Record<RegulationState, { readonly title: string; readonly text: string }>> = {
   calm: {

@@ -4,6 +4,7 @@
 // function here, so the component only supplies the figure. Plain second person, one clear next
 // step on every screen; never a medical claim.
 import type { SignalProblem, Step } from '../check/check-flow-types.ts';
+import type { CheckFeeling, CheckRoute } from '../check/feeling.ts';
 
 /** The quiet way out that most steps offer. */
 export const CANCEL_WORDS = {
@@ -53,6 +54,51 @@ export const RESULT_WORDS = {
   takeBreakNow: 'Take a break now',
 } as const;
 
+/** The one-tap question at the result: how it feels inside, whatever the heart says. */
+export const FEELING_WORDS = {
+  question: 'And how does it feel inside right now?',
+  hint: 'Your heart rate is one side of it. What you notice counts too, and it leads the way.',
+  answers: {
+    racing: 'Racing',
+    stirred: 'A bit stirred',
+    numb: 'Numb or blank',
+    fine: 'Fine',
+  } satisfies Record<CheckFeeling, string>,
+  /** The answer as the session page tells it. */
+  told: {
+    racing: 'You said it felt racing inside.',
+    stirred: 'You said it felt a bit stirred inside.',
+    numb: 'You said it felt numb or blank inside.',
+    fine: 'You said it felt fine inside.',
+  } satisfies Record<CheckFeeling, string>,
+  whyHard: 'Why this can be hard',
+  comeBackFirst: 'Come back to the room first',
+} as const;
+
+/**
+ * What the check says when the heart and the answer differ, or when the answer is "numb or
+ * blank" (feeling.ts decides the route; this only words it). null: nothing to add.
+ */
+export function feelingNote(feeling: CheckFeeling, route: CheckRoute): string | null {
+  if (route.path === 'shutdown') {
+    return route.body === 'agrees'
+      ? 'Feeling numb or blank is one of the ways a body protects itself when things get to be too much: it goes quiet instead of racing, and the heart can stay calm while it does. Let’s come back into the room first, gently.'
+      : 'You feel numb or blank while your heart is running above your resting rate. That happens too: quiet on the outside, braced on the inside. Let’s come back into the room first, gently.';
+  }
+  if (route.path === 'either') {
+    return route.offerBreak
+      ? 'It is good to hear you feel fine. Your heart tells a different story: it has stayed well above your resting rate, which can happen before we notice anything. You could settle for a few minutes first, or see whether you are ready. It is your call.'
+      : 'It is good to hear you feel fine. Your heart is running a little above your resting rate, which can happen before we notice anything. You could settle for a few minutes first, or see whether you are ready. It is your call.';
+  }
+  if (route.body === 'calmer') {
+    return `Your heart is close to your resting rate, and inside it feels ${feeling === 'racing' ? 'racing' : 'a bit stirred'}. What you feel counts: a few minutes of settling can still help.`;
+  }
+  if (route.body === 'more-stirred') {
+    return 'Your heart is working harder than it may feel: it has stayed well above your resting rate. Settling first will help, and a break is there if you want it.';
+  }
+  return null;
+}
+
 export const CALIBRATED_WORDS = {
   heading: 'Your resting heart rate',
   /** Followed by the heart rate and a full stop. */
@@ -64,9 +110,15 @@ export const CALIBRATED_WORDS = {
 
 export const GROUNDING_WORDS = {
   heading: 'Body first',
+  /** The grounding for going quiet: back into the room and the body before any breathing. */
+  shutdownHeading: 'Back into the room',
+  shutdownLead: 'No need to feel anything in particular. These are small ways back to the room and your body; take each as slowly as you like.',
   stepOf: (step: number, steps: number) => `Step ${step} of ${steps}`,
   next: 'Next',
   startBreathing: 'Start breathing',
+  /** After the last shutdown cue: breathing is offered, not required. */
+  breatheNow: 'Breathe with the guide',
+  seeIfReady: 'See if I am ready',
 } as const;
 
 export const BREATHING_WORDS = {
@@ -93,6 +145,8 @@ export const VERDICT_WORDS = {
   takeABreak: {
     heading: 'Time for a break',
     whatToSay: 'You might tell your partner: "I want to hear you. I need a little time first; can we pick this up later?"',
+    /** For someone who said they feel numb or blank: words for going quiet rather than flooding. */
+    whatToSayShutdown: 'You might tell your partner: "I\'m going quiet, and I don\'t want to disappear on you. I need a little time to come back; can we pick this up later?"',
     startBreak: 'Start the break',
   },
   signalTooNoisy: {
@@ -141,6 +195,49 @@ export const PARTNER_WORDS = {
     'I want to really hear you, and right now I can’t. Give me twenty minutes to settle, and I’ll come back to this.',
     'This matters to me. I’m taking a short break so I can listen properly, not to get away from you.',
   ],
+} as const;
+
+/** The same for someone going quiet: the silence named, so it does not read as leaving. */
+export const SHUTDOWN_PARTNER_WORDS = {
+  title: 'If you are going quiet, you might say',
+  lines: [
+    'I’m going quiet. I want to stay with you in this; give me a minute to come back.',
+    'My mind has gone blank for a moment. It isn’t that I don’t care. Can we pause, and I’ll come back to you?',
+  ],
+} as const;
+
+/** The optional page on the two ways of being overwhelmed, reachable from the check. */
+export const WHY_HARD_WORDS = {
+  heading: 'Why this can be hard',
+  lead: 'When a conversation matters, the body often gets there before the words. It tends to go one of two ways, and most of us know both.',
+  sections: [
+    {
+      title: 'Flooding the space',
+      text: 'Sometimes the heart races, the words come fast, and our own feelings fill the room. We are there, and we care, but it gets hard to hear the other person.',
+    },
+    {
+      title: 'Shutting down',
+      text: 'Sometimes things go quiet instead: numb, blank or far away. Logic takes over, we may not know what we feel, or we want to leave the room. We care then too; feeling anything is just hard for a while.',
+    },
+    {
+      title: 'Both are protection',
+      text: 'Neither is a flaw, and neither says who you are. Both are the nervous system trying to keep us safe when a moment feels like too much. The same person can flood one day and go quiet the next.',
+    },
+    {
+      title: 'What helps when you flood',
+      text: 'Slowing the body down: a long, easy out-breath, and a break of at least twenty minutes spent on something kind rather than replaying the argument.',
+    },
+    {
+      title: 'What helps when you go quiet',
+      text: 'Coming back into the room and the body first: looking around, naming what you see, moving a little, something warm or cool in your hands. Slow breathing can come after. And a few words, so your partner knows you are still with them.',
+    },
+    {
+      title: 'Partners often differ',
+      text: 'It is common for one partner to get louder while the other goes quiet, and each can take the other’s way for not caring. Saying which way you are going ("I’m getting flooded", "I’m going quiet") already brings you a little closer.',
+    },
+  ],
+  notADiagnosis: 'This is a way of looking at hard moments, not a diagnosis of anyone.',
+  back: 'Back to the check',
 } as const;
 
 /** The answer to "Ready to return?" when it is not yet time. */

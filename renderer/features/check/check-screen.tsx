@@ -14,7 +14,9 @@ import { describeStatus } from '../../sensors/heart-rate-source.ts';
 import { useHeartRate } from '../../sensors/heart-rate-context.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { useCheck } from './check-context.tsx';
+import { useCheckPage } from './check-page.ts';
 import { CheckStepView } from './check-steps.tsx';
+import { WhyHardPage } from './why-hard-page.tsx';
 import { useRestingBaseline } from './resting-baseline.ts';
 import { TrayIntentCard, trayIntentOf } from './tray-intents.tsx';
 import { preferredPattern } from './preferred-pattern.ts';
@@ -53,6 +55,7 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
   // (unless the user moved here); every step after that takes it.
   const stepFocus = useRef(focusOnMount);
   const loading = baseline.status === 'loading' && (flow === null || flow.step.name === 'idle');
+  const page = useCheckPage();
   useEffect(() => {
     if (!loading) stepFocus.current = true;
   }, [loading]);
@@ -64,7 +67,9 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
           Attune could not save part of this check: {check.recordingProblem}
         </p>
       ) : null}
-      {flow !== null && flow.step.name !== 'idle' ? (
+      {page === 'why-this-can-be-hard' ? (
+        <WhyHardPage />
+      ) : flow !== null && flow.step.name !== 'idle' ? (
         <CheckStepView flow={flow} />
       ) : baseline.status === 'loading' ? (
         <p>One moment…</p>

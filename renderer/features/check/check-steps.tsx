@@ -48,7 +48,7 @@ function CurrentStep({ flow }: { flow: FlowState }) {
     case 'too-stirred':
       return <TooStirredStep step={step} />;
     case 'result':
-      return <ResultStep step={step} />;
+      return <ResultStep flow={flow} step={step} />;
     case 'calibrated':
       return <CalibratedStep step={step} />;
     case 'grounding':
@@ -56,7 +56,7 @@ function CurrentStep({ flow }: { flow: FlowState }) {
     case 'breathing':
       return <BreathingStep flow={flow} step={step} />;
     case 'verdict':
-      return <VerdictStep step={step} />;
+      return <VerdictStep step={step} shuttingDown={flow.feeling === 'numb'} />;
     case 'break':
       return <BreakStep flow={flow} step={step} />;
     case 'intention':

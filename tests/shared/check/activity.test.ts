@@ -22,7 +22,7 @@ describe('the running activity', () => {
   });
 
   it('names the check, the resting reading, the conversation and the break, with their times and the body state', () => {
-    expect(runningActivity(started({ name: 'grounding', cue: 1 }, 'check', { state: 'elevated' }), T0 + 95_000)).toEqual({
+    expect(runningActivity(started({ name: 'grounding', kind: 'settle', cue: 1 }, 'check', { state: 'elevated' }), T0 + 95_000)).toEqual({
       kind: 'check',
       title: 'Check in progress',
       elapsedSec: 95,
@@ -37,7 +37,7 @@ describe('the running activity', () => {
   });
 
   it('shows no body state from a strap that is lost or says it is off the skin', () => {
-    const reading: Step = { name: 'grounding', cue: 0 };
+    const reading: Step = { name: 'grounding', kind: 'settle', cue: 0 };
     expect(runningActivity(started(reading, 'check', { receiving: false }), T0)?.state).toBeNull();
     expect(runningActivity(started(reading, 'check', { contact: 'no' }), T0)?.state).toBeNull();
   });

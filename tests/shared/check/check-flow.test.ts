@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BREAK_MIN_MS, clampReturnTime } from '../../../shared/check/break-bounds.ts';
 import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.ts';
 import { initialFlow, step } from '../../../shared/check/check-flow.ts';
-import { FLOOD_CUE_REPEAT_MS, GROUNDING_CUE_COUNT, NO_BEATS_HINT_MS, type Effect, type FlowEvent, type FlowState, type StepName } from '../../../shared/check/check-flow-types.ts';
+import { FLOOD_CUE_REPEAT_MS, GROUNDING_CUE_COUNTS, NO_BEATS_HINT_MS, type Effect, type FlowEvent, type FlowState, type StepName } from '../../../shared/check/check-flow-types.ts';
 import { breathingElapsedMs } from '../../../shared/check/check-flow-measures.ts';
 import type { SignalSample } from '../../../shared/check/live-check.ts';
 import type { RegulationState } from '../../../shared/signal/regulation-rules.ts';
@@ -176,7 +176,7 @@ describe('grounding and breathing', () => {
       cues.push(state.step.cue);
       ({ state, effects } = run(state, [{ type: 'continue', atMs: at(90) }]));
     }
-    expect(cues).toEqual([...Array(GROUNDING_CUE_COUNT).keys()]);
+    expect(cues).toEqual([...Array(GROUNDING_CUE_COUNTS.settle).keys()]);
     expect(name(state)).toBe('breathing');
     expect(markers(effects)).toEqual(['grounding:end', 'breathing:start(Long exhale (4 in, 6 out))']);
     expect(effects).toContainEqual({ type: 'follow-breathing', startMs: at(90) });
@@ -209,11 +209,80 @@ describe('grounding and breathing', () => {
   });
 });
 
+describe('how it feels inside, and the shutdown path', () => {
+  it('keeps the answer in the flow and the session, and lets it be changed before moving on', () => {
+    const { state, effects } = run(throughReading('calm').state, [
+      { type: 'feel', atMs: at(78), feeling: 'fine' },
+      { type: 'feel', atMs: at(79), feeling: 'numb' },
+    ]);
+    expect(name(state)).toBe('result');
+    expect(state.feeling).toBe('numb');
+    expect(markers(effects)).toEqual(['note:point(felt: fine)', 'note:point(felt: numb)']);
+  });
+
+  it('takes the answer only at the result', () => {
+    const breathing = toBreathing('elevated', 100);
+    const { state, effects } = run(breathing, [{ type: 'feel', atMs: at(110), feeling: 'numb' }]);
+    expect(state.feeling).toBeNull();
+    expect(effects).toEqual([]);
+  });
+
+  it('grounds a shut-down person with a calm heart in the room first, before any breathing', () => {
+    let { state } = run(throughReading('calm').state, [{ type: 'feel', atMs: at(78), feeling: 'numb' }]);
+    let effects: readonly Effect[];
+    ({ state, effects } = run(state, [{ type: 'continue', atMs: at(80) }]));
+    expect(state.step).toEqual({ name: 'grounding', kind: 'shutdown', cue: 0 });
+    expect(markers(effects)).toEqual(['grounding:start(shutdown)']);
+    const cues: number[] = [];
+    while (state.step.name === 'grounding') {
+      cues.push(state.step.cue);
+      ({ state, effects } = run(state, [{ type: 'continue', atMs: at(90) }]));
+    }
+    expect(cues).toEqual([...Array(GROUNDING_CUE_COUNTS.shutdown).keys()]);
+    expect(name(state)).toBe('breathing');
+    expect(markers(effects)).toEqual(['grounding:end', 'breathing:start(Long exhale (4 in, 6 out))']);
+  });
+
+  it('after the last shutdown cue, may go straight to the verdict instead of breathing', () => {
+    let { state } = run(throughReading('calm').state, [{ type: 'feel', atMs: at(78), feeling: 'numb' }, { type: 'continue', atMs: at(80) }]);
+    // Not before the last cue: the grounding comes first.
+    expect(run(state, [{ type: 'skip-to-verdict', atMs: at(81) }]).state.step).toMatchObject({ name: 'grounding', cue: 0 });
+    for (let i = 1; i < GROUNDING_CUE_COUNTS.shutdown; i++) state = run(state, [{ type: 'continue', atMs: at(80 + i) }]).state;
+    const { state: done, effects } = run(state, [{ type: 'skip-to-verdict', atMs: at(90) }]);
+    expect(done.step).toMatchObject({ name: 'verdict', verdict: { kind: 'ready' } });
+    expect(markers(effects)).toEqual(['grounding:end', 'verdict:point:ready']);
+  });
+
+  it('the settling grounding cannot skip its breathing', () => {
+    let { state } = run(throughReading('elevated').state, [{ type: 'continue', atMs: at(80) }]);
+    for (let i = 1; i < GROUNDING_CUE_COUNTS.settle; i++) state = run(state, [{ type: 'continue', atMs: at(80 + i) }]).state;
+    expect(run(state, [{ type: 'skip-to-verdict', atMs: at(90) }]).state.step).toMatchObject({ name: 'grounding', kind: 'settle' });
+  });
+
+  it.each([
+    ['racing', 'calm', 'settle'],
+    ['stirred', 'flooded', 'settle'],
+    ['fine', 'flooded', 'settle'],
+    ['numb', 'flooded', 'shutdown'],
+    [null, 'elevated', 'settle'],
+  ] as const)('"%s" with a %s heart grounds for %s', (feeling, heart, kind) => {
+    const read = throughReading(heart).state;
+    const answered = feeling === null ? read : run(read, [{ type: 'feel', atMs: at(78), feeling }]).state;
+    expect(run(answered, [{ type: 'continue', atMs: at(80) }]).state.step).toEqual({ name: 'grounding', kind, cue: 0 });
+  });
+
+  it('a shut-down person with a flooded heart can still take the break at once', () => {
+    const { state } = run(throughReading('flooded').state, [{ type: 'feel', atMs: at(78), feeling: 'numb' }, { type: 'take-break', atMs: at(80) }]);
+    expect(state.step).toMatchObject({ name: 'break' });
+    expect(state.feeling).toBe('numb');
+  });
+});
+
 /** Through grounding to breathing at `breathSec`. */
 function toBreathing(readingState: RegulationState, breathSec: number): FlowState {
   let { state } = throughReading(readingState);
   state = run(state, [{ type: 'continue', atMs: at(80) }]).state;
-  for (let i = 0; i < GROUNDING_CUE_COUNT; i++) state = run(state, [{ type: 'continue', atMs: at(breathSec) }]).state;
+  for (let i = 0; i < GROUNDING_CUE_COUNTS.settle; i++) state = run(state, [{ type: 'continue', atMs: at(breathSec) }]).state;
   return state;
 }
 

@@ -1,7 +1,7 @@
 import { returnTimeBounds } from '../../../../shared/check/break-bounds.ts';
 import type { FlowState, Step } from '../../../../shared/check/check-flow-types.ts';
 import { SELF_SOOTHING_IDEAS } from '../../../../shared/content/check-copy.ts';
-import { BREAK_WORDS as WORDS, CANCEL_WORDS, PARTNER_WORDS, RETURN_CHECK_WORDS } from '../../../../shared/content/check-steps-copy.ts';
+import { BREAK_WORDS as WORDS, CANCEL_WORDS, PARTNER_WORDS, RETURN_CHECK_WORDS, SHUTDOWN_PARTNER_WORDS } from '../../../../shared/content/check-steps-copy.ts';
 import { useCheck, useTicker } from '../check-context.tsx';
 import { LiveView } from '../live-view.tsx';
 import { Bpm, clockTimeText, StateBadge, StepHeading } from '../step-parts.tsx';
@@ -61,7 +61,7 @@ export function BreakStep({ flow, step }: { flow: FlowState; step: Extract<Step,
         ) : null}
         <CancelButton label={CANCEL_WORDS.endBreak} />
       </div>
-      <PartnerWords />
+      <PartnerWords shutdown={flow.feeling === 'numb'} />
       <ReturnTimeField startMs={step.sinceMs} value={step.returnAtMs} onChange={(ms) => send({ type: 'set-return', returnAtMs: ms })} />
       <h3>{WORDS.ideasTitle}</h3>
       <ul className="soothing-ideas">
@@ -73,12 +73,16 @@ export function BreakStep({ flow, step }: { flow: FlowState; step: Extract<Step,
   );
 }
 
-/** The words for the partner, on every route into a break. */
-export function PartnerWords() {
+/**
+ * The words for the partner, on every route into a break and at the end of the grounding for
+ * going quiet; `shutdown` (the person said numb or blank) gives the words for going quiet.
+ */
+export function PartnerWords({ shutdown = false }: { shutdown?: boolean }) {
+  const words = shutdown ? SHUTDOWN_PARTNER_WORDS : PARTNER_WORDS;
   return (
     <section className="partner-words" aria-labelledby="partner-words-title">
-      <h3 id="partner-words-title">{PARTNER_WORDS.title}</h3>
-      {PARTNER_WORDS.lines.map((line) => (
+      <h3 id="partner-words-title">{words.title}</h3>
+      {words.lines.map((line) => (
         <blockquote key={line}>
           <p>{line}</p>
         </blockquote>

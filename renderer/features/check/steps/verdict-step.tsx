@@ -10,7 +10,8 @@ import { ReturnTimeField } from './return-time-field.tsx';
 // break (with words to say and a time to come back), or try again when the signal was too
 // noisy to judge. The reason comes from the verdict itself; this step only offers what is next.
 
-export function VerdictStep({ step }: { step: Extract<Step, { name: 'verdict' }> }) {
+/** `shuttingDown`: the person said it feels numb or blank; the words for the partner fit going quiet. */
+export function VerdictStep({ step, shuttingDown }: { step: Extract<Step, { name: 'verdict' }>; shuttingDown: boolean }) {
   const { send, nowMs } = useCheck();
   const { verdict } = step;
   const [returnAt, setReturnAt] = useState<number | null>(null);
@@ -52,7 +53,7 @@ export function VerdictStep({ step }: { step: Extract<Step, { name: 'verdict' }>
         <div className="check-step">
           <StepHeading>{WORDS.takeABreak.heading}</StepHeading>
           <p className="lead">{verdict.reason}</p>
-          <p>{WORDS.takeABreak.whatToSay}</p>
+          <p>{shuttingDown ? WORDS.takeABreak.whatToSayShutdown : WORDS.takeABreak.whatToSay}</p>
           <ReturnTimeField startMs={nowMs()} value={returnAt} onChange={setReturnAt} />
           <div className="check-actions">
             <button
