@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import FileText from 'lucide-react/icons/file-text';
 import type { AppInfo } from '../../../shared/model/app-info.ts';
+import { COUNSELLOR_WORDS } from '../../../shared/content/counsellor-words.ts';
 import { useDataClient } from '../../app/data-client.ts';
 import { useIpcQuery } from '../../app/ipc-query.ts';
 
-// About Attune: what it is and is not, its version, and where its data and log file live.
+// About Attune: what it is and is not, when a couples counsellor can help (a line, no link),
+// its version, and where its data and log file live.
 
 export function AboutSection() {
   const data = useDataClient();
@@ -23,6 +25,9 @@ export function AboutSection() {
       <p className="section-note">
         Attune is not a medical device, and everything it records stays on this computer: no account, no cloud, nothing
         sent over the network.
+      </p>
+      <p className="section-note" data-testid="counsellor-about">
+        {COUNSELLOR_WORDS.about}
       </p>
       {info ? (
         <dl className="facts">

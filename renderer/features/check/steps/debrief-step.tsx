@@ -1,8 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { DEBRIEF_SCALE } from '../../../../shared/content/check-copy.ts';
 import { DEBRIEF_WORDS as WORDS } from '../../../../shared/content/check-steps-copy.ts';
+import { COUNSELLOR_WORDS } from '../../../../shared/content/counsellor-words.ts';
 import { debriefEntryText, PARTNER_CUES, PARTNER_DEBRIEF_WORDS, PARTNER_NOTE_MAX_CHARS } from '../../../../shared/content/partner-noticing.ts';
+import { DEFAULT_PHYSIOLOGY_SETTINGS } from '../../../../shared/model/settings.ts';
+import { floodedRepeatedly } from '../../../../shared/trends/repeated-flooding.ts';
 import { useDataClient } from '../../../app/data-client.ts';
+import { useIpcQuery } from '../../../app/ipc-query.ts';
+import { useSettings } from '../../../app/settings-context.tsx';
 import { useCheck } from '../check-context.tsx';
 import '../partner-noticing.css';
 import { StepHeading } from '../step-parts.tsx';
@@ -11,11 +16,14 @@ import { StepHeading } from '../step-parts.tsx';
 // entry linked to this check's session, so later the feeling and the body can be read together.
 // Skipping is as easy as saving. It also asks, optionally, what you noticed in your partner: the
 // cues ticked go into the entry's cues (the journal's own vocabulary), a few words of your own
-// into its text, so the entry view shows them beside how it went.
+// into its text, so the entry view shows them beside how it went. After the body has flooded
+// in several recent checks, one calm line under the buttons says a couples counsellor can help:
+// here, where the person is already looking back, rather than as an interruption.
 
 export function DebriefStep() {
   const data = useDataClient();
-  const { send, sessionId } = useCheck();
+  const { send, sessionId, nowMs } = useCheck();
+  const counsellorLine = useRepeatedFlooding(nowMs);
   const id = useId();
   const [scale, setScale] = useState<number | null>(null);
   const [text, setText] = useState('');
@@ -84,6 +92,20 @@ export function DebriefStep() {
           {WORDS.skip}
         </button>
       </div>
+      {counsellorLine && (
+        <p className="field-hint counsellor-line" data-testid="counsellor-line">
+          {COUNSELLOR_WORDS.afterRepeatedFlooding}
+        </p>
+      )}
     </form>
   );
+}
+
+/** Whether the checks of the last two weeks flooded repeatedly; false until known (nothing shows while reading). */
+function useRepeatedFlooding(nowMs: () => number): boolean {
+  const timeline = useIpcQuery('trends.timeline', undefined);
+  const { state } = useSettings();
+  if (timeline.status !== 'ready') return false;
+  const rule = state.status === 'ready' ? state.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
+  return floodedRepeatedly(timeline.value.sessions, nowMs(), rule);
 }

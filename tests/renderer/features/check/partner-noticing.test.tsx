@@ -4,8 +4,10 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../../../renderer/app/app.tsx';
 import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
 import { PartnerCard } from '../../../../renderer/features/check/partner-card.tsx';
+import { COUNSELLOR_WORDS } from '../../../../shared/content/counsellor-words.ts';
 import { CURIOUS_PHRASES } from '../../../../shared/content/partner-noticing.ts';
-import { resetWindow } from '../../support/render-app.tsx';
+import type { Beat } from '../../../../shared/model/session.ts';
+import { renderApp, resetWindow, settled } from '../../support/render-app.tsx';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 
@@ -58,9 +60,8 @@ const stepTitle = () => screen.getByTestId('check-step-title').textContent;
 const advance = (scheduler: ManualScheduler, ms: number) => act(async () => scheduler.advanceAsync(ms));
 
 /** First run on the calm demo heart (welcome, resting reading), then a calm check into the conversation. */
-async function intoConversation(): Promise<{ main: InProcessApi; scheduler: ManualScheduler; user: UserEvent }> {
+async function intoConversation(main: InProcessApi = createInProcessApi()): Promise<{ main: InProcessApi; scheduler: ManualScheduler; user: UserEvent }> {
   window.location.hash = '#/check';
-  const main = createInProcessApi();
   const scheduler = createManualScheduler(Date.now());
   render(<App api={main.api} report={createErrorReporter(main.api)} sensors={{ bluetooth: undefined, scheduler, demoSeed: 11 }} />);
   const user = userEvent.setup();
@@ -132,10 +133,61 @@ describe('noticing the partner through a check', () => {
     await advance(scheduler, 30_000);
     await user.click(screen.getByRole('button', { name: 'The conversation is over' }));
     await user.type(screen.getByLabelText(/Anything you want to remember/), 'Short and kind.');
+    await settled(main);
     await user.click(screen.getByRole('button', { name: 'Save to my journal' }));
+    // No flooded checks before this one: no word about a counsellor.
+    expect(screen.queryByTestId('counsellor-line')).toBeNull();
     await waitFor(() => expect(stepTitle()).toBe('Thank you'));
     const href = screen.getByRole('link', { name: 'Read or add to your notes from this conversation' }).getAttribute('href') ?? '';
     const saved = await main.api.invoke('journal.get', { id: /entry\/(.+)$/.exec(href)![1]! });
     expect(saved.ok && saved.value).toMatchObject({ cues: [], text: 'Short and kind.' });
+  });
+});
+
+/** Two minutes at 120 bpm (over the flooding line for a resting rate of 60), then five calm ones. */
+function floodedBeats(): Beat[] {
+  const beats: Beat[] = [];
+  for (let tMs = 0; tMs < 7 * 60_000; ) {
+    const rrMs = tMs < 2 * 60_000 ? 500 : 1000;
+    tMs += rrMs;
+    beats.push({ tMs, rrMs });
+  }
+  return beats;
+}
+
+describe('a couples counsellor, mentioned calmly', () => {
+  it('after three flooded checks in the last two weeks, the debrief says a counsellor can help, under its buttons', async () => {
+    const clock = { ms: null as number | null };
+    const main = createInProcessApi({ now: () => new Date(clock.ms ?? Date.now()) });
+    const store = await main.services.records.store();
+    for (const daysAgo of [2, 6, 11]) {
+      const startMs = Date.now() - daysAgo * 86_400_000;
+      clock.ms = startMs;
+      const session = await store.startSession({ kind: 'check', source: { kind: 'strap', deviceName: 'Test strap' }, baselineHrBpm: 60 });
+      await store.appendBeats(session.id, floodedBeats());
+      clock.ms = startMs + 7 * 60_000;
+      await store.finishSession(session.id);
+    }
+    clock.ms = null;
+
+    const { scheduler, user } = await intoConversation(main);
+    await advance(scheduler, 30_000);
+    await user.click(screen.getByRole('button', { name: 'The conversation is over' }));
+    const line = await screen.findByTestId('counsellor-line');
+    expect(line.textContent).toBe(COUNSELLOR_WORDS.afterRepeatedFlooding);
+    expect(line.textContent).toMatch(/couples counsellor can help/);
+    expect(within(line).queryByRole('link')).toBeNull();
+    const skip = screen.getByRole('button', { name: 'Skip' });
+    expect(skip.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('About says when a couples counsellor can help, with no link', async () => {
+    window.location.hash = '#/settings/about';
+    const { main } = renderApp();
+    const line = await screen.findByTestId('counsellor-about');
+    expect(line.textContent).toBe(COUNSELLOR_WORDS.about);
+    expect(line.textContent).toMatch(/a couples counsellor can help you both/);
+    expect(within(line).queryByRole('link')).toBeNull();
+    await settled(main);
   });
 });
