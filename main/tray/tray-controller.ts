@@ -65,6 +65,9 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       case 'check-in':
         reminders.userStarted('check-in');
         return effects.openScreen({ route: 'check', query: 'checkin' });
+      case 'note-moment':
+        // The Check screen shows the note card alone (renderer/features/check/tray-intents.tsx).
+        return effects.openScreen({ route: 'check', query: 'moment' });
       case 'new-journal':
         reminders.userStarted('journal');
         return effects.openScreen({ route: 'journal', query: 'new' });

@@ -13,6 +13,7 @@ export type TrayAction =
   | 'start-check'
   | 'breathe'
   | 'check-in'
+  | 'note-moment'
   | 'new-journal'
   | 'take-break'
   | 'end-break'
@@ -113,6 +114,7 @@ export function trayView(state: TrayState): TrayView {
     { type: 'action', action: 'start-check', label: 'Start a check', enabled: true },
     { type: 'action', action: 'breathe', label: 'Breathe for a minute', enabled: true },
     { type: 'action', action: 'check-in', label: 'Check in now', enabled: true },
+    { type: 'action', action: 'note-moment', label: 'Note a small moment', enabled: true },
     { type: 'action', action: 'new-journal', label: 'New journal entry', enabled: true },
     { type: 'separator' },
   );
@@ -162,6 +164,7 @@ export const ALL_TRAY_ACTIONS: readonly TrayAction[] = [
   'start-check',
   'breathe',
   'check-in',
+  'note-moment',
   'new-journal',
   'take-break',
   'pause-30m',

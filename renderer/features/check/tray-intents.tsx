@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { BODY_NOTICES, CHECK_IN_STEPS, STEADYING_WITHOUT_NOTICE, type BodyNotice } from '../../../shared/content/check-in-card.ts';
 import { INTENTION_REMINDER, SELF_SOOTHING_IDEAS } from '../../../shared/content/check-copy.ts';
 import { itemOfTheDay } from '../../../shared/content/item-of-the-day.ts';
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
@@ -7,16 +8,18 @@ import { useDataClient } from '../../app/data-client.ts';
 import { useReminderStatus } from '../../app/reminder-status.ts';
 import { clearRouteQuery, useRouteQuery } from '../../app/route-query.ts';
 import { useSettings } from '../../app/settings-context.tsx';
+import { MomentNote } from '../moments/moment-note.tsx';
 import { clockTimeText } from './step-parts.tsx';
 
 // What the Check screen shows when the tray or a reminder sent the user here for something
-// other than a full check: a 30-second check-in (Feel → Find → Reflect), a break the tray
-// started, or the end of a break. Each card offers the check as the next step, never forces it.
+// other than a full check: a 30-second check-in (Feel → Find → Reflect), a small moment to
+// note, a break the tray started, or the end of a break. Each card offers the check as the next step, never forces it.
 
-export type TrayIntent = 'checkin' | 'break' | 'break-over';
+export type TrayIntent = 'checkin' | 'moment' | 'break' | 'break-over';
 
 export function trayIntentOf(query: URLSearchParams): TrayIntent | null {
   if (query.has('checkin')) return 'checkin';
+  if (query.has('moment')) return 'moment';
   const breakValue = query.get('break');
   if (breakValue === 'over') return 'break-over';
   if (breakValue !== null) return 'break';
@@ -32,27 +35,138 @@ export function TrayIntentCard({ onStartCheck }: { onStartCheck: () => void }) {
   const intent = trayIntentOf(useRouteQuery());
   if (intent === null) return null;
   if (intent === 'checkin') return <CheckInCard />;
+  if (intent === 'moment') return <MomentCard />;
   if (intent === 'break') return <BreakCard onStartCheck={onStartCheck} />;
   return <BreakOverCard onStartCheck={onStartCheck} />;
 }
 
+const CHECK_IN_ORDER = ['feel', 'find', 'reflect'] as const;
+type CheckInStep = (typeof CHECK_IN_ORDER)[number] | 'finished' | 'moment';
+
+/**
+ * The half-minute check-in: Feel (a one-tap answer about the body), Find (one steadying thing
+ * that suits it), Reflect (a short question, then the day's phrase). Every step can be
+ * skipped; the end offers to note a small moment.
+ */
 function CheckInCard() {
   const { state } = useSettings();
   const phrases = state.status === 'ready' ? state.settings.reminders.phrases : DEFAULT_CHECK_IN_PHRASES;
   const [phrase] = useState(() => phraseForDay(phrases, Date.now()));
+  const [step, setStep] = useState<CheckInStep>('feel');
+  const [body, setBody] = useState<BodyNotice | null>(null);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const movedOn = useRef(false);
+  const headingId = useId();
+  useEffect(() => {
+    // Keyboard and screen reader users land on each new step, not back at the top.
+    if (movedOn.current) stepHeading.current?.focus();
+  }, [step]);
+  const goTo = (next: CheckInStep) => {
+    movedOn.current = true;
+    setStep(next);
+  };
+  const next = () => goTo(step === 'feel' ? 'find' : step === 'find' ? 'reflect' : 'finished');
+  const skip = (
+    <button type="button" className="button button-quiet" onClick={next}>
+      Skip
+    </button>
+  );
+
   return (
     <section className="check-step tray-intent" aria-labelledby="tray-intent-title">
-      <h2 id="tray-intent-title">A moment to check in</h2>
-      <p className="lead">{phrase}</p>
-      <p>Take half a minute with it. There is nothing to get right.</p>
-      <div className="check-actions">
-        <a className="button" href="#/journal/new?kind=check-in">
-          Write a few words
-        </a>
-        <button type="button" className="button button-quiet" onClick={clearRouteQuery}>
-          Done
-        </button>
-      </div>
+      <h2 id="tray-intent-title">{step === 'moment' ? 'Note a small moment' : 'A moment to check in'}</h2>
+      {step !== 'moment' && (
+        <ol className="check-in-steps" aria-label="Steps">
+          {CHECK_IN_ORDER.map((id) => (
+            <li key={id} aria-current={step === id ? 'step' : undefined}>
+              {CHECK_IN_STEPS[id].title}
+            </li>
+          ))}
+        </ol>
+      )}
+      {step === 'feel' && (
+        <>
+          <h3 ref={stepHeading} tabIndex={-1} id={`${headingId}-feel`}>
+            {CHECK_IN_STEPS.feel.question}
+          </h3>
+          <div className="check-in-choices" role="group" aria-labelledby={`${headingId}-feel`}>
+            {BODY_NOTICES.map((notice) => (
+              <button
+                key={notice.id}
+                type="button"
+                className="button button-quiet"
+                onClick={() => {
+                  setBody(notice.id);
+                  goTo('find');
+                }}
+              >
+                {notice.label}
+              </button>
+            ))}
+          </div>
+          <div className="check-actions">{skip}</div>
+        </>
+      )}
+      {step === 'find' && (
+        <>
+          <h3 ref={stepHeading} tabIndex={-1}>
+            {CHECK_IN_STEPS.find.question}
+          </h3>
+          <p className="lead">{BODY_NOTICES.find((notice) => notice.id === body)?.steadying ?? STEADYING_WITHOUT_NOTICE}</p>
+          <div className="check-actions">
+            <button type="button" className="button" onClick={next}>
+              Done that
+            </button>
+            {skip}
+          </div>
+        </>
+      )}
+      {step === 'reflect' && (
+        <>
+          <h3 ref={stepHeading} tabIndex={-1}>
+            {CHECK_IN_STEPS.reflect.question}
+          </h3>
+          <p>Today’s phrase, to try when the moment comes:</p>
+          <p className="lead">{phrase}</p>
+          <div className="check-actions">
+            <button type="button" className="button" onClick={next}>
+              Finish
+            </button>
+            {skip}
+          </div>
+        </>
+      )}
+      {step === 'finished' && (
+        <>
+          <h3 ref={stepHeading} tabIndex={-1}>
+            Thank you for taking a moment
+          </h3>
+          <p>There was nothing to get right. If something small and kind happened today, you can note it.</p>
+          <div className="check-actions">
+            <button type="button" className="button" onClick={() => goTo('moment')}>
+              Note a small moment
+            </button>
+            <a className="button button-quiet" href="#/journal/new?kind=check-in">
+              Write a few words
+            </a>
+            <button type="button" className="button button-quiet" onClick={clearRouteQuery}>
+              Done
+            </button>
+          </div>
+        </>
+      )}
+      {step === 'moment' && <MomentNote headingId={headingId} onDone={clearRouteQuery} />}
+    </section>
+  );
+}
+
+/** The tray's "Note a small moment": the note card alone. */
+function MomentCard() {
+  const headingId = useId();
+  return (
+    <section className="check-step tray-intent" aria-labelledby="tray-intent-title">
+      <h2 id="tray-intent-title">Note a small moment</h2>
+      <MomentNote headingId={headingId} onDone={clearRouteQuery} />
     </section>
   );
 }

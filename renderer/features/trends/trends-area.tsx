@@ -12,6 +12,7 @@ import { journalListItem } from '../../../shared/journal/list-item.ts';
 import { SessionDetailView } from './session-detail-view.tsx';
 import { TrendsViews } from './sessions-list-nav.tsx';
 import { SignsForm } from './signs-form.tsx';
+import { WeeklyMoments } from '../moments/weekly-moments.tsx';
 import { TrendsOverview } from './trends-overview.tsx';
 import type { TrendsPath } from './trends-path.ts';
 import './trends.css';
@@ -68,6 +69,7 @@ export default function TrendsArea({ path }: { path: TrendsPath }) {
           status="There are no sessions yet. Each check you run adds a point here; a trend needs at least 10 sessions with a calm-down time, 5 in your first month and 5 in the last 30 days."
         >
           <SignsForm thisWeek={null} onSaved={onRated} />
+          <WeeklyMoments entries={load.timeline.entries} nowMs={load.nowMs} />
         </EmptyState>
       )}
       {load.status === 'ready' && load.timeline.sessions.length > 0 && (

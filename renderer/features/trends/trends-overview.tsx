@@ -8,6 +8,7 @@ import { BucketBarChart, CalmDownChart, SERIES, SignsChart, SingleSeriesChart, S
 import { JournalMarkers } from './journal-markers.tsx';
 import { PrintSummary } from './print-summary.tsx';
 import { SignsForm } from './signs-form.tsx';
+import { WeeklyMoments } from '../moments/weekly-moments.tsx';
 import { TrendsControls } from './trends-controls.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
 
@@ -98,6 +99,7 @@ export function TrendsOverview({
           <SignsChart data={view.signs.drawn} domain={domain} />
         </Card>
         <SignsForm thisWeek={view.thisWeek} onSaved={onRated} />
+        <WeeklyMoments entries={timeline.entries} nowMs={nowMs} />
 
         <Card id="start-after" title="Heart rate at the start of a check and after regulating" card={view.startAfter}>
           <StartAfterChart data={view.startAfter.drawn} domain={domain} />

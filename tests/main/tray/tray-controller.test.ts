@@ -46,7 +46,7 @@ describe('tray adapter and controller against the electron stand-in', () => {
     const { tray } = await setUp();
     expect(tray.image.representations.map((r) => r.scaleFactor)).toEqual([1, 2]);
     expect(tray.tooltip).toBe('Attune');
-    const ids = ['start-check', 'breathe', 'check-in', 'new-journal', 'take-break', 'pause-30m', 'pause-1h', 'pause-2h', 'pause-tomorrow', 'resume', 'open', 'quit'];
+    const ids = ['start-check', 'breathe', 'check-in', 'note-moment', 'new-journal', 'take-break', 'pause-30m', 'pause-1h', 'pause-2h', 'pause-tomorrow', 'resume', 'open', 'quit'];
     for (const id of ids) expect(tray.contextMenu!.getMenuItemById(id), id).not.toBeNull();
   });
 
@@ -66,12 +66,14 @@ describe('tray adapter and controller against the electron stand-in', () => {
   it('opens the right screens and starts a break with a countdown', async () => {
     const { click, effects, tray } = await setUp();
     click('check-in');
+    click('note-moment');
     click('breathe');
     click('new-journal');
     click('take-break');
     await flush();
     expect(effects.opened).toEqual([
       { route: 'check', query: 'checkin' },
+      { route: 'check', query: 'moment' },
       { route: 'breathe', query: 'minutes=1' },
       { route: 'journal', query: 'new' },
       { route: 'check', query: 'break=20' },

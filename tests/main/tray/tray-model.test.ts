@@ -50,6 +50,7 @@ describe('tray view: state → icon, tooltip, title and menu', () => {
         'Start a check',
         'Breathe for a minute',
         'Check in now',
+        'Note a small moment',
         'New journal entry',
         'Take a 20-minute break',
         'Pause reminders',

@@ -8,7 +8,7 @@ import { resetWindow } from '../../support/render-app.tsx';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
 import { createManualScheduler, type ManualScheduler } from '../../../support/manual-scheduler.ts';
 
-// What the window does with the tray's and the reminders' hints (`#/check?checkin`,
+// What the window does with the tray's and the reminders' hints (`#/check?checkin`, `#/check?moment`,
 // `#/check?break=20`, `#/check?break=over`, `#/breathe?minutes=1`), against the real
 // services in process and the demo heart on a manual clock.
 
@@ -44,18 +44,70 @@ async function settleIn({ scheduler, user }: Rendered) {
 }
 
 describe('tray and reminder hints on the Check screen', () => {
-  it('"Check in now" shows one Feel → Find → Reflect phrase, and Done returns to the check', async () => {
+  it('"Check in now" walks through Feel → Find → Reflect, the phrase last, and Done returns to the check', async () => {
     const rendered = openApp('#/check');
     await settleIn(rendered);
     act(() => {
       window.location.hash = '#/check?checkin';
     });
     expect(await screen.findByRole('heading', { name: 'A moment to check in' })).toBeTruthy();
+    const current = () => screen.getByRole('list', { name: 'Steps' }).querySelector('[aria-current="step"]')?.textContent;
+    expect(current()).toBe('Feel');
+    expect(screen.getByRole('heading', { name: 'How is your body right now?' })).toBeTruthy();
+    expect(DEFAULT_CHECK_IN_PHRASES.some((phrase) => screen.queryByText(phrase) !== null)).toBe(false);
+
+    // Feel: one tap; Find then suits what the body said, and focus follows to the new step.
+    await rendered.user.click(screen.getByRole('button', { name: 'Heavy or far away' }));
+    expect(current()).toBe('Find');
+    expect(screen.getByText(/Press your feet into the floor/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'One small steadying thing' }));
+
+    // Reflect: the question, and the day's phrase as its last part.
+    await rendered.user.click(screen.getByRole('button', { name: 'Done that' }));
+    expect(current()).toBe('Reflect');
     expect(DEFAULT_CHECK_IN_PHRASES.some((phrase) => screen.queryByText(phrase) !== null)).toBe(true);
+    await rendered.user.click(screen.getByRole('button', { name: 'Finish' }));
+
+    expect(screen.getByRole('heading', { name: 'Thank you for taking a moment' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Write a few words' }).getAttribute('href')).toBe('#/journal/new?kind=check-in');
     await rendered.user.click(screen.getByRole('button', { name: 'Done' }));
     expect(await screen.findByText('Before a hard conversation')).toBeTruthy();
     expect(window.location.hash).toBe('#/check');
+  });
+
+  it('the check-in can be skipped step by step with the keyboard, and ends by noting a small moment', async () => {
+    const rendered = openApp('#/check?checkin');
+    expect(await screen.findByRole('heading', { name: 'A moment to check in' })).toBeTruthy();
+    // Skip Feel: Find offers the steadying thing for an unknown state.
+    screen.getByRole('button', { name: 'Skip' }).focus();
+    await rendered.user.keyboard('{Enter}');
+    expect(screen.getByText('Feel your feet on the floor and take one slow breath out.')).toBeTruthy();
+    screen.getByRole('button', { name: 'Skip' }).focus();
+    await rendered.user.keyboard('{Enter}');
+    screen.getByRole('button', { name: 'Skip' }).focus();
+    await rendered.user.keyboard('{Enter}');
+    await rendered.user.click(screen.getByRole('button', { name: 'Note a small moment' }));
+    expect(screen.getByRole('heading', { name: 'Note a small moment' })).toBeTruthy();
+    await rendered.user.click(screen.getByRole('button', { name: /^Checked in/ }));
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Noted: Checked in. It is in your journal now.');
+    const listed = await rendered.main.api.invoke('journal.list', {});
+    expect(listed.ok && listed.value.map((entry) => [entry.kind, entry.title])).toEqual([['moment', 'Checked in']]);
+  });
+
+  it('"Note a small moment" from the tray notes one in two taps, with optional words', async () => {
+    const rendered = openApp('#/check?moment');
+    expect(await screen.findByRole('heading', { name: 'Note a small moment' })).toBeTruthy();
+    await rendered.user.type(screen.getByLabelText(/A few words/), 'Thanked them for the tea');
+    await rendered.user.click(screen.getByRole('button', { name: /^Said thank you/ }));
+    expect(await screen.findByText('Noted: Said thank you. It is in your journal now.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Done' }));
+    const listed = await rendered.main.api.invoke('journal.list', {});
+    expect(listed.ok && listed.value).toHaveLength(1);
+    const entry = listed.ok ? await rendered.main.api.invoke('journal.get', { id: listed.value[0]!.id }) : null;
+    expect(entry?.ok && entry.value).toMatchObject({ kind: 'moment', momentKind: 'thanked', text: 'Thanked them for the tea' });
+
+    await rendered.user.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/check'));
   });
 
   it('"Take a 20-minute break" shows the break with its end time, and ending it early tells main', async () => {
