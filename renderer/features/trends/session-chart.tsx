@@ -88,6 +88,8 @@ export const SessionChart = memo(function SessionChart({
   colour,
   wave,
   smooth = false,
+  valueRange,
+  level,
 }: {
   points: readonly BeatPoint[];
   bands: readonly PhaseBand[];
@@ -97,6 +99,10 @@ export const SessionChart = memo(function SessionChart({
   colour: string;
   wave?: readonly BeatPoint[];
   smooth?: boolean;
+  /** A fixed value axis (a share from 0 to 100 %) instead of one fitted to the points. */
+  valueRange?: readonly [number, number];
+  /** A level drawn across the plot as a dashed line and named in the key (where "high" starts). */
+  level?: { readonly value: number; readonly name: string };
 }) {
   const width = useContext(ChartWidth);
   const hatchId = `session-break-hatch-${useId().replace(/:/g, '')}`;
@@ -110,12 +116,13 @@ export const SessionChart = memo(function SessionChart({
   }, [points, plot, width, smooth]);
   const waveDrawn = useMemo(() => (width > 0 && wave ? lttb(wave, plot) : []), [wave, plot, width]);
   const end = Math.max(points.at(-1)?.x ?? 0, bands.at(-1)?.endSec ?? 0, 1);
-  const yAxis = useMemo(() => valueTicks(drawn), [drawn]);
+  const yAxis = useMemo(() => (valueRange ? niceTicks(valueRange[0], valueRange[1], 5) : valueTicks(drawn)), [drawn, valueRange]);
   const xTicks = useMemo(() => clockTicks(end), [end]);
   const marks = moments.filter((m) => m.kind !== 'break');
   const keyItems: KeyItem[] = [{ name: drawn.windowSec === null ? name : `${name}, median over ${drawn.windowSec} s`, colour, icon: 'line' }];
   if (drawn.buckets) keyItems.push({ name: 'Lowest to highest beat', colour: `color-mix(in srgb, ${colour} ${BAND_OPACITY * 100}%, transparent)`, icon: 'bar' });
   if (wave && wave.length > 0) keyItems.push({ name: 'Pacer', colour: SERIES.five, icon: 'line', dash: '4 3' });
+  if (level) keyItems.push({ name: level.name, colour: SERIES.axis, icon: 'line', dash: LEVEL_DASH });
   for (const kind of ['flood-cue', 'verdict'] as const) {
     if (!marks.some((m) => m.kind === kind)) continue;
     const style = MOMENT_STYLE[kind];
@@ -138,6 +145,7 @@ export const SessionChart = memo(function SessionChart({
           <PhaseBands bands={bands} end={end} hatchId={hatchId} />
           {drawn.buckets && <EnvelopeBand buckets={drawn.buckets} colour={colour} />}
           <MomentLines moments={marks} />
+          {level && <LevelLine value={level.value} />}
           <Line dataKey="y" stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
           <SeriesPath points={drawn.line} colour={colour} width={drawn.buckets ? 2 : 1.5} className="session-line" />
           {waveDrawn.length > 0 && <SeriesPath points={waveDrawn} colour={SERIES.five} width={1} dash="4 3" opacity={0.75} className="session-pacer" />}
@@ -311,6 +319,17 @@ function EnvelopeBand({ buckets, colour }: { buckets: readonly EnvelopeBucket[];
     return path;
   }, [buckets, x, y]);
   return <path className="session-envelope" d={d} fill={colour} fillOpacity={BAND_OPACITY} stroke="none" />;
+}
+
+const LEVEL_DASH = '6 4';
+
+/** A level across the whole plot (where high coherence starts), dashed so it never reads as data. */
+function LevelLine({ value }: { value: number }) {
+  const y = useYAxisScale();
+  const area = usePlotArea();
+  const py = y?.(value);
+  if (!area || py === undefined) return null;
+  return <line className="session-level" x1={area.x} x2={area.x + area.width} y1={py} y2={py} stroke={SERIES.axis} strokeWidth={1.5} strokeDasharray={LEVEL_DASH} />;
 }
 
 /** Each flooding cue and verdict as a line across the plot with its shape at the top. */

@@ -12,6 +12,7 @@ import { useOptionalHeartRate } from '../../sensors/heart-rate-context.tsx';
 import { ChartCard, useChartsInViewPaintedMark } from './chart-card.tsx';
 import { SERIES, formatWhen } from './charts.tsx';
 import { PhaseKey, SessionChart } from './session-chart.tsx';
+import { SessionCoherence } from './session-coherence.tsx';
 import { SessionNumbers } from './session-numbers.tsx';
 import { LinkedEntries, SessionMoments, SessionVerdict, phasesSentence } from './session-story.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
@@ -19,8 +20,8 @@ import './session-page.css';
 
 // One session, the whole story: the check's verdict and why, heart rate and beat-to-beat
 // intervals with the phases as bands and each flooding cue, break and verdict marked, the
-// pacer's rhythm drawn over the intervals while breathing, every summary number with a line
-// saying what it means, and the journal entries written about it. Drawn from about one point
+// pacer's rhythm drawn over the intervals while breathing, coherence over the session, every
+// summary number with a line saying what it means, and the journal entries written about it. Drawn from about one point
 // per pixel per series (a long session's heart rate smoothed, with its min–max band); the
 // numbers and the tables come from every stored beat.
 
@@ -166,6 +167,7 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
         <SessionChart points={view.series.rr} bands={view.bands} moments={view.moments} name="Interval" unit="ms" colour={SERIES.one} wave={view.waveOnRr} />
         <PhaseKey bands={view.bands} />
       </ChartCard>
+      <SessionCoherence session={session} beats={beats} bands={view.bands} />
       <SessionNumbers session={session} settings={settings} />
       <LinkedEntries sessionId={session.id} entryIds={detail.journalEntryIds} />
     </>

@@ -129,6 +129,21 @@ export function TrendsOverview({
         </Card>
 
         <Card
+          id="coherence"
+          title="Time in high coherence per breathing session"
+          about={
+            <>
+              Coherence is how much of your heart’s rhythm rises and falls with one steady wave, as it does when slow breathing leads it. Each point is the median, per {bucket}, of
+              the minutes a breathing session spent in high coherence; with practice at the pacer it often grows. It describes your rhythm, not your health. Sessions from
+              before Attune kept this are left out.
+            </>
+          }
+          card={view.coherence}
+        >
+          <SingleSeriesChart data={view.coherence.drawn} domain={domain} name="Time in high coherence" unit="min" colour={SERIES.two} />
+        </Card>
+
+        <Card
           id="flooding"
           title={`Flooding episodes per ${bucket}`}
           about={
