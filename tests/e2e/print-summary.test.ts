@@ -73,7 +73,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await harness.page.emulateMediaType('print');
       const onPaper = await harness.page.evaluate(() => ({
         app: [...document.body.children].filter((el) => el.tagName !== 'DIALOG' && getComputedStyle(el).display !== 'none').map((el) => el.tagName),
-        buttons: getComputedStyle(document.querySelector('.print-summary-actions')!).display,
+        buttons: getComputedStyle(document.querySelector('.print-preview-actions')!).display,
         // Paper is light whatever the theme.
         pageBackground: getComputedStyle(document.querySelector('.print-page')!).backgroundColor,
         pageText: getComputedStyle(document.querySelector('.print-page')!).color,

@@ -1,15 +1,17 @@
 import Printer from 'lucide-react/icons/printer';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { PrintPreview } from '../../components/print-preview.tsx';
 import type { trendsOverviewModel } from '../../../shared/trends/overview-model.ts';
 import { CalmDownChart, ChartWidth, SignsChart, StartAfterChart } from './charts.tsx';
 import './print-summary.css';
 
 // A one-page summary of the range on screen, for the user or their counsellor: the headline,
 // calm-down time, heart rate at the start of a check and after regulating, and the weekly
-// signs of progress. It opens as a preview of exactly the page that prints; "Print…" hands it
-// to the system's print window, which also offers to save it as a PDF. Nothing is sent
-// anywhere: the page only leaves the computer if the user sends the paper or the file.
+// signs of progress. It opens in the shared print preview (components/print-preview.tsx): a
+// preview of exactly the page that prints; "Print…" hands it to the system's print window,
+// which also offers to save it as a PDF. Nothing is sent anywhere: the page only leaves the
+// computer if the user sends the paper or the file.
 //
 // The charts are drawn at a fixed width for the page (not the window's), all at once: on
 // paper nothing waits to be scrolled near.
@@ -33,48 +35,21 @@ export function PrintSummary({ view, nowMs }: { view: OverviewView; nowMs: numbe
         <Printer aria-hidden="true" size={18} />
         Print a summary…
       </button>
-      {open && createPortal(<PrintPreview view={view} nowMs={nowMs} onClose={() => setOpen(false)} />, document.body)}
+      {open && createPortal(<SummaryPreview view={view} nowMs={nowMs} onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }
 
-function PrintPreview({ view, nowMs, onClose }: { view: OverviewView; nowMs: number; onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const introId = useId();
-
-  // A native modal dialog keeps focus inside, Escape closes it, and focus returns to the
-  // button that opened it.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    const closed = () => onClose();
-    dialog.addEventListener('close', closed);
-    return () => dialog.removeEventListener('close', closed);
-  }, [onClose]);
-
+function SummaryPreview({ view, nowMs, onClose }: { view: OverviewView; nowMs: number; onClose: () => void }) {
   return (
-    <dialog ref={dialogRef} className="print-summary" aria-labelledby={titleId} aria-describedby={introId}>
-      <div className="print-summary-actions">
-        <div>
-          <h2 id={titleId}>Your summary, ready to print</h2>
-          <p id={introId}>
-            This is the page that prints. Your system&rsquo;s print window can also save it as a PDF. It stays on this computer unless you choose to share it.
-          </p>
-        </div>
-        <div className="print-summary-buttons">
-          <button type="button" className="button" onClick={() => window.print()} autoFocus>
-            Print…
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => dialogRef.current?.close()}>
-            Close
-          </button>
-        </div>
-      </div>
+    <PrintPreview
+      className="print-summary"
+      title="Your summary, ready to print"
+      intro="This is the page that prints. Your system’s print window can also save it as a PDF. It stays on this computer unless you choose to share it."
+      onClose={onClose}
+    >
       <PrintPage view={view} nowMs={nowMs} />
-    </dialog>
+    </PrintPreview>
   );
 }
 
