@@ -60,8 +60,12 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/** The only permission the window may have: showing notifications. */
-export const ALLOWED_PERMISSIONS: readonly string[] = ['notifications'];
+/**
+ * The only permissions the window may have: showing notifications, and writing text to the
+ * clipboard when the user presses a Copy button (an agreement, to share with a partner;
+ * Chromium allows the write only during a user gesture). Reading the clipboard stays denied.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['notifications', 'clipboard-sanitized-write'];
 
 export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
   return ALLOWED_PERMISSIONS.includes(permission) && isAppUrl(requestingUrl ?? '');

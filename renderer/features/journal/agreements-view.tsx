@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { Agreement } from '../../../shared/model/agreement.ts';
 import { useDataClient } from '../../app/data-client.ts';
 import { byId, putRecord, useIpcQuery } from '../../app/ipc-query.ts';
+import { AgreementShare } from './agreement-share.tsx';
 import { formatDate } from './journal-data.tsx';
 import { JournalLink } from './journal-link.tsx';
 import { BackToList, ProblemAlert } from './page-parts.tsx';
 
 // What you agreed on for next time (step 5 of the repair flow), so you can look back at
 // it together: when it was made, when to come back to it, and whether it is still in play.
+// Each can be copied as text or printed to share with your partner (agreement-share.tsx).
 
 const STATUS_WORDS: Record<Agreement['status'], string> = {
   active: 'Still trying this',
@@ -85,6 +87,7 @@ export function AgreementsView({ focusId }: { focusId: string | null }) {
                     Put away
                   </button>
                 )}
+                <AgreementShare agreement={agreement} />
               </div>
             </li>
           ))}

@@ -42,9 +42,11 @@ describe('Electron security checklist', () => {
     expect(prefs.sandbox).toBe(true);
   });
 
-  it('5. permission requests: notifications only, and only for the app page', () => {
-    expect(ALLOWED_PERMISSIONS).toEqual(['notifications']);
+  it('5. permission requests: notifications and writing to the clipboard only, and only for the app page', () => {
+    expect(ALLOWED_PERMISSIONS).toEqual(['notifications', 'clipboard-sanitized-write']);
     expect(isPermissionAllowed('notifications', 'app://attune/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://attune/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     for (const permission of ['media', 'geolocation', 'clipboard-read', 'midi', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb']) {
       expect(isPermissionAllowed(permission, 'app://attune/index.html'), permission).toBe(false);
     }
