@@ -14,6 +14,7 @@ import { SERIES, formatWhen } from './charts.tsx';
 import { PhaseKey, SessionChart } from './session-chart.tsx';
 import { SessionCoherence } from './session-coherence.tsx';
 import { SessionNumbers } from './session-numbers.tsx';
+import { feelingFromMarkers } from '../../../shared/check/feeling.ts';
 import { LinkedEntries, SessionMoments, SessionVerdict, phasesSentence } from './session-story.tsx';
 import { goToTrends, trendsHash } from './trends-path.ts';
 import './session-page.css';
@@ -133,7 +134,7 @@ function SessionBody({ detail, settings }: { detail: SessionDetail; settings: Se
         {formatSeconds(view.durationSec)} long, {beats.rrMs.length} beats recorded.{beatsNote}
       </p>
       <ReplaySession name={`${SESSION_KIND_WORDS[session.kind]}, ${formatWhen(session.startedAtMs)}`} rrMs={beats.rrMs} />
-      <SessionVerdict moments={view.moments} signal={summary?.signal ?? null} />
+      <SessionVerdict moments={view.moments} signal={summary?.signal ?? null} feeling={feelingFromMarkers(session.markers)} />
       <ChartCard
         id="session-heart-rate"
         title="Heart rate over the session"

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import type { CheckFeeling } from '../../../shared/check/feeling.ts';
+import { FEELING_WORDS } from '../../../shared/content/check-steps-copy.ts';
 import type { JournalEntry } from '../../../shared/model/journal.ts';
 import type { SessionSummary } from '../../../shared/model/session.ts';
 import { journalExcerpt } from '../../../shared/journal/list-item.ts';
@@ -14,8 +16,19 @@ import { MOMENT_STYLE, clock } from './session-chart.tsx';
 // break and verdict the charts mark (a list a screen reader reads, which also keys the
 // charts' shapes), and the journal entries written about it.
 
-/** The verdict the session ended on, in the check's words; earlier ones named after it. */
-export function SessionVerdict({ moments, signal }: { moments: readonly SessionMoment[]; signal: SessionSummary['signal'] | null }) {
+/**
+ * The verdict the session ended on, in the check's words; earlier ones named after it; and
+ * how the person said it felt inside, when they answered the check's question.
+ */
+export function SessionVerdict({
+  moments,
+  signal,
+  feeling = null,
+}: {
+  moments: readonly SessionMoment[];
+  signal: SessionSummary['signal'] | null;
+  feeling?: CheckFeeling | null;
+}) {
   const headingId = useId();
   const last = finalVerdict(moments);
   if (last === null) return null;
@@ -28,6 +41,7 @@ export function SessionVerdict({ moments, signal }: { moments: readonly SessionM
         <strong>{words.heading}</strong> <span className="field-hint">at {clock(last.atSec)}</span>
       </p>
       <p>{words.reason}</p>
+      {feeling !== null && <p data-testid="session-feeling">{FEELING_WORDS.told[feeling]}</p>}
       {earlier.length > 0 && (
         <p className="field-hint">
           Before that: {earlier.map((m) => `${verdictWords(m.verdict, signal).heading.toLowerCase()} at ${clock(m.atSec)}`).join('; ')}.

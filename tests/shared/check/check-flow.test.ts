@@ -4,6 +4,7 @@ import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.
 import { initialFlow, step } from '../../../shared/check/check-flow.ts';
 import { FLOOD_CUE_REPEAT_MS, GROUNDING_CUE_COUNTS, NO_BEATS_HINT_MS, type Effect, type FlowEvent, type FlowState, type StepName } from '../../../shared/check/check-flow-types.ts';
 import { breathingElapsedMs } from '../../../shared/check/check-flow-measures.ts';
+import { GROUNDING_CUES } from '../../../shared/content/check-copy.ts';
 import type { SignalSample } from '../../../shared/check/live-check.ts';
 import type { RegulationState } from '../../../shared/signal/regulation-rules.ts';
 
@@ -210,6 +211,11 @@ describe('grounding and breathing', () => {
 });
 
 describe('how it feels inside, and the shutdown path', () => {
+  it('has words for every grounding cue the flow counts', () => {
+    expect(GROUNDING_CUES.settle).toHaveLength(GROUNDING_CUE_COUNTS.settle);
+    expect(GROUNDING_CUES.shutdown).toHaveLength(GROUNDING_CUE_COUNTS.shutdown);
+  });
+
   it('keeps the answer in the flow and the session, and lets it be changed before moving on', () => {
     const { state, effects } = run(throughReading('calm').state, [
       { type: 'feel', atMs: at(78), feeling: 'fine' },

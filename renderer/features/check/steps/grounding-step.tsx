@@ -28,6 +28,11 @@ export function GroundingStep({ step }: { step: Extract<Step, { name: 'grounding
         <p className="lead">{cue.text}</p>
       </div>
       {shutdown && last ? <PartnerWords shutdown /> : null}
+      {shutdown ? (
+        <p>
+          <a href={checkPageHash('why-this-can-be-hard')}>{FEELING_WORDS.whyHard}</a>
+        </p>
+      ) : null}
       <div className="check-actions">
         {shutdown && last ? (
           <>
@@ -45,11 +50,6 @@ export function GroundingStep({ step }: { step: Extract<Step, { name: 'grounding
         )}
         <CancelButton />
       </div>
-      {shutdown ? (
-        <p>
-          <a href={checkPageHash('why-this-can-be-hard')}>{FEELING_WORDS.whyHard}</a>
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -128,6 +128,12 @@ describe('going quiet', () => {
       const marks = session.markers.map((m) => `${m.phase}:${m.edge}${m.label ? `(${m.label})` : ''}${m.verdict ? `:${m.verdict}` : ''}`);
       expect(marks.slice(4)).toEqual(['note:point(felt: numb)', 'grounding:start(shutdown)', 'grounding:end', 'verdict:point:ready']);
     });
+    // The session page tells what was said, beside what the check said.
+    await user.click(screen.getByRole('button', { name: 'End here' }));
+    const session = await checkSession(main);
+    window.location.hash = `#/trends/session/${session.id}`;
+    const verdict = await screen.findByRole('region', { name: 'What the check said' });
+    expect(within(verdict).getByTestId('session-feeling').textContent).toBe('You said it felt numb or blank inside.');
   });
 
   it('numb or blank with a flooded heart: the body is named, a break is on offer, and the break has words for going quiet', async () => {
