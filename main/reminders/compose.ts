@@ -7,6 +7,7 @@ import { openRemindersFile } from './reminders-file.ts';
 import { createRemindersService, inertPlatform, type ReminderPlatform, type RemindersService } from './reminders-service.ts';
 import { systemTimer, type Timer } from './scheduler.ts';
 import { systemTimeZone } from '../../shared/time/civil-date.ts';
+import { smallMomentsThisWeek } from './moments-this-week.ts';
 
 // The reminders part of createAppServices, kept here so services.ts gains only a few lines.
 
@@ -59,6 +60,7 @@ export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
     timeZone: deps.timeZone ?? systemTimeZone,
     openScreen,
     onProblem: deps.onProblem,
+    smallMomentsThisWeek: () => smallMomentsThisWeek(deps.records, deps.now().getTime(), (deps.timeZone ?? systemTimeZone)()),
   });
 
   let refreshHandle: unknown = null;

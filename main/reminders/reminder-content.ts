@@ -1,4 +1,5 @@
 import type { NavigateRequest, ReminderKind } from '../../shared/model/reminders.ts';
+import { smallMomentsThisWeekText } from '../../shared/content/small-moments.ts';
 import type { DueReminder } from './plan.ts';
 
 // What a reminder says and where it leads. The words on the lock screen are neutral: they
@@ -15,7 +16,13 @@ const TEXT: Record<ReminderKind, ReminderText> = {
   agreement: { title: 'Attune', body: 'Time to look back at a plan you made' },
 };
 
-export function reminderText(kind: ReminderKind): ReminderText {
+/** What the weekly reminder adds: the week's count of small moments (null when the records cannot be read). */
+export type ReminderFacts = { smallMomentsThisWeek?: number | null };
+
+export function reminderText(kind: ReminderKind, facts: ReminderFacts = {}): ReminderText {
+  const moments = facts.smallMomentsThisWeek ?? 0;
+  // Only a count, never what the moments were; none noted says nothing, so it never nags.
+  if (kind === 'weekly' && moments > 0) return { ...TEXT.weekly, body: `${TEXT.weekly.body}. ${smallMomentsThisWeekText(moments)}.` };
   return TEXT[kind];
 }
 

@@ -55,6 +55,8 @@ export type RemindersDeps = {
   /** Shows the window on a screen. */
   openScreen: (request: NavigateRequest) => void;
   onProblem?: (message: string) => void;
+  /** How many small moments were noted this local week, for the weekly reminder's words; null when unknown. */
+  smallMomentsThisWeek?: () => Promise<number | null>;
 };
 
 export type RemindersService = {
@@ -158,7 +160,9 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     persist();
     let shown: boolean;
     try {
-      shown = await deps.platform.notify(reminderText(due.kind), {
+      // Only the weekly reminder waits for a figure (the records index, in memory).
+      const facts = due.kind === 'weekly' && deps.smallMomentsThisWeek ? { smallMomentsThisWeek: await deps.smallMomentsThisWeek() } : {};
+      shown = await deps.platform.notify(reminderText(due.kind, facts), {
         onClick: () => {
           answer(due, 'acted');
           deps.openScreen(reminderRoute(due));
