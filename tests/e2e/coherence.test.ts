@@ -104,7 +104,8 @@ describe.skipIf(!browserTierAvailable)('coherence over time in Chromium', () => 
     await openAndWait(harness, `#/trends/session/${written.latestId}`, 'attune-session-painted');
     const card = await harness.page.waitForSelector(sessionCard);
     await card!.scrollIntoView();
-    await harness.page.waitForSelector(`${sessionCard} path.session-line`);
+    // The windows are worked out in the first idle moment after the page is drawn.
+    await harness.page.waitForFunction((card) => (document.querySelector(`${card} path.session-line`)?.getAttribute('d') ?? '').length > 0, { timeout: 60_000 }, sessionCard);
     const drawn = await harness.page.$eval(sessionCard, (el) => ({
       figures: el.querySelector('[data-testid="session-coherence-figures"]')?.textContent ?? '',
       linePoints: (el.querySelector('path.session-line')?.getAttribute('d')?.match(/[ML]/g) ?? []).length,
@@ -158,7 +159,7 @@ describe.skipIf(!browserTierAvailable)('coherence over time in Chromium', () => 
     harnesses.push(dark);
     await openAndWait(dark, `#/trends/session/${written.latestId}`, 'attune-session-painted');
     await (await dark.page.waitForSelector(sessionCard))!.scrollIntoView();
-    await dark.page.waitForSelector(`${sessionCard} path.session-line`);
+    await dark.page.waitForFunction((card) => (document.querySelector(`${card} path.session-line`)?.getAttribute('d') ?? '').length > 0, { timeout: 60_000 }, sessionCard);
     await screenshot(dark, 'coherence-session-dark');
     expect(await seriousAxeFindings(dark.page)).toEqual([]);
     await openAndWait(dark, '#/trends', 'attune-trends-painted');

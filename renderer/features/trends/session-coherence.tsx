@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { HIGH_COHERENCE_MIN_NORMALIZED, coherenceBand, type CoherenceBand } from '../../../shared/check/live-check.ts';
 import type { BeatColumns, SessionRecord } from '../../../shared/model/session.ts';
-import { coherenceTime, coherenceWindows } from '../../../shared/signal/session-summary.ts';
+import { coherenceTime, coherenceWindows, type CoherenceWindow } from '../../../shared/signal/session-summary.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';
 import type { PhaseBand } from '../../../shared/trends/session-detail.ts';
 import { ChartCard } from './chart-card.tsx';
@@ -14,6 +14,10 @@ import { PhaseKey, SessionChart } from './session-chart.tsx';
 // from the beats the page already holds; the figures are the summary's. A session summarised
 // before the summary kept its time in high coherence gets it from the same windows, so the
 // page never says "not recorded" for something its beats can tell.
+//
+// The windows take a few tens of milliseconds for an hour's beats (cleaning and a spectrum
+// every 5 s), and the card sits below the fold: they are worked out in the first idle moment
+// after the page is drawn, so the charts above are not held back by them.
 
 const BAND_WORDS: Record<CoherenceBand, string> = { high: 'high', medium: 'medium', low: 'low' };
 const NO_MOMENTS = [] as const;
@@ -31,29 +35,34 @@ function hadBreathing(session: SessionRecord, bands: readonly PhaseBand[]): bool
 export function SessionCoherence({ session, beats, bands }: { session: SessionRecord; beats: BeatColumns; bands: readonly PhaseBand[] }) {
   const summary = session.summary;
   const heartRateOnly = summary?.signal === 'heart-rate';
+  const windows = useWindowsWhenIdle(beats, heartRateOnly);
   const view = useMemo(() => {
-    const windows = heartRateOnly ? [] : coherenceWindows(beats);
     const stored = summary?.coherence;
     // Summaries from before it was kept have no field at all (null means "could not be read").
     const fromBeats = stored?.highSec === undefined;
-    const time = fromBeats ? coherenceTime(windows) : { highSec: stored.highSec ?? null, measuredSec: stored.measuredSec ?? null };
+    const ready = windows ?? [];
+    const time = fromBeats ? coherenceTime(ready) : { highSec: stored.highSec ?? null, measuredSec: stored.measuredSec ?? null };
     let mean = stored?.meanNormalized ?? null;
     if (mean === null && fromBeats) {
-      const read = windows.filter((w) => w.normalized !== null);
+      const read = ready.filter((w) => w.normalized !== null);
       mean = read.length === 0 ? null : read.reduce((sum, w) => sum + (w.normalized as number), 0) / read.length;
     }
-    const points = windows.flatMap((w) => (w.normalized === null ? [] : [{ x: w.endSec, y: w.normalized * 100 }]));
-    const rows = windows.map((w) => [Math.round(w.endSec), w.normalized === null ? 'not read' : percent(w.normalized)] as const);
+    const points = ready.flatMap((w) => (w.normalized === null ? [] : [{ x: w.endSec, y: w.normalized * 100 }]));
+    const rows = ready.map((w) => [Math.round(w.endSec), w.normalized === null ? 'not read' : percent(w.normalized)] as const);
     return { mean, ...time, fromBeats, points, rows };
-  }, [beats, summary, heartRateOnly]);
+  }, [windows, summary]);
 
   const breathing = hadBreathing(session, bands);
   const meanWords = view.mean === null ? null : `${percent(view.mean)} % on average, ${BAND_WORDS[coherenceBand(view.mean)]}`;
   const highWords =
-    view.highSec === null || view.measuredSec === null ? null : `${formatSeconds(view.highSec)} in high coherence, of ${formatSeconds(view.measuredSec)} it could be read`;
+    view.fromBeats && windows === null
+      ? 'reading it from the beats…'
+      : view.highSec === null || view.measuredSec === null
+        ? null
+        : `${formatSeconds(view.highSec)} in high coherence, of ${formatSeconds(view.measuredSec)} it could be read`;
   const empty = heartRateOnly
     ? 'Coherence needs the time between beats, and this sensor sent heart rate only.'
-    : view.points.length < 2
+    : windows !== null && view.points.length < 2
       ? 'Coherence needs at least a minute of steady beats without a gap: this session had too little to draw.'
       : !breathing
         ? 'The chart is drawn for sessions with paced breathing, where coherence is practised.'
@@ -90,7 +99,7 @@ export function SessionCoherence({ session, beats, bands }: { session: SessionRe
               </div>
             </dl>
           )}
-          {view.fromBeats && !heartRateOnly && highWords !== null ? (
+          {view.fromBeats && !heartRateOnly && windows !== null && highWords !== null ? (
             <p className="field-hint">This session was saved before Attune kept its time in high coherence, so it was worked out from its beats just now.</p>
           ) : null}
         </>
@@ -111,4 +120,21 @@ export function SessionCoherence({ session, beats, bands }: { session: SessionRe
       <PhaseKey bands={bands} />
     </ChartCard>
   );
+}
+
+/** The session's coherence windows, worked out in the first idle moment; null until then. */
+function useWindowsWhenIdle(beats: BeatColumns, heartRateOnly: boolean): readonly CoherenceWindow[] | null {
+  const [computed, setComputed] = useState<{ beats: BeatColumns; windows: readonly CoherenceWindow[] } | null>(null);
+  useEffect(() => {
+    if (heartRateOnly) return;
+    const work = () => setComputed({ beats, windows: coherenceWindows(beats) });
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(work, { timeout: 1000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const handle = window.setTimeout(work, 0);
+    return () => window.clearTimeout(handle);
+  }, [beats, heartRateOnly]);
+  if (heartRateOnly) return [];
+  return computed !== null && computed.beats === beats ? computed.windows : null;
 }

@@ -99,7 +99,8 @@ describe('coherence on the session page', () => {
     expect(within(card).queryByText(/saved before Attune kept/)).toBeNull();
     expect(within(card).queryByText(/The chart is drawn for sessions with paced breathing/)).toBeNull();
 
-    await userEvent.setup().click(within(card).getByText(/Show the data as a table \(\d+ rows\)/));
+    // The windows are worked out once the page is drawn: the table fills then.
+    await userEvent.setup().click(await within(card).findByText(/Show the data as a table \([1-9]\d* rows\)/));
     const rows = within(within(card).getByRole('table')).getAllByRole('row');
     expect(rows).toHaveLength(coherenceWindows(PACED).length + 1);
     expect(stored.measuredSec).toBe(coherenceWindows(PACED).length * 5);
@@ -114,8 +115,8 @@ describe('coherence on the session page', () => {
     const card = coherenceCard();
     const minutes = Math.floor(current.highSec! / 60);
     const seconds = current.highSec! % 60;
+    expect(await within(card).findByText(/saved before Attune kept its time in high coherence, so it was worked out from its beats just now/)).toBeTruthy();
     expect(within(card).getByTestId('session-coherence-figures').textContent).toContain(`${minutes} min${seconds ? ` ${seconds} s` : ''} in high coherence`);
-    expect(within(card).getByText(/saved before Attune kept its time in high coherence, so it was worked out from its beats just now/)).toBeTruthy();
   });
 
   it('draws no chart for a session without breathing, and says why', async () => {
@@ -123,7 +124,7 @@ describe('coherence on the session page', () => {
     const id = await adopt(main, { daysAgo: 1, kind: 'check', breathingPattern: null, markers: [] }, PACED);
     open(main, `#/trends/session/${id}`);
     expect(await screen.findByText('Coherence over the session')).toBeTruthy();
-    expect(within(coherenceCard()).getByText('The chart is drawn for sessions with paced breathing, where coherence is practised.')).toBeTruthy();
+    expect(await within(coherenceCard()).findByText('The chart is drawn for sessions with paced breathing, where coherence is practised.')).toBeTruthy();
     expect(within(coherenceCard()).getByTestId('session-coherence-figures').textContent).toMatch(/% on average/);
   });
 });
