@@ -1,6 +1,9 @@
 import type { NavigateRequest } from '../../shared/model/reminders.ts';
 import type { Settings } from '../../shared/model/settings.ts';
 import type { RecordsService } from '../store/records-service.ts';
+import type { RecordsStore } from '../store/records-store.ts';
+import { MAX_EPOCH_MS } from '../../shared/model/session.ts';
+import { baselineFactsFrom } from './resting-reminder.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
 import { createLiveStatus, type LiveStatusStore } from '../tray/live-status.ts';
 import { openRemindersFile } from './reminders-file.ts';
@@ -51,6 +54,9 @@ export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
     const loaded = deps.showWindow?.(request) ?? true;
     if (loaded) deps.emitNavigate(request);
   };
+  // The store once it has opened, read synchronously (from memory) each time the scheduler
+  // looks, so a resting reading just taken stops its reminder at once.
+  let openStore: RecordsStore | null = null;
   const reminders = createRemindersService({
     settings: () => deps.settings.get().reminders,
     file: openRemindersFile(deps.userDataDir),
@@ -61,6 +67,7 @@ export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
     openScreen,
     onProblem: deps.onProblem,
     smallMomentsThisWeek: () => smallMomentsThisWeek(deps.records, deps.now().getTime(), (deps.timeZone ?? systemTimeZone)()),
+    baselineFacts: () => (openStore === null ? null : baselineFactsFrom(openStore.listSessions(0, MAX_EPOCH_MS))),
   });
 
   let refreshHandle: unknown = null;
@@ -69,6 +76,7 @@ export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
   const refreshAgreements = async () => {
     try {
       const store = await deps.records.store();
+      openStore = store;
       reminders.setAgreementFollowUps(
         store
           .listAgreements()
@@ -76,7 +84,8 @@ export function composeReminders(deps: ReminderServiceDeps): ReminderParts {
           .map((a) => ({ id: a.id, remindAtMs: a.remindAtMs! })),
       );
     } catch {
-      // Records unavailable (a lost key, say): no follow-ups until they are.
+      // Records unavailable (a lost key, say): no follow-ups or resting readings until they are.
+      openStore = null;
     }
   };
 

@@ -1,6 +1,7 @@
 import { DAY_MS } from '../../shared/time/durations.ts';
-import type { ReminderHistoryEntry, ReminderOutcome } from '../../shared/model/reminders.ts';
+import type { ReminderHistoryEntry, ReminderKind, ReminderOutcome } from '../../shared/model/reminders.ts';
 import { addDays, civilDateOf, instantOf } from '../../shared/time/civil-date.ts';
+import { SNOOZED_KEY_MARK } from './plan.ts';
 
 // What became of each reminder, and what that says about how many to send. Pure functions
 // over the list kept in reminders.json.
@@ -25,7 +26,18 @@ export function checkInsShownOn(entries: readonly ReminderHistoryEntry[], nowMs:
   const today = civilDateOf(nowMs, timeZone);
   const fromMs = instantOf(today, 0, timeZone);
   const toMs = instantOf(addDays(today, 1), 0, timeZone);
-  return entries.filter((e) => e.kind === 'check-in' && e.outcome === 'shown' && e.atMs >= fromMs && e.atMs < toMs).length;
+  // A snoozed check-in shown again is still the one check-in it was.
+  return entries.filter((e) => e.kind === 'check-in' && e.outcome === 'shown' && !e.key.includes(SNOOZED_KEY_MARK) && e.atMs >= fromMs && e.atMs < toMs)
+    .length;
+}
+
+/** When a reminder of this kind was last shown, or null. */
+export function lastShownAtMs(entries: readonly ReminderHistoryEntry[], kind: ReminderKind): number | null {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i]!;
+    if (entry.kind === kind && entry.outcome === 'shown') return entry.atMs;
+  }
+  return null;
 }
 
 /** The reminder shown last that has no answer yet (acted, snoozed or skipped), if any. */

@@ -17,7 +17,18 @@ export type DueReminder = {
   expiresAtMs: number;
   /** Agreement id for follow-ups. */
   ref?: string;
+  /** Set on a reminder brought back after a snooze (see snoozedOccurrence). */
+  snoozed?: true;
 };
+
+/**
+ * A snoozed reminder comes back this long after the snooze: long enough to finish what the
+ * person was in the middle of, short enough that the moment still belongs to the same part
+ * of the day (a check-in's afternoon, the evening's journal). Longer is what a pause is for.
+ */
+export const SNOOZE_MS = 60 * MINUTE_MS;
+/** Marks the key of a reminder brought back after a snooze, so the original stays unique. */
+export const SNOOZED_KEY_MARK = '~snoozed-';
 
 export type PlanContext = {
   settings: ReminderSettings;
@@ -28,6 +39,10 @@ export type PlanContext = {
   checkInsPerDay: number;
   breakEndsAtMs: number | null;
   agreements: ReadonlyArray<{ id: string; remindAtMs: number }>;
+  /** The baseline wants a resting reading (resting-reminder.ts decides; the calm-day rule is the scheduler's). */
+  restingReadingWanted: boolean;
+  /** Reminders put off with Snooze, each due again at its own time. */
+  snoozed: readonly DueReminder[];
 };
 
 
@@ -38,14 +53,17 @@ export const STALE_AFTER_MS: Record<ReminderKind, number> = {
   weekly: 24 * HOUR_MS,
   agreement: 36 * HOUR_MS,
   'break-over': 12 * HOUR_MS,
+  // Long enough for a stirred morning to settle before the day's chance has gone.
+  'resting-reading': 4 * HOUR_MS,
 };
 
 /** When several are waiting only one is shown: the one that matters most. */
 export const PRIORITY: Record<ReminderKind, number> = {
-  'break-over': 5,
-  agreement: 4,
-  journal: 3,
-  weekly: 2,
+  'break-over': 6,
+  agreement: 5,
+  journal: 4,
+  weekly: 3,
+  'resting-reading': 2,
   'check-in': 1,
 };
 
@@ -99,7 +117,7 @@ export function dueBetween(fromMs: number, toMs: number, ctx: PlanContext): DueR
   // One day either side covers time-zone edges; each day is planned as a whole.
   const last = addDays(civilDateOf(toMs, ctx.timeZone), 1);
   for (let date = addDays(civilDateOf(start, ctx.timeZone), -1); dateKey(date) <= dateKey(last); date = addDays(date, 1)) {
-    out.push(...dayOccurrences(date, ctx));
+    out.push(...plannedFor(date, ctx));
   }
   out.push(...oneOffOccurrences(ctx));
   return out.filter((d) => d.dueAtMs > start && d.dueAtMs <= toMs);
@@ -117,9 +135,25 @@ export function nextDueAfter(ms: number, ctx: PlanContext): DueReminder | null {
     // Days come in order: once something found is due before this day begins, nothing later beats it.
     const found = best as DueReminder | null;
     if (found !== null && found.dueAtMs < instantOf(date, 0, ctx.timeZone)) break;
-    dayOccurrences(date, ctx).forEach(consider);
+    plannedFor(date, ctx).forEach(consider);
   }
   return best;
+}
+
+/** The day's plan, with the resting-reading reminder only while the baseline wants one. */
+function plannedFor(date: CivilDate, ctx: PlanContext): DueReminder[] {
+  const day = dayOccurrences(date, ctx);
+  return ctx.restingReadingWanted ? day : day.filter((due) => due.kind !== 'resting-reading');
+}
+
+/**
+ * The reminder `due` put off with Snooze at `nowMs`: due again SNOOZE_MS later, worth
+ * showing for as long as its kind is, under a key of its own so the original stays seen.
+ */
+export function snoozedOccurrence(due: DueReminder, nowMs: number): DueReminder {
+  const original = due.key.split(SNOOZED_KEY_MARK)[0]!;
+  const dueAtMs = nowMs + SNOOZE_MS;
+  return { ...due, key: `${original}${SNOOZED_KEY_MARK}${dueAtMs}`, dueAtMs, expiresAtMs: dueAtMs + STALE_AFTER_MS[due.kind], snoozed: true };
 }
 
 // Planning a day costs a few dozen Intl calls and the scheduler asks about the same days
@@ -143,13 +177,18 @@ function dayOccurrences(date: CivilDate, ctx: PlanContext): DueReminder[] {
   if (settings.weeklyProgress && weekdayOf(date) === settings.weeklyDay) {
     push('weekly', `weekly:${key}`, instantOf(date, clockMinutes(settings.weeklyTime), timeZone));
   }
+  if (settings.restingReadings) {
+    // One a day at a seeded moment of its own, placed as a single check-in would be.
+    const [at] = checkInTimes(settings, date, 1, hashString(`resting-reading:${ctx.seed}`), timeZone);
+    if (at !== undefined) push('resting-reading', `resting-reading:${key}`, at);
+  }
   if (dayCache.size >= DAY_CACHE_SIZE) dayCache.delete(dayCache.keys().next().value!);
   dayCache.set(cacheKey, out);
   return out;
 }
 
 function oneOffOccurrences(ctx: PlanContext): DueReminder[] {
-  const out: DueReminder[] = [];
+  const out: DueReminder[] = [...ctx.snoozed];
   if (ctx.settings.agreementFollowUps) {
     for (const a of ctx.agreements) {
       const expiresAtMs = a.remindAtMs + STALE_AFTER_MS.agreement;

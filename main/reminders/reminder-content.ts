@@ -14,6 +14,7 @@ const TEXT: Record<ReminderKind, ReminderText> = {
   weekly: { title: 'Attune', body: 'Time for your weekly look back' },
   'break-over': { title: 'Attune', body: 'Your break time is up' },
   agreement: { title: 'Attune', body: 'Time to look back at a plan you made' },
+  'resting-reading': { title: 'Attune', body: 'A calm moment for a resting reading?' },
 };
 
 /** What the weekly reminder adds: the week's count of small moments (null when the records cannot be read). */
@@ -39,5 +40,8 @@ export function reminderRoute(due: Pick<DueReminder, 'kind' | 'ref'>): NavigateR
       return { route: 'check', query: 'break=over' };
     case 'agreement':
       return { route: 'journal', query: due.ref ? `agreement=${due.ref}` : 'agreements' };
+    case 'resting-reading':
+      // The Check screen starts a resting reading (its calibration mode) when a source is connected.
+      return { route: 'check', query: 'resting' };
   }
 }

@@ -1,12 +1,12 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ReminderHistoryEntrySchema } from '../../shared/model/reminders.ts';
+import { ReminderHistoryEntrySchema, ReminderKindSchema } from '../../shared/model/reminders.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import { nodeFs, type StoreFs } from '../store/fs-layer.ts';
 
-// reminders.json under the user data folder: the history, the current pause and break and
-// the seed that places check-ins. Small, so it is rewritten whole, atomically (temp file,
+// reminders.json under the user data folder: the history, the current pause and break, the
+// reminders put off with Snooze and the seed that places check-ins. Small, so it is rewritten whole, atomically (temp file,
 // fsync, rename). A file that cannot be read is kept aside and Attune starts afresh.
 
 export const REMINDERS_FILE_NAME = 'reminders.json';
@@ -17,6 +17,22 @@ export const RemindersFileSchema = z.object({
   pausedUntilMs: z.number().int().nullable(),
   breakEndsAtMs: z.number().int().nullable(),
   history: z.array(ReminderHistoryEntrySchema),
+  /** Reminders put off with Snooze, waiting for their time (plan.ts, snoozedOccurrence). Added later: absent means none. */
+  snoozed: z
+    .array(
+      z
+        .object({
+          key: z.string().min(1).max(200),
+          kind: ReminderKindSchema,
+          dueAtMs: z.number().int(),
+          expiresAtMs: z.number().int(),
+          ref: z.string().max(200).optional(),
+          snoozed: z.literal(true).optional(),
+        })
+        .strict(),
+    )
+    .max(20)
+    .default([]),
 });
 export type RemindersFile = z.infer<typeof RemindersFileSchema>;
 
@@ -30,7 +46,7 @@ export type RemindersFileStore = {
 };
 
 export function freshRemindersFile(random: () => number = Math.random): RemindersFile {
-  return { version: 1, seed: Math.floor(random() * 2 ** 31), pausedUntilMs: null, breakEndsAtMs: null, history: [] };
+  return { version: 1, seed: Math.floor(random() * 2 ** 31), pausedUntilMs: null, breakEndsAtMs: null, history: [], snoozed: [] };
 }
 
 export function openRemindersFile(directory: string, fs: StoreFs = nodeFs, now: () => number = Date.now): RemindersFileStore {

@@ -9,8 +9,9 @@ import type {
   ReminderOutcome,
   ReminderStatus,
 } from '../../shared/model/reminders.ts';
-import { appendEntry, checkInPace, checkInsShownOn, countsSince, unanswered } from './history.ts';
-import { nextDueAfter, type DueReminder, type PlanContext } from './plan.ts';
+import { appendEntry, checkInPace, checkInsShownOn, countsSince, lastShownAtMs, unanswered } from './history.ts';
+import { nextDueAfter, snoozedOccurrence, type DueReminder, type PlanContext } from './plan.ts';
+import { restingReadingNeeded, type BaselineFacts, type RestingFacts } from './resting-reminder.ts';
 import { reminderRoute, reminderText, type ReminderText } from './reminder-content.ts';
 import { freshRemindersFile, type RemindersFile, type RemindersFileStore } from './reminders-file.ts';
 import type { Clock } from '../../shared/time/clock.ts';
@@ -24,7 +25,17 @@ import { createScheduler, type Scheduler, type Timer } from './scheduler.ts';
 /** A busy report the window never cleared (it crashed, say) stops counting after this. */
 const BUSY_EXPIRES_MS = 3 * 60 * MINUTE_MS;
 
-export type NotificationHandlers = { onClick: () => void; onClose: () => void };
+export type NotificationHandlers = {
+  onClick: () => void;
+  onClose: () => void;
+  /** The notification's Snooze button (where the system shows buttons). */
+  onSnooze: () => void;
+  /** The notification's Skip button. */
+  onSkip: () => void;
+};
+
+/** Where the person answered a reminder. */
+export type AnswerSource = 'notification' | 'tray';
 
 /** Shows a system notification; resolves false when the system would not show it. */
 export type Notifier = (text: ReminderText, handlers: NotificationHandlers) => Promise<boolean>;
@@ -57,6 +68,8 @@ export type RemindersDeps = {
   onProblem?: (message: string) => void;
   /** How many small moments were noted this local week, for the weekly reminder's words; null when unknown. */
   smallMomentsThisWeek?: () => Promise<number | null>;
+  /** What the records say about the baseline and flooding; null (no resting-reading reminders) when they cannot be read. */
+  baselineFacts?: () => BaselineFacts | null;
 };
 
 export type RemindersService = {
@@ -71,8 +84,12 @@ export type RemindersService = {
   startBreak(minutes: number): Promise<ReminderStatus>;
   endBreak(): Promise<ReminderStatus>;
   setBusy(activity: 'check' | 'conversation', busy: boolean): void;
-  /** The reminder waiting in the tray was opened. */
+  /** The reminder waiting for an answer was opened (from the tray). */
   openWaiting(): void;
+  /** The reminder waiting for an answer is put off: it comes back after SNOOZE_MS (plan.ts). */
+  snoozeWaiting(via: AnswerSource): void;
+  /** The reminder waiting for an answer is let go, and the history says it was skipped. */
+  skipWaiting(via: AnswerSource): void;
   /** The user started this kind of moment themselves (tray or window): an open reminder of it counts as acted on. */
   userStarted(kind: ReminderKind): void;
   setAgreementFollowUps(list: ReadonlyArray<{ id: string; remindAtMs: number }>): void;
@@ -96,8 +113,19 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
 
   const now = () => deps.clock.nowMs();
 
-  const planContext = (): PlanContext => {
+  const readFacts = (): BaselineFacts | null => {
+    try {
+      return deps.baselineFacts?.() ?? null;
+    } catch {
+      // Records that cannot be read now: no resting-reading reminder until they can.
+      return null;
+    }
+  };
+
+  const planContext = (facts: BaselineFacts | null = readFacts()): PlanContext => {
     const settings = deps.settings();
+    const t = now();
+    const timeZone = deps.timeZone();
     return {
       settings,
       timeZone: deps.timeZone(),
@@ -105,8 +133,13 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       checkInsPerDay: checkInPace(settings.checkInsPerDay, data.history, now()).perDay,
       breakEndsAtMs: data.breakEndsAtMs,
       agreements,
+      restingReadingWanted: settings.restingReadings && restingReadingNeeded(facts, t, timeZone),
+      snoozed: data.snoozed.filter((due) => due.expiresAtMs > t),
     };
   };
+
+  const restingFacts = (facts: BaselineFacts | null): RestingFacts | null =>
+    facts === null ? null : { ...facts, lastReminderAtMs: lastShownAtMs(data.history, 'resting-reading') };
 
   const isBusy = () => {
     const t = now();
@@ -118,7 +151,8 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     clock: deps.clock,
     timer: deps.timer,
     context: () => {
-      const plan = planContext();
+      const facts = readFacts();
+      const plan = planContext(facts);
       const system = deps.platform.systemState();
       const dnd = deps.platform.doNotDisturb();
       return {
@@ -131,6 +165,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
           doNotDisturb: plan.settings.respectDoNotDisturb && dnd === true,
         },
         checkInsShownToday: checkInsShownOn(data.history, now(), plan.timeZone),
+        restingFacts: restingFacts(facts),
       };
     },
     onFire: (due) => void show(due),
@@ -155,6 +190,9 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
   async function show(due: DueReminder): Promise<void> {
     closeUnanswered('skipped');
     if (due.kind === 'break-over') data = { ...data, breakEndsAtMs: null };
+    if (due.snoozed) data = { ...data, snoozed: data.snoozed.filter((s) => s.key !== due.key && s.expiresAtMs > now()) };
+    // Open until it is answered or goes stale: the tray offers it with Snooze and Skip.
+    waiting = due;
     // Recorded before the system answers, so the daily count holds even if steps come quickly.
     record(due.key, due.kind, 'shown', 'notification');
     persist();
@@ -168,13 +206,14 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
           deps.openScreen(reminderRoute(due));
         },
         onClose: () => answer(due, 'skipped'),
+        onSnooze: () => snooze(due, 'notification'),
+        onSkip: () => answer(due, 'skipped', 'notification'),
       });
     } catch {
       shown = false;
     }
-    if (!shown) {
-      // A notification the system would not show falls back to the tray.
-      waiting = due;
+    if (!shown && unanswered(data.history)?.key === due.key) {
+      // A notification the system would not show: the tray carries the reminder alone.
       data = {
         ...data,
         history: data.history.map((e) => (e.key === due.key && e.outcome === 'shown' ? { ...e, via: 'tray' as const } : e)),
@@ -184,13 +223,28 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     emitIfChanged(true);
   }
 
-  function answer(due: DueReminder, outcome: ReminderOutcome): void {
+  function answer(due: DueReminder, outcome: ReminderOutcome, via?: AnswerSource): void {
     const open = unanswered(data.history);
     if (open === null || open.key !== due.key) return;
-    record(due.key, due.kind, outcome);
+    record(due.key, due.kind, outcome, via);
     if (waiting?.key === due.key) waiting = null;
     persist();
     emitIfChanged(true);
+  }
+
+  /** Puts `due` off: recorded as snoozed, and planned again SNOOZE_MS from now. */
+  function snooze(due: DueReminder, via: AnswerSource): void {
+    const open = unanswered(data.history);
+    if (open === null || open.key !== due.key) return;
+    const again = snoozedOccurrence(due, now());
+    data = { ...data, snoozed: [...data.snoozed.filter((s) => s.expiresAtMs > now()), again].slice(-20) };
+    answer(due, 'snoozed', via);
+    scheduler.poke();
+  }
+
+  /** The open reminder, while it is still worth answering. */
+  function openReminder(): DueReminder | null {
+    return waiting !== null && waiting.expiresAtMs > now() ? waiting : null;
   }
 
   function status(): ReminderStatus {
@@ -205,7 +259,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       next: upcoming ? { kind: upcoming.kind, atMs: Math.max(upcoming.dueAtMs, t) } : null,
       checkInsPerDay: settings.checkIns ? pace.perDay : 0,
       fewerBecauseSkipped: settings.checkIns && pace.fewerBecauseSkipped,
-      waiting: waiting?.kind ?? null,
+      waiting: openReminder()?.kind ?? null,
       recent: data.history.slice(-50).reverse(),
       lastSevenDays: countsSince(data.history, t - 7 * DAY_MS),
       doNotDisturbSource: deps.platform.doNotDisturb() === null ? 'quiet-hours' : 'os',
@@ -269,12 +323,20 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       if (!busy) scheduler.poke();
     },
     openWaiting() {
-      const due = waiting;
+      const due = openReminder();
       if (due === null) return;
       answer(due, 'acted');
       waiting = null;
       deps.openScreen(reminderRoute(due));
       emitIfChanged(true);
+    },
+    snoozeWaiting(via) {
+      const due = openReminder();
+      if (due !== null) snooze(due, via);
+    },
+    skipWaiting(via) {
+      const due = openReminder();
+      if (due !== null) answer(due, 'skipped', via);
     },
     userStarted(kind) {
       const open = unanswered(data.history);

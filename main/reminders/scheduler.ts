@@ -1,6 +1,7 @@
 import { MINUTE_MS } from '../../shared/time/durations.ts';
 import type { Clock } from '../../shared/time/clock.ts';
 import { dueBetween, isAllowedAt, nextDueAfter, PRIORITY, type DueReminder, type PlanContext } from './plan.ts';
+import { isCalmMoment, type RestingFacts } from './resting-reminder.ts';
 
 // The reminder scheduler. Hand-written because no library we know combines what it needs:
 // a plan per local day in the user's time zone, one waiting reminder at most (so sleep,
@@ -36,6 +37,8 @@ export type SchedulerContext = {
   blockers: Blockers;
   /** Check-ins already shown today (local day), from the history. */
   checkInsShownToday: number;
+  /** What the calm-day rule needs for a resting-reading reminder; null when the records cannot be read. */
+  restingFacts: RestingFacts | null;
 };
 
 export type SchedulerState = {
@@ -114,9 +117,15 @@ function judge(due: DueReminder, ctx: SchedulerContext, lastNudgeAtMs: number | 
   if (blockers.userIdle) return 'idle';
   // The end of a break the user chose to take comes on time, even in quiet hours or a pause.
   if (due.kind === 'break-over') return 'fire';
-  if (due.kind === 'check-in' && ctx.checkInsShownToday >= plan.checkInsPerDay) return 'drop';
+  // A snoozed check-in was counted when it first came.
+  if (due.kind === 'check-in' && !due.snoozed && ctx.checkInsShownToday >= plan.checkInsPerDay) return 'drop';
   if (ctx.pausedUntilMs !== null && nowMs < ctx.pausedUntilMs) return 'paused';
   if (!isAllowedAt(plan.settings, nowMs, plan.timeZone)) return 'outside-hours';
+  if (due.kind === 'resting-reading' && (ctx.restingFacts === null || !isCalmMoment(nowMs, ctx.restingFacts, plan.settings, plan.timeZone))) {
+    // Not a calm day for it: it goes quietly rather than wait, so it never holds back the
+    // check-ins behind it (one reminder waits at most); tomorrow has its own.
+    return 'drop';
+  }
   if (blockers.doNotDisturb) return 'do-not-disturb';
   if (lastNudgeAtMs !== null && nowMs - lastNudgeAtMs < MIN_GAP_MS) return 'too-soon';
   return 'fire';

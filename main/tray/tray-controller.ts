@@ -58,6 +58,10 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
     switch (action) {
       case 'open-waiting':
         return reminders.openWaiting();
+      case 'snooze-waiting':
+        return reminders.snoozeWaiting('tray');
+      case 'skip-waiting':
+        return reminders.skipWaiting('tray');
       case 'start-check':
         return effects.openScreen({ route: 'check' });
       case 'breathe':

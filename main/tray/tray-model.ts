@@ -10,6 +10,8 @@ export type TrayIconName = 'idle' | 'connected' | 'flooded' | 'break' | 'paused'
 
 export type TrayAction =
   | 'open-waiting'
+  | 'snooze-waiting'
+  | 'skip-waiting'
   | 'start-check'
   | 'breathe'
   | 'check-in'
@@ -37,7 +39,7 @@ export type TrayState = {
   live: LiveStatus | null;
   breakEndsAtMs: number | null;
   pausedUntilMs: number | null;
-  /** A reminder the system could not show as a notification. */
+  /** A reminder that came and has no answer yet (notified or not): offered with Snooze and Skip. */
   waiting: ReminderKind | null;
   /** The strap whose link was lost and not restored; the menu offers to reconnect it. */
   lostStrap: string | null;
@@ -59,6 +61,7 @@ const WAITING_LABELS: Record<ReminderKind, string> = {
   weekly: 'Time for your weekly look back',
   'break-over': 'Your break time is up',
   agreement: 'Time to look back at a plan you made',
+  'resting-reading': 'A calm moment for a resting reading',
 };
 
 const STATE_WORDS = { calm: 'calm', elevated: 'a little stirred up', flooded: 'flooded' } as const;
@@ -102,6 +105,9 @@ export function trayView(state: TrayState): TrayView {
   const menu: TrayMenuItem[] = [];
   if (state.waiting !== null) {
     menu.push({ type: 'action', action: 'open-waiting', label: `${WAITING_LABELS[state.waiting]}: open`, enabled: true });
+    // Where notifications have no buttons (most Linux desktops) these are the only way to answer.
+    menu.push({ type: 'action', action: 'snooze-waiting', label: 'Snooze it for an hour', enabled: true });
+    menu.push({ type: 'action', action: 'skip-waiting', label: 'Skip this one', enabled: true });
     menu.push({ type: 'separator' });
   }
   if (state.lostStrap !== null) {

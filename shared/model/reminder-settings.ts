@@ -40,6 +40,7 @@ export const reminderFields = {
   weeklyTime: ClockTimeSchema,
   breakOver: z.boolean(),
   agreementFollowUps: z.boolean(),
+  restingReadings: z.boolean(),
   activeDays: z.array(WeekdaySchema).max(7).refine((days) => new Set(days).size === days.length, 'Each day once.'),
   activeRanges: z.array(TimeRangeSchema).min(1).max(4),
   quietHours: z.boolean(),
@@ -60,6 +61,8 @@ export const ReminderSettingsSchema = z.object({
   weeklyTime: reminderFields.weeklyTime.default('18:00'),
   breakOver: reminderFields.breakOver.default(true),
   agreementFollowUps: reminderFields.agreementFollowUps.default(true),
+  // On: a baseline from one or two readings is a rough line, and these stop by themselves.
+  restingReadings: reminderFields.restingReadings.default(true),
   activeDays: reminderFields.activeDays.default(() => [0, 1, 2, 3, 4, 5, 6]),
   activeRanges: reminderFields.activeRanges.default(() => [{ start: '09:00', end: '21:30' }]),
   quietHours: reminderFields.quietHours.default(true),

@@ -3,9 +3,26 @@ import { z } from 'zod';
 // Reminders and the tray as the window sees them: kinds, history, pauses, the live status
 // the window reports for the tray, and where a reminder or tray action takes the window.
 
-export const REMINDER_KINDS = ['check-in', 'journal', 'weekly', 'break-over', 'agreement'] as const;
+export const REMINDER_KINDS = ['check-in', 'journal', 'weekly', 'break-over', 'agreement', 'resting-reading'] as const;
 export const ReminderKindSchema = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof ReminderKindSchema>;
+
+/**
+ * After this many days without a resting reading the baseline counts as stale and the
+ * resting-reading reminder comes back. The baseline is the median of the last seven readings
+ * however old they are; a resting heart rate drifts with fitness, sleep and the seasons, so
+ * after a month one fresh reading keeps the line every check is judged against close to the
+ * body as it is now. (The rule: main/reminders/resting-reminder.ts; Settings says it in words.)
+ */
+export const BASELINE_STALE_AFTER_DAYS = 30;
+
+/**
+ * No resting-reading reminder within this many hours after a check or a conversation that
+ * ended flooded, or a break. A body can stay stirred for hours after flooding, and a reading
+ * taken then would set the line too high; six hours keeps clear of that without giving up
+ * the whole day.
+ */
+export const CALM_AFTER_FLOOD_HOURS = 6;
 
 export const REMINDER_OUTCOMES = ['shown', 'acted', 'snoozed', 'skipped'] as const;
 export const ReminderOutcomeSchema = z.enum(REMINDER_OUTCOMES);
@@ -19,7 +36,11 @@ export const ReminderHistoryEntrySchema = z
     kind: ReminderKindSchema,
     outcome: ReminderOutcomeSchema,
     atMs: z.number().int().min(0),
-    /** 'tray' when the system notification could not be shown and the tray carried it. */
+    /**
+     * On a 'shown' line, 'tray' when the system notification could not be shown and the tray
+     * carried it. On an answer, where the person gave it (a notification's button or the
+     * tray); absent when nobody did (a skip recorded because the next reminder came).
+     */
     via: z.enum(['notification', 'tray']).optional(),
   })
   .strict();
@@ -46,7 +67,10 @@ export const ReminderStatusSchema = z.object({
   /** Check-ins a day right now: fewer than the setting after a week of mostly skipped ones. */
   checkInsPerDay: z.number().int().min(0),
   fewerBecauseSkipped: z.boolean(),
-  /** A reminder the system could not show, waiting in the tray. */
+  /**
+   * The reminder that came and has no answer yet, while it is still worth answering: the
+   * tray offers to open, snooze or skip it (whether the system showed it or could not).
+   */
   waiting: ReminderKindSchema.nullable(),
   /** Newest first, at most 50. */
   recent: z.array(ReminderHistoryEntrySchema),

@@ -13,7 +13,7 @@ import type { RemindersFile } from '../../main/reminders/reminders-file.ts';
 
 export async function run(): Promise<Record<string, number>> {
   const idleSec = Number(process.env['ATTUNE_BENCH_IDLE_SEC'] ?? 60);
-  let stored: RemindersFile = { version: 1, seed: 7, pausedUntilMs: null, breakEndsAtMs: null, history: [] };
+  let stored: RemindersFile = { version: 1, seed: 7, pausedUntilMs: null, breakEndsAtMs: null, history: [], snoozed: [] };
   const settings = { ...defaultSettings().reminders, checkInsPerDay: 12, activeRanges: [{ start: '00:00', end: '23:59' }], quietHours: false };
   const reminders = createRemindersService({
     settings: () => settings,

@@ -51,6 +51,15 @@ export function CheckScreen({ focusOnMount }: ScreenProps) {
     clearRouteQuery();
     startFromCard(check, baselineReady, settings, heart.status.phase === 'connected');
   }, [wantsStart, baselineReady, check, settings, heart.status.phase]);
+  // A resting-reading reminder (`?resting`): the reading starts at once when a source is
+  // connected; otherwise the start screen shows it, with its source picker, a click away.
+  const wantsResting = useRouteQuery().has('resting');
+  useEffect(() => {
+    if (!wantsResting || baselineReady === null) return;
+    clearRouteQuery();
+    const atRest = check.flow === null || check.flow.step.name === 'idle';
+    if (atRest && heart.status.phase === 'connected') check.begin('calibration', null, preferredPattern(settings));
+  }, [wantsResting, baselineReady, check, settings, heart.status.phase]);
   // Child effects run first: the step shown when the screen mounts keeps focus where it was
   // (unless the user moved here); every step after that takes it.
   const stepFocus = useRef(focusOnMount);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PauseSpan, ReminderKind, ReminderStatus } from '../../../shared/model/reminders.ts';
+import type { PauseSpan, ReminderHistoryEntry, ReminderKind, ReminderStatus } from '../../../shared/model/reminders.ts';
 import { useDataClient, type DataResult } from '../../app/data-client.ts';
 
 // What the reminders are doing, from main's reminder status: the line saying what comes next
@@ -12,9 +12,25 @@ const KIND_LABELS: Record<ReminderKind, string> = {
   weekly: 'Weekly look back',
   'break-over': 'End of a break',
   agreement: 'Agreement follow-up',
+  'resting-reading': 'Resting reading',
 };
 
-const OUTCOME_WORDS = { shown: 'shown', acted: 'taken up', snoozed: 'put off', skipped: 'let go' } as const;
+/**
+ * What became of a reminder. A skip the person chose (from a notification's button or the
+ * tray) says so; one recorded because the next reminder came first was simply let go.
+ */
+function outcomeWords(entry: ReminderHistoryEntry): string {
+  switch (entry.outcome) {
+    case 'shown':
+      return entry.via === 'tray' ? 'shown (in the tray: the system did not show it)' : 'shown';
+    case 'acted':
+      return 'taken up';
+    case 'snoozed':
+      return entry.via === undefined ? 'put off by a pause' : 'snoozed for an hour';
+    case 'skipped':
+      return entry.via === undefined ? 'let go' : 'skipped';
+  }
+}
 
 function clock(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(ms);
@@ -65,7 +81,8 @@ export function ReminderHistory({ status }: { status: ReminderStatus | null }) {
     <section className="settings-subsection" aria-labelledby="settings-reminder-history">
       <h3 id="settings-reminder-history">Recent reminders</h3>
       <p>
-        In the last seven days: {week.shown} shown, {week.acted} taken up, {week.snoozed} put off, {week.skipped} let go.
+        In the last seven days: {week.shown} shown, {week.acted} taken up, {week.snoozed} snoozed or put off, {week.skipped} skipped or let
+        go.
       </p>
       {status.recent.length === 0 ? (
         <p className="section-note">Nothing yet. Reminders you get will be listed here.</p>
@@ -73,8 +90,7 @@ export function ReminderHistory({ status }: { status: ReminderStatus | null }) {
         <ul className="reminder-history">
           {status.recent.slice(0, 12).map((entry) => (
             <li key={`${entry.key}-${entry.outcome}-${entry.atMs}`}>
-              {clock(entry.atMs, status.timeZone)}: {KIND_LABELS[entry.kind]} {OUTCOME_WORDS[entry.outcome]}
-              {entry.via === 'tray' ? ' (in the tray: the system did not show it)' : ''}
+              {clock(entry.atMs, status.timeZone)}: {KIND_LABELS[entry.kind]} {outcomeWords(entry)}
             </li>
           ))}
         </ul>

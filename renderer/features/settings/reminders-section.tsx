@@ -1,5 +1,7 @@
 import type { ReminderSettings } from '../../../shared/model/reminder-settings.ts';
 import type { Settings, WindowSettingsPatch } from '../../../shared/model/settings.ts';
+import { BASELINE_STALE_AFTER_DAYS, CALM_AFTER_FLOOD_HOURS } from '../../../shared/model/reminders.ts';
+import { CALIBRATION_READINGS } from '../../../shared/signal/baseline.ts';
 import { useReminderStatus } from '../../app/reminder-status.ts';
 import { ChoiceField, LinesField, NumberField, TimeField, ToggleField } from './fields.tsx';
 import { ActiveDays, ActiveRanges, WEEKDAYS } from './reminder-hours.tsx';
@@ -33,7 +35,8 @@ export function RemindersSection({ settings, errors, save }: { settings: Setting
     <>
       <p className="section-note">
         Small nudges from the tray through the day. They come only in your active hours, never in quiet hours or while
-        you are in a check or a conversation, and the lock screen only ever says what kind of moment it is.
+        you are in a check or a conversation, and the lock screen only ever says what kind of moment it is. Each one can
+        be snoozed for an hour or skipped, from the notification where your system shows its buttons, or from the tray.
       </p>
       <PauseControls status={status} onStatus={setStatus} />
 
@@ -89,6 +92,11 @@ export function RemindersSection({ settings, errors, save }: { settings: Setting
         {...bind('breakOver', 'Break over')}
       />
       <ToggleField label="Bring back repair agreements on their date" {...bind('agreementFollowUps', 'Agreement follow-ups')} />
+      <ToggleField
+        label="Ask for a resting reading on calm days"
+        hint={`Until your resting heart rate rests on ${CALIBRATION_READINGS} readings, at most once a day, and never within ${CALM_AFTER_FLOOD_HOURS} hours of a check or talk that ended flooded, or a break. After that only when ${BASELINE_STALE_AFTER_DAYS} days go by without one.`}
+        {...bind('restingReadings', 'Resting readings')}
+      />
 
       <section className="settings-subsection" aria-labelledby="settings-reminder-hours">
         <h3 id="settings-reminder-hours">When reminders may come</h3>

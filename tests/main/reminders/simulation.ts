@@ -13,6 +13,7 @@ import {
 } from '../../../main/reminders/reminders-service.ts';
 import type { ReminderText } from '../../../main/reminders/reminder-content.ts';
 import type { Timer } from '../../../main/reminders/scheduler.ts';
+import type { BaselineFacts } from '../../../main/reminders/resting-reminder.ts';
 
 export type Shown = { atMs: number; kind: ReminderKind; text: ReminderText; handlers: NotificationHandlers };
 
@@ -41,7 +42,7 @@ export function memoryFile(initial: RemindersFile | null = null): RemindersFileS
     path: '/memory/reminders.json',
     data: initial,
     async load() {
-      return { data: store.data ?? { version: 1 as const, seed: 12345, pausedUntilMs: null, breakEndsAtMs: null, history: [] }, problem: null };
+      return { data: store.data ?? { version: 1 as const, seed: 12345, pausedUntilMs: null, breakEndsAtMs: null, history: [], snoozed: [] }, problem: null };
     },
     async save(data: RemindersFile) {
       store.data = data;
@@ -58,6 +59,10 @@ export async function simulate(options: {
   file?: RemindersFile | null;
   /** Click every notification as it appears (a person who takes up every reminder). */
   actOnEvery?: boolean;
+  /** A reminders file of its own (a real one in a temp folder); an in-memory one by default. */
+  store?: RemindersFileStore;
+  /** What the records say about the baseline (resting-reminder.ts); none by default. */
+  baselineFacts?: () => BaselineFacts | null;
 }): Promise<Simulation> {
   let now = options.startMs;
   let nextId = 1;
@@ -65,7 +70,8 @@ export async function simulate(options: {
   let asleep = false;
   const shown: Shown[] = [];
   const opened: Array<{ route: string; query?: string }> = [];
-  const file = memoryFile(options.file ?? null);
+  const memory = memoryFile(options.file ?? null);
+  const file = options.store ?? memory;
   const sim = {} as Simulation;
   const timer: Timer = {
     set(callback, delayMs) {
@@ -97,6 +103,7 @@ export async function simulate(options: {
       doNotDisturb: () => null,
     },
     openScreen: (request) => opened.push(request),
+    ...(options.baselineFacts ? { baselineFacts: options.baselineFacts } : {}),
   });
 
   function runDue(untilMs: number): void {
@@ -117,7 +124,7 @@ export async function simulate(options: {
     opened,
     system,
     notificationsWork: true,
-    file,
+    file: memory,
     timersSet: 0,
     nowMs: () => now,
     advanceTo(untilMs: number) {
@@ -146,6 +153,7 @@ const BODY_TO_KIND: Record<string, ReminderKind> = {
   'Time for your weekly look back': 'weekly',
   'Your break time is up': 'break-over',
   'Time to look back at a plan you made': 'agreement',
+  'A calm moment for a resting reading?': 'resting-reading',
 };
 
 function kindOf(text: ReminderText): ReminderKind {
