@@ -146,6 +146,17 @@ describe('going quiet', () => {
     expect(stepTitle()).toBe('Your break');
     expect(screen.getByRole('heading', { name: 'If you are going quiet, you might say' })).toBeTruthy();
   });
+  it('numb or blank with a flooded heart: a break from the verdict comes with words for going quiet', async () => {
+    const { user } = await checkToResult('flooded-then-recovers');
+    await user.click(answers().getByRole('button', { name: 'Numb or blank' }));
+    await user.click(screen.getByRole('button', { name: 'Come back to the room first' }));
+    for (let i = 0; i < 4; i++) await user.click(screen.getByRole('button', { name: 'Next' }));
+    // The manual clock has not moved: the heart is still flooded when the verdict is asked for.
+    await user.click(screen.getByRole('button', { name: 'See if I am ready' }));
+    expect(stepTitle()).toBe('Time for a break');
+    expect(screen.getByText(/I'm going quiet, and I don't want to disappear on you/)).toBeTruthy();
+    expect(screen.queryByText(/I want to hear you\. I need a little time first/)).toBeNull();
+  });
 });
 
 describe('"Why this can be hard"', () => {
