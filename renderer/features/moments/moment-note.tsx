@@ -66,18 +66,18 @@ export function MomentNote({ onDone, headingId }: { onDone: () => void; headingI
         autoComplete="off"
         onChange={(event) => setWords(event.currentTarget.value)}
       />
-      <p id={ids.kinds} className="field-label">
+      <p id={ids.kinds} className="field-label moment-note-kinds-label">
         What was it? Choosing one notes it.
       </p>
       <ul className="moment-kinds" aria-labelledby={ids.kinds}>
         {SMALL_MOMENT_KINDS.map((kind) => (
-          <li key={kind.id}>
-            <button type="button" className="moment-kind" disabled={saving} aria-describedby={`${headingId}-${kind.id}`} onClick={() => void note(kind.id, kind.label)}>
-              <span className="moment-kind-label">{kind.label}</span>
-              <span id={`${headingId}-${kind.id}`} className="moment-kind-hint">
-                {kind.hint}
-              </span>
+          <li key={kind.id} className="moment-kind-item">
+            <button type="button" className="moment-kind" disabled={saving} aria-describedby={`${headingId}-${kind.id}-hint`} onClick={() => void note(kind.id, kind.label)}>
+              {kind.label}
             </button>
+            <span id={`${headingId}-${kind.id}-hint`} className="moment-kind-hint">
+              {kind.hint}
+            </span>
           </li>
         ))}
       </ul>

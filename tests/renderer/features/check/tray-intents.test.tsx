@@ -88,7 +88,7 @@ describe('tray and reminder hints on the Check screen', () => {
     await rendered.user.keyboard('{Enter}');
     await rendered.user.click(screen.getByRole('button', { name: 'Note a small moment' }));
     expect(screen.getByRole('heading', { name: 'Note a small moment' })).toBeTruthy();
-    await rendered.user.click(screen.getByRole('button', { name: /^Checked in/ }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Checked in' }));
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Noted: Checked in. It is in your journal now.');
     const listed = await rendered.main.api.invoke('journal.list', {});
     expect(listed.ok && listed.value.map((entry) => [entry.kind, entry.title])).toEqual([['moment', 'Checked in']]);
@@ -98,7 +98,7 @@ describe('tray and reminder hints on the Check screen', () => {
     const rendered = openApp('#/check?moment');
     expect(await screen.findByRole('heading', { name: 'Note a small moment' })).toBeTruthy();
     await rendered.user.type(screen.getByLabelText(/A few words/), 'Thanked them for the tea');
-    await rendered.user.click(screen.getByRole('button', { name: /^Said thank you/ }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Said thank you' }));
     expect(await screen.findByText('Noted: Said thank you. It is in your journal now.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Done' }));
     const listed = await rendered.main.api.invoke('journal.list', {});
