@@ -7,14 +7,13 @@ import { defineChannel } from '../channel.ts';
 // journal entry of kind 'moment', so the journal lists it and export, import, the trash and
 // delete-everything treat it like any entry.
 
-export const MomentNoteSchema = z
+const MomentNoteSchema = z
   .object({
     kind: z.enum(SMALL_MOMENT_KIND_IDS),
     /** Optional words about it; blank means none. */
     words: z.string().max(SMALL_MOMENT_WORDS_MAX_CHARS).optional(),
   })
   .strict();
-export type MomentNote = z.infer<typeof MomentNoteSchema>;
 
 export const momentsChannels = {
   'moment.note': defineChannel({
