@@ -109,7 +109,8 @@ export function trendsOverviewModel({ timeline, range, tag, nowMs, timeZone, set
     flooding: floodingCard(ctx, settings, noSessions),
     practice: practiceCard(ctx, noSessions),
     thisWeek: ratedThisWeek(timeline.signs, nowMs, timeZone),
-    markers: inWindow(filtered.entries, window, (e) => e.createdAtMs).filter((e) => e.kind !== 'weekly-signs'),
+    // Weekly ratings have their own chart and small moments their own count: neither is a marker.
+    markers: inWindow(filtered.entries, window, (e) => e.createdAtMs).filter((e) => e.kind !== 'weekly-signs' && e.kind !== 'moment'),
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { smallMomentsInWeekOf } from '../../../shared/trends/weekly-moments.ts';
 import { smallMomentsThisWeekText } from '../../../shared/content/small-moments.ts';
+import { trendsOverviewModel } from '../../../shared/trends/overview-model.ts';
+import type { TrendEntry } from '../../../shared/trends/timeline.ts';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -56,5 +58,21 @@ describe('small moments in the local week', () => {
     expect(smallMomentsThisWeekText(0)).toBe('No small moments noted this week yet');
     expect(smallMomentsThisWeekText(1)).toBe('1 small moment this week');
     expect(smallMomentsThisWeekText(4)).toBe('4 small moments this week');
+  });
+});
+
+describe('small moments on the Trends charts', () => {
+  it('are counted, not drawn as journal markers on the calm-down chart', () => {
+    const now = at('2025-01-15T12:00:00Z');
+    const entry = (id: string, kind: TrendEntry['kind']): TrendEntry => ({ id, createdAtMs: now - 86_400_000, kind, firstLine: id, tags: [], sessionIds: [] });
+    const view = trendsOverviewModel({
+      timeline: { sessions: [], entries: [entry('a note', 'note'), entry('a moment', 'moment'), entry('a rating', 'weekly-signs')], signs: [] },
+      range: '4w',
+      tag: null,
+      nowMs: now,
+      timeZone: BERLIN,
+      settings: { floodedMinBpm: 100, floodedAboveBaselinePercent: 10, sustainSec: 30, maxCorrectedPercent: 5 },
+    });
+    expect(view.markers.map((marker) => marker.id)).toEqual(['a note']);
   });
 });
