@@ -107,6 +107,10 @@ export function JournalList() {
         <JournalLink className="button button-quiet" to={{ view: 'repair' }}>
           Repair after a miss
         </JournalLink>
+        {/* Noted on the Check screen's small-moment card (the tray's route), then it lists here. */}
+        <a className="button button-quiet" href="#/check?moment">
+          Note a small moment
+        </a>
         <JournalLink className="button button-quiet" to={{ view: 'prompts' }}>
           Prompts
         </JournalLink>
