@@ -35,8 +35,8 @@ export function RemindersSection({ settings, errors, save }: { settings: Setting
     <>
       <p className="section-note">
         Small nudges from the tray through the day. They come only in your active hours, never in quiet hours or while
-        you are in a check or a conversation, and the lock screen only ever says what kind of moment it is. Each one can
-        be snoozed for an hour or skipped, from the notification where your system shows its buttons, or from the tray.
+        you are in a check or a conversation, and the lock screen only ever says what kind of moment it is. Snooze one
+        for an hour or skip it from the notification or the tray.
       </p>
       <PauseControls status={status} onStatus={setStatus} />
 
@@ -94,7 +94,7 @@ export function RemindersSection({ settings, errors, save }: { settings: Setting
       <ToggleField label="Bring back repair agreements on their date" {...bind('agreementFollowUps', 'Agreement follow-ups')} />
       <ToggleField
         label="Ask for a resting reading on calm days"
-        hint={`Until your resting heart rate rests on ${CALIBRATION_READINGS} readings, at most once a day, and never within ${CALM_AFTER_FLOOD_HOURS} hours of a check or talk that ended flooded, or a break. After that only when ${BASELINE_STALE_AFTER_DAYS} days go by without one.`}
+        hint={`Once a day at most, never within ${CALM_AFTER_FLOOD_HOURS} hours of flooding, until your resting rate has ${CALIBRATION_READINGS} readings; then after ${BASELINE_STALE_AFTER_DAYS} days without one.`}
         {...bind('restingReadings', 'Resting readings')}
       />
 

@@ -54,7 +54,7 @@ describe('reminder settings', () => {
     const { main } = await openSettings();
     const toggle = screen.getByLabelText('Ask for a resting reading on calm days') as HTMLInputElement;
     expect(toggle.checked).toBe(true);
-    expect(screen.getByText(/Until your resting heart rate rests on 3 readings, at most once a day, and never within 6 hours/)).toBeTruthy();
+    expect(screen.getByText(/never within 6 hours of flooding, until your resting rate has 3 readings; then after 30 days without one/)).toBeTruthy();
     await user.click(toggle);
     await waitFor(() => expect(main.services.settings.get().reminders.restingReadings).toBe(false));
     expect(readSettingsFile(main)['reminders']).toMatchObject({ restingReadings: false, checkIns: true });
