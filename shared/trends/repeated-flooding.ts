@@ -16,10 +16,15 @@ export const REPEATED_FLOODING = {
 
 const DAY_MS = 86_400_000;
 
-/** True when at least `minFloodedChecks` checks started within the last `windowDays` before `nowMs` were flooding episodes. */
-export function floodedRepeatedly(sessions: readonly TrendSession[], nowMs: number, rule: FloodedLineRule): boolean {
+/**
+ * True when at least `minFloodedChecks` checks started within the last `windowDays` before
+ * `nowMs` were flooding episodes. `floodedNow`: the check still running (not among the
+ * finished `sessions` yet) flooded too, so it counts as one more.
+ */
+export function floodedRepeatedly(sessions: readonly TrendSession[], nowMs: number, rule: FloodedLineRule, floodedNow = false): boolean {
   const sinceMs = nowMs - REPEATED_FLOODING.windowDays * DAY_MS;
-  let flooded = 0;
+  let flooded = floodedNow ? 1 : 0;
+  if (flooded >= REPEATED_FLOODING.minFloodedChecks) return true;
   for (const session of sessions) {
     if (session.kind !== 'check' || session.startedAtMs < sinceMs || session.startedAtMs > nowMs) continue;
     if (isFloodingEpisode(session, rule)) flooded += 1;

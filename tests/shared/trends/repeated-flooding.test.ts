@@ -21,6 +21,13 @@ describe('floodedRepeatedly', () => {
     expect(floodedRepeatedly([...two, check(13.9, true)], NOW, RULE)).toBe(true);
   });
 
+  it('counts the check still running when it flooded too: two before it and this one make three', () => {
+    const two = [check(3, true), check(8, true), check(9, false)];
+    expect(floodedRepeatedly(two, NOW, RULE, true)).toBe(true);
+    expect(floodedRepeatedly(two, NOW, RULE, false)).toBe(false);
+    expect(floodedRepeatedly([check(3, true)], NOW, RULE, true)).toBe(false);
+  });
+
   it('counts a check whose verdict was "take a break" even with no peak on record', () => {
     const sessions = [check(1, true), check(2, true), check(3, false, { peakHrBpm: null, verdict: 'take-a-break' })];
     expect(floodedRepeatedly(sessions, NOW, RULE)).toBe(true);

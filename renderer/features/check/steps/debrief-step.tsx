@@ -22,8 +22,10 @@ import { StepHeading } from '../step-parts.tsx';
 
 export function DebriefStep() {
   const data = useDataClient();
-  const { send, sessionId, nowMs } = useCheck();
-  const counsellorLine = useRepeatedFlooding(nowMs);
+  const { send, sessionId, nowMs, flow } = useCheck();
+  // This check is still recording, so the timeline does not hold it yet: it counts as flooded
+  // when its reading was flooded or its verdict said to take a break (as Trends will count it).
+  const counsellorLine = useRepeatedFlooding(nowMs, flow?.reading?.state === 'flooded' || flow?.verdict?.kind === 'take-a-break');
   const id = useId();
   const [scale, setScale] = useState<number | null>(null);
   const [text, setText] = useState('');
@@ -102,10 +104,10 @@ export function DebriefStep() {
 }
 
 /** Whether the checks of the last two weeks flooded repeatedly; false until known (nothing shows while reading). */
-function useRepeatedFlooding(nowMs: () => number): boolean {
+function useRepeatedFlooding(nowMs: () => number, floodedNow: boolean): boolean {
   const timeline = useIpcQuery('trends.timeline', undefined);
   const { state } = useSettings();
   if (timeline.status !== 'ready') return false;
   const rule = state.status === 'ready' ? state.settings.physiology : DEFAULT_PHYSIOLOGY_SETTINGS;
-  return floodedRepeatedly(timeline.value.sessions, nowMs(), rule);
+  return floodedRepeatedly(timeline.value.sessions, nowMs(), rule, floodedNow);
 }
