@@ -176,8 +176,8 @@ describe('main bundle smoke (out/main started in Node with the electron stand-in
     expect(report.openedExternally).toEqual([]);
   });
 
-  it('grants notifications and nothing else', () => {
-    expect(report.permissions).toEqual({ notifications: true, media: false, geolocation: false });
+  it('grants notifications and writing to the clipboard (an agreement\'s Copy), nothing else', () => {
+    expect(report.permissions).toEqual({ notifications: true, clipboardWrite: true, clipboardRead: false, media: false, geolocation: false });
   });
 
   it('enables Web Bluetooth on Linux through the Blink feature switch', () => {
