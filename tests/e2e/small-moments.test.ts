@@ -66,7 +66,7 @@ async function noteAndCount(harness: AppHarness, scheme: 'light' | 'dark'): Prom
   await byRole(harness, 'heading', 'How is your body right now?');
   axe['check-in feel'] = await seriousAxeFindings(harness.page);
   await harness.screenshot(`check-in-feel-${scheme}`);
-  await (await byRole(harness, 'button', 'Tight or buzzing')).focus();
+  await (await byRole(harness, 'button', 'Racing')).focus();
   await harness.page.keyboard.press('Enter');
   await waitForText(harness, 'Breathe out slowly');
   expect(await harness.page.evaluate(() => document.activeElement?.textContent)).toBe('One small steadying thing');

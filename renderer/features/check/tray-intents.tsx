@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { BODY_NOTICES, CHECK_IN_STEPS, STEADYING_WITHOUT_NOTICE, type BodyNotice } from '../../../shared/content/check-in-card.ts';
+import { CHECK_FEELINGS, type CheckFeeling } from '../../../shared/check/feeling.ts';
+import { CHECK_IN_STEPS, STEADYING_FOR, STEADYING_WITHOUT_ANSWER } from '../../../shared/content/check-in-card.ts';
+import { FEELING_WORDS } from '../../../shared/content/check-steps-copy.ts';
 import { INTENTION_REMINDER, SELF_SOOTHING_IDEAS } from '../../../shared/content/check-copy.ts';
 import { itemOfTheDay } from '../../../shared/content/item-of-the-day.ts';
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../shared/model/reminder-settings.ts';
@@ -44,8 +46,8 @@ const CHECK_IN_ORDER = ['feel', 'find', 'reflect'] as const;
 type CheckInStep = (typeof CHECK_IN_ORDER)[number] | 'finished' | 'moment';
 
 /**
- * The half-minute check-in: Feel (a one-tap answer about the body), Find (one steadying thing
- * that suits it), Reflect (a short question, then the day's phrase). Every step can be
+ * The half-minute check-in: Feel (the check's own one-tap answers about the body), Find (one
+ * steadying thing that suits the answer), Reflect (a short question, then the day's phrase). Every step can be
  * skipped; the end offers to note a small moment.
  */
 function CheckInCard() {
@@ -53,7 +55,7 @@ function CheckInCard() {
   const phrases = state.status === 'ready' ? state.settings.reminders.phrases : DEFAULT_CHECK_IN_PHRASES;
   const [phrase] = useState(() => phraseForDay(phrases, Date.now()));
   const [step, setStep] = useState<CheckInStep>('feel');
-  const [body, setBody] = useState<BodyNotice | null>(null);
+  const [feeling, setFeeling] = useState<CheckFeeling | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const movedOn = useRef(false);
   const headingId = useId();
@@ -90,17 +92,17 @@ function CheckInCard() {
             {CHECK_IN_STEPS.feel.question}
           </h3>
           <div className="check-in-choices" role="group" aria-labelledby={`${headingId}-feel`}>
-            {BODY_NOTICES.map((notice) => (
+            {CHECK_FEELINGS.map((id) => (
               <button
-                key={notice.id}
+                key={id}
                 type="button"
                 className="button button-quiet"
                 onClick={() => {
-                  setBody(notice.id);
+                  setFeeling(id);
                   goTo('find');
                 }}
               >
-                {notice.label}
+                {FEELING_WORDS.answers[id]}
               </button>
             ))}
           </div>
@@ -112,7 +114,7 @@ function CheckInCard() {
           <h3 ref={stepHeading} tabIndex={-1}>
             {CHECK_IN_STEPS.find.question}
           </h3>
-          <p className="lead">{BODY_NOTICES.find((notice) => notice.id === body)?.steadying ?? STEADYING_WITHOUT_NOTICE}</p>
+          <p className="lead">{feeling === null ? STEADYING_WITHOUT_ANSWER : STEADYING_FOR[feeling]}</p>
           <div className="check-actions">
             <button type="button" className="button" onClick={next}>
               Done that

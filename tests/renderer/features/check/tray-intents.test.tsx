@@ -57,7 +57,7 @@ describe('tray and reminder hints on the Check screen', () => {
     expect(DEFAULT_CHECK_IN_PHRASES.some((phrase) => screen.queryByText(phrase) !== null)).toBe(false);
 
     // Feel: one tap; Find then suits what the body said, and focus follows to the new step.
-    await rendered.user.click(screen.getByRole('button', { name: 'Heavy or far away' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Numb or blank' }));
     expect(current()).toBe('Find');
     expect(screen.getByText(/Press your feet into the floor/)).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'One small steadying thing' }));
