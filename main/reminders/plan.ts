@@ -187,8 +187,27 @@ function dayOccurrences(date: CivilDate, ctx: PlanContext): DueReminder[] {
   return out;
 }
 
+/** Whether the settings let this kind of reminder come at all (a snoozed one included). */
+function kindIsOn(settings: ReminderSettings, kind: ReminderKind): boolean {
+  switch (kind) {
+    case 'check-in':
+      return settings.checkIns;
+    case 'journal':
+      return settings.journalPrompt;
+    case 'weekly':
+      return settings.weeklyProgress;
+    case 'break-over':
+      return settings.breakOver;
+    case 'agreement':
+      return settings.agreementFollowUps;
+    case 'resting-reading':
+      return settings.restingReadings;
+  }
+}
+
 function oneOffOccurrences(ctx: PlanContext): DueReminder[] {
-  const out: DueReminder[] = [...ctx.snoozed];
+  // A reminder snoozed before its kind was turned off stays off.
+  const out: DueReminder[] = ctx.snoozed.filter((due) => kindIsOn(ctx.settings, due.kind));
   if (ctx.settings.agreementFollowUps) {
     for (const a of ctx.agreements) {
       const expiresAtMs = a.remindAtMs + STALE_AFTER_MS.agreement;

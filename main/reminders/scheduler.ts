@@ -121,7 +121,7 @@ function judge(due: DueReminder, ctx: SchedulerContext, lastNudgeAtMs: number | 
   if (due.kind === 'check-in' && !due.snoozed && ctx.checkInsShownToday >= plan.checkInsPerDay) return 'drop';
   if (ctx.pausedUntilMs !== null && nowMs < ctx.pausedUntilMs) return 'paused';
   if (!isAllowedAt(plan.settings, nowMs, plan.timeZone)) return 'outside-hours';
-  if (due.kind === 'resting-reading' && (ctx.restingFacts === null || !isCalmMoment(nowMs, ctx.restingFacts, plan.settings, plan.timeZone))) {
+  if (due.kind === 'resting-reading' && !calmForResting(due, ctx)) {
     // Not a calm day for it: it goes quietly rather than wait, so it never holds back the
     // check-ins behind it (one reminder waits at most); tomorrow has its own.
     return 'drop';
@@ -129,6 +129,13 @@ function judge(due: DueReminder, ctx: SchedulerContext, lastNudgeAtMs: number | 
   if (blockers.doNotDisturb) return 'do-not-disturb';
   if (lastNudgeAtMs !== null && nowMs - lastNudgeAtMs < MIN_GAP_MS) return 'too-soon';
   return 'fire';
+}
+
+/** The calm-day rule for this occurrence; a snoozed one is the day's reminder coming back, not a second one. */
+function calmForResting(due: DueReminder, ctx: SchedulerContext): boolean {
+  if (ctx.restingFacts === null) return false;
+  const facts = due.snoozed ? { ...ctx.restingFacts, lastReminderAtMs: null } : ctx.restingFacts;
+  return isCalmMoment(ctx.nowMs, facts, ctx.plan.settings, ctx.plan.timeZone);
 }
 
 export type TimerHandle = unknown;

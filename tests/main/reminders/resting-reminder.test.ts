@@ -206,6 +206,22 @@ describe('the schedule on the injected clock', () => {
     expect(off.service.status().next).toBeNull();
   });
 
+  it('comes back after a snooze the same day, as the day\'s one reminder', async () => {
+    const facts: BaselineFacts = { readingsSoFar: 1, lastReadingAtMs: MONDAY_6AM - DAY, lastFloodAtMs: null };
+    const sim = await simulate({ startMs: MONDAY_6AM, settings, timeZone: BERLIN, baselineFacts: () => ({ ...facts }) });
+    while (sim.shown.length === 0) sim.advanceTo(sim.nowMs() + 5 * MINUTE);
+    const snoozedAtMs = sim.nowMs();
+    sim.shown[0]!.handlers.onSnooze();
+    sim.advanceTo(snoozedAtMs + HOUR);
+    expect(restingShown(sim)).toEqual([sim.shown[0]!.atMs, snoozedAtMs + HOUR]);
+    // Taken this time: nothing more that day, and the next day asks again (two readings so far).
+    takesTheReading(sim, facts);
+    sim.advanceTo(MONDAY_6AM + 18 * HOUR);
+    expect(restingShown(sim)).toHaveLength(2);
+    sim.advanceTo(MONDAY_6AM + DAY + 18 * HOUR);
+    expect(restingShown(sim)).toHaveLength(3);
+  });
+
   it('asks nothing when the records cannot be read', async () => {
     const sim = await simulate({ startMs: MONDAY_6AM, settings, timeZone: BERLIN, baselineFacts: () => null });
     sim.advanceTo(MONDAY_6AM + 3 * DAY);

@@ -98,6 +98,23 @@ describe('snooze', () => {
   });
 });
 
+describe('snooze and the settings', () => {
+  it('keeps a snoozed reminder away once its kind is turned off', async () => {
+    const { store } = tempFile();
+    let current = settings;
+    const sim = await simulate({ startMs: MONDAY_6AM, settings: () => current, timeZone: BERLIN, store });
+    cleanups.push(() => sim.service.stop());
+    untilShown(sim);
+    const snoozedAtMs = sim.nowMs();
+    sim.shown[0]!.handlers.onSnooze();
+    current = reminderSettings({ ...settings, checkIns: false });
+    sim.service.poke();
+    expect(sim.service.status().next).toBeNull();
+    sim.advanceTo(snoozedAtMs + 3 * HOUR);
+    expect(sim.shown).toHaveLength(1);
+  });
+});
+
 describe('skip', () => {
   it('lets this one go, records it as skipped in the history file, and nothing comes back', async () => {
     const { store } = tempFile();
