@@ -30,26 +30,26 @@ const MARKERS: PhaseMarker[] = [
   { tMs: 480_000, phase: 'breathing', edge: 'end' },
 ];
 
-type Written = { latestId: string; firstWeekMin: number; lastWeekMin: number };
+type Written = { latestId: string; gapId: string; firstWeekMin: number; lastWeekMin: number };
 
 /**
- * Two breathing sessions a week for eight weeks, their time in high coherence growing by half
+ * Two breathing sessions a week for seven weeks, their time in high coherence growing by half
  * a minute a week (set here, as the Trends data sets do, so the test knows the answer), and
- * today's session summarised from its beats as the app would.
+ * today two summarised from their beats as the app would, one with a dropout.
  */
 async function writePractice(harness: AppHarness, nowMs: number): Promise<Written> {
   const store = await harness.services.records.store();
   const summary = summarizeBeats(PACED, { baselineHrBpm: 66, markers: MARKERS });
-  const adopt = async (startedAtMs: number, highSec: number | null) => {
+  const adopt = async (startedAtMs: number, highSec: number | null, beats = PACED) => {
     const id = newRecordId();
     await store.adoptSession(
       {
         schemaVersion: SESSION_SCHEMA_VERSION, id, revision: 1, kind: 'breathing', status: 'finished', startedAtMs, endedAtMs: startedAtMs + 480_000,
         source: { kind: 'strap', deviceName: 'Polar H10' }, breathingPattern: { preset: 'resonance', inhaleSec: 4, holdInSec: 0, exhaleSec: 6, holdOutSec: 0 },
         baselineHrBpm: 66, markers: MARKERS, beatCount: PACED.rrMs.length,
-        summary: highSec === null ? summary : { ...summary, coherence: { ...summary.coherence, highSec } },
+        summary: highSec === null ? summarizeBeats(beats, { baselineHrBpm: 66, markers: MARKERS }) : { ...summary, coherence: { ...summary.coherence, highSec } },
       },
-      PACED,
+      beats,
     );
     return id;
   };
@@ -58,8 +58,13 @@ async function writePractice(harness: AppHarness, nowMs: number): Promise<Writte
     await adopt(nowMs - daysAgo * DAY, 60 + week * 30);
     await adopt(nowMs - daysAgo * DAY + DAY / 3, 60 + week * 30);
   }
+  // The strap lost the skin from 3:20 to 5:00 in an earlier session of today.
+  const kept = PACED.tMs.flatMap((tMs, i) => (tMs > 200_000 && tMs <= 300_000 ? [] : [{ tMs, rrMs: PACED.rrMs[i]! }]));
+  const gapId = await adopt(nowMs - 3_600_000, null, { tMs: kept.map((b) => b.tMs), rrMs: kept.map((b) => b.rrMs) });
   const latestId = await adopt(nowMs - 60_000, null);
-  return { latestId, firstWeekMin: 1, lastWeekMin: summary.coherence.highSec! / 60 };
+  // This week holds both: its median is their mean.
+  const gapHighSec = summarizeBeats({ tMs: kept.map((b) => b.tMs), rrMs: kept.map((b) => b.rrMs) }, { baselineHrBpm: 66, markers: MARKERS }).coherence.highSec!;
+  return { latestId, gapId, firstWeekMin: 1, lastWeekMin: (summary.coherence.highSec! + gapHighSec) / 2 / 60 };
 }
 
 async function openAndWait(harness: AppHarness, hash: string, mark: string): Promise<void> {
@@ -131,6 +136,15 @@ describe.skipIf(!browserTierAvailable)('coherence over time in Chromium', () => 
     await harness.page.mouse.move(0, 0);
     await screenshot(harness, 'coherence-session-light');
     expect(await seriousAxeFindings(harness.page)).toEqual([]);
+  });
+
+  it('breaks the line where beats were lost instead of drawing across the gap', async () => {
+    const harness = harnesses[0]!;
+    await openAndWait(harness, `#/trends/session/${written.gapId}`, 'attune-session-painted');
+    await (await harness.page.waitForSelector(sessionCard))!.scrollIntoView();
+    await harness.page.waitForFunction((card) => (document.querySelector(`${card} path.session-line`)?.getAttribute('d') ?? '').length > 0, { timeout: 60_000 }, sessionCard);
+    const runs = await harness.page.$eval(`${sessionCard} path.session-line`, (el) => (el.getAttribute('d') ?? '').match(/M/g)?.length ?? 0);
+    expect(runs).toBe(2);
   });
 
   it('shows practice with the pacer in Trends: the weekly median minutes in high coherence rising', async () => {

@@ -90,6 +90,7 @@ export const SessionChart = memo(function SessionChart({
   smooth = false,
   valueRange,
   level,
+  breaksAt,
 }: {
   points: readonly BeatPoint[];
   bands: readonly PhaseBand[];
@@ -103,6 +104,8 @@ export const SessionChart = memo(function SessionChart({
   valueRange?: readonly [number, number];
   /** A level drawn across the plot as a dashed line and named in the key (where "high" starts). */
   level?: { readonly value: number; readonly name: string };
+  /** Times (s) where the line must not join its neighbours: nothing could be read there. */
+  breaksAt?: readonly number[];
 }) {
   const width = useContext(ChartWidth);
   const hatchId = `session-break-hatch-${useId().replace(/:/g, '')}`;
@@ -110,10 +113,10 @@ export const SessionChart = memo(function SessionChart({
   const drawn = useMemo((): Drawn => {
     if (width <= 0) return { line: [], buckets: null, windowSec: null };
     const drawing = smooth ? heartRateDrawing(points, plot) : { kind: 'beats' as const, points };
-    if (drawing.kind === 'beats') return { line: lttb(drawing.points, plot), buckets: null, windowSec: null };
+    if (drawing.kind === 'beats') return { line: withBreaks(lttb(drawing.points, plot), breaksAt), buckets: null, windowSec: null };
     // A gap (no beats in the window) stays a gap in the line: recharts breaks it at null.
     return { line: drawing.buckets.map((b) => ({ x: b.x, y: b.y })), buckets: drawing.buckets, windowSec: drawing.windowSec };
-  }, [points, plot, width, smooth]);
+  }, [points, plot, width, smooth, breaksAt]);
   const waveDrawn = useMemo(() => (width > 0 && wave ? lttb(wave, plot) : []), [wave, plot, width]);
   const end = Math.max(points.at(-1)?.x ?? 0, bands.at(-1)?.endSec ?? 0, 1);
   const yAxis = useMemo(() => (valueRange ? niceTicks(valueRange[0], valueRange[1], 5) : valueTicks(drawn)), [drawn, valueRange]);
@@ -149,7 +152,7 @@ export const SessionChart = memo(function SessionChart({
           <Line dataKey="y" stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
           <SeriesPath points={drawn.line} colour={colour} width={drawn.buckets ? 2 : 1.5} className="session-line" />
           {waveDrawn.length > 0 && <SeriesPath points={waveDrawn} colour={SERIES.five} width={1} dash="4 3" opacity={0.75} className="session-pacer" />}
-          <HoverReadout points={drawn.line} name={name} unit={unit} colour={colour} />
+          <HoverReadout points={drawn.line} name={name} unit={unit} colour={colour} gapWords={breaksAt ? 'not read here' : 'no beats'} />
         </ComposedChart>
       </Frame>
       <ChartKey items={keyItems} />
@@ -197,7 +200,7 @@ function SeriesPath({ points, colour, width, dash, opacity, className }: { point
  * Under the pointer: a line at that moment with the value there ("12:34 · 78 bpm"). For the
  * mouse only, like a tooltip; the table below the chart holds every value for everyone.
  */
-function HoverReadout({ points, name, unit, colour }: { points: readonly { x: number; y: number | null }[]; name: string; unit: string; colour: string }) {
+function HoverReadout({ points, name, unit, colour, gapWords }: { points: readonly { x: number; y: number | null }[]; name: string; unit: string; colour: string; gapWords: string }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const area = usePlotArea();
@@ -221,7 +224,7 @@ function HoverReadout({ points, name, unit, colour }: { points: readonly { x: nu
   const point = at === null ? null : points[at];
   const px = point ? x(point.x) : undefined;
   const py = point && point.y !== null ? y(point.y) : undefined;
-  const words = point ? `${clock(point.x)} · ${point.y === null ? 'no beats' : `${Math.round(point.y)} ${unit}`}` : '';
+  const words = point ? `${clock(point.x)} · ${point.y === null ? gapWords : `${Math.round(point.y)} ${unit}`}` : '';
   const boxWidth = (name.length + 1 + words.length) * 7 + 16;
   const boxX = px === undefined ? 0 : Math.min(Math.max(area.x, px + 8), area.x + area.width - boxWidth);
   return (
@@ -319,6 +322,23 @@ function EnvelopeBand({ buckets, colour }: { buckets: readonly EnvelopeBucket[];
     return path;
   }, [buckets, x, y]);
   return <path className="session-envelope" d={d} fill={colour} fillOpacity={BAND_OPACITY} stroke="none" />;
+}
+
+/** The drawn points with a null (a break in the path) between two that have a break time between them. */
+function withBreaks(line: readonly BeatPoint[], breaksAt: readonly number[] | undefined): Drawn['line'] {
+  if (!breaksAt || breaksAt.length === 0) return line;
+  const out: { x: number; y: number | null }[] = [];
+  let next = 0;
+  for (const point of line) {
+    let broken = false;
+    while (next < breaksAt.length && (breaksAt[next] as number) < point.x) {
+      broken = true;
+      next += 1;
+    }
+    if (broken && out.length > 0) out.push({ x: breaksAt[next - 1] as number, y: null });
+    out.push(point);
+  }
+  return out;
 }
 
 const LEVEL_DASH = '6 4';

@@ -48,8 +48,9 @@ export function SessionCoherence({ session, beats, bands }: { session: SessionRe
       mean = read.length === 0 ? null : read.reduce((sum, w) => sum + (w.normalized as number), 0) / read.length;
     }
     const points = ready.flatMap((w) => (w.normalized === null ? [] : [{ x: w.endSec, y: w.normalized * 100 }]));
+    const breaksAt = breaksBetween(ready);
     const rows = ready.map((w) => [Math.round(w.endSec), w.normalized === null ? 'not read' : percent(w.normalized)] as const);
-    return { mean, ...time, fromBeats, points, rows };
+    return { mean, ...time, fromBeats, points, breaksAt, rows };
   }, [windows, summary]);
 
   const breathing = hadBreathing(session, bands);
@@ -116,10 +117,37 @@ export function SessionCoherence({ session, beats, bands }: { session: SessionRe
         colour={SERIES.one}
         valueRange={PERCENT_RANGE}
         level={HIGH_LEVEL}
+        breaksAt={view.breaksAt}
       />
       <PhaseKey bands={bands} />
     </ChartCard>
   );
+}
+
+/** Window steps wider than this (5 s and a little rounding) mean a gap lay between. */
+const NEXT_WINDOW_MAX_SEC = 5.5;
+
+/**
+ * Where the line breaks: between two read windows with an unread one, or a gap, between them.
+ * A line drawn straight across would show a coherence no window measured.
+ */
+function breaksBetween(windows: readonly CoherenceWindow[]): number[] {
+  const breaks: number[] = [];
+  let lastReadSec: number | null = null;
+  let unreadSince = false;
+  let previousSec: number | null = null;
+  for (const window of windows) {
+    if (previousSec !== null && window.endSec - previousSec > NEXT_WINDOW_MAX_SEC) unreadSince = true;
+    previousSec = window.endSec;
+    if (window.normalized === null) {
+      unreadSince = true;
+      continue;
+    }
+    if (unreadSince && lastReadSec !== null) breaks.push((lastReadSec + window.endSec) / 2);
+    lastReadSec = window.endSec;
+    unreadSince = false;
+  }
+  return breaks;
 }
 
 /** The session's coherence windows, worked out in the first idle moment; null until then. */
