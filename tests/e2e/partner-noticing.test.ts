@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../../shared/model/agreement.ts';
 import type { JournalEntry } from '../../shared/model/journal.ts';
-import type { SessionListItem } from '../../shared/model/session.ts';
+import type { Beat, SessionListItem } from '../../shared/model/session.ts';
 import { seriousAxeFindings } from './harness/axe.ts';
 import { browserTierAvailable } from './harness/chromium.ts';
 import type { AppHarness } from './harness/app-harness.ts';
@@ -11,7 +11,8 @@ import { harnessOnPageClock } from './harness/page-clock-harness.ts';
 
 // Noticing the partner and sharing with them, in Chromium against the real main-side services:
 // the "Noticing your partner" card opened from the keyboard during a conversation, the debrief
-// that asks what was noticed, the entry that shows it, and an agreement copied and printed.
+// that asks what was noticed (and, after flooded checks, says a couples counsellor can help),
+// the entry that shows it, and an agreement copied and printed.
 // Every new view gets axe (no serious or critical findings) and screenshots in light and dark.
 
 type Findings = Record<string, string[]>;
@@ -36,6 +37,17 @@ async function call<T>(harness: AppHarness, channel: string, payload?: unknown):
   return result.value as T;
 }
 
+/** Two minutes at 120 bpm (flooded for a resting rate of 60), then five calm ones. */
+function floodedBeats(): Beat[] {
+  const beats: Beat[] = [];
+  for (let tMs = 0; tMs < 7 * 60_000; ) {
+    const rrMs = tMs < 2 * 60_000 ? 500 : 1000;
+    tMs += rrMs;
+    beats.push({ tMs, rrMs });
+  }
+  return beats;
+}
+
 const expanded = (harness: AppHarness) =>
   harness.page.$eval('::-p-aria([name="Noticing your partner"][role="button"])', (el) => el.getAttribute('aria-expanded'));
 
@@ -45,6 +57,13 @@ describe.skipIf(!browserTierAvailable)('noticing the partner during a check, in 
 
   it('opens the card by keyboard in the conversation, and the debrief’s answer shows on the entry', async () => {
     const harness = current();
+    // Three checks that flooded earlier today: the debrief will say a couples counsellor can help.
+    const store = await harness.services.records.store();
+    for (let i = 0; i < 3; i += 1) {
+      const session = await store.startSession({ kind: 'check', source: { kind: 'strap', deviceName: 'Test strap' }, baselineHrBpm: 60 });
+      await store.appendBeats(session.id, floodedBeats());
+      await store.finishSession(session.id);
+    }
     await harness.open('#/check');
     await completeFirstRun(harness);
     await click(harness, 'Start the check');
@@ -81,6 +100,7 @@ describe.skipIf(!browserTierAvailable)('noticing the partner during a check, in 
     await click(harness, 'Going quiet all of a sudden', 'checkbox');
     await click(harness, 'Looking away', 'checkbox');
     await harness.page.type('::-p-aria([name="Anything else you noticed in them? (optional)"][role="textbox"])', 'They rubbed their neck.');
+    expect(await harness.page.$eval('[data-testid="counsellor-line"]', (el) => el.textContent ?? '')).toMatch(/a couples counsellor can help\.$/);
     await lookInBothSchemes(harness, 'debrief', found);
     await click(harness, 'Save to my journal');
     await waitForStep(harness, 'Thank you');
@@ -92,7 +112,8 @@ describe.skipIf(!browserTierAvailable)('noticing the partner during a check, in 
     expect(await harness.page.$eval('article', (el) => el.textContent ?? '')).toContain('What I noticed in my partner: They rubbed their neck.');
     await lookInBothSchemes(harness, 'entry', found);
 
-    const check = (await call<SessionListItem[]>(harness, 'session.list', { fromMs: 0, toMs: Date.now() + 24 * 3600_000 })).find((s) => s.kind === 'check')!;
+    const sessions = await call<SessionListItem[]>(harness, 'session.list', { fromMs: 0, toMs: Date.now() + 24 * 3600_000 });
+    const check = sessions.find((s) => s.kind === 'check' && s.journalEntryIds.length === 1)!;
     const entry = await call<JournalEntry>(harness, 'journal.get', { id: check.journalEntryIds[0] });
     expect(entry).toMatchObject({ kind: 'debrief', cues: ['partner-went-quiet', 'partner-looking-away'], sessionIds: [check.id] });
     expect(await harness.cspViolations()).toEqual([]);
