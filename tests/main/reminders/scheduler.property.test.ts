@@ -75,7 +75,9 @@ describe('scheduler properties over simulated weeks (Europe/Berlin)', () => {
         fc.constantFrom(...WEEK_STARTS),
         fc.array(happeningArb, { maxLength: 12 }),
         async (settings, weekStart, happenings) => {
-          const sim = await simulate({ startMs: weekStart, settings, timeZone: ZONE });
+          // A baseline still short of readings: the resting-reading reminder takes part too.
+          const baselineFacts = () => ({ readingsSoFar: 1, lastReadingAtMs: weekStart - DAY, lastFloodAtMs: null });
+          const sim = await simulate({ startMs: weekStart, settings, timeZone: ZONE, baselineFacts });
           const pauses: Array<{ from: number; until: number }> = [];
           const sleeps: Array<{ from: number; until: number }> = [];
           const locks: Array<{ from: number; until: number }> = [];
@@ -109,6 +111,7 @@ describe('scheduler properties over simulated weeks (Europe/Berlin)', () => {
           // (timers due at that moment run first), hence the strict comparisons below.
           const nudges = sim.shown.filter((s) => s.kind !== 'break-over');
           const checkInsPerDay = new Map<string, number>();
+          const restingPerDay = new Map<string, number>();
           for (const shown of nudges) {
             const local = wallClock(shown.atMs, ZONE);
             expect(inQuiet(local.minute, settings), 'quiet hours').toBe(false);
@@ -118,7 +121,9 @@ describe('scheduler properties over simulated weeks (Europe/Berlin)', () => {
             expect(sleeps.some((s) => shown.atMs > s.from && shown.atMs < s.until), 'asleep').toBe(false);
             expect(locks.some((l) => shown.atMs > l.from && shown.atMs < l.until), 'locked').toBe(false);
             if (shown.kind === 'check-in') checkInsPerDay.set(local.date, (checkInsPerDay.get(local.date) ?? 0) + 1);
+            if (shown.kind === 'resting-reading') restingPerDay.set(local.date, (restingPerDay.get(local.date) ?? 0) + 1);
           }
+          for (const [date, count] of restingPerDay) expect(count, `resting readings asked on ${date}`).toBe(1);
           for (const [date, count] of checkInsPerDay) expect(count, date).toBeLessThanOrEqual(settings.checkInsPerDay);
           for (let i = 1; i < nudges.length; i += 1) {
             expect(nudges[i]!.atMs - nudges[i - 1]!.atMs, 'gap between nudges').toBeGreaterThanOrEqual(30 * MINUTE);
