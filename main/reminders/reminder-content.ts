@@ -3,7 +3,8 @@ import { smallMomentsThisWeekText } from '../../shared/content/small-moments.ts'
 import type { DueReminder } from './plan.ts';
 
 // What a reminder says and where it leads. The words on the lock screen are neutral: they
-// name the kind of moment and nothing about the person, their partner or what they wrote.
+// name the kind of moment and nothing about the person, their partner or what they wrote
+// (the weekly one may add how many small moments were noted, a count and never what they were).
 // The detail (the check-in phrase, the agreement's text) waits inside the app.
 
 export type ReminderText = { title: string; body: string };
