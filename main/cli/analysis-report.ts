@@ -60,10 +60,16 @@ export function formatAnalysisReport(file: string, format: RecordingFormat, anal
   } else {
     lines.push(
       `Coherence: mean ratio ${fixed(coherence.meanRatio, 2)} (peak share ${fixed(coherence.meanNormalized * 100, 0)} % of total power), ` +
-        `rhythm peak at ${fixed(coherence.peakHz, 3)} Hz (${fixed(coherence.peakHz * 60, 1)} cycles a minute).`,
+        `rhythm peak at ${fixed(coherence.peakHz, 3)} Hz (${fixed(coherence.peakHz * 60, 1)} cycles a minute); ` +
+        `high coherence for ${minutesText(coherence.highSec)} of the ${minutesText(coherence.measuredSec)} it could be read.`,
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Seconds as whole minutes, or seconds under a minute: "12 min", "45 s". */
+function minutesText(seconds: number): string {
+  return seconds < 60 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 }
 
 /** Beats with times can show where some were lost; every figure then comes from the stretches between. */

@@ -13,6 +13,7 @@ import { createStreamingAnalyser, type Beat, type StreamingAnalyser } from '../s
 import { GAP_TOLERANCE_MS } from '../signal/gaps.ts';
 import type { Clock } from '../time/clock.ts';
 import type { RegulationState, RegulationThresholds } from '../signal/regulation-rules.ts';
+import { HIGH_COHERENCE_MIN_NORMALIZED } from '../signal/coherence-spectrum.ts';
 
 export type RrSupport = 'unknown' | 'yes' | 'none';
 
@@ -125,14 +126,6 @@ export function createLiveCheck(options: LiveCheckOptions): LiveCheck {
   };
 }
 
-/**
- * Where "high coherence" starts, as the normalised peak share (peak power / total power).
- * At 0.5 the one peak near the breathing rate holds as much of the rhythm's power as
- * everything else together (a coherence ratio of 1): the heartbeat mostly follows one wave.
- * The one home for it: the live view, Breathe's closing line and a session's time in high
- * coherence (session-summary.ts) all read it.
- */
-export const HIGH_COHERENCE_MIN_NORMALIZED = 0.5;
 /** From here a quarter of the power is in the one peak: a wave is there, but not yet leading. */
 const MEDIUM_COHERENCE_MIN_NORMALIZED = 0.25;
 

@@ -136,7 +136,7 @@ export const SummaryCoherenceSchema = z.object({
   peakHz: nullableNumber,
   /**
    * Seconds in high coherence: the 5 s windows at or above HIGH_COHERENCE_MIN_NORMALIZED
-   * (shared/check/live-check.ts), and the seconds whose coherence could be read at all
+   * (shared/signal/coherence-spectrum.ts), and the seconds whose coherence could be read at all
    * (windows across gaps or with too little variation count as neither). null when none
    * could; absent in summaries made before they were kept (the session page then reads them
    * from the beats).

@@ -8,7 +8,7 @@
 // difference across a gap, spectra and coherence windows only within a stretch.
 import { valueOrNull, type Availability } from './availability.ts';
 import { cleanRrSeries, type CleaningResult } from './artefact-correction.ts';
-import { recordingCoherence } from './coherence.ts';
+import { COHERENCE_UPDATE_MS, recordingCoherence } from './coherence.ts';
 import { frequencyDomainMetrics, type FrequencyDomainMetrics } from './frequency-domain.ts';
 import { splitAtGaps, valuesBetweenBreaks, type BeatSegment, type Breaks } from './gaps.ts';
 import { poincareMetrics, timeDomainMetrics } from './time-domain.ts';
@@ -54,7 +54,15 @@ export type RecordingAnalysis = {
   } | null;
   poincare: { sd1Ms: number; sd2Ms: number };
   /** null when no 64 s window of varying beats exists. */
-  coherence: { meanRatio: number; meanNormalized: number; peakHz: number } | null;
+  coherence: {
+    meanRatio: number;
+    meanNormalized: number;
+    peakHz: number;
+    /** Seconds in high coherence: its 5 s windows at or above HIGH_COHERENCE_MIN_NORMALIZED. */
+    highSec: number;
+    /** Seconds whose coherence could be read: every window counted, 5 s each. */
+    measuredSec: number;
+  } | null;
   /**
    * Only when the beats came with their times (a stored session): where beats were lost, and
    * why a figure above is null when one is (gaps are the usual reason; a short session is
@@ -137,7 +145,13 @@ export function analyzeRecording(rrMs: readonly number[], options: AnalysisOptio
     time: { ...time },
     frequency: frequency && { ...frequency },
     poincare: { ...poincareMetrics(nnMs, breaks) },
-    coherence: coherence && { meanRatio: coherence.meanRatio, meanNormalized: coherence.meanNormalized, peakHz: coherence.peakHz },
+    coherence: coherence && {
+      meanRatio: coherence.meanRatio,
+      meanNormalized: coherence.meanNormalized,
+      peakHz: coherence.peakHz,
+      highSec: (coherence.highWindows * COHERENCE_UPDATE_MS) / 1000,
+      measuredSec: (coherence.windows * COHERENCE_UPDATE_MS) / 1000,
+    },
   };
   if (split !== null) {
     analysis.gaps = {

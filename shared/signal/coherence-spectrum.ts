@@ -33,6 +33,15 @@ const TOTAL_FIRST_BIN = Math.ceil(TOTAL_BAND_HZ[0] / BIN_HZ - 1e-12);
 const TOTAL_LAST_BIN = Math.floor(TOTAL_BAND_HZ[1] / BIN_HZ + 1e-12);
 const PEAK_HALF_WIDTH_BINS = Math.floor(PEAK_HALF_WIDTH_HZ / BIN_HZ + 1e-12);
 
+/**
+ * Where "high coherence" starts, as the normalised peak share (peak power / total power).
+ * At 0.5 the one peak near the breathing rate holds as much of the rhythm's power as
+ * everything else together (a coherence ratio of 1): the heartbeat mostly follows one wave.
+ * The one home for it: the live view, Breathe's closing line, a recording's time in high
+ * coherence (coherence.ts) and the session page all read it.
+ */
+export const HIGH_COHERENCE_MIN_NORMALIZED = 0.5;
+
 export type CoherenceReading = {
   /** peak / (total − peak). */
   readonly ratio: number;

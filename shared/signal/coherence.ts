@@ -14,6 +14,7 @@ import {
   COHERENCE_UPDATE_MS,
   COHERENCE_WINDOW_MS,
   coherenceOfSamples,
+  HIGH_COHERENCE_MIN_NORMALIZED,
   type CoherenceReading,
 } from './coherence-spectrum.ts';
 import { splineOnUniformGrid } from './cubic-spline.ts';
@@ -21,7 +22,7 @@ import { beatsLostPhrase, valuesBetweenBreaks, type Breaks } from './gaps.ts';
 import { stretchCoherenceWindows } from './stretch-coherence.ts';
 
 // What the live analyser needs besides this file's own functions.
-export { COHERENCE_UPDATE_MS, COHERENCE_WINDOW_MS, type CoherenceReading } from './coherence-spectrum.ts';
+export { COHERENCE_UPDATE_MS, COHERENCE_WINDOW_MS, HIGH_COHERENCE_MIN_NORMALIZED, type CoherenceReading } from './coherence-spectrum.ts';
 
 const samples = new Float64Array(COHERENCE_SAMPLES);
 const knotTimesSec = new Float64Array(4096);
@@ -66,7 +67,10 @@ export type RecordingCoherence = {
   readonly meanNormalized: number;
   /** Median of the windows' peak frequencies. */
   readonly peakHz: number;
+  /** Windows whose coherence could be read. */
   readonly windows: number;
+  /** Of those, the ones in high coherence (normalised peak share at least HIGH_COHERENCE_MIN_NORMALIZED). */
+  readonly highWindows: number;
 };
 
 /**
@@ -136,6 +140,7 @@ export function cumulativeBeatTimesMs(nnMs: ArrayLike<number>): Float64Array {
 export function recordingCoherence(nnMs: ArrayLike<number>, breaks: Breaks = []): Availability<RecordingCoherence> {
   let ratioSum = 0;
   let normalizedSum = 0;
+  let highWindows = 0;
   const peaks: number[] = [];
   const stretches = valuesBetweenBreaks(nnMs, breaks);
   for (const stretch of stretches) {
@@ -148,6 +153,7 @@ export function recordingCoherence(nnMs: ArrayLike<number>, breaks: Breaks = [])
       if (!reading.available) return;
       ratioSum += reading.value.ratio;
       normalizedSum += reading.value.normalized;
+      if (reading.value.normalized >= HIGH_COHERENCE_MIN_NORMALIZED) highWindows++;
       peaks.push(reading.value.peakHz);
     });
   }
@@ -172,5 +178,6 @@ export function recordingCoherence(nnMs: ArrayLike<number>, breaks: Breaks = [])
     meanNormalized: normalizedSum / peaks.length,
     peakHz,
     windows: peaks.length,
+    highWindows,
   });
 }

@@ -2,14 +2,13 @@ import { NO_COHERENCE, NO_HRV, type BeatColumns, type PhaseMarker, type SessionS
 import { analyzeRecording, TooFewBeatsError, type RecordingAnalysis } from './analyze-recording.ts';
 import { cleanRrSeries } from './artefact-correction.ts';
 import { isUsableBeatTime } from './beat-time.ts';
-import { COHERENCE_UPDATE_MS, cumulativeBeatTimesMs, forEachCoherenceWindow } from './coherence.ts';
+import { COHERENCE_UPDATE_MS, cumulativeBeatTimesMs, forEachCoherenceWindow, HIGH_COHERENCE_MIN_NORMALIZED } from './coherence.ts';
 import { splitAtGaps } from './gaps.ts';
 import { isPlausibleRr } from './rr-range.ts';
 import { createStreamingAnalyser } from './streaming-analyser.ts';
 import { meanBeatwiseHrBpm, rmssdMs } from './time-domain.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { HEART_RATE_ONLY_LABEL } from '../sensors/heart-rate-beats.ts';
-import { HIGH_COHERENCE_MIN_NORMALIZED } from '../check/live-check.ts';
 
 // The one analysis path for a session: live sessions (on finish, in main) and imported
 // recordings are summarised here, from the beats as stored, by the same engine the CLI's
@@ -71,7 +70,9 @@ export const summarizeBeats: SummarizeBeats = (beats, context) => {
       meanRatio: coherence?.meanRatio ?? null,
       meanNormalized: coherence?.meanNormalized ?? null,
       peakHz: coherence?.peakHz ?? null,
-      ...coherenceTime(coherenceWindows(beats)),
+      // The analysis's own windows: the same ones coherenceWindows lists for the session page.
+      highSec: coherence?.highSec ?? null,
+      measuredSec: coherence?.measuredSec ?? null,
     },
     phases: phaseMetrics(beats, context.markers ?? []),
     signal: 'beat-intervals',

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { HIGH_COHERENCE_MIN_NORMALIZED, coherenceBand, type CoherenceBand } from '../../../shared/check/live-check.ts';
+import { coherenceBand, type CoherenceBand } from '../../../shared/check/live-check.ts';
+import { HIGH_COHERENCE_MIN_NORMALIZED } from '../../../shared/signal/coherence.ts';
 import type { BeatColumns, SessionRecord } from '../../../shared/model/session.ts';
 import { coherenceTime, coherenceWindows, type CoherenceWindow } from '../../../shared/signal/session-summary.ts';
 import { formatSeconds } from '../../../shared/trends/aggregate.ts';

@@ -15,7 +15,7 @@ const ANALYSIS: ReportedAnalysis = {
   time: { meanNnMs: 812.34, sdnnMs: 45.12, rmssdMs: 38.2, nn50: 120, pnn50: 9.73, meanHrBpm: 73.86, minHrBpm: 58.1, maxHrBpm: 95.2 },
   frequency: { vlfMs2: 300, lfMs2: 800, hfMs2: 400, lfHf: 2, lfNu: 66.7, hfNu: 33.3, totalMs2: 1500 },
   poincare: { sd1Ms: 27, sd2Ms: 60.1 },
-  coherence: { meanRatio: 1.234, meanNormalized: 0.45, peakHz: 0.0977 },
+  coherence: { meanRatio: 1.234, meanNormalized: 0.45, peakHz: 0.0977, highSec: 0, measuredSec: 1200 },
 };
 
 describe('formatAnalysisReport', () => {
@@ -45,6 +45,11 @@ describe('formatAnalysisReport', () => {
     const report = formatAnalysisReport('a.txt', 'rr', { ...ANALYSIS, frequency: null, coherence: null });
     expect(report).toContain('Frequency domain: not available');
     expect(report).toContain('Coherence: not available');
+  });
+
+  it('says how long coherence was high of the time it could be read', () => {
+    const report = formatAnalysisReport('a.txt', 'rr', { ...ANALYSIS, coherence: { ...ANALYSIS.coherence!, highSec: 45, measuredSec: 1200 } });
+    expect(report).toContain('high coherence for 45 s of the 20 min it could be read.');
   });
 
   it('gives HF alone for a recording of 60 to 120 s, saying why LF is missing', () => {

@@ -18,7 +18,7 @@ describe('analyzeRecording', () => {
     expect(Object.keys(analysis.time)).toEqual(['meanNnMs', 'sdnnMs', 'rmssdMs', 'nn50', 'pnn50', 'meanHrBpm', 'minHrBpm', 'maxHrBpm']);
     expect(Object.keys(analysis.frequency!)).toEqual(['vlfMs2', 'lfMs2', 'hfMs2', 'lfHf', 'lfNu', 'hfNu', 'totalMs2']);
     expect(Object.keys(analysis.poincare)).toEqual(['sd1Ms', 'sd2Ms']);
-    expect(Object.keys(analysis.coherence!)).toEqual(['meanRatio', 'meanNormalized', 'peakHz']);
+    expect(Object.keys(analysis.coherence!)).toEqual(['meanRatio', 'meanNormalized', 'peakHz', 'highSec', 'measuredSec']);
     expect(analysis.cleaning.method).toBe('lipponen-tarvainen-2019');
     expect(analysis.beats).toBe(clean.length);
     expect(analysis.durationSec).toBeCloseTo(clean.reduce((a, b) => a + b, 0) / 1000, 9);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIGH_COHERENCE_MIN_NORMALIZED } from '../../../shared/check/live-check.ts';
+import { HIGH_COHERENCE_MIN_NORMALIZED } from '../../../shared/signal/coherence.ts';
 import { SessionSummarySchema, type BeatColumns } from '../../../shared/model/session.ts';
 import { HEART_RATE_ONLY_LABEL } from '../../../shared/sensors/heart-rate-beats.ts';
 import { coherenceTime, coherenceWindows, summarizeBeats } from '../../../shared/signal/session-summary.ts';
