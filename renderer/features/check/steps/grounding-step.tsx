@@ -29,7 +29,7 @@ export function GroundingStep({ step }: { step: Extract<Step, { name: 'grounding
       </div>
       {shutdown && last ? <PartnerWords shutdown /> : null}
       {shutdown ? (
-        <p>
+        <p className="why-hard-link">
           <a href={checkPageHash('why-this-can-be-hard')}>{FEELING_WORDS.whyHard}</a>
         </p>
       ) : null}

@@ -58,7 +58,7 @@ export function ResultStep({ flow, step }: { flow: FlowState; step: Extract<Step
             {note}
           </p>
         )}
-        <p>
+        <p className="why-hard-link">
           <a href={checkPageHash('why-this-can-be-hard')}>{FEELING_WORDS.whyHard}</a>
         </p>
       </section>
