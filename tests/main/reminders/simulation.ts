@@ -63,6 +63,8 @@ export async function simulate(options: {
   store?: RemindersFileStore;
   /** What the records say about the baseline (resting-reminder.ts); none by default. */
   baselineFacts?: () => BaselineFacts | null;
+  /** This week's small moments for the weekly reminder's words; not asked by default. */
+  smallMomentsThisWeek?: () => Promise<number | null>;
 }): Promise<Simulation> {
   let now = options.startMs;
   let nextId = 1;
@@ -104,6 +106,7 @@ export async function simulate(options: {
     },
     openScreen: (request) => opened.push(request),
     ...(options.baselineFacts ? { baselineFacts: options.baselineFacts } : {}),
+    ...(options.smallMomentsThisWeek ? { smallMomentsThisWeek: options.smallMomentsThisWeek } : {}),
   });
 
   function runDue(untilMs: number): void {
@@ -157,7 +160,8 @@ const BODY_TO_KIND: Record<string, ReminderKind> = {
 };
 
 function kindOf(text: ReminderText): ReminderKind {
-  const kind = BODY_TO_KIND[text.body];
+  // The weekly reminder may add this week's small moments after its own words.
+  const kind = BODY_TO_KIND[text.body] ?? BODY_TO_KIND[text.body.replace(/\. \d+ small moments? this week\.$/, '')];
   if (!kind) throw new Error(`unexpected notification text ${text.body}`);
   return kind;
 }
