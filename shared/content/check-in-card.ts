@@ -1,10 +1,14 @@
 import type { CheckFeeling } from '../check/feeling.ts';
+import { INTENTION_STEPS } from './check-copy.ts';
 
-// The words of the tray's half-minute check-in: Feel (notice the body, with the check's own
-// one-tap answers, FEELING_WORDS in check-steps-copy.ts), Find (one small steadying thing that
-// suits the answer: for going numb or blank, back into the room before any breathing), Reflect
-// (one short question, then the day's phrase). Every step can be skipped; nothing here claims
-// to measure anything.
+// The words of the tray's half-minute check-in, the article's Feel → Find → Reflect as the
+// intention card before a conversation has it (INTENTION_STEPS, the one home for Find and
+// Reflect): Feel starts with your own body, with the check's one-tap answers (FEELING_WORDS in
+// check-steps-copy.ts) and one small steadying thing that suits the answer (the article's
+// "regulate your own body first"; for going numb or blank, back into the room before any
+// breathing); Find is one kind guess about what your partner may be feeling; Reflect is how
+// to check that guess gently, then the day's phrase. Every step can be skipped; nothing here
+// claims to measure anything.
 
 export const STEADYING_FOR: Record<CheckFeeling, string> = {
   racing: 'Breathe out slowly, a little longer than you breathed in. Once is enough.',
@@ -13,11 +17,10 @@ export const STEADYING_FOR: Record<CheckFeeling, string> = {
   fine: 'Notice what is helping right now, so you can find it again later.',
 };
 
-/** What Find offers when Feel was skipped. */
-export const STEADYING_WITHOUT_ANSWER = 'Feel your feet on the floor and take one slow breath out.';
+const [, FIND, REFLECT] = INTENTION_STEPS;
 
 export const CHECK_IN_STEPS = {
-  feel: { title: 'Feel', question: 'How is your body right now?' },
-  find: { title: 'Find', question: 'One small steadying thing' },
-  reflect: { title: 'Reflect', question: 'Who around you might be carrying something today?' },
+  feel: { title: 'Feel', question: 'What is the feeling in you right now?', hint: 'Start with your own body; the room comes after.' },
+  find: { title: 'Find', question: FIND!.prompt, hint: FIND!.example },
+  reflect: { title: 'Reflect', question: REFLECT!.prompt, example: `For example: ${REFLECT!.example}`, hint: 'And today’s phrase, to try when the moment comes:' },
 } as const;

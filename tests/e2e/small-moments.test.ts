@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle } from 'puppeteer-core';
 import { createTrayController, type TrayController } from '../../main/tray/tray-controller.ts';
 import { systemTimer } from '../../main/reminders/scheduler.ts';
+import { INTENTION_STEPS } from '../../shared/content/check-copy.ts';
 import { seriousAxeFindings } from './harness/axe.ts';
 import { browserTierAvailable } from './harness/chromium.ts';
 import { startAppHarness, type AppHarness } from './harness/app-harness.ts';
@@ -63,16 +64,19 @@ async function noteAndCount(harness: AppHarness, scheme: 'light' | 'dark'): Prom
 
   // The tray check-in: Feel by keyboard, Find, Reflect with the day's phrase, then a moment.
   tray.handle('check-in');
-  await byRole(harness, 'heading', 'How is your body right now?');
+  await byRole(harness, 'heading', 'What is the feeling in you right now?');
   axe['check-in feel'] = await seriousAxeFindings(harness.page);
   await harness.screenshot(`check-in-feel-${scheme}`);
   await (await byRole(harness, 'button', 'Racing')).focus();
   await harness.page.keyboard.press('Enter');
   await waitForText(harness, 'Breathe out slowly');
-  expect(await harness.page.evaluate(() => document.activeElement?.textContent)).toBe('One small steadying thing');
+  expect(await harness.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('check-in-steadying');
+  axe['check-in feel answered'] = await seriousAxeFindings(harness.page);
+  await (await byRole(harness, 'button', 'Next')).click();
+  await byRole(harness, 'heading', INTENTION_STEPS[1]!.prompt);
   axe['check-in find'] = await seriousAxeFindings(harness.page);
-  await (await byRole(harness, 'button', 'Done that')).click();
-  await byRole(harness, 'heading', 'Who around you might be carrying something today?');
+  await (await byRole(harness, 'button', 'Next')).click();
+  await byRole(harness, 'heading', INTENTION_STEPS[2]!.prompt);
   axe['check-in reflect'] = await seriousAxeFindings(harness.page);
   await harness.screenshot(`check-in-reflect-${scheme}`);
   await (await byRole(harness, 'button', 'Finish')).click();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { CHECK_FEELINGS, type CheckFeeling } from '../../../shared/check/feeling.ts';
-import { CHECK_IN_STEPS, STEADYING_FOR, STEADYING_WITHOUT_ANSWER } from '../../../shared/content/check-in-card.ts';
+import { CHECK_IN_STEPS, STEADYING_FOR } from '../../../shared/content/check-in-card.ts';
 import { FEELING_WORDS } from '../../../shared/content/check-steps-copy.ts';
 import { INTENTION_REMINDER, SELF_SOOTHING_IDEAS } from '../../../shared/content/check-copy.ts';
 import { itemOfTheDay } from '../../../shared/content/item-of-the-day.ts';
@@ -46,9 +46,10 @@ const CHECK_IN_ORDER = ['feel', 'find', 'reflect'] as const;
 type CheckInStep = (typeof CHECK_IN_ORDER)[number] | 'finished' | 'moment';
 
 /**
- * The half-minute check-in: Feel (the check's own one-tap answers about the body), Find (one
- * steadying thing that suits the answer), Reflect (a short question, then the day's phrase). Every step can be
- * skipped; the end offers to note a small moment.
+ * The half-minute check-in, the article's Feel → Find → Reflect: Feel (your own body first,
+ * with the check's one-tap answers and one steadying thing that suits the answer), Find (one
+ * kind guess about your partner), Reflect (checking it gently, then the day's phrase). Every
+ * step can be skipped; the end offers to note a small moment.
  */
 function CheckInCard() {
   const { state } = useSettings();
@@ -57,12 +58,17 @@ function CheckInCard() {
   const [step, setStep] = useState<CheckInStep>('feel');
   const [feeling, setFeeling] = useState<CheckFeeling | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
+  const steadying = useRef<HTMLParagraphElement>(null);
   const movedOn = useRef(false);
   const headingId = useId();
   useEffect(() => {
     // Keyboard and screen reader users land on each new step, not back at the top.
     if (movedOn.current) stepHeading.current?.focus();
   }, [step]);
+  useEffect(() => {
+    // The steadying thing appears under the answers: read it next, then Next.
+    if (feeling !== null) steadying.current?.focus();
+  }, [feeling]);
   const goTo = (next: CheckInStep) => {
     movedOn.current = true;
     setStep(next);
@@ -91,22 +97,28 @@ function CheckInCard() {
           <h3 ref={stepHeading} tabIndex={-1} id={`${headingId}-feel`}>
             {CHECK_IN_STEPS.feel.question}
           </h3>
-          <div className="check-in-choices" role="group" aria-labelledby={`${headingId}-feel`}>
+          <p>{CHECK_IN_STEPS.feel.hint}</p>
+          {/* The check's own answers, in its own look (check.css). */}
+          <div className="feeling-answers" role="group" aria-labelledby={`${headingId}-feel`}>
             {CHECK_FEELINGS.map((id) => (
-              <button
-                key={id}
-                type="button"
-                className="button button-quiet"
-                onClick={() => {
-                  setFeeling(id);
-                  goTo('find');
-                }}
-              >
+              <button key={id} type="button" className="feeling-answer" aria-pressed={feeling === id} onClick={() => setFeeling(id)}>
                 {FEELING_WORDS.answers[id]}
               </button>
             ))}
           </div>
-          <div className="check-actions">{skip}</div>
+          {feeling !== null && (
+            <p ref={steadying} tabIndex={-1} className="lead check-in-steadying" data-testid="check-in-steadying">
+              {STEADYING_FOR[feeling]}
+            </p>
+          )}
+          <div className="check-actions">
+            {feeling !== null && (
+              <button type="button" className="button" onClick={next}>
+                Next
+              </button>
+            )}
+            {skip}
+          </div>
         </>
       )}
       {step === 'find' && (
@@ -114,10 +126,10 @@ function CheckInCard() {
           <h3 ref={stepHeading} tabIndex={-1}>
             {CHECK_IN_STEPS.find.question}
           </h3>
-          <p className="lead">{feeling === null ? STEADYING_WITHOUT_ANSWER : STEADYING_FOR[feeling]}</p>
+          <p className="lead">{CHECK_IN_STEPS.find.hint}</p>
           <div className="check-actions">
             <button type="button" className="button" onClick={next}>
-              Done that
+              Next
             </button>
             {skip}
           </div>
@@ -128,7 +140,8 @@ function CheckInCard() {
           <h3 ref={stepHeading} tabIndex={-1}>
             {CHECK_IN_STEPS.reflect.question}
           </h3>
-          <p>Today’s phrase, to try when the moment comes:</p>
+          <p className="lead">{CHECK_IN_STEPS.reflect.example}</p>
+          <p>{CHECK_IN_STEPS.reflect.hint}</p>
           <p className="lead">{phrase}</p>
           <div className="check-actions">
             <button type="button" className="button" onClick={next}>

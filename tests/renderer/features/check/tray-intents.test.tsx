@@ -3,6 +3,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../../../renderer/app/app.tsx';
 import { createErrorReporter } from '../../../../renderer/app/error-reporting.ts';
+import { INTENTION_STEPS } from '../../../../shared/content/check-copy.ts';
 import { DEFAULT_CHECK_IN_PHRASES } from '../../../../shared/model/reminder-settings.ts';
 import { resetWindow } from '../../support/render-app.tsx';
 import { createInProcessApi, type InProcessApi } from '../../../support/in-process-api.ts';
@@ -53,18 +54,28 @@ describe('tray and reminder hints on the Check screen', () => {
     expect(await screen.findByRole('heading', { name: 'A moment to check in' })).toBeTruthy();
     const current = () => screen.getByRole('list', { name: 'Steps' }).querySelector('[aria-current="step"]')?.textContent;
     expect(current()).toBe('Feel');
-    expect(screen.getByRole('heading', { name: 'How is your body right now?' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'What is the feeling in you right now?' })).toBeTruthy();
     expect(DEFAULT_CHECK_IN_PHRASES.some((phrase) => screen.queryByText(phrase) !== null)).toBe(false);
 
-    // Feel: one tap; Find then suits what the body said, and focus follows to the new step.
+    // Feel: your own body first, one tap, and a steadying thing that suits the answer.
     await rendered.user.click(screen.getByRole('button', { name: 'Numb or blank' }));
-    expect(current()).toBe('Find');
-    expect(screen.getByText(/Press your feet into the floor/)).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'One small steadying thing' }));
+    expect(screen.getByRole('button', { name: 'Numb or blank' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('check-in-steadying').textContent).toMatch(/Press your feet into the floor/);
+    expect(document.activeElement).toBe(screen.getByTestId('check-in-steadying'));
+    await rendered.user.click(screen.getByRole('button', { name: 'Racing' }));
+    expect(screen.getByTestId('check-in-steadying').textContent).toMatch(/Breathe out slowly/);
+    expect(current()).toBe('Feel');
 
-    // Reflect: the question, and the day's phrase as its last part.
-    await rendered.user.click(screen.getByRole('button', { name: 'Done that' }));
+    // Find: one kind guess about the partner, as the intention card before a talk asks it;
+    // focus follows to the new step.
+    await rendered.user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(current()).toBe('Find');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: INTENTION_STEPS[1]!.prompt }));
+
+    // Reflect: checking the guess gently, and the day's phrase as its last part.
+    await rendered.user.click(screen.getByRole('button', { name: 'Next' }));
     expect(current()).toBe('Reflect');
+    expect(screen.getByRole('heading', { name: INTENTION_STEPS[2]!.prompt })).toBeTruthy();
     expect(DEFAULT_CHECK_IN_PHRASES.some((phrase) => screen.queryByText(phrase) !== null)).toBe(true);
     await rendered.user.click(screen.getByRole('button', { name: 'Finish' }));
 
@@ -78,14 +89,13 @@ describe('tray and reminder hints on the Check screen', () => {
   it('the check-in can be skipped step by step with the keyboard, and ends by noting a small moment', async () => {
     const rendered = openApp('#/check?checkin');
     expect(await screen.findByRole('heading', { name: 'A moment to check in' })).toBeTruthy();
-    // Skip Feel: Find offers the steadying thing for an unknown state.
-    screen.getByRole('button', { name: 'Skip' }).focus();
-    await rendered.user.keyboard('{Enter}');
-    expect(screen.getByText('Feel your feet on the floor and take one slow breath out.')).toBeTruthy();
-    screen.getByRole('button', { name: 'Skip' }).focus();
-    await rendered.user.keyboard('{Enter}');
-    screen.getByRole('button', { name: 'Skip' }).focus();
-    await rendered.user.keyboard('{Enter}');
+    // Skip each step from the keyboard: Feel without an answer, Find, Reflect.
+    expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
+    for (const step of ['Feel', 'Find', 'Reflect']) {
+      expect(screen.getByRole('list', { name: 'Steps' }).querySelector('[aria-current="step"]')?.textContent).toBe(step);
+      screen.getByRole('button', { name: 'Skip' }).focus();
+      await rendered.user.keyboard('{Enter}');
+    }
     await rendered.user.click(screen.getByRole('button', { name: 'Note a small moment' }));
     expect(screen.getByRole('heading', { name: 'Note a small moment' })).toBeTruthy();
     await rendered.user.click(screen.getByRole('button', { name: 'Checked in' }));
