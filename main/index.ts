@@ -141,8 +141,9 @@ function start(): void {
     app.on('before-quit', (event) => {
       if (recordsClosed) return;
       event.preventDefault();
-      // The reminders' last write of reminders.json finishes too, rather than being cut off.
-      void Promise.all([services.reminders.stop(), services.records.close()])
+      // The reminders' last write of reminders.json and the storage probe finish too, rather than being cut off.
+      void services
+        .close()
         .catch((error: unknown) => services.log.error(`closing failed: ${error instanceof Error ? error.message : 'unknown'}`))
         .finally(() => {
           recordsClosed = true;

@@ -58,6 +58,12 @@ export type AppServices = {
   records: RecordsService;
   /** Reminders, the live status the tray shows, and opening a screen (start() runs the scheduler). */
   reminders: ReminderParts;
+  /**
+   * Ends the work these services own, on quit or at the end of a test: the reminders (their
+   * last write of reminders.json), the records (the index snapshot) and the storage probe
+   * started when they were made. Nothing writes into the data folder after it resolves.
+   */
+  close(): Promise<void>;
 };
 
 export function createAppServices(deps: ServiceDeps): AppServices {
@@ -135,5 +141,10 @@ export function createAppServices(deps: ServiceDeps): AppServices {
       return result;
     },
   };
-  return { router, settings, log, info, bluetoothChooser, records, reminders };
+  const close = async (): Promise<void> => {
+    // The reminders stop first: they read the records while they run.
+    await reminders.stop();
+    await Promise.all([records.close(), storage.settled()]);
+  };
+  return { router, settings, log, info, bluetoothChooser, records, reminders, close };
 }

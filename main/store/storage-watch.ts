@@ -17,6 +17,11 @@ export type StorageWatch = {
   retry(): Promise<StorageStatus>;
   /** A save was refused by the disk: looks again, and announces it if Attune can no longer save. */
   writeRefused(): Promise<void>;
+  /**
+   * Resolves once the folder's probe write in flight has finished: the owner waits for it on
+   * close, or the probe (a mkdir, a write, an unlink) would recreate a removed folder.
+   */
+  settled(): Promise<void>;
 };
 
 export function watchStorage(userDataDir: string, records: RecordsService, log: Log, announce: (status: StorageStatus) => void): StorageWatch {
@@ -54,6 +59,13 @@ export function watchStorage(userDataDir: string, records: RecordsService, log: 
     },
     async writeRefused() {
       await lookAgain();
+    },
+    async settled() {
+      // A look again may start a new probe while the last one ends: wait until none is left.
+      for (let current = folder; ; current = folder) {
+        await current;
+        if (current === folder) return;
+      }
     },
   };
 }

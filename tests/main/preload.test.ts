@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { contextBridge, ipcRenderer } from 'electron';
 import { createElectronTransport } from '../../main/ipc/electron-transport.ts';
-import { createAppServices } from '../../main/services.ts';
+import { createAppServices, type AppServices } from '../../main/services.ts';
 import { isTrustedSenderFrame } from '../../main/security/policy.ts';
 import { EVENT_CHANNEL } from '../../shared/ipc/transport-names.ts';
 import type { AttuneApi } from '../../shared/ipc/api.ts';
@@ -11,11 +11,19 @@ import { makeTempDir } from '../support/temp-dir.ts';
 // transport: the page gets `window.attune` with two functions and nothing else, calls reach
 // the router, and listeners receive payloads, never Electron's event objects.
 const dir = makeTempDir('attune-preload-');
-afterAll(() => dir.cleanup());
+let services: AppServices | null = null;
+// The services end their own work (the storage probe, the records, the reminders) before the folder goes.
+afterAll(async () => {
+  try {
+    await services?.close();
+  } finally {
+    dir.cleanup();
+  }
+});
 
 describe('preload', () => {
   it('exposes only window.attune, built from the contract', async () => {
-    const services = createAppServices({
+    services = createAppServices({
       userDataDir: dir.path,
       appVersion: '1.2.3',
       platform: 'linux',
@@ -24,7 +32,8 @@ describe('preload', () => {
       revealFile: () => {},
       sendEvent: () => {},
     });
-    createElectronTransport().onInvoke((sender, message) => services.router.dispatch(sender, message));
+    const app = services;
+    createElectronTransport().onInvoke((sender, message) => app.router.dispatch(sender, message));
     await import('../../main/preload.ts');
 
     const exposed = (contextBridge as unknown as { exposed: Map<string, unknown> }).exposed;

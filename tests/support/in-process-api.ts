@@ -81,9 +81,8 @@ export function createInProcessApi(options: InProcessOptions = {}): InProcessApi
       await Promise.allSettled([...inFlight]);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await services.reminders.stop();
     try {
-      await services.records.close();
+      await services.close();
     } finally {
       temp?.cleanup();
       untrack();

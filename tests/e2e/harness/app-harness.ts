@@ -176,9 +176,8 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
       // The page first (no new calls), then the calls it made, then the store, then the folder.
       await context.close();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      await services.reminders.stop();
       try {
-        await services.records.close();
+        await services.close();
       } finally {
         temp?.cleanup();
         await releaseBrowser();

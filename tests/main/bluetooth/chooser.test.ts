@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, session } from '../../mocks/electron.ts';
 import { attachBluetoothChooser, attachBluetoothPairing } from '../../../main/bluetooth-chooser.ts';
 import { createChooserState, SCAN_STOPS_AFTER_MS, type PairingResponse } from '../../../main/bluetooth/chooser-state.ts';
-import { createAppServices } from '../../../main/services.ts';
+import { createAppServices, type AppServices } from '../../../main/services.ts';
 import type { ChooserEvent, PairingEvent } from '../../../shared/ipc/channels/bluetooth.ts';
 import type { RememberedStrap } from '../../../shared/model/settings.ts';
 import { createManualScheduler } from '../../support/manual-scheduler.ts';
@@ -390,12 +390,21 @@ describe('Bluetooth pairing prompt', () => {
 });
 
 describe('Bluetooth chooser through the IPC router', () => {
-  const temps: Array<{ cleanup: () => void }> = [];
-  afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
+  const opened: Array<{ temp: { cleanup: () => void }; app: AppServices }> = [];
+  // The services end their own work (the storage probe they start, the reminders, the
+  // records) before their folder goes: a probe still in flight recreated it, left empty in /tmp.
+  afterEach(async () => {
+    for (const { temp, app } of opened.splice(0)) {
+      try {
+        await app.close();
+      } finally {
+        temp.cleanup();
+      }
+    }
+  });
 
   function services() {
     const temp = makeTempDir('attune-bt-');
-    temps.push(temp);
     const scheduler = createManualScheduler();
     const sent: Array<{ event: string; payload: unknown }> = [];
     const app = createAppServices({
@@ -408,6 +417,7 @@ describe('Bluetooth chooser through the IPC router', () => {
       sendEvent: (event, payload) => sent.push({ event, payload }),
       timers: scheduler,
     });
+    opened.push({ temp, app });
     const invoke = (channel: string, payload?: unknown) => app.router.dispatch(TRUSTED_TEST_FRAME, { channel, payload });
     return { app, sent, invoke, scheduler };
   }
