@@ -74,11 +74,6 @@ function CheckInCard() {
     setStep(next);
   };
   const next = () => goTo(step === 'feel' ? 'find' : step === 'find' ? 'reflect' : 'finished');
-  const skip = (
-    <button type="button" className="button button-quiet" onClick={next}>
-      Skip
-    </button>
-  );
 
   return (
     <section className="check-step tray-intent" aria-labelledby="tray-intent-title">
@@ -111,14 +106,7 @@ function CheckInCard() {
               {STEADYING_FOR[feeling]}
             </p>
           )}
-          <div className="check-actions">
-            {feeling !== null && (
-              <button type="button" className="button" onClick={next}>
-                Next
-              </button>
-            )}
-            {skip}
-          </div>
+          <StepActions primary={feeling === null ? null : 'Next'} onNext={next} />
         </>
       )}
       {step === 'find' && (
@@ -127,12 +115,7 @@ function CheckInCard() {
             {CHECK_IN_STEPS.find.question}
           </h3>
           <p className="lead">{CHECK_IN_STEPS.find.hint}</p>
-          <div className="check-actions">
-            <button type="button" className="button" onClick={next}>
-              Next
-            </button>
-            {skip}
-          </div>
+          <StepActions primary="Next" onNext={next} />
         </>
       )}
       {step === 'reflect' && (
@@ -143,12 +126,7 @@ function CheckInCard() {
           <p className="lead">{CHECK_IN_STEPS.reflect.example}</p>
           <p>{CHECK_IN_STEPS.reflect.hint}</p>
           <p className="lead">{phrase}</p>
-          <div className="check-actions">
-            <button type="button" className="button" onClick={next}>
-              Finish
-            </button>
-            {skip}
-          </div>
+          <StepActions primary="Finish" onNext={next} />
         </>
       )}
       {step === 'finished' && (
@@ -172,6 +150,22 @@ function CheckInCard() {
       )}
       {step === 'moment' && <MomentNote headingId={headingId} onDone={clearRouteQuery} />}
     </section>
+  );
+}
+
+/** A check-in step's way on: its own button (none until there is something to go on with) and Skip, both to the next step. */
+function StepActions({ primary, onNext }: { primary: string | null; onNext: () => void }) {
+  return (
+    <div className="check-actions">
+      {primary !== null && (
+        <button type="button" className="button" onClick={onNext}>
+          {primary}
+        </button>
+      )}
+      <button type="button" className="button button-quiet" onClick={onNext}>
+        Skip
+      </button>
+    </div>
   );
 }
 
